@@ -1,0 +1,111 @@
+"""Plain factory functions for tests. Call them inside an application context."""
+from types import SimpleNamespace
+
+from sqlalchemy import select
+
+from triggerflow.accounts.users import create_user
+from triggerflow.content import store
+from triggerflow.db import db
+from triggerflow.demo_content import complete_ocg_answers
+from triggerflow.models import Force, Region, Role, TriggerForm, User
+from triggerflow.workflow.service import perform, start_form
+
+PASSWORD = "a-long-test-password"
+
+_GROUPS = {"B": "subjects", "C": "offences", "F": "intelligence"}
+
+
+def force(code: str) -> Force:
+    return db.session.scalar(select(Force).where(Force.code == code))
+
+
+def region(code: str) -> Region:
+    return db.session.scalar(select(Region).where(Region.code == code))
+
+
+def user(role: Role, *, force_code: str | None = None, region_code: str | None = None,
+         email: str | None = None, name: str | None = None) -> User:
+    email = email or f"{role.value}.{(force_code or region_code or 'national').lower()}.{_next()}@test.police.uk"
+    return create_user(email=email, name=name or email.split("@")[0], password=PASSWORD, role=role,
+                       force=force(force_code) if force_code else None,
+                       region=region(region_code) if region_code else None)
+
+
+_counter = iter(range(1, 1_000_000))
+
+
+def _next() -> int:
+    return next(_counter)
+
+
+def people() -> SimpleNamespace:
+    return SimpleNamespace(
+        officer=user(Role.OFFICER, force_code="DOR"),
+        officer2=user(Role.OFFICER, force_code="DOR"),
+        spoc=user(Role.SPOC, force_code="DOR"),
+        spoc2=user(Role.SPOC, force_code="DOR"),
+        force_manager=user(Role.MANAGER, force_code="DOR"),
+        wilts_officer=user(Role.OFFICER, force_code="WIL"),
+        wilts_spoc=user(Role.SPOC, force_code="WIL"),
+        essex_officer=user(Role.OFFICER, force_code="ESS"),
+        essex_spoc=user(Role.SPOC, force_code="ESS"),
+        assessor=user(Role.ASSESSOR, region_code="SW"),
+        assessor2=user(Role.ASSESSOR, region_code="SW"),
+        eastern_assessor=user(Role.ASSESSOR, region_code="EA"),
+        regional_manager=user(Role.MANAGER, region_code="SW"),
+        national_manager=user(Role.MANAGER),
+        admin=user(Role.ADMIN),
+    )
+
+
+def draft(author: User, answers: dict | None = None) -> TriggerForm:
+    """A draft by `author`, filled with `answers` (section -> values, items as lists)."""
+    form = start_form(author)
+    for section, values in (answers or {}).items():
+        store.save_section(form, section, values, author, None)
+        for item in values.get(_GROUPS.get(section, ""), []):
+            store.save_item(form, section, None, {k: v for k, v in item.items() if k != "id"}, author, None)
+    if answers and "D" in answers:
+        ids = [item["id"] for item in form.answers_for("F").get("intelligence", [])]
+        store.save_section(form, "D", {f"{e}_cites": ids for e in ("planning", "control", "coordination",
+                                                                     "decision_making")}, author, None)
+    return form
+
+
+def complete_draft(author: User) -> TriggerForm:
+    return draft(author, complete_ocg_answers(author.force.code))
+
+
+def submitted(author: User, spoc: User) -> TriggerForm:
+    form = complete_draft(author)
+    perform(form, "send_to_spoc", author)
+    perform(form, "submit", spoc)
+    return form
+
+
+def under_assessment(author: User, spoc: User, assessor: User) -> TriggerForm:
+    form = submitted(author, spoc)
+    perform(form, "claim", assessor)
+    return form
+
+
+def returned(author: User, spoc: User, assessor: User, sections=("B",)) -> TriggerForm:
+    from triggerflow.assessment.return_items import add_pending
+
+    form = under_assessment(author, spoc, assessor)
+    for section in sections:
+        add_pending(form, assessor, section=section, reason_code="R02", comment=f"Please improve section {section}.")
+    perform(form, "return_to_force", assessor)
+    return form
+
+
+def acceptance_record(form: TriggerForm) -> dict:
+    today = form.created_at.date()
+    return {
+        "threat_type": "ocg", "primary_theme": "drugs_supply", "secondary_themes": [],
+        "apmis_reference": "APMIS-1", "morile_harm": "40", "morile_likelihood": "3", "morile_risk": "120",
+        "morile_confidence": "high", "morile_organisational_position": "Capacity gap", "morile_priority": "medium",
+        "category": "moderate", "tier": "3", "management_level": "force", "owning_force_id": form.force_id,
+        "lro_name": "DCI Test", "lro_organisation": "Dorset Police", "lro_appointed_on": today,
+        "plan_due_on": today, "next_review_on": today,
+    }

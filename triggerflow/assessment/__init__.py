@@ -1,0 +1,1 @@
+"""The ROCTA's side of a form besides its state: return items and their answers."""

@@ -1,0 +1,80 @@
+"""Return items: drafted by the assessor, sent with the return, answered by the force.
+
+An item is PENDING while the assessor builds the return (the force cannot see it), becomes
+OPEN when the form is returned, and RESPONDED once the force answers it.
+"""
+from flask import abort
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from triggerflow.content import vocab
+from triggerflow.content.sections import SECTIONS_BY_KEY
+from triggerflow.db import db, utcnow
+from triggerflow.models import ReturnItem, ReturnItemStatus, TriggerForm, User
+from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
+from triggerflow.workflow.permissions import may_edit
+from triggerflow.workflow.service import available_actions
+
+
+def items_for(form: TriggerForm, *, include_pending: bool) -> list[ReturnItem]:
+    query = select(ReturnItem).where(ReturnItem.form_id == form.id)
+    if not include_pending:
+        query = query.where(ReturnItem.status != ReturnItemStatus.PENDING)
+    return list(db.session.scalars(query.order_by(ReturnItem.round.desc(), ReturnItem.id)))
+
+
+def add_pending(form: TriggerForm, actor: User, *, section: str, reason_code: str, comment: str,
+                field: str | None = None) -> ReturnItem:
+    if "return_to_force" not in available_actions(form, actor):
+        raise ActionNotAllowed("Only the assessor holding the form may add return items")
+    errors = {}
+    if section not in SECTIONS_BY_KEY:
+        errors["section"] = "Select the section the item is about"
+    if reason_code not in dict(vocab.RETURN_REASONS):
+        errors["reason_code"] = "Select a return reason"
+    if not (comment or "").strip():
+        errors["comment"] = "Enter a comment for the force"
+    if errors:
+        raise Invalid(errors)
+    item = ReturnItem(form_id=form.id, round=form.round, section=section, field=field or None,
+                      reason_code=reason_code, comment=comment.strip(), created_by_id=actor.id)
+    db.session.add(item)
+    db.session.commit()
+    return item
+
+
+def remove_pending(form: TriggerForm, item: ReturnItem, actor: User) -> None:
+    if "return_to_force" not in available_actions(form, actor) or item.status is not ReturnItemStatus.PENDING:
+        raise ActionNotAllowed("Only a return item that has not been sent can be removed")
+    db.session.delete(item)
+    db.session.commit()
+
+
+def respond(form: TriggerForm, item: ReturnItem, actor: User, response: str, expected_version: int | None) -> None:
+    """The force's answer to an item; changes the form's version so nobody answers over it unseen."""
+    if not may_edit(form, actor) or item.status not in (ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED):
+        raise ActionNotAllowed("This return item cannot be answered now")
+    if expected_version is not None and expected_version != form.version:
+        raise StaleForm()
+    if not (response or "").strip():
+        raise Invalid({"response": "Enter your response to the return item"})
+    try:
+        item.response = response.strip()
+        item.status = ReturnItemStatus.RESPONDED
+        item.responded_at = utcnow()
+        item.responded_by_id = actor.id
+        form.updated_at = item.responded_at
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise StaleForm() from None
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def get_item_or_404(form: TriggerForm, item_id: int, *, include_pending: bool) -> ReturnItem:
+    item = db.session.get(ReturnItem, item_id)
+    if item is None or item.form_id != form.id or (item.status is ReturnItemStatus.PENDING and not include_pending):
+        abort(404)
+    return item

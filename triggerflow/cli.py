@@ -1,0 +1,59 @@
+"""`flask --app triggerflow ...` commands."""
+import click
+from flask import Flask, current_app
+from sqlalchemy import select
+
+from triggerflow.accounts.users import create_user
+from triggerflow.db import db
+from triggerflow.models import Force, Region, Role
+from triggerflow.reference_data import seed_reference_data
+
+
+@click.command("seed-reference-data")
+def seed_reference_data_command() -> None:
+    """Load the 10 regions and their forces (idempotent)."""
+    regions, forces = seed_reference_data()
+    click.echo(f"{regions} regions and {forces} forces loaded.")
+
+
+@click.command("create-user")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--force", "force_code", help="Force code, for officers, SPOCs and force managers")
+@click.option("--region", "region_code", help="Region code, for assessors and regional managers")
+@click.password_option(help="At least 12 characters; asked for when not given")
+def create_user_command(email, name, role, force_code, region_code, password) -> None:
+    """Create a user who signs in with an e-mail address and password."""
+    force = _by_code(Force, force_code)
+    region = _by_code(Region, region_code)
+    try:
+        user = create_user(email=email, name=name, password=password, role=Role(role), force=force, region=region)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Created {user.role.label} {user.email}.")
+
+
+@click.command("load-demo-data")
+def load_demo_data_command() -> None:
+    """Create the README's demo accounts and forms (idempotent; refused in production)."""
+    if not current_app.config["DEMO_DATA_ALLOWED"]:
+        raise click.ClickException("Demo data is not allowed in this environment.")
+    from triggerflow.demo import load_demo_data
+
+    click.echo(load_demo_data())
+
+
+def _by_code(model, code: str | None):
+    if not code:
+        return None
+    found = db.session.scalar(select(model).where(model.code == code.upper()))
+    if found is None:
+        raise click.ClickException(f"No {model.__name__.lower()} has the code {code!r}. "
+                                   "Run seed-reference-data first.")
+    return found
+
+
+def register_cli(app: Flask) -> None:
+    for command in (seed_reference_data_command, create_user_command, load_demo_data_command):
+        app.cli.add_command(command)

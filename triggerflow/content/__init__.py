@@ -1,0 +1,1 @@
+"""What a trigger form contains: fixed vocabularies, sections and fields, and how answers are saved."""

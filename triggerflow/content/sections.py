@@ -1,0 +1,188 @@
+"""The trigger form's sections A to I and their fields, defined once.
+
+The section editors, the criteria's links, the submitted-version view and the API all read
+these definitions, so a label or a choice list is never typed twice.
+"""
+from dataclasses import dataclass, field
+from typing import Literal
+
+from triggerflow.content import vocab
+
+Kind = Literal["text", "textarea", "radios", "select", "checkboxes", "boolean", "date",
+               "citations", "forces", "regions"]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: Kind = "text"
+    choices: list[tuple[str, str]] | None = None
+    hint: str | None = None
+    max_length: int = 10_000
+
+    @property
+    def is_list(self) -> bool:
+        return self.kind in ("checkboxes", "citations", "forces", "regions")
+
+
+@dataclass(frozen=True)
+class Group:
+    """A repeating list of items inside a section (subjects, offences, intelligence)."""
+
+    key: str
+    singular: str
+    plural: str
+    fields: tuple[Field, ...]
+    title_fields: tuple[str, ...]
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    fields: tuple[Field, ...] = ()
+    group: Group | None = None
+    intro: str | None = None
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+SUBJECTS = Group(
+    key="subjects", singular="subject", plural="subjects",
+    title_fields=("forename", "surname"),
+    fields=(
+        Field("surname", "Surname", max_length=100),
+        Field("forename", "Forename", max_length=100),
+        Field("date_of_birth", "Date of birth", "date", hint="For example, 27 3 1985"),
+        Field("intelligence_id", "Force intelligence or PNC ID", max_length=50),
+        Field("role", "Role in the group", "radios", vocab.SUBJECT_ROLES),
+        Field("identified", "Is this subject identified?", "radios", vocab.YES_NO,
+              hint="Identified means you hold their surname, forename, date of birth and an "
+                   "intelligence or PNC ID."),
+    ),
+)
+
+OFFENCES = Group(
+    key="offences", singular="offence", plural="offences",
+    title_fields=("offence",),
+    fields=(
+        Field("offence", "Offence", max_length=200),
+        Field("max_sentence", "Indicative maximum sentence", max_length=50,
+              hint="For example, life imprisonment or 14 years"),
+        Field("seven_years", "Does the offence carry 7 years or more?", "radios", vocab.YES_NO),
+    ),
+)
+
+INTELLIGENCE = Group(
+    key="intelligence", singular="intelligence item", plural="intelligence items",
+    title_fields=("reference",),
+    fields=(
+        Field("reference", "Intelligence reference", max_length=50),
+        Field("date", "Date of the intelligence", "date", hint="For example, 14 2 2026"),
+        Field("summary", "Sanitised summary", "textarea", max_length=5000,
+              hint="Do not include anything that could identify a source."),
+        Field("source_evaluation", "Source evaluation", "radios", vocab.SOURCE_EVALUATIONS),
+        Field("intelligence_assessment", "Intelligence assessment", "radios",
+              vocab.INTELLIGENCE_ASSESSMENTS),
+        Field("handling_code", "Handling code", "radios", vocab.HANDLING_CODES),
+        Field("handling_conditions", "Handling conditions", "textarea", max_length=2000,
+              hint="Required for handling code C."),
+    ),
+)
+
+
+def _justification(test: str, label: str) -> Field:
+    return Field(f"justification_{test}", f"Justification: {label.lower()}", "textarea")
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("A", "Threat identity", (
+        Field("threat_type", "Type of threat", "radios", vocab.THREAT_TYPES),
+        Field("working_name", "Working name", max_length=200),
+        Field("local_policing_area", "Local policing area", max_length=200),
+        Field("primary_theme", "Primary SOC theme", "select", vocab.THEMES),
+        Field("county_line", "County line name or number", max_length=100,
+              hint="Required when the primary theme is county lines."),
+        Field("secondary_themes", "Secondary themes (optional)", "checkboxes", vocab.THEMES),
+        Field("summary", "Summary of the threat", "textarea",
+              hint="At least 200 characters: who, what, where and why it is serious and organised."),
+        Field("master_list_searched", "Have you searched the SOC master list and PND for an "
+              "existing record?", "radios", vocab.YES_NO),
+        Field("master_list_result", "Result of the search", "textarea", max_length=2000),
+    )),
+    Section("B", "Subjects", (
+        Field("pi_rationale", "Why is this individual a threat in their own right?", "textarea",
+              hint="Priority individuals only: at least 100 characters."),
+    ), group=SUBJECTS),
+    Section("C", "Criminal activity", (
+        Field("serious_crime_tests", "Which serious-crime tests does the activity meet?",
+              "checkboxes", vocab.SERIOUS_CRIME_TESTS),
+        *(_justification(test, label) for test, label in vocab.SERIOUS_CRIME_TESTS),
+        Field("first_known", "When was the activity first known?", "date"),
+        Field("most_recent", "When was the most recent activity?", "date"),
+        Field("continuing_basis", "Why is the activity continuing?", "textarea",
+              hint="Required when the activity spans less than 90 days: at least 150 characters."),
+        Field("modus_operandi", "Modus operandi", "textarea"),
+    ), group=OFFENCES),
+    Section("D", "Evidence of organisation", (
+        *(f for element, label in vocab.ORGANISATION_ELEMENTS for f in (
+            Field(element, label, "textarea",
+                  hint="At least 150 characters, citing the intelligence that shows it."),
+            Field(f"{element}_cites", f"Intelligence items that show {label.lower()}", "citations"),
+        )),
+        Field("capabilities", "Capability indicators", "checkboxes", vocab.CAPABILITIES),
+        Field("capability_narrative", "Describe the capability", "textarea"),
+        Field("vulnerability_description", "Describe the vulnerability", "textarea",
+              hint="SOC vulnerabilities only: at least 200 characters."),
+    )),
+    Section("E", "Geography", (
+        Field("forces_affected", "Force areas affected", "forces"),
+        Field("other_regions", "Other regions affected (optional)", "regions"),
+        Field("geographic_scope", "Geographic scope", "radios", vocab.GEOGRAPHIC_SCOPES),
+    )),
+    Section("F", "Intelligence basis", group=INTELLIGENCE,
+            intro="Each item needs a reference, a date and a 3x5x2 grading."),
+    Section("G", "Harm and vulnerability", (
+        Field("harm_types", "Types of harm", "checkboxes", vocab.HARM_TYPES),
+        *(Field(f"harm_{key}", f"Describe the {label.lower()} harm", "textarea")
+          for key, label in vocab.HARM_TYPES),
+        Field("vulnerable_victims", "Are there vulnerable victims or exploited people?", "radios",
+              vocab.YES_NO_UNKNOWN),
+        Field("safeguarding", "Safeguarding referrals made", "textarea",
+              hint="Required when there are vulnerable victims."),
+    )),
+    Section("H", "Current activity", (
+        Field("operation_running", "Is an operation already running against this threat?",
+              "radios", vocab.YES_NO),
+        Field("operation_name", "Operation name", max_length=100),
+        Field("officer_in_charge", "Officer in charge", max_length=120),
+        Field("suggested_lro", "Suggested lead responsible officer (optional)", max_length=120),
+        Field("partner_agencies", "Partner agencies (optional)", "textarea", max_length=2000),
+    )),
+    Section("I", "Handling", (
+        Field("security_marking", "Security marking", "select", vocab.SECURITY_MARKINGS),
+        Field("no_source_material", "I declare that this form contains no source-identifying "
+              "material", "boolean"),
+    )),
+)
+
+SECTIONS_BY_KEY = {section.key: section for section in SECTIONS}
+SECTION_CHOICES = [(s.key, f"{s.key}. {s.title}") for s in SECTIONS]
+
+
+def field_label(section_key: str, field_name: str | None) -> str:
+    section = SECTIONS_BY_KEY[section_key]
+    if field_name and section.group and field_name == section.group.key:
+        return section.group.plural.capitalize()
+    found = section.field(field_name) if field_name else None
+    return found.label if found else ""
+
+
+def item_title(group: Group, item: dict) -> str:
+    title = " ".join(str(item.get(name) or "").strip() for name in group.title_fields).strip()
+    return title or f"Unnamed {group.singular}"

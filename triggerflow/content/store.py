@@ -1,0 +1,99 @@
+"""Saving a form's answers while it is with the force: whole sections and repeating items.
+
+Saving never runs the completeness rules: a draft may be saved half-finished at any time.
+Every save checks the version the user's page was built from, so nobody overwrites a change
+they have not seen.
+"""
+import uuid
+from copy import deepcopy
+from typing import Any
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from triggerflow.content.sections import SECTIONS_BY_KEY
+from triggerflow.db import db
+from triggerflow.models import TriggerForm, User
+from triggerflow.workflow.errors import ActionNotAllowed, StaleForm
+from triggerflow.workflow.permissions import may_edit
+
+
+def save_section(form: TriggerForm, section_key: str, values: dict[str, Any], actor: User,
+                 expected_version: int | None) -> None:
+    """Replace the section's own fields with `values`; its repeating items are kept."""
+    section = SECTIONS_BY_KEY[section_key]
+    known = {f.name for f in section.fields}
+    _write(form, actor, expected_version,
+           lambda answers: answers.setdefault(section_key, {}).update(
+               {name: value for name, value in values.items() if name in known}))
+
+
+def save_item(form: TriggerForm, section_key: str, item_id: str | None, values: dict[str, Any], actor: User,
+              expected_version: int | None) -> str:
+    """Add an item (item_id None) or change one; returns the item's id."""
+    group = SECTIONS_BY_KEY[section_key].group
+    known = {f.name for f in group.fields}
+    clean = {name: value for name, value in values.items() if name in known}
+    new_id = item_id or uuid.uuid4().hex[:12]
+
+    def change(answers):
+        items = answers.setdefault(section_key, {}).setdefault(group.key, [])
+        if item_id is None:
+            items.append({"id": new_id, **clean})
+            return
+        for item in items:
+            if item.get("id") == item_id:
+                item.update(clean)
+                return
+        raise LookupError(item_id)
+
+    _write(form, actor, expected_version, change)
+    return new_id
+
+
+def remove_item(form: TriggerForm, section_key: str, item_id: str, actor: User,
+                expected_version: int | None) -> None:
+    group = SECTIONS_BY_KEY[section_key].group
+
+    def change(answers):
+        items = answers.setdefault(section_key, {}).setdefault(group.key, [])
+        kept = [item for item in items if item.get("id") != item_id]
+        if len(kept) == len(items):
+            raise LookupError(item_id)
+        answers[section_key][group.key] = kept
+
+    _write(form, actor, expected_version, change)
+
+
+def find_item(form: TriggerForm, section_key: str, item_id: str) -> dict[str, Any] | None:
+    group = SECTIONS_BY_KEY[section_key].group
+    items = form.answers_for(section_key).get(group.key) or []
+    return next((item for item in items if item.get("id") == item_id), None)
+
+
+def _write(form: TriggerForm, actor: User, expected_version: int | None, change) -> None:
+    if not may_edit(form, actor):
+        raise ActionNotAllowed(f"{actor.email} may not change {form.number} now")
+    if expected_version is not None and expected_version != form.version:
+        raise StaleForm()
+    # A new dict, not an in-place change: SQLAlchemy only notices a JSON column reassigned.
+    answers = deepcopy(form.answers or {})
+    try:
+        change(answers)
+        form.answers = answers
+        _copy_filter_columns(form)
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise StaleForm() from None
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def _copy_filter_columns(form: TriggerForm) -> None:
+    identity = form.answers_for("A")
+    form.threat_type = identity.get("threat_type") or None
+    form.primary_theme = identity.get("primary_theme") or None
+    form.working_name = (identity.get("working_name") or "").strip()[:200] or None
+    running = form.answers_for("H").get("operation_running")
+    form.operation_running = {"yes": True, "no": False}.get(running)

@@ -1,0 +1,139 @@
+"""The fixed lists of DESIGN section 3 to 5, as (value, label) pairs in display order."""
+
+THREAT_TYPES = [
+    ("ocg", "Organised crime group (OCG)"),
+    ("priority_individual", "Priority individual"),
+    ("soc_vulnerability", "SOC vulnerability"),
+]
+
+THEMES = [
+    ("child_sexual_abuse", "Child sexual abuse"),
+    ("modern_slavery", "Modern slavery and human trafficking"),
+    ("organised_immigration_crime", "Organised immigration crime"),
+    ("drugs_supply", "Drugs supply"),
+    ("county_lines", "County lines"),
+    ("firearms", "Firearms"),
+    ("organised_acquisitive_crime", "Organised acquisitive crime"),
+    ("cyber_crime", "Cyber crime"),
+    ("fraud", "Fraud"),
+    ("money_laundering", "Money laundering"),
+    ("bribery_corruption_sanctions", "Bribery, corruption and sanctions evasion"),
+    ("other", "Other"),
+]
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]
+
+SUBJECT_ROLES = [
+    ("principal", "Principal"),
+    ("lieutenant", "Lieutenant"),
+    ("member", "Member"),
+    ("enabler", "Enabler"),
+    ("associate", "Associate"),
+]
+
+SERIOUS_CRIME_TESTS = [
+    ("violence", "Involves the use of violence"),
+    ("financial_gain", "Results in substantial financial gain"),
+    ("common_purpose", "Conduct by a large number of persons in pursuit of a common purpose"),
+    ("first_offender", "An offence for which a person aged 21 or over with no previous convictions "
+                       "could reasonably expect 3 years or more in prison"),
+]
+
+ORGANISATION_ELEMENTS = [
+    ("planning", "Planning"),
+    ("control", "Control"),
+    ("coordination", "Coordination"),
+    ("decision_making", "Group decision-making"),
+]
+
+CAPABILITIES = [
+    ("weapons", "Firearms or weapons"),
+    ("violence", "Violence"),
+    ("corruption", "Corruption"),
+    ("money_laundering", "Money laundering"),
+    ("encrypted_comms", "Encrypted communications"),
+    ("exploitation", "Exploitation of vulnerable people"),
+    ("international", "International links"),
+    ("enablers", "Professional enablers"),
+]
+
+GEOGRAPHIC_SCOPES = [
+    ("neighbourhood", "Neighbourhood"),
+    ("force", "Force"),
+    ("regional", "Regional"),
+    ("national", "National"),
+    ("international", "International"),
+]
+
+SOURCE_EVALUATIONS = [
+    ("1", "1 – Reliable"),
+    ("2", "2 – Untested"),
+    ("3", "3 – Not reliable"),
+]
+
+INTELLIGENCE_ASSESSMENTS = [
+    ("A", "A – Known directly"),
+    ("B", "B – Known indirectly, corroborated"),
+    ("C", "C – Known indirectly"),
+    ("D", "D – Not known"),
+    ("E", "E – Suspected to be false"),
+]
+
+HANDLING_CODES = [
+    ("P", "P – Lawful sharing permitted"),
+    ("C", "C – Lawful sharing permitted with conditions"),
+]
+
+HARM_TYPES = [
+    ("physical", "Physical"),
+    ("psychological", "Psychological"),
+    ("financial", "Financial"),
+    ("community", "Community and environment"),
+]
+
+SECURITY_MARKINGS = [
+    ("OFFICIAL", "OFFICIAL"),
+    ("OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"),
+]
+
+RETURN_REASONS = [
+    ("R01", "Not enough evidence of a group working together"),
+    ("R02", "Subject identification incomplete"),
+    ("R03", "Serious-crime threshold not evidenced"),
+    ("R04", "Continuing basis not evidenced"),
+    ("R05a", "Planning not evidenced"),
+    ("R05b", "Control not evidenced"),
+    ("R05c", "Coordination not evidenced"),
+    ("R05d", "Decision-making not evidenced"),
+    ("R06", "Capability not evidenced"),
+    ("R07", "Intelligence missing, ungraded or without reference"),
+    ("R08", "Intelligence weak, old or uncorroborated"),
+    ("R09", "Harm or vulnerability not described"),
+    ("R10", "Geography missing"),
+    ("R11", "Possible duplicate of a known threat"),
+    ("R12", "Wrong threat type"),
+    ("R13", "Handling problem (unsanitised, wrong marking)"),
+    ("R99", "Other"),
+]
+
+REJECTION_REASONS = [
+    ("N1", "Below the SOC threshold"),
+    ("N2", "No organised element (manage locally)"),
+    ("N3", "Better managed as a local non-SOC problem"),
+    ("N4", "Wrong threat type"),
+    ("N5", "Belongs to another region"),
+    ("N6", "Duplicate of an existing threat"),
+    ("N7", "Still insufficient after three returns"),
+]
+
+ASSESSMENT_CATEGORIES = [("major", "Major"), ("moderate", "Moderate"), ("minor", "Minor")]
+TIERS = [(str(n), f"Tier {n}") for n in range(1, 6)]
+MANAGEMENT_LEVELS = [("force", "Force"), ("regional", "Regional"), ("national", "National")]
+MORILE_CONFIDENCE = [("high", "High"), ("medium", "Medium"), ("low", "Low")]
+MORILE_PRIORITY = [("high", "High"), ("medium", "Medium"), ("low", "Low")]
+
+
+def label_for(choices: list[tuple[str, str]], value: str | None) -> str:
+    """The label of a value, or the value itself when it is not (or no longer) in the list."""
+    return dict(choices).get(value, value or "")

@@ -1,0 +1,6 @@
+"""The completeness rules the ROCTA applies, as data, and the checker that runs them."""
+from triggerflow.criteria.checker import Finding, Result, SectionStatus, check
+from triggerflow.criteria.facts import Facts
+from triggerflow.criteria.rules import CRITERIA_VERSION, RULES, Severity
+
+__all__ = ["CRITERIA_VERSION", "RULES", "Facts", "Finding", "Result", "SectionStatus", "Severity", "check"]

@@ -1,0 +1,55 @@
+"""Small readers over a form's answers that the rules share."""
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything a rule may look at: no database, no request, so the rules stay pure."""
+
+    answers: dict[str, Any]
+    today: date
+    # Return items still open for the force ({"section", "response"}), on a resubmission only.
+    open_items: tuple[dict[str, Any], ...] = ()
+    # The answers as last sent to the ROCTA, to tell whether a returned section changed.
+    last_sent: dict[str, Any] | None = None
+    resubmission: bool = False
+    limits: dict[str, int] = field(default_factory=dict)
+
+    def section(self, key: str) -> dict[str, Any]:
+        return self.answers.get(key) or {}
+
+    def value(self, key: str, name: str) -> Any:
+        return self.section(key).get(name)
+
+    def text(self, key: str, name: str) -> str:
+        value = self.value(key, name)
+        return value.strip() if isinstance(value, str) else ""
+
+    def items(self, key: str, group: str) -> list[dict[str, Any]]:
+        return list(self.section(key).get(group) or [])
+
+    @property
+    def threat_type(self) -> str | None:
+        return self.value("A", "threat_type")
+
+    def limit(self, name: str) -> int:
+        return self.limits[name]
+
+
+def parse_date(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def is_identified(subject: dict[str, Any]) -> bool:
+    """Marked identified and holding all four identifiers."""
+    return subject.get("identified") == "yes" and all(
+        str(subject.get(name) or "").strip()
+        for name in ("surname", "forename", "date_of_birth", "intelligence_id")
+    )

@@ -1,0 +1,135 @@
+"""Criteria v1: every completeness rule as data (DESIGN section 3).
+
+The submit gate, the live checklist, section status, the completeness percentage and the
+public criteria page all read this table.
+"""
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from triggerflow.criteria import checks
+from triggerflow.criteria.facts import Facts
+
+CRITERIA_VERSION = "v1"
+
+# Thresholds an administrator may change; the domain facts stay fixed.
+DEFAULT_LIMITS = {
+    "summary_min": 200,
+    "ocg_min_subjects": 3,
+    "ocg_min_identified": 2,
+    "pi_rationale_min": 100,
+    "vulnerability_min": 200,
+    "serious_crime_justification_min": 50,
+    "continuing_span_days": 90,
+    "continuing_basis_min": 150,
+    "organisation_min": 150,
+    "capability_min": 100,
+    "intelligence_items_advised": 3,
+    "intelligence_stale_days": 183,
+    "response_min": 30,
+    "modus_operandi_advised": 50,
+}
+
+
+class Severity(StrEnum):
+    HARD = "hard"  # blocks sending
+    SOFT = "soft"  # a warning shown to submitter, SPOC and assessor
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    section: str
+    severity: Severity
+    title: str
+    explanation: str
+    prevents: tuple[str, ...]
+    check: Callable[[Facts], list[tuple[str, str]]]
+    threat_types: frozenset[str] | None = None  # None: every type
+    resubmission_only: bool = False
+
+    def applies(self, facts: Facts) -> bool:
+        if self.resubmission_only and not facts.resubmission:
+            return False
+        return self.threat_types is None or facts.threat_type in self.threat_types
+
+
+def _summary(facts: Facts) -> list[tuple[str, str]]:
+    # C1 also asks for a working name and summary: without them nobody can tell what the threat is.
+    problems = checks.c1_threat_type(facts)
+    if not facts.text("A", "working_name"):
+        problems.append(("A.working_name", "Enter a working name"))
+    return problems + checks.too_short(facts, "A", "summary", facts.limit("summary_min"), "The summary")
+
+
+OCG = frozenset({"ocg"})
+H, S = Severity.HARD, Severity.SOFT
+
+RULES: tuple[Rule, ...] = (
+    Rule("C1", "A", H, "The threat is identified",
+         "Say what kind of threat this is (an organised crime group, a priority individual or a SOC "
+         "vulnerability), give it a working name, and summarise it in at least 200 characters.",
+         ("R12",), _summary),
+    Rule("C2", "B", H, "An organised crime group has enough identified subjects",
+         "Record at least three subjects, at least two of them identified by surname, forename, date of "
+         "birth and intelligence or PNC ID, and exactly one principal.",
+         ("R01", "R02"), checks.c2_ocg_subjects, OCG),
+    Rule("C3", "B", H, "A priority individual is one identified principal",
+         "Record exactly one subject, identified, as the principal, and explain in at least 100 "
+         "characters why they are a threat in their own right.",
+         ("R02",), checks.c3_priority_individual, frozenset({"priority_individual"})),
+    Rule("C4", "D", H, "A SOC vulnerability is described",
+         "Describe the vulnerability in at least 200 characters.",
+         ("R09",), checks.c4_vulnerability, frozenset({"soc_vulnerability"})),
+    Rule("C5", "A", H, "The primary SOC theme is set",
+         "Choose the primary theme; for county lines, give the line name or number.",
+         ("R12",), checks.c5_theme),
+    Rule("C6", "C", H, "The serious-crime test is met and justified",
+         "Tick at least one serious-crime test with at least 50 characters of justification. An "
+         "organised crime group also needs an offence carrying 7 years or more.",
+         ("R03",), checks.c6_serious_crime),
+    Rule("C7", "C", H, "The activity is current and continuing",
+         "Give the dates activity was first known and most recently seen, neither in the future. If "
+         "they are less than 90 days apart, explain in at least 150 characters why it is continuing.",
+         ("R04",), checks.c7_activity_dates),
+    Rule("C8", "D", H, "Planning, control, coordination and decision-making are evidenced",
+         "For an organised crime group, describe each of the four in at least 150 characters and cite "
+         "at least one intelligence item from section F for each.",
+         ("R05a", "R05b", "R05c", "R05d"), checks.c8_organisation, OCG),
+    Rule("C9", "D", H, "Capability is evidenced",
+         "Select at least one capability indicator and describe the capability in at least 100 "
+         "characters.",
+         ("R06",), checks.c9_capability, frozenset({"ocg", "priority_individual"})),
+    Rule("C10", "F", H, "The intelligence is referenced and graded",
+         "Add at least one intelligence item. Every item needs a reference, a date that is not in the "
+         "future, a 3x5x2 grading and a handling code (with conditions for code C). At least one item "
+         "must be graded source 1 or 2 with assessment A, B or C.",
+         ("R07", "R08"), checks.c10_intelligence),
+    Rule("C11", "F", S, "The intelligence is enough and recent",
+         "Fewer than three intelligence items, or a newest item over six months old, often leads to a "
+         "return for weak or old intelligence.",
+         ("R08",), checks.c11_intelligence_strength),
+    Rule("C12", "E", H, "The geography is set",
+         "Give the force areas affected, the local policing area and the geographic scope.",
+         ("R10",), checks.c12_geography),
+    Rule("C13", "G", H, "Harm and vulnerability are described",
+         "Describe at least one type of harm, answer whether there are vulnerable victims, and if "
+         "there are, describe the safeguarding referrals made.",
+         ("R09",), checks.c13_harm),
+    Rule("C14", "H", H, "Existing operations and records are declared",
+         "Say whether an operation is already running (with its name and officer in charge), and "
+         "whether the SOC master list and PND were searched.",
+         ("R11",), checks.c14_operation_and_search),
+    Rule("C15", "I", H, "The form is safe to share",
+         "Set the security marking and declare the form contains no source-identifying material.",
+         ("R13",), checks.c15_handling),
+    Rule("C16", "A", H, "Every return item is answered",
+         "On resubmission, every open return item needs a response of at least 30 characters, and the "
+         "section it points at must have changed since the return.",
+         ("R99",), checks.c16_responses, resubmission_only=True),
+    Rule("C17", "C", S, "The modus operandi is described",
+         "Describe how the group or individual operates; assessors ask for it when it is missing.",
+         ("R01",), checks.c17_modus_operandi),
+)
+
+RULES_BY_ID = {rule.id: rule for rule in RULES}

@@ -1,0 +1,46 @@
+"""What the assessor records when a threat is accepted (DESIGN section 5)."""
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from triggerflow.db import JSONDocument, UTCDateTime, db, utcnow
+from triggerflow.models.reference import Force
+from triggerflow.models.user import User
+
+
+class AcceptanceRecord(db.Model):
+    __tablename__ = "acceptance_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), unique=True)
+    threat_type: Mapped[str] = mapped_column(String(32))
+    primary_theme: Mapped[str] = mapped_column(String(64))
+    secondary_themes: Mapped[list[str]] = mapped_column(JSONDocument, default=list)
+    apmis_reference: Mapped[str | None] = mapped_column(String(64))
+    # MoRiLE results exactly as entered from the MoRiLE tool; TriggerFlow does not recompute them.
+    morile_harm: Mapped[str] = mapped_column(String(32))
+    morile_likelihood: Mapped[str] = mapped_column(String(32))
+    morile_risk: Mapped[str] = mapped_column(String(32))
+    morile_confidence: Mapped[str] = mapped_column(String(16))
+    morile_organisational_position: Mapped[str] = mapped_column(String(120))
+    morile_priority: Mapped[str] = mapped_column(String(16))
+    category: Mapped[str] = mapped_column(String(16))
+    tier: Mapped[int]
+    management_level: Mapped[str] = mapped_column(String(16))
+    owning_force_id: Mapped[int] = mapped_column(ForeignKey("forces.id"))
+    lro_name: Mapped[str] = mapped_column(String(120))
+    lro_organisation: Mapped[str] = mapped_column(String(120))
+    lro_appointed_on: Mapped[date] = mapped_column(Date)
+    plan_due_on: Mapped[date] = mapped_column(Date)
+    next_review_on: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    owning_force: Mapped[Force] = relationship()
+    recorded_by: Mapped[User] = relationship()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {c.key: getattr(self, c.key) for c in self.__table__.columns}

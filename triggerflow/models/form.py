@@ -1,0 +1,80 @@
+"""The trigger form, its numbering counter and its immutable submitted versions."""
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from triggerflow.db import JSONDocument, UTCDateTime, db, utcnow
+from triggerflow.models.reference import Force
+from triggerflow.models.user import User, enum_column
+from triggerflow.workflow.states import FormState
+
+
+class TriggerForm(db.Model):
+    __tablename__ = "trigger_forms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    force_id: Mapped[int] = mapped_column(ForeignKey("forces.id"), index=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    state: Mapped[FormState] = mapped_column(enum_column(FormState), index=True)
+    # Optimistic locking: every UPDATE bumps it, and a stale one raises StaleDataError.
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # The form's content, section by section (see triggerflow.content.sections).
+    answers: Mapped[dict[str, Any]] = mapped_column(JSONDocument, default=dict)
+    # Copies of the answers that queues and dashboards filter on, kept by content.store.
+    threat_type: Mapped[str | None] = mapped_column(String(32), index=True)
+    primary_theme: Mapped[str | None] = mapped_column(String(64), index=True)
+    working_name: Mapped[str | None] = mapped_column(String(200))
+    operation_running: Mapped[bool | None]
+    # Round 1 is the first submission to the ROCTA; each resubmission adds one.
+    round: Mapped[int] = mapped_column(default=0)
+    # The assessor who holds the form, or who returned it and gets the resubmission back.
+    assessor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    resubmit_by: Mapped[date | None] = mapped_column(Date)
+    first_submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    force: Mapped[Force] = relationship()
+    created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])
+    assessor: Mapped[User | None] = relationship(foreign_keys=[assessor_id])
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def answers_for(self, section: str) -> dict[str, Any]:
+        return (self.answers or {}).get(section) or {}
+
+    def __repr__(self) -> str:
+        return f"<TriggerForm {self.number} {self.state}>"
+
+
+class FormNumberCounter(db.Model):
+    """The last form number issued per force and year."""
+
+    __tablename__ = "form_number_counters"
+
+    force_id: Mapped[int] = mapped_column(ForeignKey("forces.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True)
+    last_number: Mapped[int] = mapped_column(default=0)
+
+
+class FormSnapshot(db.Model):
+    """The form exactly as it was sent to the ROCTA; never changed after it is written."""
+
+    __tablename__ = "form_snapshots"
+    __table_args__ = (UniqueConstraint("form_id", "sequence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), index=True)
+    sequence: Mapped[int]
+    round: Mapped[int]
+    answers: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    created_by: Mapped[User] = relationship()

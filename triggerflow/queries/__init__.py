@@ -1,0 +1,1 @@
+"""The read side: scoped look-ups, queues and lists. SELECTs only."""

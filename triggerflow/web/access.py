@@ -1,0 +1,41 @@
+"""Deny by default: every view says who may use it, and a view that says nothing is refused.
+
+`allow(...)` marks a view with the roles that may open it; the `before_request` hook signs
+anonymous users in first and answers 403 to anyone else. Which forms a user may see is
+separate (queries.scope answers 404 outside it).
+"""
+from collections.abc import Callable
+
+from flask import Flask, abort, redirect, request, url_for
+from flask_login import current_user
+
+from triggerflow.models import Role
+
+PUBLIC = "public"
+ANY_ROLE = frozenset(Role)
+
+
+def allow(*roles: Role | str) -> Callable:
+    def mark(view: Callable) -> Callable:
+        view.allowed_roles = PUBLIC if PUBLIC in roles else frozenset(roles or ANY_ROLE)
+        return view
+
+    return mark
+
+
+def _check_access(app: Flask):
+    if request.endpoint is None:
+        return None  # 404 or 405: let Flask answer
+    view = app.view_functions[request.endpoint]
+    allowed = getattr(view, "allowed_roles", None)
+    if request.endpoint == "static" or allowed == PUBLIC:
+        return None
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?")))
+    if allowed is None or current_user.role not in allowed:
+        abort(403)
+    return None
+
+
+def init_access(app: Flask) -> None:
+    app.before_request(lambda: _check_access(app))

@@ -1,0 +1,12 @@
+"""GOV.UK Frontend's images and script, copied into static/govuk by `make assets`."""
+from flask import Blueprint, current_app, send_from_directory
+
+from triggerflow.web.access import PUBLIC, allow
+
+bp = Blueprint("assets", __name__)
+
+
+@bp.get("/assets/<path:filename>")
+@allow(PUBLIC)
+def govuk_asset(filename: str):
+    return send_from_directory(current_app.static_folder + "/govuk/assets", filename, max_age=86400)

@@ -1,0 +1,58 @@
+"""A form's own pages: starting one, its overview, its content and its submitted versions."""
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from triggerflow.assessment.return_items import items_for
+from triggerflow.content.completeness import completeness
+from triggerflow.content.sections import SECTIONS
+from triggerflow.models import Role
+from triggerflow.queries import form_page
+from triggerflow.queries.scope import get_form_or_404
+from triggerflow.web.access import ANY_ROLE, allow
+from triggerflow.workflow.definition import ACTIONS
+from triggerflow.workflow.permissions import may_edit
+from triggerflow.workflow.service import available_actions, start_form
+
+bp = Blueprint("forms", __name__, url_prefix="/forms")
+
+
+@bp.post("/new")
+@allow(Role.OFFICER, Role.SPOC)
+def new():
+    form = start_form(current_user)
+    flash(f"Trigger form {form.number} started. It is saved as a draft as you go.", "success")
+    return redirect(url_for("forms.overview", number=form.number))
+
+
+@bp.get("/<number>")
+@allow(*ANY_ROLE)
+def overview(number: str):
+    form = get_form_or_404(number, current_user)
+    holds_it = "return_to_force" in available_actions(form, current_user)
+    return render_template(
+        "forms/overview.html", form=form, sections=SECTIONS, result=completeness(form),
+        actions=[(name, ACTIONS[name]) for name in available_actions(form, current_user)],
+        editable=may_edit(form, current_user), return_items=items_for(form, include_pending=holds_it),
+        history=form_page.history(form), versions=form_page.versions(form),
+        acceptance=form_page.acceptance(form),
+    )
+
+
+@bp.get("/<number>/content")
+@allow(*ANY_ROLE)
+def content(number: str):
+    form = get_form_or_404(number, current_user)
+    return render_template("forms/content.html", form=form, sections=SECTIONS, answers=form.answers or {},
+                           heading="The form as it is now", result=completeness(form))
+
+
+@bp.get("/<number>/versions/<int:sequence>")
+@allow(*ANY_ROLE)
+def version(number: str, sequence: int):
+    form = get_form_or_404(number, current_user)
+    snapshot = form_page.version(form, sequence)
+    if snapshot is None:
+        abort(404)
+    return render_template("forms/content.html", form=form, sections=SECTIONS, answers=snapshot.answers,
+                           heading=f"Version {snapshot.sequence}, sent {snapshot.created_at:%-d %B %Y}",
+                           snapshot=snapshot, result=None)

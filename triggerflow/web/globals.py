@@ -1,0 +1,88 @@
+"""Values every template can use: the marking, the navigation, labels for states and choices."""
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from flask import Flask, current_app, g, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from triggerflow.content import vocab
+from triggerflow.content.sections import item_title
+from triggerflow.db import db
+from triggerflow.models import Force, Region, Role
+from triggerflow.workflow.definition import ACTIONS
+from triggerflow.workflow.states import FormState
+
+LONDON = ZoneInfo("Europe/London")
+
+_NAVIGATION = (
+    ("home.index", "My work", None),
+    ("criteria.index", "Criteria", None),
+)
+
+
+def navigation() -> list[dict]:
+    if not current_user.is_authenticated:
+        return []
+    items = []
+    for endpoint, text, roles in _NAVIGATION:
+        if roles is None or current_user.role in roles:
+            href = url_for(endpoint)
+            items.append({"href": href, "text": text, "active": request.path == href})
+    return items
+
+
+def register(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        vocab=vocab,
+        label_for=vocab.label_for,
+        FormState=FormState,
+        Role=Role,
+        navigation=navigation,
+        item_title=item_title,
+        intelligence_references=intelligence_references,
+        reference_names=reference_names,
+        event_label=event_label,
+    )
+    app.add_template_filter(isodate, "isodate")
+
+    @app.context_processor
+    def service():
+        return {
+            "security_marking": current_app.config["SECURITY_MARKING"],
+            "service_name": current_app.config["SERVICE_NAME"],
+        }
+
+    @app.template_filter("date")
+    def format_date(value) -> str:
+        return value.strftime("%-d %B %Y") if value else ""
+
+    @app.template_filter("datetime")
+    def format_datetime(value) -> str:
+        # Stored in UTC; people in England and Wales read local time.
+        value = value.astimezone(LONDON) if value else value
+        return value.strftime("%-d %B %Y at %-I:%M%p").replace("AM", "am").replace("PM", "pm") if value else ""
+
+
+def intelligence_references(answers: dict) -> dict[str, str]:
+    items = (answers.get("F") or {}).get("intelligence") or []
+    return {item["id"]: item.get("reference") or f"Intelligence item {n}" for n, item in enumerate(items, start=1)}
+
+
+def reference_names() -> dict[str, str]:
+    """Force and region names by code, read once per request."""
+    if "reference_names" not in g:
+        rows = db.session.execute(select(Force.code, Force.name).union_all(select(Region.code, Region.name)))
+        g.reference_names = dict(rows.all())
+    return g.reference_names
+
+
+def isodate(value: str | None) -> str:
+    try:
+        return date.fromisoformat(value).strftime("%-d %B %Y")
+    except (TypeError, ValueError):
+        return value or ""
+
+
+def event_label(action: str) -> str:
+    return "Started" if action == "create" else ACTIONS[action].label

@@ -1,0 +1,127 @@
+"""The lifecycle as data (DESIGN section 2) and the one `transitions` machine built from it.
+
+Each row says who may take an action from which states and where it leads. Rows sharing an
+action are told apart by `when` (a fact about the form: its force's SPOC gate, its round),
+which the machine checks as a condition. Who may act is `roles` plus `relation` (how the actor
+must stand to the form), checked in workflow.permissions.
+"""
+from dataclasses import dataclass
+
+from transitions import Machine
+
+from triggerflow.models.user import Role
+from triggerflow.workflow.states import FormState as S
+
+SYSTEM = "system"  # the scheduled command, acting for nobody
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    sources: tuple[S, ...]
+    dest: S
+    roles: frozenset[Role | str]
+    relation: str
+    when: str | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    label: str
+    description: str
+    reason: str | None = None  # what the actor must give: "comment", "reason", "code"
+    confirm: bool = False  # irreversible or leaves the actor's hands: ask first
+    style: str = "primary"  # GOV.UK button: primary, secondary or warning
+
+
+OFFICER, SPOC, ASSESSOR, MANAGER = Role.OFFICER, Role.SPOC, Role.ASSESSOR, Role.MANAGER
+
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition("send_to_spoc", (S.DRAFT,), S.SPOC_REVIEW, frozenset({OFFICER}), "author", "spoc_gate"),
+    Transition("submit", (S.DRAFT,), S.SUBMITTED, frozenset({OFFICER}), "author", "no_spoc_gate"),
+    Transition("spoc_return", (S.SPOC_REVIEW,), S.DRAFT, frozenset({SPOC}), "force"),
+    Transition("submit", (S.SPOC_REVIEW,), S.SUBMITTED, frozenset({SPOC}), "force_not_author"),
+    Transition("claim", (S.SUBMITTED, S.RESUBMITTED), S.UNDER_ASSESSMENT, frozenset({ASSESSOR}), "routed_assessor"),
+    Transition("release", (S.UNDER_ASSESSMENT,), S.SUBMITTED, frozenset({ASSESSOR, MANAGER}),
+               "holder_or_regional_manager", "first_round"),
+    Transition("release", (S.UNDER_ASSESSMENT,), S.RESUBMITTED, frozenset({ASSESSOR, MANAGER}),
+               "holder_or_regional_manager", "later_round"),
+    Transition("return_to_force", (S.UNDER_ASSESSMENT,), S.RETURNED, frozenset({ASSESSOR}), "holder"),
+    Transition("resubmit", (S.RETURNED,), S.RESUBMITTED, frozenset({SPOC}), "force", "spoc_gate"),
+    Transition("resubmit", (S.RETURNED,), S.RESUBMITTED, frozenset({OFFICER, SPOC}), "author_or_spoc",
+               "no_spoc_gate"),
+    Transition("lapse", (S.RETURNED,), S.LAPSED, frozenset({SYSTEM}), "system"),
+    Transition("reopen", (S.LAPSED,), S.RETURNED, frozenset({SPOC}), "force"),
+    Transition("accept", (S.UNDER_ASSESSMENT,), S.ACCEPTED, frozenset({ASSESSOR}), "holder"),
+    Transition("reject", (S.UNDER_ASSESSMENT,), S.REJECTED, frozenset({ASSESSOR}), "holder"),
+    Transition("withdraw", (S.DRAFT, S.SPOC_REVIEW, S.RETURNED, S.LAPSED), S.WITHDRAWN,
+               frozenset({OFFICER, SPOC}), "author_or_spoc"),
+)
+
+ACTIONS: dict[str, Action] = {
+    "send_to_spoc": Action("Send to SPOC", "Send the form to your force SPOC for a quality check.", confirm=True),
+    "submit": Action("Submit to ROCTA", "Submit the form to the regional ROCTA for assessment.", confirm=True),
+    "spoc_return": Action("Return to officer", "Send the draft back to the officer with your comments.",
+                          reason="comment", style="secondary"),
+    "claim": Action("Claim for assessment", "Take the form from the regional queue and assess it."),
+    "release": Action("Release to queue", "Put the form back in the regional queue for another assessor.",
+                      style="secondary"),
+    "return_to_force": Action("Return to force", "Send the form back to the force with the return items.",
+                              confirm=True, style="secondary"),
+    "resubmit": Action("Resubmit to ROCTA", "Send the amended form back to the ROCTA.", confirm=True),
+    "lapse": Action("Lapse", "No resubmission within the time allowed."),
+    "reopen": Action("Reopen", "Reopen the lapsed form so the force can resubmit it.", reason="reason",
+                     style="secondary"),
+    "accept": Action("Accept", "Accept the threat and record the assessment.", confirm=True),
+    "reject": Action("Reject", "Reject the form with a rejection code and rationale.", reason="code",
+                     confirm=True, style="warning"),
+    "withdraw": Action("Withdraw", "Withdraw the form. It cannot be sent again.", reason="reason",
+                       confirm=True, style="warning"),
+}
+
+# Every action a person may be offered, in the order buttons appear.
+ACTION_ORDER = tuple(dict.fromkeys(t.action for t in TRANSITIONS))
+
+
+class Lifecycle:
+    """The model the machine drives: a view of one form that only workflow code builds."""
+
+    def __init__(self, form):
+        self.form = form
+
+    @property
+    def state(self) -> S:
+        return S(self.form.state)
+
+    @state.setter
+    def state(self, value: S) -> None:
+        self.form.state = S(value)
+
+    def spoc_gate(self) -> bool:
+        return self.form.force.spoc_gate
+
+    def no_spoc_gate(self) -> bool:
+        return not self.form.force.spoc_gate
+
+    def first_round(self) -> bool:
+        return self.form.round <= 1
+
+    def later_round(self) -> bool:
+        return self.form.round > 1
+
+
+def build_machine(model: Lifecycle) -> Machine:
+    """A machine over one form; cheap to build, and nothing shared between threads."""
+    return Machine(
+        model=model,
+        states=list(S),
+        initial=model.state,
+        transitions=[
+            {"trigger": t.action, "source": list(t.sources), "dest": t.dest,
+             **({"conditions": [t.when]} if t.when else {})}
+            for t in TRANSITIONS
+        ],
+        auto_transitions=False,
+        ignore_invalid_triggers=False,
+        model_attribute="state",
+    )

@@ -1,0 +1,95 @@
+"""What each transition changes besides the state. Mutates the session; never commits."""
+from copy import deepcopy
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import func, select, update
+
+from triggerflow.db import db
+from triggerflow.models import AcceptanceRecord, FormSnapshot, ReturnItem, ReturnItemStatus, TriggerForm, User
+
+
+def apply(form: TriggerForm, action: str, actor: User | None, details: dict[str, Any], now: datetime,
+          today: date) -> None:
+    effect = _EFFECTS.get(action)
+    if effect:
+        effect(form, actor, details, now, today)
+
+
+def event_details(form: TriggerForm, action: str, details: dict[str, Any]) -> dict[str, Any]:
+    """What the event row keeps beyond action, reason code and comment (JSON-safe values only)."""
+    kept = {}
+    if form.resubmit_by and action in ("return_to_force", "reopen"):
+        kept["resubmit_by"] = form.resubmit_by.isoformat()
+    if details.get("duplicate_reference"):
+        kept["duplicate_reference"] = details["duplicate_reference"]
+    if action in ("submit", "resubmit") and details.get("_snapshot"):
+        kept["snapshot"] = details["_snapshot"]
+    if action in ("claim", "release", "return_to_force", "accept", "reject"):
+        kept["assessor_id"] = form.assessor_id
+    return kept
+
+
+def _send(form: TriggerForm, actor: User, details: dict[str, Any], now: datetime, today: date) -> None:
+    form.round += 1
+    form.first_submitted_at = form.first_submitted_at or now
+    form.submitted_at = now
+    form.resubmit_by = None
+    sequence = (db.session.scalar(select(func.max(FormSnapshot.sequence)).where(FormSnapshot.form_id == form.id))
+                or 0) + 1
+    # A deep copy: the snapshot must never share mutable JSON with the live answers.
+    db.session.add(FormSnapshot(form_id=form.id, sequence=sequence, round=form.round,
+                                answers=deepcopy(form.answers or {}), created_by_id=actor.id, created_at=now))
+    details["_snapshot"] = sequence
+
+
+def _submit(form: TriggerForm, actor: User, details: dict[str, Any], now: datetime, today: date) -> None:
+    # Submitting from draft or SPOC review is always the first round.
+    _send(form, actor, details, now, today)
+
+
+def _claim(form: TriggerForm, actor: User, details: dict[str, Any], now: datetime, today: date) -> None:
+    form.assessor_id = actor.id
+
+
+def _release(form: TriggerForm, actor: User, details: dict[str, Any], now: datetime, today: date) -> None:
+    form.assessor_id = None
+
+
+def _return(form: TriggerForm, actor: User, details: dict[str, Any], now: datetime, today: date) -> None:
+    days = current_app.config["RESUBMIT_WITHIN_DAYS"]
+    form.returned_at = now
+    form.resubmit_by = details.get("resubmit_by") or today + timedelta(days=days)
+    db.session.execute(
+        update(ReturnItem)
+        .where(ReturnItem.form_id == form.id, ReturnItem.status == ReturnItemStatus.PENDING)
+        .values(status=ReturnItemStatus.OPEN, returned_at=now, round=form.round)
+    )
+
+
+def _reopen(form: TriggerForm, actor: User, details: dict[str, Any], now: datetime, today: date) -> None:
+    form.resubmit_by = today + timedelta(days=current_app.config["RESUBMIT_WITHIN_DAYS"])
+
+
+def _decide(form: TriggerForm, actor: User, details: dict[str, Any], now: datetime, today: date) -> None:
+    form.decided_at = now
+
+
+def _accept(form: TriggerForm, actor: User, details: dict[str, Any], now: datetime, today: date) -> None:
+    _decide(form, actor, details, now, today)
+    record = dict(details["record"])
+    record["tier"] = int(record["tier"])
+    db.session.add(AcceptanceRecord(form_id=form.id, recorded_by_id=actor.id, recorded_at=now, **record))
+
+
+_EFFECTS = {
+    "submit": _submit,
+    "resubmit": _send,
+    "claim": _claim,
+    "release": _release,
+    "return_to_force": _return,
+    "reopen": _reopen,
+    "accept": _accept,
+    "reject": _decide,
+}

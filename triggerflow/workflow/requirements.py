@@ -1,0 +1,101 @@
+"""What each action needs before it may happen; raises Invalid with what to put right.
+
+Input formats are checked by the web forms and API schemas; these are the business rules,
+checked here so every caller gets them.
+"""
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+
+from triggerflow.content import vocab
+from triggerflow.content.completeness import completeness
+from triggerflow.db import db
+from triggerflow.models import ReturnItem, ReturnItemStatus, TriggerForm, User
+from triggerflow.workflow.errors import Invalid
+
+REQUIRED_RECORD_FIELDS = {
+    "threat_type": "Select the confirmed threat type",
+    "primary_theme": "Select the confirmed primary theme",
+    "morile_harm": "Enter the MoRiLE harm score",
+    "morile_likelihood": "Enter the MoRiLE likelihood score",
+    "morile_risk": "Enter the MoRiLE risk score",
+    "morile_confidence": "Select the MoRiLE confidence",
+    "morile_organisational_position": "Enter the MoRiLE organisational position",
+    "morile_priority": "Select the MoRiLE priority",
+    "category": "Select the assessment category",
+    "tier": "Select the tier",
+    "management_level": "Select the management level",
+    "owning_force_id": "Select the owning force",
+    "lro_name": "Enter the lead responsible officer's name",
+    "lro_organisation": "Enter the lead responsible officer's organisation",
+    "lro_appointed_on": "Enter the date the lead responsible officer was appointed",
+    "plan_due_on": "Enter the date the 4P plan is due",
+    "next_review_on": "Enter the next review date",
+}
+
+
+def check(form: TriggerForm, action: str, actor: User | None, details: dict[str, Any], today: date) -> None:
+    checker = _CHECKS.get(action)
+    if checker:
+        checker(form, details, today)
+
+
+def _complete(form: TriggerForm, details: dict[str, Any], today: date) -> None:
+    result = completeness(form, today)
+    if not result.can_send:
+        raise Invalid({f.field: f.message for f in result.blocking}, result.blocking)
+
+
+def _comment(form: TriggerForm, details: dict[str, Any], today: date) -> None:
+    if not (details.get("comment") or "").strip():
+        raise Invalid({"comment": "Enter a reason"})
+
+
+def _return(form: TriggerForm, details: dict[str, Any], today: date) -> None:
+    pending = db.session.scalar(select(func.count()).select_from(ReturnItem).where(
+        ReturnItem.form_id == form.id, ReturnItem.status == ReturnItemStatus.PENDING))
+    errors = {}
+    if not pending:
+        errors["items"] = "Add at least one return item before returning the form"
+    resubmit_by = details.get("resubmit_by")
+    if resubmit_by is not None and resubmit_by <= today:
+        errors["resubmit_by"] = "The resubmit-by date must be in the future"
+    if errors:
+        raise Invalid(errors)
+
+
+def _reject(form: TriggerForm, details: dict[str, Any], today: date) -> None:
+    errors = {}
+    code = details.get("reason_code")
+    if code not in dict(vocab.REJECTION_REASONS):
+        errors["reason_code"] = "Select a rejection reason"
+    if len((details.get("comment") or "").strip()) < 20:
+        errors["comment"] = "Enter the rationale for rejecting the form, in at least 20 characters"
+    if code == "N6" and not (details.get("duplicate_reference") or "").strip():
+        errors["duplicate_reference"] = "Enter the reference of the existing threat this duplicates"
+    if errors:
+        raise Invalid(errors)
+
+
+def _accept(form: TriggerForm, details: dict[str, Any], today: date) -> None:
+    record = details.get("record") or {}
+    errors = {name: message for name, message in REQUIRED_RECORD_FIELDS.items()
+              if record.get(name) in (None, "")}
+    if record.get("tier") not in (None, "") and str(record["tier"]) not in dict(vocab.TIERS):
+        errors["tier"] = "Select a tier from 1 to 5"
+    if errors:
+        raise Invalid(errors)
+
+
+_CHECKS = {
+    "send_to_spoc": _complete,
+    "submit": _complete,
+    "resubmit": _complete,
+    "spoc_return": _comment,
+    "reopen": _comment,
+    "withdraw": _comment,
+    "return_to_force": _return,
+    "reject": _reject,
+    "accept": _accept,
+}

@@ -1,0 +1,102 @@
+"""The only writer of a form's state.
+
+`perform` checks permission and scope, the version the actor saw, and the action's
+preconditions; runs the machine; applies the action's effects; appends the event; and commits
+once. Anything that fails rolls the whole transaction back.
+"""
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from triggerflow.db import db, utcnow
+from triggerflow.models import Force, FormEvent, TriggerForm, User
+from triggerflow.workflow import effects, requirements
+from triggerflow.workflow.definition import ACTION_ORDER, SYSTEM, TRANSITIONS, Lifecycle, Transition, build_machine
+from triggerflow.workflow.errors import ActionNotAllowed, StaleForm
+from triggerflow.workflow.numbering import next_form_number
+from triggerflow.workflow.permissions import RELATIONS, may_create
+from triggerflow.workflow.states import FormState
+
+
+def available_actions(form: TriggerForm, user: User | None) -> list[str]:
+    """The actions this user may take on this form now: drives both buttons and POST checks."""
+    return [action for action in ACTION_ORDER if _transition_for(form, user, action) is not None]
+
+
+def _transition_for(form: TriggerForm, actor: User | None, action: str) -> Transition | None:
+    lifecycle = Lifecycle(form)
+    for transition in TRANSITIONS:
+        if transition.action != action or form.state not in transition.sources:
+            continue
+        if transition.when and not getattr(lifecycle, transition.when)():
+            continue
+        if actor is None:
+            allowed = SYSTEM in transition.roles
+        else:
+            allowed = actor.role in transition.roles and RELATIONS[transition.relation](form, actor)
+        if allowed:
+            return transition
+    return None
+
+
+def perform(form: TriggerForm, action: str, actor: User | None, *, expected_version: int | None = None,
+            today: date | None = None, **details: Any) -> FormEvent:
+    """Take `action` on `form` as `actor` (None for the system) and return the event written."""
+    try:
+        if _transition_for(form, actor, action) is None:
+            raise ActionNotAllowed(f"{action} is not available on {form.number}")
+        if expected_version is not None and expected_version != form.version:
+            raise StaleForm()
+        now = utcnow()
+        today = today or now.date()
+        requirements.check(form, action, actor, details, today)
+        from_state = form.state
+        lifecycle = Lifecycle(form)
+        build_machine(lifecycle)
+        if not lifecycle.trigger(action):
+            raise ActionNotAllowed(f"{action} was refused by the lifecycle")
+        effects.apply(form, action, actor, details, now, today)
+        event = _event(form, action, from_state, actor, now, details)
+        db.session.add(event)
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise StaleForm() from None
+    except BaseException:
+        db.session.rollback()
+        raise
+    return event
+
+
+def start_form(actor: User, force: Force | None = None) -> TriggerForm:
+    """Create a draft in the actor's force with the next form number."""
+    force = force or actor.force
+    if not may_create(actor) or force is None or force.id != actor.force_id:
+        raise ActionNotAllowed("Only officers and SPOCs may start a form, in their own force")
+    try:
+        now = utcnow()
+        form = TriggerForm(
+            number=next_form_number(force, now.year), force=force, created_by=actor,
+            state=FormState.DRAFT, answers={"I": {"security_marking": "OFFICIAL-SENSITIVE"}},
+            created_at=now,
+        )
+        db.session.add(form)
+        db.session.flush()
+        db.session.add(FormEvent(form_id=form.id, action="create", from_state=None, to_state=FormState.DRAFT,
+                                 actor_id=actor.id, at=now, round=0))
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+    return form
+
+
+def _event(form: TriggerForm, action: str, from_state: FormState, actor: User | None, now: datetime,
+           details: dict[str, Any]) -> FormEvent:
+    return FormEvent(
+        form_id=form.id, action=action, from_state=from_state, to_state=form.state,
+        actor_id=actor.id if actor else None, at=now, round=form.round,
+        reason_code=details.get("reason_code"), comment=(details.get("comment") or "").strip() or None,
+        details=effects.event_details(form, action, details),
+    )
