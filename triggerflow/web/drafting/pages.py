@@ -1,0 +1,58 @@
+"""What the section and item pages share: who may open them, and what they show besides the fields."""
+from flask import abort, render_template
+from flask_login import current_user
+
+from triggerflow.assessment.return_items import items_for
+from triggerflow.content.completeness import completeness
+from triggerflow.content.sections import SECTIONS, SECTIONS_BY_KEY, Group, Section
+from triggerflow.models import ReturnItemStatus, TriggerForm
+from triggerflow.queries.scope import get_form_or_404
+from triggerflow.web.drafting.forms import DraftForm
+from triggerflow.workflow.permissions import may_edit
+
+
+def editable_form(number: str) -> TriggerForm:
+    """The form, if the user may change it now: 404 outside their scope, 403 inside it."""
+    form = get_form_or_404(number, current_user)
+    if not may_edit(form, current_user):
+        abort(403)
+    return form
+
+
+def section_or_404(key: str) -> Section:
+    section = SECTIONS_BY_KEY.get(key)
+    if section is None:
+        abort(404)
+    return section
+
+
+def group_or_404(key: str) -> Group:
+    group = section_or_404(key).group
+    if group is None:
+        abort(404)
+    return group
+
+
+def render_section(trigger: TriggerForm, section: Section, form: DraftForm, conflict: str | None = None) -> str:
+    position = SECTIONS.index(section)
+    returned = [item for item in items_for(trigger, include_pending=False)
+                if item.section == section.key and item.status in (ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED)]
+    return render_template(
+        "drafting/section.html", trigger=trigger, section=section, form=form, conflict=conflict,
+        needs=[f for f in completeness(trigger).findings if f.section == section.key],
+        return_items=returned,
+        items=(trigger.answers_for(section.key).get(section.group.key) or []) if section.group else [],
+        next_section=SECTIONS[position + 1] if position + 1 < len(SECTIONS) else None,
+    )
+
+
+def render_item(trigger: TriggerForm, section: Section, form: DraftForm, item: dict | None,
+                conflict: str | None = None) -> str:
+    return render_template("drafting/item.html", trigger=trigger, section=section, group=section.group,
+                           form=form, item=item, conflict=conflict)
+
+
+def render_remove(trigger: TriggerForm, section: Section, form: DraftForm, item: dict,
+                  conflict: str | None = None) -> str:
+    return render_template("drafting/remove.html", trigger=trigger, section=section, group=section.group,
+                           form=form, item=item, conflict=conflict)
