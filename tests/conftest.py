@@ -1,49 +1,51 @@
 """Shared fixtures: an app on a freshly migrated database per test, clients signed in per role.
 
 The schema comes from the Alembic migrations (never create_all), applied once per test
-session to a template database that each test copies.
+session (per xdist worker) to a template database that each test copies: a file copy on
+SQLite (the default), CREATE DATABASE ... TEMPLATE on a throwaway PostgreSQL cluster when
+TRIGGERFLOW_TEST_DB=postgresql.
 """
-import shutil
+import os
 
-import flask_migrate
 import pytest
+from flask import g, request_started
 
-from config import TestConfig
-from triggerflow import create_app
-from triggerflow.reference_data import seed_reference_data
+from triggerflow.db import db
 from tests import factories
+from tests.databases import PostgreSQLDatabases, SQLiteDatabases, app_for
 
-
-def _app_for(url: str):
-    class Config(TestConfig):
-        SQLALCHEMY_DATABASE_URI = url
-
-    return create_app(Config)
+TEST_DB = os.environ.get("TRIGGERFLOW_TEST_DB", "sqlite")
+if TEST_DB not in ("sqlite", "postgresql"):
+    raise pytest.UsageError(f"TRIGGERFLOW_TEST_DB must be sqlite or postgresql, not {TEST_DB!r}")
 
 
 @pytest.fixture(scope="session")
-def template_database(tmp_path_factory):
-    path = tmp_path_factory.mktemp("template") / "triggerflow.db"
-    app = _app_for(f"sqlite:///{path}")
-    with app.app_context():
-        flask_migrate.upgrade()
-        seed_reference_data()
-        from triggerflow.db import db
-
-        db.engine.dispose()
-    return path
+def databases(tmp_path_factory):
+    """Makes a fresh, migrated and seeded database for each test on the chosen backend."""
+    if TEST_DB == "postgresql":
+        backend = PostgreSQLDatabases()
+    else:
+        backend = SQLiteDatabases(tmp_path_factory.mktemp("template"))
+    yield backend
+    backend.close()
 
 
 @pytest.fixture
-def app(template_database, tmp_path):
-    path = tmp_path / "triggerflow.db"
-    shutil.copy(template_database, path)
-    app = _app_for(f"sqlite:///{path}")
+def app(databases, tmp_path):
+    url = databases.create(tmp_path)
+    app = app_for(url)
+    request_started.connect(_forget_signed_in_user, app)
     yield app
     with app.app_context():
-        from triggerflow.db import db
-
+        db.session.remove()
         db.engine.dispose()
+    databases.drop(url)
+
+
+def _forget_signed_in_user(sender, **extra):
+    # Requests made while a test holds an app context share its `g`, where Flask-Login caches the
+    # user: without this, one client's requests would run as whoever another client signed in as.
+    g.pop("_login_user", None)
 
 
 @pytest.fixture

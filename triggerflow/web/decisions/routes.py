@@ -1,8 +1,19 @@
 """Taking lifecycle actions on a form, and the return items that go with a return."""
-from flask import Blueprint, abort
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 
-from triggerflow.web.access import ANY_ROLE, allow
+from triggerflow.assessment import return_items
+from triggerflow.content.sections import SECTIONS_BY_KEY, field_label
+from triggerflow.db import utcnow
 from triggerflow.models import Role
+from triggerflow.queries.scope import get_form_or_404
+from triggerflow.web.access import ANY_ROLE, allow
+from triggerflow.web.decisions.forms import DecisionForm, ResponseForm, ReturnItemForm
+from triggerflow.web.decisions.pages import ACTION_FORMS, page_context, success_message
+from triggerflow.workflow.definition import ACTIONS
+from triggerflow.workflow.errors import Invalid, StaleForm
+from triggerflow.workflow.permissions import may_edit
+from triggerflow.workflow.service import available_actions, perform
 
 bp = Blueprint("decisions", __name__, url_prefix="/forms/<number>")
 
@@ -10,22 +21,86 @@ bp = Blueprint("decisions", __name__, url_prefix="/forms/<number>")
 @bp.route("/actions/<action>", methods=["GET", "POST"])
 @allow(*ANY_ROLE)
 def action(number: str, action: str):
-    abort(501)
+    trigger = get_form_or_404(number, current_user)
+    if action not in ACTIONS:
+        abort(404)
+    if action not in available_actions(trigger, current_user):
+        abort(403)
+    page = ACTION_FORMS.get(action, DecisionForm).build(trigger, utcnow().date())
+    if not page.validate_on_submit():
+        return _action_page(trigger, action, page, status=400 if page.errors else 200)
+    try:
+        perform(trigger, action, current_user, expected_version=page.expected_version, **page.details())
+    except StaleForm as stale:
+        page.stale(trigger, stale.message)
+        return _action_page(trigger, action, page, status=409)
+    except Invalid as invalid:
+        page.add_errors({} if invalid.findings else invalid.errors)
+        return _action_page(trigger, action, page, status=422, findings=invalid.findings)
+    flash(success_message(action, trigger), "success")
+    return redirect(url_for("forms.overview", number=number))
+
+
+def _action_page(trigger, action: str, page: DecisionForm, status: int, findings=()):
+    return render_template(page.template, trigger=trigger, action=action, meta=ACTIONS[action], form=page,
+                           findings=findings, **page_context(action, trigger, current_user)), status
 
 
 @bp.route("/return-items/new", methods=["GET", "POST"])
 @allow(Role.ASSESSOR)
 def add_item(number: str):
-    abort(501)
+    trigger = get_form_or_404(number, current_user)
+    if "return_to_force" not in available_actions(trigger, current_user):
+        abort(403)
+    page = ReturnItemForm()
+    if page.validate_on_submit():
+        try:
+            return_items.add_pending(trigger, current_user, **page.item())
+        except Invalid as invalid:
+            page.add_errors(invalid.errors)
+        else:
+            flash("Return item added", "success")
+            return redirect(_after_item_change(number))
+    return render_template("decisions/add_item.html", trigger=trigger, form=page), 400 if page.has_errors else 200
 
 
 @bp.post("/return-items/<int:item_id>/remove")
 @allow(Role.ASSESSOR)
 def remove_item(number: str, item_id: int):
-    abort(501)
+    trigger = get_form_or_404(number, current_user)
+    item = return_items.get_item_or_404(trigger, item_id, include_pending=True)
+    return_items.remove_pending(trigger, item, current_user)
+    flash("Return item removed", "success")
+    return redirect(_after_item_change(number))
+
+
+def _after_item_change(number: str) -> str:
+    # Back to the return page when the assessor came from it, else to the form's return items.
+    if request.args.get("then") == "return":
+        return url_for("decisions.action", number=number, action="return_to_force")
+    return url_for("forms.overview", number=number, _anchor="return-items")
 
 
 @bp.route("/return-items/<int:item_id>/respond", methods=["GET", "POST"])
 @allow(Role.OFFICER, Role.SPOC)
 def respond(number: str, item_id: int):
-    abort(501)
+    trigger = get_form_or_404(number, current_user)
+    item = return_items.get_item_or_404(trigger, item_id, include_pending=False)
+    if not may_edit(trigger, current_user) or item.status.value not in ("open", "responded"):
+        abort(403)
+    page = ResponseForm.build(trigger, utcnow().date(), response=item.response)
+    status = 400
+    if page.validate_on_submit():
+        try:
+            return_items.respond(trigger, item, current_user, page.response.data, page.expected_version)
+        except StaleForm as stale:
+            page.stale(trigger, stale.message)
+            status = 409
+        except Invalid as invalid:
+            page.add_errors(invalid.errors)
+            status = 422
+        else:
+            flash(f"Your response on section {item.section} has been saved", "success")
+            return redirect(url_for("forms.overview", number=number, _anchor="return-items"))
+    return render_template("decisions/respond.html", trigger=trigger, item=item, form=page, field_label=field_label,
+                           section_title=SECTIONS_BY_KEY[item.section].title), status if page.has_errors else 200
