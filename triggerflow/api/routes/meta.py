@@ -1,0 +1,45 @@
+"""The OpenAPI document, and who the caller's token says they are."""
+from datetime import datetime
+
+from flask import current_app, g
+
+from triggerflow.api import bp
+from triggerflow.api.openapi import document
+from triggerflow.api.operations import caller, operation, respond
+from triggerflow.api.schemas.common import ForceRef, Output
+from triggerflow.web.access import PUBLIC
+
+TAG = "About the API"
+
+
+class TokenInfo(Output):
+    name: str
+    prefix: str
+    expires_at: datetime
+
+
+class Me(Output):
+    name: str
+    email: str
+    role: str
+    force: ForceRef | None
+    region: ForceRef | None
+    token: TokenInfo
+
+
+@bp.get("/openapi.json")
+@operation("This document", TAG, roles=PUBLIC, description="OpenAPI 3.1, generated from the code.")
+def openapi():
+    found = current_app.extensions.get("triggerflow_openapi")
+    if found is None:
+        found = current_app.extensions["triggerflow_openapi"] = document(current_app, bp.url_prefix)
+    return current_app.json.response(found)
+
+
+@bp.get("/me")
+@operation("Who your token says you are", TAG, response=Me,
+           description="Your name, role and scope, and the token's name and expiry.")
+def me():
+    user = caller()
+    return respond(Me(name=user.name, email=user.email, role=user.role.value, force=user.force, region=user.region,
+                      token=g.api_token))

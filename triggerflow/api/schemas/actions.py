@@ -1,0 +1,150 @@
+"""What each lifecycle action and each return item asks for.
+
+The JSON shape (types, choices, lengths) is checked here. Whether the action may happen (a
+reason given, the acceptance record complete, the completeness rules met) is the workflow's
+business, checked by workflow.requirements for the web and the API alike: the members it
+needs are listed as required in the schema, and it answers 422 when they are missing.
+"""
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from pydantic import ConfigDict, Field
+
+from triggerflow.api.problems import invalid
+from triggerflow.api.schemas.common import Input, Text
+from triggerflow.api.schemas.queries import Theme, ThreatType
+from triggerflow.content import vocab
+from triggerflow.content.sections import SECTIONS_BY_KEY
+from triggerflow.models import TriggerForm
+from triggerflow.web.decisions.acceptance import PLAN_DUE_DAYS
+
+
+def _values(pairs) -> Literal:
+    return Literal[tuple(value for value, _ in pairs)]
+
+
+def _required(*names: str) -> ConfigDict:
+    return ConfigDict(extra="forbid", json_schema_extra={"required": list(names)})
+
+
+class CommentBody(Input):
+    model_config = _required("comment")
+    comment: Text | None = Field(None, max_length=5000, description="Why: the force or officer sees it")
+
+    def details(self, form: TriggerForm, today: date) -> dict[str, Any]:
+        return {"comment": self.comment}
+
+
+class ReturnBody(Input):
+    resubmit_by: date | None = Field(None, description="Defaults to 14 days from today; must be in the future")
+
+    def details(self, form: TriggerForm, today: date) -> dict[str, Any]:
+        return {"resubmit_by": self.resubmit_by}
+
+
+class RejectBody(Input):
+    model_config = _required("reason_code", "comment")
+    reason_code: _values(vocab.REJECTION_REASONS) | None = Field(None, description="N1 to N7")
+    comment: Text | None = Field(None, max_length=5000, description="The rationale, at least 20 characters")
+    duplicate_reference: Text | None = Field(None, max_length=64, description="Required with N6")
+
+    def details(self, form: TriggerForm, today: date) -> dict[str, Any]:
+        duplicate = self.duplicate_reference if self.reason_code == "N6" else None
+        return {"reason_code": self.reason_code, "comment": self.comment,
+                "duplicate_reference": (duplicate or "").strip() or None}
+
+
+_RECORD_REQUIRED = ("threat_type", "primary_theme", "morile_harm", "morile_likelihood", "morile_risk",
+                    "morile_confidence", "morile_organisational_position", "morile_priority", "category", "tier",
+                    "management_level", "lro_name", "lro_organisation", "lro_appointed_on", "next_review_on")
+
+
+class AcceptBody(Input):
+    """The acceptance record (DESIGN section 5), MoRiLE results as entered from the MoRiLE tool."""
+
+    model_config = _required(*_RECORD_REQUIRED)
+    threat_type: ThreatType | None = None
+    primary_theme: Theme | None = None
+    secondary_themes: list[Theme] = Field(default_factory=list)
+    apmis_reference: Text | None = Field(None, max_length=64, description="SOC master list reference, if known")
+    morile_harm: Text | None = Field(None, max_length=32)
+    morile_likelihood: Text | None = Field(None, max_length=32)
+    morile_risk: Text | None = Field(None, max_length=32)
+    morile_confidence: _values(vocab.MORILE_CONFIDENCE) | None = None
+    morile_organisational_position: Text | None = Field(None, max_length=120)
+    morile_priority: _values(vocab.MORILE_PRIORITY) | None = None
+    category: _values(vocab.ASSESSMENT_CATEGORIES) | None = None
+    tier: int | None = Field(None, ge=1, le=5)
+    management_level: _values(vocab.MANAGEMENT_LEVELS) | None = None
+    owning_force: str | None = Field(None, max_length=8, description="A force code in the form's region; "
+                                                                     "defaults to the form's force")
+    lro_name: Text | None = Field(None, max_length=120)
+    lro_organisation: Text | None = Field(None, max_length=120, description="May be a partner agency")
+    lro_appointed_on: date | None = None
+    plan_due_on: date | None = Field(None, description=f"Defaults to {PLAN_DUE_DAYS} days from today")
+    next_review_on: date | None = None
+
+    def details(self, form: TriggerForm, today: date) -> dict[str, Any]:
+        record = self.model_dump(exclude={"owning_force"})
+        record["tier"] = None if self.tier is None else str(self.tier)
+        record["plan_due_on"] = self.plan_due_on or today + timedelta(days=PLAN_DUE_DAYS)
+        record["owning_force_id"] = self._owning_force_id(form)
+        for name in ("apmis_reference", "morile_harm", "morile_likelihood", "morile_risk",
+                     "morile_organisational_position", "lro_name", "lro_organisation"):
+            record[name] = (record[name] or "").strip() or None
+        return {"record": record}
+
+    def _owning_force_id(self, form: TriggerForm) -> int:
+        if not self.owning_force:
+            return form.force_id
+        # As on the web page: one of the forces the region's ROCTA serves.
+        found = next((f for f in form.force.region.forces if f.code == self.owning_force.upper()), None)
+        if found is None:
+            raise invalid([{"pointer": "#/owning_force", "detail": "Select the owning force from the forces "
+                                                                   "of the form's region"}])
+        return found.id
+
+
+BODIES: dict[str, type[Input]] = {
+    "spoc_return": CommentBody,
+    "reopen": CommentBody,
+    "withdraw": CommentBody,
+    "return_to_force": ReturnBody,
+    "reject": RejectBody,
+    "accept": AcceptBody,
+}
+
+
+class NewReturnItem(Input):
+    model_config = _required("section", "reason_code", "comment")
+    section: Literal[tuple(SECTIONS_BY_KEY)] | None = None
+    field: str | None = Field(None, max_length=64, description="A question in that section, or its list "
+                                                               "(e.g. subjects); leave out for the whole section")
+    reason_code: _values(vocab.RETURN_REASONS) | None = Field(None, description="R01 to R99")
+    comment: Text | None = Field(None, max_length=5000, description="What the force needs to put right")
+
+    def item(self) -> dict[str, Any]:
+        section = SECTIONS_BY_KEY.get(self.section or "")
+        if self.field and section is not None:
+            names = {f.name for f in section.fields} | ({section.group.key} if section.group else set())
+            if self.field not in names:
+                raise invalid([{"pointer": "#/field", "detail": "Select a question in the section you chose, "
+                                                                "or the whole section"}])
+        return {"section": self.section or "", "field": self.field, "reason_code": self.reason_code or "",
+                "comment": self.comment or ""}
+
+
+class ItemResponse(Input):
+    model_config = _required("response")
+    response: Text | None = Field(None, max_length=5000, description="What you changed, or why no change is "
+                                                                     "needed; at least 30 characters to resubmit")
+
+
+
+class CloseItem(Input):
+    comment: Text | None = Field(None, max_length=5000, description="An optional note to the force")
+
+
+class ReopenItem(Input):
+    model_config = _required("comment")
+    comment: Text | None = Field(None, max_length=5000, description="What the force still needs to do")
