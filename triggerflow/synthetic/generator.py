@@ -1,0 +1,179 @@
+"""`flask --app triggerflow generate-data`: synthetic forms with full event histories.
+
+Deterministic: the same seed, end date and starting database give the same rows. Forms are
+created evenly over the timeline, each force's share set by its profile, and numbered in
+order of creation like real ones.
+"""
+import time as clock
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import accumulate
+from random import Random
+
+from sqlalchemy import Connection, select
+
+from triggerflow.content import vocab
+from triggerflow.db import db
+from triggerflow.models import Force, Region
+from triggerflow.synthetic import people, profiles, writer
+from triggerflow.synthetic.lifecycle import Cast, Life
+from triggerflow.synthetic.names import person, working_name
+
+CHUNK = 20_000
+THREAT_WEIGHTS = (("ocg", 70), ("priority_individual", 20), ("soc_vulnerability", 10))
+THEME_WEIGHTS = {"drugs_supply": 22, "county_lines": 18, "organised_acquisitive_crime": 10, "fraud": 9,
+                 "modern_slavery": 8, "firearms": 6, "money_laundering": 7, "organised_immigration_crime": 5,
+                 "child_sexual_abuse": 5, "cyber_crime": 4, "bribery_corruption_sanctions": 2, "other": 4}
+
+
+@dataclass(frozen=True)
+class Summary:
+    forms: int
+    events: int
+    return_items: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        return self.forms / self.seconds if self.seconds else 0.0
+
+
+def generate(forms: int, seed: int, *, scenario: str | None = None, until: date | None = None,
+             months: int = 24, progress: Callable[[int], None] | None = None) -> Summary:
+    """Write `forms` synthetic forms whose lives end before `until` (default today)."""
+    started = clock.perf_counter()
+    until = until or date.today()
+    start = until - timedelta(days=round(months * 30.4375))
+    plan = _plan(forms, seed, scenario)
+    timeline = _Timeline(datetime.combine(start, time.min, UTC), (until - start).days)
+    rng = Random(seed)
+    cumulative = list(accumulate(plan.profiles[f["code"]].weight for f in plan.forces))
+    events = items = 0
+    for chunk_start in range(0, forms, CHUNK):
+        batch = _Batch()
+        for i in range(chunk_start, min(forms, chunk_start + CHUNK)):
+            force = rng.choices(plan.forces, cum_weights=cumulative)[0]
+            created = timeline.days * (i + rng.random()) / forms
+            life = Life(form_id=plan.first_id + i, cast=plan.casts[force["id"]], profile=plan.profiles[force["code"]],
+                        rng=rng, t=created, end=timeline.days, start_date=start)
+            batch.add(life, force, _number(plan.numbers, force, timeline.at(created)), rng, timeline)
+        with db.engine.begin() as connection:
+            writer.write(connection, batch.forms, batch.events, batch.items, batch.records)
+        events, items = events + len(batch.events), items + len(batch.items)
+        if progress:
+            progress(min(forms, chunk_start + CHUNK))
+    with db.engine.begin() as connection:
+        writer.save_counters(connection, plan.numbers)
+        writer.resync_sequences(connection)
+    return Summary(forms, events, items, clock.perf_counter() - started)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    forces: list[dict]
+    profiles: dict[str, profiles.ForceProfile]
+    casts: dict[int, Cast]
+    first_id: int
+    numbers: dict[tuple[int, int], int]  # the last form number used per force and year
+
+
+def _plan(forms: int, seed: int, scenario: str | None) -> _Plan:
+    """The forces, their profiles and people, and where ids and form numbers carry on from."""
+    with db.engine.begin() as connection:
+        forces = _forces(connection)
+        chosen = _profiles(forces, seed, scenario)
+        total_weight = sum(p.weight for p in chosen.values())
+        expected = {code: forms * p.weight / total_weight for code, p in chosen.items()}
+        return _Plan(forces, chosen, people.casts(connection, forces, expected, seed),
+                     writer.next_form_id(connection), writer.counters(connection))
+
+
+def _forces(connection: Connection) -> list[dict]:
+    rows = connection.execute(
+        select(Force.id, Force.code, Force.name, Force.spoc_gate, Region.code, Region.id)
+        .join(Region).order_by(Force.code))
+    return [dict(zip(("id", "code", "name", "spoc_gate", "region", "region_id"), row)) for row in rows]
+
+
+def _profiles(forces: list[dict], seed: int, scenario: str | None) -> dict[str, profiles.ForceProfile]:
+    chosen = profiles.baseline([f["code"] for f in forces], seed)
+    if scenario:
+        chosen = profiles.apply_scenario(chosen, profiles.load_scenario(scenario),
+                                         {f["code"]: f["region"] for f in forces})
+    return chosen
+
+
+def _number(numbers: dict[tuple[int, int], int], force: dict, created: datetime) -> str:
+    key = (force["id"], created.year)
+    numbers[key] = numbers.get(key, 0) + 1
+    return f"{force['code']}-{created.year}-{numbers[key]:04d}"
+
+
+@dataclass(frozen=True)
+class _Timeline:
+    base: datetime
+    days: int
+
+    def at(self, days: float) -> datetime:
+        return self.base + timedelta(seconds=round(days * 86400))
+
+
+class _Batch:
+    """The rows of one chunk of forms, ready for bulk insert."""
+
+    def __init__(self) -> None:
+        self.forms: list[dict] = []
+        self.events: list[dict] = []
+        self.items: list[dict] = []
+        self.records: list[dict] = []
+
+    def add(self, life: Life, force: dict, number: str, rng: Random, timeline: _Timeline) -> None:
+        threat_type = rng.choices(*zip(*THREAT_WEIGHTS))[0]
+        theme = rng.choices(list(THEME_WEIGHTS), list(THEME_WEIGHTS.values()))[0]
+        running = rng.random() < life.profile.operation_running
+        name = working_name(rng, threat_type)
+        life.live()
+        at = timeline.at
+        for event in life.events:
+            event["at"] = at(event["at"])
+        for item in life.items:
+            item.update(created_at=at(item["created_at"]), returned_at=at(item["returned_at"]),
+                        responded_at=at(item["responded_at"]) if item["responded_at"] is not None else None)
+        times = {key: at(value) for key, value in life.times.items()}
+        self.events += life.events
+        self.items += life.items
+        self.forms.append({
+            "id": life.form_id, "number": number, "force_id": force["id"], "created_by_id": life.officer,
+            "state": life.state.value, "version": 1, "threat_type": threat_type, "primary_theme": theme,
+            "working_name": name, "operation_running": running, "round": life.round,
+            "assessor_id": life.assessor_id, "resubmit_by": life.resubmit_by,
+            "first_submitted_at": times.get("first_submitted"), "submitted_at": times.get("submitted"),
+            "returned_at": times.get("returned"), "decided_at": times.get("decided"),
+            "created_at": life.events[0]["at"], "updated_at": times["updated"],
+            "answers": {"A": {"threat_type": threat_type, "working_name": name, "primary_theme": theme,
+                              "local_policing_area": f"{force['name']} central"},
+                        "H": {"operation_running": "yes" if running else "no"},
+                        "I": {"security_marking": "OFFICIAL-SENSITIVE", "no_source_material": True}},
+        })
+        if life.decision:
+            self.records.append(_acceptance(life, force, threat_type, theme, rng, at(life.decision["at"])))
+
+
+def _acceptance(life: Life, force: dict, threat_type: str, theme: str, rng: Random, at: datetime) -> dict:
+    harm, likelihood = rng.randint(10, 90), rng.randint(1, 5)
+    forename, surname = person(rng)
+    return {
+        "form_id": life.form_id, "threat_type": threat_type, "primary_theme": theme, "secondary_themes": [],
+        "apmis_reference": f"APMIS-{force['region']}-{life.form_id}", "morile_harm": str(harm),
+        "morile_likelihood": str(likelihood), "morile_risk": str(harm * likelihood),
+        "morile_confidence": rng.choice(vocab.MORILE_CONFIDENCE)[0],
+        "morile_organisational_position": "Capacity and capability gap",
+        "morile_priority": rng.choice(vocab.MORILE_PRIORITY)[0],
+        "category": rng.choice(vocab.ASSESSMENT_CATEGORIES)[0], "tier": rng.randint(1, 5),
+        "management_level": rng.choice(vocab.MANAGEMENT_LEVELS)[0], "owning_force_id": force["id"],
+        "lro_name": f"DI {forename} {surname}", "lro_organisation": force["name"],
+        "lro_appointed_on": at.date(), "plan_due_on": at.date() + timedelta(days=28),
+        "next_review_on": at.date() + timedelta(days=90), "notes": None,
+        "recorded_by_id": life.decision["assessor"], "recorded_at": at,
+    }
