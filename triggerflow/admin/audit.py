@@ -1,0 +1,38 @@
+"""The admin audit trail: one row per administrator action, written in the action's own transaction."""
+from typing import Any
+
+from triggerflow.db import db, utcnow
+from triggerflow.models import AdminEvent, Force, User
+
+ACTION_LABELS = {
+    "create_user": "Created a user",
+    "change_user": "Changed a user",
+    "disable_user": "Disabled a user",
+    "enable_user": "Enabled a user",
+    "set_spoc_gate": "Changed a force's SPOC gate",
+    "change_criteria": "Changed the criteria thresholds",
+}
+
+
+def record(actor: User, action: str, target: str, before: dict[str, Any] | None = None,
+           after: dict[str, Any] | None = None) -> AdminEvent:
+    """Adds the event to the session; the caller commits it with the change it describes."""
+    event = AdminEvent(actor_id=actor.id, action=action, target=target, before=before or {}, after=after or {},
+                       at=utcnow())
+    db.session.add(event)
+    return event
+
+
+def user_target(user: User) -> str:
+    return f"User {user.email}"
+
+
+def force_target(force: Force) -> str:
+    return f"Force {force.code} {force.name}"
+
+
+def user_record(user: User) -> dict[str, Any]:
+    """A user as the audit keeps them: JSON-safe, no password hash."""
+    return {"name": user.name, "email": user.email, "role": user.role.value,
+            "force": user.force.code if user.force else None, "region": user.region.code if user.region else None,
+            "active": user.active}

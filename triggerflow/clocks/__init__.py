@@ -1,0 +1,1 @@
+"""Working days, due dates and the two clocks (DESIGN section 6)."""

@@ -1,0 +1,69 @@
+"""Working days in England and Wales: Monday to Friday, less the bank holidays.
+
+The bank holidays come from the `holidays` package, which ships its calendars with it, so
+nothing is fetched at run time. England and Wales share one list of bank holidays.
+"""
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+LONDON = ZoneInfo("Europe/London")
+_ONE_DAY = timedelta(days=1)
+
+
+@lru_cache(maxsize=64)
+def _bank_holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.UK(subdiv="ENG", years=year))
+
+
+def is_bank_holiday(day: date) -> bool:
+    return day in _bank_holidays(day.year)
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and not is_bank_holiday(day)
+
+
+def add_working_days(start: date, days: int) -> date:
+    """The `days`-th working day after `start` (`start` itself is not counted)."""
+    if days < 0:
+        raise ValueError("days must not be negative")
+    day = start
+    while days:
+        day += _ONE_DAY
+        if is_working_day(day):
+            days -= 1
+    return day
+
+
+def subtract_working_days(end: date, days: int) -> date:
+    """The `days`-th working day before `end` (`end` itself is not counted)."""
+    if days < 0:
+        raise ValueError("days must not be negative")
+    day = end
+    while days:
+        day -= _ONE_DAY
+        if is_working_day(day):
+            days -= 1
+    return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days after `start` up to and including `end` (0 when `end` is not after `start`)."""
+    count, day = 0, start
+    while day < end:
+        day += _ONE_DAY
+        count += is_working_day(day)
+    return count
+
+
+def local_date(moment: datetime) -> date:
+    """The calendar date in England and Wales of a stored (UTC) moment."""
+    return moment.astimezone(LONDON).date()
+
+
+def start_of_local_day(day: date) -> datetime:
+    """Midnight at the start of `day` in England and Wales, as an aware datetime."""
+    return datetime.combine(day, time.min, tzinfo=LONDON)

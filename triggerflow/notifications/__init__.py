@@ -1,0 +1,1 @@
+"""E-mail to the people who must act next: written to the outbox with the change, sent after commit."""

@@ -1,0 +1,92 @@
+"""The ROCTA clock and the force clock of each form, read from the event log (DESIGN section 6).
+
+A *stay* runs from the event that put a form into a state to the next event (or to now). The
+ROCTA clock runs while the form is in submitted, resubmitted or under assessment; the force
+clock while it is in draft, SPOC review or returned. Neither runs while a form has lapsed or
+after a decision. Clocks count working days.
+"""
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from triggerflow.clocks.due import Due, due_for, lapses_on
+from triggerflow.clocks.working_days import local_date, working_days_between
+from triggerflow.db import UTCDateTime, db, utcnow
+from triggerflow.models import FormEvent, TriggerForm
+from triggerflow.workflow.states import FormState
+
+ROCTA_CLOCK = frozenset({FormState.SUBMITTED, FormState.RESUBMITTED, FormState.UNDER_ASSESSMENT})
+FORCE_CLOCK = frozenset({FormState.DRAFT, FormState.SPOC_REVIEW, FormState.RETURNED})
+TWICE = 2  # a form returned this many times or more is flagged
+
+
+@dataclass(frozen=True)
+class Clock:
+    working_days: int
+    running: bool
+
+
+@dataclass(frozen=True)
+class FormTiming:
+    rocta: Clock
+    force: Clock
+    due: Due | None
+    lapses_on: date | None
+    returns: int
+
+    @property
+    def returned_twice(self) -> bool:
+        return self.returns >= TWICE
+
+
+def stays(form_ids: Iterable[int] | Select) -> Select:
+    """Every stay of the given forms: form_id, state, entered, left (NULL while it goes on)."""
+    window = {"partition_by": FormEvent.form_id, "order_by": (FormEvent.at, FormEvent.id)}
+    return (select(FormEvent.form_id, FormEvent.to_state.label("state"), FormEvent.at.label("entered"),
+                   func.lead(FormEvent.at, type_=UTCDateTime()).over(**window).label("left"))
+            .where(FormEvent.form_id.in_(form_ids)))
+
+
+def return_count() -> ColumnElement[int]:
+    """How many times the form (correlated from trigger_forms) has been returned to its force."""
+    return (select(func.count(FormEvent.id))
+            .where(FormEvent.form_id == TriggerForm.id, FormEvent.action == "return_to_force")
+            .correlate(TriggerForm).scalar_subquery())
+
+
+def entered_current_state() -> ColumnElement[datetime]:
+    """When the form (correlated) last moved into the state it is in now."""
+    moved_in = or_(FormEvent.from_state.is_(None), FormEvent.from_state != FormEvent.to_state)
+    return (select(func.max(FormEvent.at))
+            .where(FormEvent.form_id == TriggerForm.id, FormEvent.to_state == TriggerForm.state, moved_in)
+            .correlate(TriggerForm).scalar_subquery())
+
+
+def clocks(form_ids: list[int], now: datetime | None = None) -> dict[int, tuple[Clock, Clock]]:
+    """(ROCTA clock, force clock) per form id."""
+    now = now or utcnow()
+    totals = {form_id: {"rocta": [0, False], "force": [0, False]} for form_id in form_ids}
+    for form_id, state, entered, left in db.session.execute(stays(form_ids)):
+        clock = "rocta" if state in ROCTA_CLOCK else "force" if state in FORCE_CLOCK else None
+        if clock is None:
+            continue
+        totals[form_id][clock][0] += working_days_between(local_date(entered), local_date(left or now))
+        totals[form_id][clock][1] = left is None
+    return {form_id: (Clock(*t["rocta"]), Clock(*t["force"])) for form_id, t in totals.items()}
+
+
+def timing(form: TriggerForm, now: datetime | None = None) -> FormTiming:
+    """Both clocks, what is due next, when a return lapses, and how often the form was returned."""
+    now = now or utcnow()
+    returns, since = db.session.execute(
+        select(return_count(), entered_current_state()).select_from(TriggerForm).where(TriggerForm.id == form.id)
+    ).one()
+    rocta, force = clocks([form.id], now)[form.id]
+    lapse = lapses_on(since, form.resubmit_by) if form.state is FormState.RETURNED and since else None
+    return FormTiming(rocta=rocta, force=force, due=due_for(form.state, form.submitted_at, form.resubmit_by,
+                                                            local_date(now)),
+                      lapses_on=lapse, returns=returns)
+

@@ -1,0 +1,44 @@
+"""The criteria thresholds in force and the versions they have been through."""
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from triggerflow.criteria.rules import DEFAULT_LIMITS
+from triggerflow.db import db
+from triggerflow.models import CriteriaVersion
+
+FIRST_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    number: int
+    limits: dict[str, int]
+    created_at: datetime | None = None
+    created_by: str | None = None
+    reason: str | None = None
+
+
+def current() -> Thresholds:
+    """The newest version; version 1 (the defaults of DESIGN section 3) until an administrator changes one."""
+    row = db.session.scalar(select(CriteriaVersion).order_by(CriteriaVersion.number.desc()).limit(1))
+    return _thresholds(row) if row else Thresholds(FIRST_VERSION, dict(DEFAULT_LIMITS))
+
+
+def current_limits() -> dict[str, int]:
+    return current().limits
+
+
+def history() -> list[Thresholds]:
+    """Every version, newest first."""
+    rows = db.session.scalars(select(CriteriaVersion).options(joinedload(CriteriaVersion.created_by))
+                              .order_by(CriteriaVersion.number.desc()))
+    return [_thresholds(row) for row in rows] or [Thresholds(FIRST_VERSION, dict(DEFAULT_LIMITS))]
+
+
+def _thresholds(row: CriteriaVersion) -> Thresholds:
+    # A threshold added to the code after the version was saved takes its default.
+    return Thresholds(row.number, {**DEFAULT_LIMITS, **row.limits}, row.created_at,
+                      row.created_by.name if row.created_by else None, row.reason)

@@ -1,0 +1,28 @@
+"""Reading internal notes: the one way in, refused to anyone outside the ROCTA.
+
+Pages, exports and the API must read notes through `notes_for` only. It raises NotesForbidden
+for a force user (officer, SPOC, force manager), so a caller that forgets to check fails loudly
+instead of leaking. `may_read_notes` tells a caller whether to ask at all.
+"""
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from triggerflow.assessment.notes import may_read_notes
+from triggerflow.db import db
+from triggerflow.models import InternalNote, TriggerForm, User
+
+__all__ = ["NotesForbidden", "may_read_notes", "notes_for"]
+
+
+class NotesForbidden(PermissionError):
+    """A force user's request reached the internal notes."""
+
+
+def notes_for(form: TriggerForm, viewer: User) -> list[InternalNote]:
+    """The form's notes, newest first, for a viewer on the ROCTA side."""
+    if not may_read_notes(form, viewer):
+        raise NotesForbidden(f"{viewer.role.value} users may not read internal notes")
+    return list(db.session.scalars(
+        select(InternalNote).options(joinedload(InternalNote.author))
+        .where(InternalNote.form_id == form.id).order_by(InternalNote.at.desc(), InternalNote.id.desc())
+    ))

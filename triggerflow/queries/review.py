@@ -1,0 +1,56 @@
+"""What the assessor reviews on a form: the threads of its return items and the versions it compares."""
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from triggerflow.db import db
+from triggerflow.models import FormEvent, FormSnapshot, ReturnItem, ReturnItemComment, TriggerForm, User
+
+
+def threads(items: list[ReturnItem]) -> dict[int, list[ReturnItemComment]]:
+    """Each item's comments after its first, oldest first, by item id."""
+    found: dict[int, list[ReturnItemComment]] = {item.id: [] for item in items}
+    if not found:
+        return found
+    rows = db.session.scalars(
+        select(ReturnItemComment).options(joinedload(ReturnItemComment.author))
+        .where(ReturnItemComment.item_id.in_(found)).order_by(ReturnItemComment.at, ReturnItemComment.id)
+    )
+    for comment in rows:
+        found[comment.item_id].append(comment)
+    return found
+
+
+@dataclass(frozen=True)
+class Comparison:
+    old: FormSnapshot
+    new: FormSnapshot
+
+
+def snapshot(form: TriggerForm, sequence: int) -> FormSnapshot | None:
+    return db.session.scalar(select(FormSnapshot).where(FormSnapshot.form_id == form.id,
+                                                        FormSnapshot.sequence == sequence))
+
+
+def since_last_review(form: TriggerForm, viewer: User) -> Comparison | None:
+    """The newest version against the one before the viewer's last return of it (anyone's, if they
+    never returned it); None before the form has been resubmitted."""
+    newest = db.session.scalar(select(func.max(FormSnapshot.sequence)).where(FormSnapshot.form_id == form.id))
+    if not newest or newest < 2:
+        return None
+    returned_at = _last_return(form, viewer.id) or _last_return(form, None)
+    query = select(func.max(FormSnapshot.sequence)).where(FormSnapshot.form_id == form.id,
+                                                          FormSnapshot.sequence < newest)
+    if returned_at is not None:
+        query = query.where(FormSnapshot.created_at <= returned_at)
+    reviewed = db.session.scalar(query) or newest - 1
+    return Comparison(snapshot(form, reviewed), snapshot(form, newest))
+
+
+def _last_return(form: TriggerForm, actor_id: int | None):
+    query = select(func.max(FormEvent.at)).where(FormEvent.form_id == form.id,
+                                                 FormEvent.action == "return_to_force")
+    if actor_id is not None:
+        query = query.where(FormEvent.actor_id == actor_id)
+    return db.session.scalar(query)

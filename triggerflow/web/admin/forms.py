@@ -1,0 +1,71 @@
+"""Administrators' forms: a user's details, role and scope; the criteria thresholds."""
+from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovRadioInput, GovSelect, GovTextArea, GovTextInput
+from wtforms import (EmailField, HiddenField, IntegerField, PasswordField, RadioField, SelectField, StringField,
+                     TextAreaField)
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange
+
+from triggerflow.accounts.users import MIN_PASSWORD_LENGTH
+from triggerflow.criteria.limits import LIMIT_LABELS, LIMIT_RANGE
+from triggerflow.models import Role
+from triggerflow.queries.reference import forces_by_region, regions
+from triggerflow.web.decisions.forms import GovForm, options, strip
+
+ROLE_HINTS = {
+    Role.OFFICER: "Works in a force: writes trigger forms.",
+    Role.SPOC: "Works in a force: checks forms before they go to the ROCTA.",
+    Role.ASSESSOR: "Works in a region's ROCTA; may have a home force, whose forms they cannot assess.",
+    Role.MANAGER: "Reads a force's or a region's forms and figures, or the whole country's with neither.",
+    Role.ADMIN: "Manages users, forces and criteria. Has no force or region.",
+}
+
+
+class UserDetailsForm(GovForm):
+    name = StringField("Full name", widget=GovTextInput(), filters=[strip],
+                       validators=[DataRequired("Enter the user's name"), Length(max=120)])
+    role = RadioField("Role", widget=GovRadioInput(), validators=[DataRequired("Select the user's role")],
+                      choices=options((role.value, role.label) for role in Role))
+    force = SelectField("Force", widget=GovSelect(),
+                        description="Officers, SPOCs and force managers; an assessor's home force.")
+    region = SelectField("Region", widget=GovSelect(),
+                         description="Assessors and regional managers. Officers and SPOCs take their force's region.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.force.choices = options(((code, f"{name} ({region})") for code, name, region in forces_by_region()),
+                                     "None")
+        self.region.choices = options(regions(), "None")
+
+
+class NewUserForm(UserDetailsForm):
+    email = EmailField("Email address", widget=GovTextInput(), filters=[strip],
+                       validators=[DataRequired("Enter the user's email address"),
+                                   Email("Enter an email address in the correct format, like name@example.police.uk"),
+                                   Length(max=254)])
+    password = PasswordField("Temporary password", widget=GovPasswordInput(),
+                             description=f"At least {MIN_PASSWORD_LENGTH} characters. Give it to the user "
+                                         "by a secure route.",
+                             validators=[DataRequired("Enter a temporary password"),
+                                         Length(min=MIN_PASSWORD_LENGTH,
+                                                message=f"The password must be at least {MIN_PASSWORD_LENGTH} "
+                                                        "characters")])
+
+
+def thresholds_form(limits: dict[str, int], version: int):
+    """A form with one whole-number input per threshold, filled with the version in force."""
+    low, high = LIMIT_RANGE
+
+    class ThresholdsForm(GovForm):
+        version = HiddenField()  # the criteria version the page showed
+        reason = TextAreaField("Why are the thresholds changing?", widget=GovTextArea(), filters=[strip],
+                               description="Shown with the new version on the criteria page.",
+                               validators=[DataRequired("Enter the reason for the change"), Length(max=2000)])
+
+        def limits(self) -> dict[str, int]:
+            return {name: self[name].data for name in LIMIT_LABELS}
+
+    for name, (label, unit) in LIMIT_LABELS.items():
+        setattr(ThresholdsForm, name, IntegerField(
+            label, widget=GovTextInput(), description=f"In {unit}.",
+            validators=[InputRequired(f"Enter a number for “{label}”"),
+                        NumberRange(low, high, f"“{label}” must be a whole number from {low} to {high}")]))
+    return ThresholdsForm(data={**limits, "version": version})

@@ -1,0 +1,54 @@
+"""The regional manager's forms: reassign or release one form, or reassign several at once."""
+from datetime import date
+
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea
+from wtforms import RadioField, SelectField, SelectMultipleField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from triggerflow.models import TriggerForm, User
+from triggerflow.web.decisions.forms import DecisionForm, GovForm, options, strip
+
+RELEASE = "release"
+
+
+def _reason() -> TextAreaField:
+    return TextAreaField("Reason", widget=GovTextArea(), filters=[strip],
+                         description="Recorded in the form's history.",
+                         validators=[DataRequired("Enter the reason for the reassignment"), Length(max=2000)])
+
+
+class ReassignForm(DecisionForm):
+    template = "routing/reassign.html"
+    assessor = RadioField("Who should work on the form?", widget=GovRadioInput(),
+                          validators=[DataRequired("Select an assessor, or release the form")])
+    reason = _reason()
+
+    def offer(self, trigger: TriggerForm, assessors: list[User]) -> None:
+        eligible = [a for a in assessors if a.force_id != trigger.force_id and a.id != trigger.assessor_id]
+        release = ("Release to the regional queue" if trigger.state.value == "under_assessment"
+                   else "Any assessor of the region")
+        self.assessor.choices = options([(str(a.id), a.name) for a in eligible] + [(RELEASE, release)])
+
+    def prepare(self, trigger: TriggerForm, today: date) -> None:
+        """Choices come from `offer`, which needs the region's assessors."""
+
+
+class BulkReassignForm(GovForm):
+    # Values are "<number>:<version>": the version each row showed, so a changed form is noticed.
+    forms = SelectMultipleField("Forms", validate_choice=False,
+                                validators=[DataRequired("Select at least one form")])
+    assessor = SelectField("Reassign the selected forms to", widget=GovSelect(),
+                           validators=[DataRequired("Select the assessor to give the forms to")])
+    reason = _reason()
+
+    ANCHORS = {**GovForm.ANCHORS, "forms": "#work"}
+
+    def offer(self, assessors: list[User]) -> None:
+        self.assessor.choices = options([(str(a.id), a.name) for a in assessors], "Select an assessor")
+
+    def selected(self) -> list[tuple[str, int | None]]:
+        chosen = []
+        for value in self.forms.data or []:
+            number, _, version = value.partition(":")
+            chosen.append((number, int(version) if version.isdigit() else -1))
+        return chosen

@@ -1,0 +1,96 @@
+"""Regional managers route the ROCTA's work: reassign or release one form, or reassign several."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from triggerflow.db import db, utcnow
+from triggerflow.models import Role, User
+from triggerflow.queries import assignments
+from triggerflow.queries.scope import get_form_or_404
+from triggerflow.web.access import allow
+from triggerflow.web.routing.forms import RELEASE, BulkReassignForm, ReassignForm
+from triggerflow.workflow import routing
+from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
+from triggerflow.workflow.service import perform
+from triggerflow.workflow.states import FormState
+
+bp = Blueprint("routing", __name__)
+
+
+@bp.route("/forms/<number>/reassign", methods=["GET", "POST"])
+@allow(Role.MANAGER)
+def reassign(number: str):
+    trigger = get_form_or_404(number, current_user)
+    if not routing.may_reassign(trigger, current_user):
+        abort(403)
+    page = ReassignForm.build(trigger, utcnow().date())
+    page.offer(trigger, assignments.assessors_of(trigger.force.region_id))
+    status = 400 if page.is_submitted() else 200
+    if page.validate_on_submit():
+        try:
+            _reassign_or_release(trigger, page)
+        except StaleForm as stale:
+            page.stale(trigger, stale.message)
+            status = 409
+        except Invalid as invalid:
+            page.add_errors(invalid.errors)
+            status = 422
+        else:
+            flash(_done(trigger), "success")
+            return redirect(url_for("forms.overview", number=number))
+    return render_template("routing/reassign.html", trigger=trigger, form=page), status
+
+
+def _reassign_or_release(trigger, page: ReassignForm) -> None:
+    if page.assessor.data == RELEASE and trigger.state is FormState.UNDER_ASSESSMENT:
+        perform(trigger, "release", current_user, expected_version=page.expected_version,
+                comment=page.reason.data)
+        return
+    assessor = None if page.assessor.data == RELEASE else db.session.get(User, int(page.assessor.data))
+    routing.reassign(trigger, current_user, assessor, page.reason.data, page.expected_version)
+
+
+def _done(trigger) -> str:
+    if trigger.assessor is None:
+        return f"Form {trigger.number} released to the regional queue"
+    return f"Form {trigger.number} reassigned to {trigger.assessor.name}"
+
+
+@bp.route("/assign", methods=["GET", "POST"])
+@allow(Role.MANAGER)
+def work():
+    if current_user.force_id is not None or current_user.region_id is None:
+        abort(403)  # only a regional manager routes a region's work
+    people = assignments.assessors_of(current_user.region_id)
+    holder = request.args.get("assessor", type=int)
+    page = BulkReassignForm()
+    page.offer(people)
+    status = 200
+    if page.validate_on_submit():
+        try:
+            moved = _reassign_selected(page)
+        except StaleForm as stale:
+            page.problems.append({"text": stale.message, "href": None})
+            status = 409
+        except (Invalid, ActionNotAllowed) as refused:
+            page.add_errors(getattr(refused, "errors", {"forms": str(refused)}))
+            status = 422
+        else:
+            flash(f"{moved} form{'s' if moved != 1 else ''} reassigned to "
+                  f"{db.session.get(User, int(page.assessor.data)).name}", "success")
+            return redirect(url_for("routing.work", assessor=holder))
+    elif page.is_submitted():
+        status = 400
+    work_page = assignments.regional_work(current_user, request.args.get("page", 1, type=int), assessor_id=holder)
+    return render_template("routing/work.html", form=page, work=work_page, assessors=people, holder=holder,
+                           chosen={value.partition(":")[0] for value in page.forms.data or []}), status
+
+
+def _reassign_selected(page: BulkReassignForm) -> int:
+    selected = page.selected()
+    found = assignments.forms_by_number(current_user, [number for number, _ in selected])
+    if len(found) != len(selected):
+        raise Invalid({"forms": "One of the selected forms is no longer in your region's work"})
+    assessor = db.session.get(User, int(page.assessor.data))
+    routing.reassign_many([(found[number], version) for number, version in selected], current_user, assessor,
+                          page.reason.data)
+    return len(selected)
