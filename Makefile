@@ -4,16 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := TRIGGERFLOW_ENV=development $(BIN)/flask --app triggerflow
+PYTEST := $(BIN)/python -m pytest -n auto
 PYTEST_ARGS ?=
+CHROMIUM_PATH ?= /usr/bin/chromium
 
-.PHONY: install assets database run test browser-deps diagram clean
+.PHONY: install assets database run test test-sqlite test-postgresql browser-deps postgresql-deps diagram clean
 
 install: $(VENV)/.installed assets
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -31,6 +32,7 @@ triggerflow/static/govuk/govuk-frontend.min.js: node_modules/.installed
 	cp -r node_modules/govuk-frontend/dist/govuk/assets/images node_modules/govuk-frontend/dist/govuk/assets/manifest.json triggerflow/static/govuk/assets/
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $@
 
+# SQLite in instance/triggerflow.db (or DATABASE_URL). Every step is idempotent.
 database: install
 	$(FLASK) db upgrade
 	$(FLASK) seed-reference-data
@@ -41,11 +43,26 @@ run: database
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here).
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@test -x "$(CHROMIUM_PATH)" || command -v chromium >/dev/null 2>&1 || \
+		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
-test: install browser-deps
-	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+# The PostgreSQL server binaries; the tests start their own throwaway cluster with them.
+postgresql-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "$(PG_BIN)" ] || \
+		(apt-get update -qq && apt-get install -y -qq postgresql >/dev/null)
 
+# Every test on SQLite (browser tests included), then every non-browser test on PostgreSQL.
+test: install browser-deps postgresql-deps
+	$(PYTEST) $(PYTEST_ARGS)
+	TRIGGERFLOW_TEST_DB=postgresql $(PYTEST) -m "not browser" $(PYTEST_ARGS)
+
+test-sqlite: install browser-deps
+	$(PYTEST) $(PYTEST_ARGS)
+
+test-postgresql: install postgresql-deps
+	TRIGGERFLOW_TEST_DB=postgresql $(PYTEST) -m "not browser" $(PYTEST_ARGS)
+
+# Rewrite the lifecycle diagram in the README from workflow/definition.py.
 diagram: install
 	$(BIN)/python -m triggerflow.workflow.diagram --readme README.md
 

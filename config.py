@@ -1,5 +1,6 @@
 """Configuration classes. Secrets and the database come from the environment."""
 import os
+import tempfile
 
 DEFAULT_SECRET_KEY = "dev-only-secret-key-not-for-production"
 
@@ -17,6 +18,29 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     PAGE_SIZE = 25
     RESUBMIT_WITHIN_DAYS = 14
+    PASSWORD_HASHING = "standard"  # see triggerflow.accounts.passwords.PROFILES
+    # Time (DESIGN section 6): resubmit-by above; these for assessment, lapse and reminders.
+    ASSESSMENT_WITHIN_WORKING_DAYS = 10
+    LAPSE_AFTER_DAYS = 28
+    REMIND_WORKING_DAYS_BEFORE = 2
+    # E-mail: "smtp" sends through MAIL_SERVER; "folder" writes .eml files to MAIL_FOLDER
+    # (instance/mail when unset) and shows them at /mail when MAIL_PAGE is on.
+    MAIL_TRANSPORT = os.environ.get("MAIL_TRANSPORT", "smtp")
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "TriggerFlow <triggerflow@localhost>")
+    MAIL_TIMEOUT = 30
+    MAIL_FOLDER = os.environ.get("MAIL_FOLDER")
+    MAIL_PAGE = False
+    MAIL_SEND_AFTER_REQUEST = False  # send straight after each request (the local folder only)
+    MAIL_RETRY_SECONDS = 60  # doubled after each failed attempt, up to MAIL_RETRY_MAX_SECONDS
+    MAIL_RETRY_MAX_SECONDS = 6 * 60 * 60
+    MAIL_MAX_ATTEMPTS = 10
+    # Links in e-mails point here.
+    SERVICE_URL = os.environ.get("SERVICE_URL", "http://127.0.0.1:5000")
 
     @classmethod
     def validate(cls) -> None:
@@ -25,6 +49,9 @@ class Config:
 
 class DevelopmentConfig(Config):
     DEBUG = False
+    MAIL_TRANSPORT = os.environ.get("MAIL_TRANSPORT", "folder")
+    MAIL_PAGE = True
+    MAIL_SEND_AFTER_REQUEST = True
 
 
 class TestConfig(Config):
@@ -32,6 +59,10 @@ class TestConfig(Config):
     SECRET_KEY = "test-secret-key"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
+    PASSWORD_HASHING = "fast-for-tests"
+    MAIL_TRANSPORT = "folder"
+    MAIL_FOLDER = os.path.join(tempfile.gettempdir(), "triggerflow-test-mail")  # tests set their own
+    MAIL_PAGE = True
 
 
 class ProductionConfig(Config):
@@ -44,6 +75,8 @@ class ProductionConfig(Config):
             raise RuntimeError("Set SECRET_KEY: production refuses to start with the default secret key.")
         if os.environ.get("TRIGGERFLOW_DEMO_DATA"):
             raise RuntimeError("Production refuses to start with demo data: unset TRIGGERFLOW_DEMO_DATA.")
+        if cls.PASSWORD_HASHING != "standard":
+            raise RuntimeError("Production hashes passwords with the standard Argon2id profile only.")
 
 
 CONFIGS = {

@@ -33,9 +33,11 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     login_manager.init_app(app)
     wtforms_helpers.init_app(app)
 
+    from triggerflow.api import register_api
     from triggerflow.web import register_web
 
     register_web(app)
+    register_api(app)
 
     from triggerflow.cli import register_cli
 

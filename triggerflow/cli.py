@@ -4,9 +4,12 @@ from flask import Flask, current_app
 from sqlalchemy import select
 
 from triggerflow.accounts.users import create_user
+from triggerflow.api.commands import create_token_command
 from triggerflow.db import db
 from triggerflow.models import Force, Region, Role
+from triggerflow.notifications.commands import send_mail_command, send_reminders_command
 from triggerflow.reference_data import seed_reference_data
+from triggerflow.synthetic.command import generate_data_command
 
 
 @click.command("seed-reference-data")
@@ -55,5 +58,6 @@ def _by_code(model, code: str | None):
 
 
 def register_cli(app: Flask) -> None:
-    for command in (seed_reference_data_command, create_user_command, load_demo_data_command):
+    for command in (seed_reference_data_command, create_user_command, load_demo_data_command,
+                    generate_data_command, send_reminders_command, send_mail_command, create_token_command):
         app.cli.add_command(command)

@@ -11,9 +11,11 @@ from triggerflow.demo_content import complete_ocg_answers
 from triggerflow.db import db
 from triggerflow.models import Force, Region, Role, TriggerForm, User
 from triggerflow.reference_data import seed_reference_data
+from triggerflow.synthetic import generate
 from triggerflow.workflow.service import perform, start_form
 
 DEMO_PASSWORD = "demo-Rocta-2026-pass"
+DEMO_SYNTHETIC_FORMS = 1500
 
 # (email, name, role, force code, region code)
 DEMO_ACCOUNTS = (
@@ -100,3 +102,5 @@ def _demo_forms() -> None:
         "lro_appointed_on": accepted.created_at.date(), "plan_due_on": accepted.created_at.date(),
         "next_review_on": accepted.created_at.date(),
     })
+    # A year and a half of synthetic history (the south-west inspection scenario) for the dashboards.
+    generate(DEMO_SYNTHETIC_FORMS, seed=2026, scenario="south-west", months=18)

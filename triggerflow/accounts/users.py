@@ -29,6 +29,14 @@ def authenticate(email: str, password: str) -> User | None:
 
 def create_user(*, email: str, name: str, password: str, role: Role, force: Force | None = None,
                 region: Region | None = None) -> User:
+    user = new_user(email=email, name=name, password=password, role=role, force=force, region=region)
+    db.session.commit()
+    return user
+
+
+def new_user(*, email: str, name: str, password: str, role: Role, force: Force | None = None,
+             region: Region | None = None) -> User:
+    """The user, checked and added to the session but not committed (the caller commits)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValueError(f"The password must be at least {MIN_PASSWORD_LENGTH} characters")
     if role in (Role.OFFICER, Role.SPOC) and force is None:
@@ -40,5 +48,4 @@ def create_user(*, email: str, name: str, password: str, role: Role, force: Forc
     user = User(email=normalise_email(email), name=name.strip(), password_hash=hash_password(password),
                 role=role, force=force, region=region or (force.region if force and role is not Role.MANAGER else None))
     db.session.add(user)
-    db.session.commit()
     return user

@@ -1,12 +1,12 @@
 """The criteria result for a stored form: gathers the facts the pure rules need."""
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from triggerflow.criteria import Facts, Result, check
-from triggerflow.criteria.rules import DEFAULT_LIMITS
 from triggerflow.db import db
 from triggerflow.models import FormSnapshot, ReturnItem, ReturnItemStatus, TriggerForm
+from triggerflow.queries.criteria_versions import current_limits
 from triggerflow.workflow.states import FormState
 
 
@@ -15,10 +15,13 @@ def completeness(form: TriggerForm, today: date | None = None) -> Result:
     open_items: tuple[dict, ...] = ()
     last_sent = None
     if resubmission:
+        # An item answered in an earlier round stays "responded" until the assessor closes it;
+        # only this return's items, and any still open, must be answered and acted on now.
         items = db.session.scalars(
             select(ReturnItem)
             .where(ReturnItem.form_id == form.id,
-                   ReturnItem.status.in_([ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED]))
+                   or_(ReturnItem.status == ReturnItemStatus.OPEN,
+                       (ReturnItem.status == ReturnItemStatus.RESPONDED) & (ReturnItem.round == form.round)))
             .order_by(ReturnItem.id)
         )
         open_items = tuple({"section": i.section, "response": i.response} for i in items)
@@ -32,5 +35,5 @@ def completeness(form: TriggerForm, today: date | None = None) -> Result:
         open_items=open_items,
         last_sent=last_sent,
         resubmission=resubmission,
-        limits=DEFAULT_LIMITS,
+        limits=current_limits(),
     ))

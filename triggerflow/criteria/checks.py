@@ -129,7 +129,7 @@ def c10_intelligence(facts: Facts) -> Problems:
     problems = []
     for number, item in enumerate(items, start=1):
         missing = [name for name, present in (
-            ("reference", item.get("reference")),
+            ("reference", str(item.get("reference") or "").strip()),
             ("date", parse_date(item.get("date"))),
             ("source evaluation", item.get("source_evaluation") in ("1", "2", "3")),
             ("intelligence assessment", item.get("intelligence_assessment") in tuple("ABCDE")),

@@ -2,7 +2,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from triggerflow.db import JSONDocument, UTCDateTime, db, utcnow
@@ -12,6 +12,11 @@ from triggerflow.workflow.states import FormState
 
 class FormEvent(db.Model):
     __tablename__ = "form_events"
+    # For the dashboards: each form's events in order (stays in a state), and actions by date.
+    __table_args__ = (
+        Index("ix_form_events_form_id_at", "form_id", "at", "id"),
+        Index("ix_form_events_action_at", "action", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), index=True)

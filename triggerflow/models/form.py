@@ -74,6 +74,8 @@ class FormSnapshot(db.Model):
     sequence: Mapped[int]
     round: Mapped[int]
     answers: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    # The criteria version (models.administration.CriteriaVersion.number) the form was checked against.
+    criteria_version: Mapped[int | None]
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

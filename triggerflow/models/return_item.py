@@ -43,7 +43,7 @@ class ReturnItem(db.Model):
     responded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
     created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])
     responded_by: Mapped[User | None] = relationship(foreign_keys=[responded_by_id])

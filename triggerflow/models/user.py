@@ -3,7 +3,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from flask_login import UserMixin
-from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy import Enum, ForeignKey, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from triggerflow.db import UTCDateTime, db, utcnow
@@ -53,6 +53,8 @@ class User(UserMixin, db.Model):
     force_id: Mapped[int | None] = mapped_column(ForeignKey("forces.id"), index=True)
     region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
+    # Part of the id kept in the session cookie: raising it signs the user out everywhere at once.
+    session_version: Mapped[int] = mapped_column(default=0, server_default=text("0"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     force: Mapped[Force | None] = relationship()
@@ -61,6 +63,10 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:
         return self.active
+
+    def get_id(self) -> str:
+        """What the session remembers: a session holding an older session_version is no longer valid."""
+        return f"{self.id}.{self.session_version}"
 
     @property
     def scope_label(self) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from triggerflow.db import db, utcnow
 from triggerflow.models import Force, FormEvent, ReturnItem, ReturnItemStatus, TriggerForm, User
+from triggerflow.queries.clocks import return_count
 from triggerflow.queries.scope import visible_to
 from triggerflow.workflow.states import FormState as S
 
@@ -153,6 +154,7 @@ def _rows(user: User, today: date | None) -> Select:
             days_since(TriggerForm.returned_at, on).label("days_since_return"),
             days_since(TriggerForm.updated_at, on).label("days_since_update"),
             (TriggerForm.resubmit_by < on).label("resubmit_overdue"),
+            return_count().label("returns"),
         )
         .join(Force, Force.id == TriggerForm.force_id)
         .join(author, author.id == TriggerForm.created_by_id)

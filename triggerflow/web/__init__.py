@@ -8,12 +8,21 @@ from triggerflow.web.access import init_access
 def register_web(app: Flask) -> None:
     from triggerflow.web.auth.routes import bp as auth
     from triggerflow.web.criteria.routes import bp as criteria
+    from triggerflow.web.dashboards.routes import bp as dashboards
     from triggerflow.web.decisions.routes import bp as decisions
     from triggerflow.web.drafting.routes import bp as drafting
     from triggerflow.web.forms.routes import bp as forms
+    from triggerflow.web.admin.routes import bp as admin
+    from triggerflow.web.admin.settings import bp as admin_settings
     from triggerflow.web.home.routes import bp as home
+    from triggerflow.web.mail.routes import bp as mail
+    from triggerflow.web.review.routes import bp as review
+    from triggerflow.web.routing.routes import bp as routing
+    from triggerflow.web.tokens.routes import bp as tokens
+    from triggerflow.exports.routes import bp as exports
 
-    for blueprint in (auth, home, forms, drafting, decisions, criteria, assets.bp):
+    for blueprint in (auth, home, forms, drafting, decisions, criteria, dashboards, mail, tokens, exports,
+                      review, routing, admin, admin_settings, assets.bp):
         app.register_blueprint(blueprint)
     init_access(app)
     errors.register(app)

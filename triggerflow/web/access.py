@@ -2,7 +2,8 @@
 
 `allow(...)` marks a view with the roles that may open it; the `before_request` hook signs
 anonymous users in first and answers 403 to anyone else. Which forms a user may see is
-separate (queries.scope answers 404 outside it).
+separate (queries.scope answers 404 outside it). A blueprint that signs callers in by other
+means (the API, by token) sets `authenticates_itself` and enforces `allow` in its own hook.
 """
 from collections.abc import Callable
 
@@ -28,7 +29,8 @@ def _check_access(app: Flask):
         return None  # 404 or 405: let Flask answer
     view = app.view_functions[request.endpoint]
     allowed = getattr(view, "allowed_roles", None)
-    if request.endpoint == "static" or allowed == PUBLIC:
+    blueprint = app.blueprints.get(request.blueprint or "")
+    if request.endpoint == "static" or allowed == PUBLIC or getattr(blueprint, "authenticates_itself", False):
         return None
     if not current_user.is_authenticated:
         return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?")))

@@ -7,10 +7,13 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from triggerflow.content import vocab
-from triggerflow.content.sections import item_title
+from triggerflow.content.sections import field_label, item_title
 from triggerflow.db import db
 from triggerflow.models import Force, Region, Role
+from triggerflow.queries.people import spocs_of
+from triggerflow.web import attention
 from triggerflow.workflow.definition import ACTIONS
+from triggerflow.workflow.routing import EVENT_LABELS
 from triggerflow.workflow.states import FormState
 
 LONDON = ZoneInfo("Europe/London")
@@ -18,6 +21,10 @@ LONDON = ZoneInfo("Europe/London")
 _NAVIGATION = (
     ("home.index", "My work", None),
     ("criteria.index", "Criteria", None),
+    ("dashboards.overview", "Management information", {Role.MANAGER, Role.ASSESSOR, Role.ADMIN}),
+    ("admin.index", "Administration", {Role.ADMIN}),
+    ("exports.index", "Downloads", None),
+    ("tokens.index", "API tokens", None),
 )
 
 
@@ -28,8 +35,9 @@ def navigation() -> list[dict]:
     for endpoint, text, roles in _NAVIGATION:
         if roles is None or current_user.role in roles:
             href = url_for(endpoint)
-            items.append({"href": href, "text": text, "active": request.path == href})
-    return items
+            items.append({"href": href, "text": text, "active": request.path == href,
+                          **(attention.my_work_item(text) if endpoint == "home.index" else {})})
+    return items + attention.mail_items()
 
 
 def register(app: Flask) -> None:
@@ -43,6 +51,9 @@ def register(app: Flask) -> None:
         intelligence_references=intelligence_references,
         reference_names=reference_names,
         event_label=event_label,
+        item_field_label=field_label,
+        force_spocs=spocs_of,
+        **attention.TEMPLATE_GLOBALS,
     )
     app.add_template_filter(isodate, "isodate")
 
@@ -85,4 +96,6 @@ def isodate(value: str | None) -> str:
 
 
 def event_label(action: str) -> str:
+    if action in EVENT_LABELS:
+        return EVENT_LABELS[action]
     return "Started" if action == "create" else ACTIONS[action].label

@@ -37,8 +37,9 @@ class Action:
 OFFICER, SPOC, ASSESSOR, MANAGER = Role.OFFICER, Role.SPOC, Role.ASSESSOR, Role.MANAGER
 
 TRANSITIONS: tuple[Transition, ...] = (
-    Transition("send_to_spoc", (S.DRAFT,), S.SPOC_REVIEW, frozenset({OFFICER}), "author", "spoc_gate"),
-    Transition("submit", (S.DRAFT,), S.SUBMITTED, frozenset({OFFICER}), "author", "no_spoc_gate"),
+    # A SPOC may write a form too; it then goes through another SPOC's check like any other.
+    Transition("send_to_spoc", (S.DRAFT,), S.SPOC_REVIEW, frozenset({OFFICER, SPOC}), "author", "spoc_gate"),
+    Transition("submit", (S.DRAFT,), S.SUBMITTED, frozenset({OFFICER, SPOC}), "author", "no_spoc_gate"),
     Transition("spoc_return", (S.SPOC_REVIEW,), S.DRAFT, frozenset({SPOC}), "force"),
     Transition("submit", (S.SPOC_REVIEW,), S.SUBMITTED, frozenset({SPOC}), "force_not_author"),
     Transition("claim", (S.SUBMITTED, S.RESUBMITTED), S.UNDER_ASSESSMENT, frozenset({ASSESSOR}), "routed_assessor"),
@@ -47,7 +48,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("release", (S.UNDER_ASSESSMENT,), S.RESUBMITTED, frozenset({ASSESSOR, MANAGER}),
                "holder_or_regional_manager", "later_round"),
     Transition("return_to_force", (S.UNDER_ASSESSMENT,), S.RETURNED, frozenset({ASSESSOR}), "holder"),
-    Transition("resubmit", (S.RETURNED,), S.RESUBMITTED, frozenset({SPOC}), "force", "spoc_gate"),
+    Transition("resubmit", (S.RETURNED,), S.RESUBMITTED, frozenset({SPOC}), "force_not_author", "spoc_gate"),
     Transition("resubmit", (S.RETURNED,), S.RESUBMITTED, frozenset({OFFICER, SPOC}), "author_or_spoc",
                "no_spoc_gate"),
     Transition("lapse", (S.RETURNED,), S.LAPSED, frozenset({SYSTEM}), "system"),

@@ -8,6 +8,7 @@ from sqlalchemy import func, select, update
 
 from triggerflow.db import db
 from triggerflow.models import AcceptanceRecord, FormSnapshot, ReturnItem, ReturnItemStatus, TriggerForm, User
+from triggerflow.queries import criteria_versions
 
 
 def apply(form: TriggerForm, action: str, actor: User | None, details: dict[str, Any], now: datetime,
@@ -40,7 +41,8 @@ def _send(form: TriggerForm, actor: User, details: dict[str, Any], now: datetime
                 or 0) + 1
     # A deep copy: the snapshot must never share mutable JSON with the live answers.
     db.session.add(FormSnapshot(form_id=form.id, sequence=sequence, round=form.round,
-                                answers=deepcopy(form.answers or {}), created_by_id=actor.id, created_at=now))
+                                answers=deepcopy(form.answers or {}), created_by_id=actor.id, created_at=now,
+                                criteria_version=criteria_versions.current().number))
     details["_snapshot"] = sequence
 
 
@@ -63,7 +65,9 @@ def _return(form: TriggerForm, actor: User, details: dict[str, Any], now: dateti
     form.resubmit_by = details.get("resubmit_by") or today + timedelta(days=days)
     db.session.execute(
         update(ReturnItem)
-        .where(ReturnItem.form_id == form.id, ReturnItem.status == ReturnItemStatus.PENDING)
+        # Reopened items (already open) go back with this return's new ones.
+        .where(ReturnItem.form_id == form.id,
+               ReturnItem.status.in_([ReturnItemStatus.PENDING, ReturnItemStatus.OPEN]))
         .values(status=ReturnItemStatus.OPEN, returned_at=now, round=form.round)
     )
 

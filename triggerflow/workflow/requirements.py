@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from triggerflow.content import vocab
 from triggerflow.content.completeness import completeness
 from triggerflow.db import db
-from triggerflow.models import ReturnItem, ReturnItemStatus, TriggerForm, User
+from triggerflow.models import Force, ReturnItem, ReturnItemStatus, TriggerForm, User
 from triggerflow.workflow.errors import Invalid
 
 REQUIRED_RECORD_FIELDS = {
@@ -44,7 +44,12 @@ def check(form: TriggerForm, action: str, actor: User | None, details: dict[str,
 def _complete(form: TriggerForm, details: dict[str, Any], today: date) -> None:
     result = completeness(form, today)
     if not result.can_send:
-        raise Invalid({f.field: f.message for f in result.blocking}, result.blocking)
+        # One message per field, the first found (rules list the most basic problem first);
+        # every finding still travels in `findings` for the checklist.
+        errors: dict[str, str] = {}
+        for finding in result.blocking:
+            errors.setdefault(finding.field, finding.message)
+        raise Invalid(errors, result.blocking)
 
 
 def _comment(form: TriggerForm, details: dict[str, Any], today: date) -> None:
@@ -53,8 +58,9 @@ def _comment(form: TriggerForm, details: dict[str, Any], today: date) -> None:
 
 
 def _return(form: TriggerForm, details: dict[str, Any], today: date) -> None:
+    # New items, or items the assessor reopened because the force's answer was not enough.
     pending = db.session.scalar(select(func.count()).select_from(ReturnItem).where(
-        ReturnItem.form_id == form.id, ReturnItem.status == ReturnItemStatus.PENDING))
+        ReturnItem.form_id == form.id, ReturnItem.status.in_([ReturnItemStatus.PENDING, ReturnItemStatus.OPEN])))
     errors = {}
     if not pending:
         errors["items"] = "Add at least one return item before returning the form"
@@ -78,12 +84,33 @@ def _reject(form: TriggerForm, details: dict[str, Any], today: date) -> None:
         raise Invalid(errors)
 
 
+# The record's fixed lists: the API sends raw values, so a value outside them is refused here.
+RECORD_CHOICES = {
+    "threat_type": vocab.THREAT_TYPES,
+    "primary_theme": vocab.THEMES,
+    "morile_confidence": vocab.MORILE_CONFIDENCE,
+    "morile_priority": vocab.MORILE_PRIORITY,
+    "category": vocab.ASSESSMENT_CATEGORIES,
+    "tier": vocab.TIERS,
+    "management_level": vocab.MANAGEMENT_LEVELS,
+}
+RECORD_DATES = ("lro_appointed_on", "plan_due_on", "next_review_on")
+
+
 def _accept(form: TriggerForm, details: dict[str, Any], today: date) -> None:
     record = details.get("record") or {}
     errors = {name: message for name, message in REQUIRED_RECORD_FIELDS.items()
               if record.get(name) in (None, "")}
-    if record.get("tier") not in (None, "") and str(record["tier"]) not in dict(vocab.TIERS):
-        errors["tier"] = "Select a tier from 1 to 5"
+    for name, choices in RECORD_CHOICES.items():
+        if name not in errors and str(record[name]) not in dict(choices):
+            errors[name] = REQUIRED_RECORD_FIELDS[name]
+    if not set(record.get("secondary_themes") or ()) <= set(dict(vocab.THEMES)):
+        errors["secondary_themes"] = "Select secondary themes from the list"
+    for name in RECORD_DATES:
+        if name not in errors and not isinstance(record[name], date):
+            errors[name] = REQUIRED_RECORD_FIELDS[name].replace("Enter the", "Enter a real")
+    if "owning_force_id" not in errors and db.session.get(Force, record["owning_force_id"]) is None:
+        errors["owning_force_id"] = REQUIRED_RECORD_FIELDS["owning_force_id"]
     if errors:
         raise Invalid(errors)
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from triggerflow.db import db, utcnow
 from triggerflow.models import Force, FormEvent, TriggerForm, User
+from triggerflow.notifications import transitions as notifications
 from triggerflow.workflow import effects, requirements
 from triggerflow.workflow.definition import ACTION_ORDER, SYSTEM, TRANSITIONS, Lifecycle, Transition, build_machine
 from triggerflow.workflow.errors import ActionNotAllowed, StaleForm
@@ -59,6 +60,8 @@ def perform(form: TriggerForm, action: str, actor: User | None, *, expected_vers
         effects.apply(form, action, actor, details, now, today)
         event = _event(form, action, from_state, actor, now, details)
         db.session.add(event)
+        # In the same transaction: the e-mail is sent after commit, so it is neither lost nor early.
+        notifications.queue_for_transition(form, event, actor)
         db.session.commit()
     except StaleDataError:
         db.session.rollback()

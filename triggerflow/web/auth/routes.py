@@ -15,15 +15,22 @@ bp = Blueprint("auth", __name__)
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
+def load_user(session_id: str) -> User | None:
+    # "<id>.<session_version>" (User.get_id): a disabled user, or one whose role or scope changed,
+    # is signed out at the next request; so is a session from before session versions existed.
+    user_id, _, version = session_id.partition(".")
+    if not (user_id.isdigit() and version.isdigit()):
+        return None
     user = db.session.get(User, int(user_id))
-    return user if user and user.active else None
+    return user if user and user.active and user.session_version == int(version) else None
 
 
 def _safe_next(target: str | None) -> str:
     # Only a path on this site, so a crafted link cannot send people elsewhere after sign-in.
+    # Browsers read "/\evil.example" as "//evil.example" and drop tabs and newlines, so refuse those too.
     parts = urlsplit(target or "")
-    if not target or parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+    if (not target or parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//")
+            or "\\" in target or any(ord(char) < 32 for char in target)):
         return url_for("home.index")
     return target
 

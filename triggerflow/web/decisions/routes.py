@@ -6,6 +6,7 @@ from triggerflow.assessment import return_items
 from triggerflow.content.sections import SECTIONS_BY_KEY, field_label
 from triggerflow.db import utcnow
 from triggerflow.models import Role
+from triggerflow.queries import review
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.decisions.forms import DecisionForm, ResponseForm, ReturnItemForm
@@ -103,4 +104,5 @@ def respond(number: str, item_id: int):
             flash(f"Your response on section {item.section} has been saved", "success")
             return redirect(url_for("forms.overview", number=number, _anchor="return-items"))
     return render_template("decisions/respond.html", trigger=trigger, item=item, form=page, field_label=field_label,
-                           section_title=SECTIONS_BY_KEY[item.section].title), status if page.has_errors else 200
+                           section_title=SECTIONS_BY_KEY[item.section].title,
+                           thread=review.threads([item])[item.id]), status if page.has_errors else 200

@@ -151,6 +151,14 @@ def draft_form(trigger: TriggerForm, key: str, stored: dict[str, Any] | None, gr
     return form
 
 
+def filled_form(trigger: TriggerForm, key: str, formdata, group: bool = False) -> DraftForm:
+    """The section's (or one item's) form filled from `formdata` instead of the request, without a
+    CSRF token: the API puts its JSON through these same fields and checks."""
+    form = _form_class(key, group)(formdata=formdata, meta={"csrf": False})
+    _fill_choices(form, trigger, section_specs(key, group))
+    return form
+
+
 def _fill_choices(form: DraftForm, trigger: TriggerForm, specs: tuple[Spec, ...]) -> None:
     kinds = {spec.kind for spec in specs}
     references = _choice_list(intelligence_references(trigger.answers or {}).items()) if "citations" in kinds else []

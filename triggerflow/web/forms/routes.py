@@ -9,6 +9,7 @@ from triggerflow.models import Role
 from triggerflow.queries import form_page
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.access import ANY_ROLE, allow
+from triggerflow.web.review.overview import review_context
 from triggerflow.workflow.definition import ACTIONS
 from triggerflow.workflow.permissions import may_edit
 from triggerflow.workflow.service import available_actions, start_form
@@ -29,12 +30,13 @@ def new():
 def overview(number: str):
     form = get_form_or_404(number, current_user)
     holds_it = "return_to_force" in available_actions(form, current_user)
+    items = items_for(form, include_pending=holds_it)
     return render_template(
         "forms/overview.html", form=form, sections=SECTIONS, result=completeness(form),
         actions=[(name, ACTIONS[name]) for name in available_actions(form, current_user)],
-        editable=may_edit(form, current_user), return_items=items_for(form, include_pending=holds_it),
+        editable=may_edit(form, current_user), return_items=items,
         history=form_page.history(form), versions=form_page.versions(form),
-        acceptance=form_page.acceptance(form),
+        acceptance=form_page.acceptance(form), **review_context(form, current_user, items),
     )
 
 

@@ -1,0 +1,85 @@
+"""Rules of the codebase that a reviewer would otherwise have to remember."""
+import ast
+from pathlib import Path
+
+import flask_migrate
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from tests.databases import app_for
+from triggerflow.db import db
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW = ROOT / "triggerflow" / "workflow"
+MODELS = ROOT / "triggerflow" / "models"
+
+
+def python_files():
+    for folder in (ROOT / "triggerflow", ROOT / "tests"):
+        for path in sorted(folder.rglob("*.py")):
+            if WORKFLOW not in path.parents:
+                yield path
+
+
+def _writes_state(node: ast.AST, in_models: bool = False) -> bool:
+    """`x.state = ...`, `x.state += ...`, `setattr(x, "state", ...)`, `.values(state=...)`, `TriggerForm(state=...)`.
+
+    `self.state = ...` is an object keeping its own state (a simulation, say), except in the
+    models, where it would be a form changing its own state.
+    """
+    if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return any(isinstance(t, ast.Attribute) and t.attr == "state"
+                   and (in_models or not (isinstance(t.value, ast.Name) and t.value.id == "self"))
+                   for t in targets)
+    if isinstance(node, ast.Call):
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+        if name == "setattr" and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
+            return node.args[1].value == "state"
+        return name in ("values", "TriggerForm") and any(k.arg == "state" for k in node.keywords)
+    return False
+
+
+def test_nothing_outside_the_workflow_package_writes_a_forms_state():
+    writes = [f"{path.relative_to(ROOT)}:{node.lineno}"
+              for path in python_files()
+              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+              if _writes_state(node, in_models=MODELS in path.parents)]
+    assert writes == []
+
+
+def test_the_state_check_would_notice_each_kind_of_write():
+    def notices(source: str, in_models: bool = False) -> bool:
+        return any(_writes_state(node, in_models) for node in ast.walk(ast.parse(source)))
+
+    samples = ["form.state = 'accepted'", "form.state += 'x'", "setattr(form, 'state', 'accepted')",
+               "update(TriggerForm).values(state='accepted')", "TriggerForm(number='X', state='draft')"]
+    assert [notices(source) for source in samples] == [True] * len(samples)
+    assert notices("self.state = 'accepted'", in_models=True)
+    harmless = ["form.status = 'open'", "x = form.state", "TriggerForm(number='X')", "self.state = 'draft'"]
+    assert [notices(source) for source in harmless] == [False] * len(harmless)
+
+
+def test_the_migrations_have_one_head(ctx):
+    directory = ctx.extensions["migrate"].directory
+    script = ScriptDirectory(directory)
+    assert len(script.get_heads()) == 1
+
+
+def test_every_migration_applies_and_reverts_cleanly_and_matches_the_models(tmp_path):
+    app = app_for(f"sqlite:///{tmp_path / 'migrations.db'}")
+    with app.app_context():
+        flask_migrate.upgrade()
+        tables = set(inspect(db.engine).get_table_names())
+        assert tables == set(db.metadata.tables) | {"alembic_version"}
+        flask_migrate.downgrade(revision="base")
+        assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
+        flask_migrate.upgrade()
+        assert set(inspect(db.engine).get_table_names()) == tables
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True,
+                                                                   "compare_server_default": True})
+            assert compare_metadata(context, db.metadata) == []
+        db.engine.dispose()
