@@ -36,6 +36,13 @@ def test_every_api_route_and_method_is_described_with_its_errors():
             assert any(code.startswith("2") for code in responses), (path, method)
 
 
+def test_repeating_items_are_named_in_plain_english():
+    paths = document()["paths"]
+    summaries = {operation["summary"] for path in paths.values() for operation in path.values()}
+    assert {"Add a subject", "Add an offence", "Change an intelligence item", "Remove an offence"} <= summaries
+    assert not [summary for summary in summaries if re.search(r"\ba [aeiou]", summary)]
+
+
 def test_every_error_is_a_problem_document():
     found = document()
     for code, response in found["components"]["responses"].items():

@@ -28,6 +28,14 @@ _HEADERS = {
 }
 
 
+def cached_document(app: Flask) -> dict[str, Any]:
+    """The document for this app, built once: the routes do not change while it runs."""
+    found = app.extensions.get("triggerflow_openapi")
+    if found is None:
+        found = app.extensions["triggerflow_openapi"] = document(app, app.blueprints["api"].url_prefix)
+    return found
+
+
 def document(app: Flask, prefix: str) -> dict[str, Any]:
     found = [(rule, method, app.view_functions[rule.endpoint].api_operation)
              for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule)

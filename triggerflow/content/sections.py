@@ -39,6 +39,11 @@ class Group:
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
+    @property
+    def one(self) -> str:
+        """"a subject", "an offence": for headings and buttons."""
+        return f"{'an' if self.singular[0] in 'aeiou' else 'a'} {self.singular}"
+
 
 @dataclass(frozen=True)
 class Section:

@@ -13,6 +13,7 @@ def register_web(app: Flask) -> None:
     from triggerflow.web.drafting.routes import bp as drafting
     from triggerflow.web.forms.routes import bp as forms
     from triggerflow.web.admin.routes import bp as admin
+    from triggerflow.web.api_reference import bp as api_reference
     from triggerflow.web.admin.settings import bp as admin_settings
     from triggerflow.web.home.routes import bp as home
     from triggerflow.web.mail.routes import bp as mail
@@ -22,7 +23,7 @@ def register_web(app: Flask) -> None:
     from triggerflow.exports.routes import bp as exports
 
     for blueprint in (auth, home, forms, drafting, decisions, criteria, dashboards, mail, tokens, exports,
-                      review, routing, admin, admin_settings, assets.bp):
+                      review, routing, admin, admin_settings, api_reference, assets.bp):
         app.register_blueprint(blueprint)
     init_access(app)
     errors.register(app)

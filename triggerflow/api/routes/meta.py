@@ -4,7 +4,7 @@ from datetime import datetime
 from flask import current_app, g
 
 from triggerflow.api import bp
-from triggerflow.api.openapi import document
+from triggerflow.api.openapi import cached_document
 from triggerflow.api.operations import caller, operation, respond
 from triggerflow.api.schemas.common import ForceRef, Output
 from triggerflow.web.access import PUBLIC
@@ -30,10 +30,7 @@ class Me(Output):
 @bp.get("/openapi.json")
 @operation("This document", TAG, roles=PUBLIC, description="OpenAPI 3.1, generated from the code.")
 def openapi():
-    found = current_app.extensions.get("triggerflow_openapi")
-    if found is None:
-        found = current_app.extensions["triggerflow_openapi"] = document(current_app, bp.url_prefix)
-    return current_app.json.response(found)
+    return current_app.json.response(cached_document(current_app))
 
 
 @bp.get("/me")

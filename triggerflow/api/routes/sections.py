@@ -48,7 +48,7 @@ def _group_routes(section: Section) -> None:
     key, group, output = section.key, section.group, item_output(section.key)
     path = f"/forms/<form_number:number>/sections/{key}/{group.key}"
 
-    @operation(f"Add a {group.singular}", TAG, roles=EDITORS, body=item_input(key), response=output, status=201,
+    @operation(f"Add {group.one}", TAG, roles=EDITORS, body=item_input(key), response=output, status=201,
                etag=True, location=True, if_match=True, conflicts=True, description=EDIT_NOTE)
     def add(number: str, body):
         form = get_form_or_404(number, caller())
@@ -57,7 +57,7 @@ def _group_routes(section: Section) -> None:
         return respond(output.model_validate(store.find_item(form, key, item_id)), 201, etag=form.version,
                        location=url_for(f"api.change_{group.key}", number=number, item_id=item_id))
 
-    @operation(f"Change a {group.singular}", TAG, roles=EDITORS, body=item_input(key), response=output, etag=True,
+    @operation(f"Change {group.one}", TAG, roles=EDITORS, body=item_input(key), response=output, etag=True,
                if_match=True, conflicts=True, description=f"Replaces every answer about it. {EDIT_NOTE}")
     def change(number: str, item_id: str, body):
         form = get_form_or_404(number, caller())
@@ -66,7 +66,7 @@ def _group_routes(section: Section) -> None:
         store.save_item(form, key, item_id, checked_answers(form, key, body, group=True), caller(), version)
         return respond(output.model_validate(store.find_item(form, key, item_id)), etag=form.version)
 
-    @operation(f"Remove a {group.singular}", TAG, roles=EDITORS, etag=True, if_match=True, conflicts=True,
+    @operation(f"Remove {group.one}", TAG, roles=EDITORS, etag=True, if_match=True, conflicts=True,
                description=EDIT_NOTE)
     def remove(number: str, item_id: str):
         form = get_form_or_404(number, caller())
