@@ -5,7 +5,6 @@ from argon2 import extract_parameters
 from tests import factories
 from tests.web.htmlpage import error_summary, parse
 from triggerflow.accounts import passwords
-from triggerflow.accounts.users import authenticate
 from triggerflow.db import db
 
 REFUSAL = [("Enter a correct email address and password", "#email")]
@@ -99,10 +98,10 @@ def test_outside_tests_passwords_use_argon2id_at_or_above_the_owasp_minimum():
         "ID", True, True)
 
 
-def test_a_hash_with_weaker_parameters_is_upgraded_at_sign_in(app, people):
+def test_a_hash_with_weaker_parameters_is_upgraded_at_sign_in(app, people, client):
     weak = people.officer.password_hash
     app.config["PASSWORD_HASHING"] = passwords.STANDARD
-    assert authenticate(people.officer.email, factories.PASSWORD) == people.officer
+    assert sign_in(client, people.officer.email).status_code == 302
     db.session.expire_all()
     assert people.officer.password_hash != weak
     assert extract_parameters(people.officer.password_hash) == passwords.PROFILES[passwords.STANDARD]

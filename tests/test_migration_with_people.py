@@ -6,6 +6,7 @@ from tests.databases import app_for
 from triggerflow.db import db
 
 BEFORE = "3366d02a8cf9"  # the revision before 0003_review_routing_administration
+REVISION = "7b4d2e9a1c30"  # 0003_review_routing_administration
 
 
 def test_existing_users_get_session_version_0_without_breaking_what_points_at_them(tmp_path):
@@ -22,8 +23,14 @@ def test_existing_users_get_session_version_0_without_breaking_what_points_at_th
             connection.execute(text("INSERT INTO api_tokens (user_id, name, prefix, token_hash, issued_via, "
                                     "created_at, expires_at) VALUES (1, 't', 'p', 'h', 'web', '2026-01-01 00:00:00', "
                                     "'2027-01-01 00:00:00')"))
-        flask_migrate.upgrade()
+        flask_migrate.upgrade(revision=REVISION)
         with db.engine.connect() as connection:
             assert connection.execute(text("SELECT session_version FROM users")).scalar_one() == 0
+            assert connection.execute(text("SELECT count(*) FROM api_tokens")).scalar_one() == 1
+        # The sessions revision replaces session_version with the user_sessions table; the people stay.
+        flask_migrate.upgrade()
+        with db.engine.connect() as connection:
+            assert connection.execute(text("SELECT email, failed_sign_ins, two_factor_enrolled_at FROM users")).one() \
+                == ("o@x.uk", 0, None)
             assert connection.execute(text("SELECT count(*) FROM api_tokens")).scalar_one() == 1
         db.engine.dispose()

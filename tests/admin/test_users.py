@@ -1,11 +1,11 @@
 """Administrators manage users; every change is audited and a change of access signs the user out."""
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests import factories
 from triggerflow.admin import users
 from triggerflow.db import db
-from triggerflow.models import AdminEvent, Role, User
+from triggerflow.models import AdminEvent, Role, User, UserSession
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid
 
 
@@ -44,22 +44,28 @@ def test_each_role_needs_its_scope(people):
     assert audit() == []
 
 
-def test_changing_role_and_scope_is_audited_and_ends_the_users_sessions(people):
+def sessions_of(user: User) -> int:
+    return db.session.scalar(select(func.count(UserSession.id)).where(UserSession.user_id == user.id))
+
+
+def test_changing_role_and_scope_is_audited_and_ends_the_users_sessions(people, sign_in):
     person = people.officer
-    before = person.session_version
+    browser = sign_in(person)
     users.change(people.admin, person, name=person.name, role=Role.SPOC, force=factories.force("WIL"), region=None)
     assert (person.role, person.force.code, person.region.code) == (Role.SPOC, "WIL", "SW")
-    assert person.session_version == before + 1
+    assert sessions_of(person) == 0
+    assert browser.get("/").location.startswith("/sign-in")
     (event,) = audit()
     assert (event.action, event.before["role"], event.after["role"], event.before["force"], event.after["force"]) == (
         "change_user", "officer", "spoc", "DOR", "WIL")
 
 
-def test_a_new_name_alone_keeps_the_user_signed_in(people):
-    before = people.officer.session_version
+def test_a_new_name_alone_keeps_the_user_signed_in(people, sign_in):
+    browser = sign_in(people.officer)
     users.change(people.admin, people.officer, name="Olivia Dale-Smith", role=Role.OFFICER,
                  force=factories.force("DOR"), region=None)
-    assert people.officer.session_version == before
+    assert sessions_of(people.officer) == 1
+    assert browser.get("/").status_code == 200
     assert [(e.before["name"], e.after["name"]) for e in audit()] == [(people.officer.email.split("@")[0],
                                                                       "Olivia Dale-Smith")]
 

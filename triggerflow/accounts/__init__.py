@@ -1,1 +1,1 @@
-"""Accounts: password hashing and the users who sign in."""
+"""Accounts: passwords and their rules, sessions, two-factor sign-in and lockout."""

@@ -1,11 +1,12 @@
-"""Creating users and signing them in."""
+"""Creating users and changing their passwords (signing in is accounts.sign_in)."""
 from sqlalchemy import func, select
 
-from triggerflow.accounts.passwords import hash_password, needs_rehash, verify_password
+from triggerflow.accounts import sessions
+from triggerflow.accounts.password_policy import password_problem
+from triggerflow.accounts.passwords import hash_password, verify_password
+from triggerflow.audit.security_log import security_event
 from triggerflow.db import db
-from triggerflow.models import Force, Region, Role, User
-
-MIN_PASSWORD_LENGTH = 12
+from triggerflow.models import Force, Region, Role, User, UserSession
 
 
 def normalise_email(email: str) -> str:
@@ -16,15 +17,21 @@ def find_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
 
 
-def authenticate(email: str, password: str) -> User | None:
-    """The active user with this e-mail address and password, or None (same answer for every failure)."""
-    user = find_by_email(email)
-    if not verify_password(user.password_hash if user else None, password) or not user.active:
-        return None
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-        db.session.commit()
-    return user
+def change_password(user: User, current: str, new: str, session: UserSession | None) -> dict[str, str]:
+    """Sets a new password if the current one is right and the new one acceptable; ends the user's
+    other sessions. Returns what is wrong, by field (nothing when it is done)."""
+    if not verify_password(user.password_hash, current):
+        return {"current_password": "Your current password is not right"}
+    problem = password_problem(new, name=user.name, email=user.email)
+    if problem is None and verify_password(user.password_hash, new):
+        problem = "Choose a password you have not used here before"
+    if problem:
+        return {"new_password": problem}
+    user.password_hash = hash_password(new)
+    sessions.end_all(user, "password_changed", keep=session)
+    db.session.commit()
+    security_event("password.changed", subject_user_id=user.id)
+    return {}
 
 
 def create_user(*, email: str, name: str, password: str, role: Role, force: Force | None = None,
@@ -37,8 +44,9 @@ def create_user(*, email: str, name: str, password: str, role: Role, force: Forc
 def new_user(*, email: str, name: str, password: str, role: Role, force: Force | None = None,
              region: Region | None = None) -> User:
     """The user, checked and added to the session but not committed (the caller commits)."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValueError(f"The password must be at least {MIN_PASSWORD_LENGTH} characters")
+    problem = password_problem(password, name=name, email=email)
+    if problem:
+        raise ValueError(problem)
     if role in (Role.OFFICER, Role.SPOC) and force is None:
         raise ValueError("Officers and SPOCs belong to a force")
     if role is Role.ASSESSOR and region is None:

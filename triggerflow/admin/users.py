@@ -1,12 +1,13 @@
-"""Creating users, changing their role and scope, disabling them.
+"""Creating users, changing their role and scope, disabling them, ending their sessions.
 
-A change of role or scope, or disabling, raises the user's session_version: the session
-cookie holds it, so every browser they are signed in on is signed out at its next request.
+A change of role or scope, or disabling, ends every session the user has: each browser they are
+signed in on is signed out at its next request.
 """
+from triggerflow.accounts import sessions, two_factor
 from triggerflow.accounts.users import new_user
 from triggerflow.admin import audit
 from triggerflow.db import db
-from triggerflow.models import Force, Region, Role, User
+from triggerflow.models import Force, Region, Role, User, UserSession
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid
 
 
@@ -72,7 +73,7 @@ def change(actor: User, user: User, *, name: str, role: Role, force: Force | Non
     if after == before:
         raise Invalid({"changes": "Change at least one detail, or cancel"})
     if any(before[key] != after[key] for key in ("role", "force", "region")):
-        user.session_version += 1  # what they may see has changed: sign them out everywhere
+        sessions.end_all(user, "access_changed")  # what they may see has changed: sign them out everywhere
     user.name, user.role, user.force, user.region = name.strip(), role, force, region
     audit.record(actor, "change_user", audit.user_target(user), before, after)
     _commit()
@@ -87,9 +88,36 @@ def set_active(actor: User, user: User, active: bool) -> None:
     before = audit.user_record(user)
     user.active = active
     if not active:
-        user.session_version += 1
+        sessions.end_all(user, "user_disabled")
     audit.record(actor, "enable_user" if active else "disable_user", audit.user_target(user), before,
                  audit.user_record(user))
+    _commit()
+
+
+def end_sessions(actor: User, user: User, session: UserSession | None = None) -> int:
+    """Signs the user out of one session, or of all of them; returns how many ended."""
+    _check_admin(actor)
+    if session is not None and session.user_id != user.id:
+        raise Invalid({"session": "That session is not this user's"})
+    if session is not None:
+        sessions.end(session, "ended_by_admin")
+        ended = 1
+    else:
+        ended = sessions.end_all(user, "ended_by_admin")
+    audit.record(actor, "end_sessions", audit.user_target(user), after={"sessions_ended": ended})
+    _commit()
+    return ended
+
+
+def turn_off_two_factor(actor: User, user: User) -> None:
+    """For someone who has lost their phone and recovery codes: they set it up again at their next sign-in
+    if their role needs it. Their sessions end."""
+    _check_admin(actor)
+    if not user.has_two_factor:
+        raise Invalid({"two_factor": f"{user.name} has not set up two-factor sign-in"})
+    two_factor.turn_off(user)
+    sessions.end_all(user, "two_factor_turned_off")
+    audit.record(actor, "turn_off_two_factor", audit.user_target(user), {"two_factor": True}, {"two_factor": False})
     _commit()
 
 

@@ -6,13 +6,17 @@ from triggerflow.models.event import FormEvent
 from triggerflow.models.export_record import ExportRecord
 from triggerflow.models.form import FormNumberCounter, FormSnapshot, TriggerForm
 from triggerflow.models.notification import OutboxMessage, OutboxStatus, ReminderSent
+from triggerflow.models.rate_limit import RateLimitCounter
 from triggerflow.models.reference import Force, Region
 from triggerflow.models.return_item import ReturnItem, ReturnItemStatus
 from triggerflow.models.review import CommentKind, InternalNote, ReturnItemComment
+from triggerflow.models.sign_in import AddressFailures, RecoveryCode
 from triggerflow.models.user import Role, User
+from triggerflow.models.user_session import HeldSubmission, SessionStage, UserSession
 
 __all__ = [
     "AcceptanceRecord",
+    "AddressFailures",
     "AdminEvent",
     "ApiToken",
     "CommentKind",
@@ -22,15 +26,20 @@ __all__ = [
     "FormEvent",
     "FormNumberCounter",
     "FormSnapshot",
+    "HeldSubmission",
     "InternalNote",
     "OutboxMessage",
     "OutboxStatus",
+    "RateLimitCounter",
+    "RecoveryCode",
     "Region",
     "ReminderSent",
     "ReturnItem",
     "ReturnItemComment",
     "ReturnItemStatus",
     "Role",
+    "SessionStage",
     "TriggerForm",
     "User",
+    "UserSession",
 ]

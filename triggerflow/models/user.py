@@ -53,20 +53,27 @@ class User(UserMixin, db.Model):
     force_id: Mapped[int | None] = mapped_column(ForeignKey("forces.id"), index=True)
     region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
-    # Part of the id kept in the session cookie: raising it signs the user out everywhere at once.
-    session_version: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    # Consecutive failed sign-ins (a wrong password or code) and the lockout they have earned.
+    failed_sign_ins: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Two-factor sign-in: the authenticator's secret once set up, and the time step of the last
+    # code accepted, so that no code is accepted twice.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    two_factor_enrolled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    totp_last_step: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    force: Mapped[Force | None] = relationship()
-    region: Mapped[Region | None] = relationship()
+    # Loaded with the user: every page's header names them (scope_label).
+    force: Mapped[Force | None] = relationship(lazy="joined")
+    region: Mapped[Region | None] = relationship(lazy="joined")
 
     @property
     def is_active(self) -> bool:
         return self.active
 
-    def get_id(self) -> str:
-        """What the session remembers: a session holding an older session_version is no longer valid."""
-        return f"{self.id}.{self.session_version}"
+    @property
+    def has_two_factor(self) -> bool:
+        return self.two_factor_enrolled_at is not None
 
     @property
     def scope_label(self) -> str:

@@ -1,28 +1,24 @@
-"""Signing in and out."""
+"""Signing in (password, then the two-factor code where needed) and signing out."""
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 
-from triggerflow.accounts.users import authenticate
+from triggerflow.accounts import held, sessions
+from triggerflow.accounts import sign_in as steps
 from triggerflow.db import db
-from triggerflow.extensions import login_manager
-from triggerflow.models import User
+from triggerflow.models import SessionStage
 from triggerflow.web.access import ANY_ROLE, PUBLIC, allow
-from triggerflow.web.auth.forms import SignInForm
+from triggerflow.web.auth import current
+from triggerflow.web.auth.forms import CodeForm, SignInForm
 
 bp = Blueprint("auth", __name__)
+bp.before_app_request(current.confine_until_enrolled)
 
-
-@login_manager.user_loader
-def load_user(session_id: str) -> User | None:
-    # "<id>.<session_version>" (User.get_id): a disabled user, or one whose role or scope changed,
-    # is signed out at the next request; so is a session from before session versions existed.
-    user_id, _, version = session_id.partition(".")
-    if not (user_id.isdigit() and version.isdigit()):
-        return None
-    user = db.session.get(User, int(user_id))
-    return user if user and user.active and user.session_version == int(version) else None
+REFUSED = "Enter a correct email address and password"
+WRONG_CODE = "Enter a correct code"
+TOO_MANY = "There have been too many failed attempts to sign in from your network. Wait {minutes} minutes, then try again."
+LOCKED = "You entered too many wrong codes. Wait a few minutes, then sign in again."
 
 
 def _safe_next(target: str | None) -> str:
@@ -35,6 +31,10 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
+def _client() -> dict[str, str]:
+    return {"address": request.remote_addr or "unknown"}
+
+
 @bp.route("/sign-in", methods=["GET", "POST"])
 @allow(PUBLIC)
 def sign_in():
@@ -42,17 +42,57 @@ def sign_in():
         return redirect(url_for("home.index"))
     form = SignInForm()
     if form.validate_on_submit():
-        user = authenticate(form.email.data, form.password.data)
-        if user is not None:
-            login_user(user)
-            return redirect(_safe_next(request.args.get("next")))
-        form.email.errors.append("Enter a correct email address and password")
+        outcome = steps.with_password(form.email.data, form.password.data, **_client(),
+                                      user_agent=request.headers.get("User-Agent", ""))
+        if not outcome.refused:
+            current.start(outcome.session_id)
+            return _after_password(outcome.stage, outcome.user)
+        form.email.errors.append(TOO_MANY.format(minutes=outcome.wait_minutes) if outcome.wait_minutes else REFUSED)
+        return render_template("auth/sign_in.html", form=form), 429 if outcome.wait_minutes else 200
     return render_template("auth/sign_in.html", form=form)
+
+
+def _after_password(stage: SessionStage, user):
+    next_page = _safe_next(request.args.get("next"))
+    if stage is SessionStage.CODE:
+        return redirect(url_for("auth.code", next=next_page))
+    if stage is SessionStage.ENROL:
+        return redirect(url_for("account.two_factor"))
+    return _signed_in(user, next_page)
+
+
+def _signed_in(user, next_page: str):
+    kept = held.take(user)
+    if kept is not None:
+        return render_template("auth/resume.html", held=kept)
+    return redirect(next_page)
+
+
+@bp.route("/sign-in/code", methods=["GET", "POST"])
+@allow(PUBLIC)
+def code():
+    pending = current.current_session()
+    if pending is None or pending.stage is not SessionStage.CODE:
+        return redirect(url_for("auth.sign_in"))
+    form = CodeForm()
+    status = 200
+    if form.validate_on_submit():
+        outcome = steps.with_code(pending, form.code.data, **_client())
+        if not outcome.refused:
+            current.start(outcome.session_id)
+            return _signed_in(outcome.user, _safe_next(request.args.get("next")))
+        if outcome.locked:
+            flash(LOCKED)
+            return redirect(url_for("auth.sign_in"))
+        form.code.errors.append(TOO_MANY.format(minutes=outcome.wait_minutes) if outcome.wait_minutes else WRONG_CODE)
+        status = 429 if outcome.wait_minutes else 200
+    return render_template("auth/code.html", form=form), status
 
 
 @bp.post("/sign-out")
 @allow(*ANY_ROLE)
 def sign_out():
-    logout_user()
-    flash("You have signed out.")
-    return redirect(url_for("auth.sign_in"))
+    row = current.current_session() or abort(400)
+    sessions.end(row, "signed_out")
+    db.session.commit()
+    return current.signed_out()
