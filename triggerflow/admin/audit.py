@@ -1,6 +1,7 @@
 """The admin audit trail: one row per administrator action, written in the action's own transaction."""
 from typing import Any
 
+from triggerflow.audit.security_log import security_event
 from triggerflow.db import db, utcnow
 from triggerflow.models import AdminEvent, Force, User
 
@@ -9,6 +10,8 @@ ACTION_LABELS = {
     "change_user": "Changed a user",
     "disable_user": "Disabled a user",
     "enable_user": "Enabled a user",
+    "end_sessions": "Signed a user out",
+    "turn_off_two_factor": "Turned off a user's two-factor sign-in",
     "set_spoc_gate": "Changed a force's SPOC gate",
     "change_criteria": "Changed the criteria thresholds",
 }
@@ -20,7 +23,13 @@ def record(actor: User, action: str, target: str, before: dict[str, Any] | None 
     event = AdminEvent(actor_id=actor.id, action=action, target=target, before=before or {}, after=after or {},
                        at=utcnow())
     db.session.add(event)
+    security_event("admin.action", action=action, target=target, changed=sorted(_changed(before or {}, after or {})))
     return event
+
+
+def _changed(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
+    """The names of the values that changed; the values stay in the admin audit table."""
+    return {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
 
 
 def user_target(user: User) -> str:

@@ -3,6 +3,7 @@ from typing import Any
 
 from sqlalchemy import update
 
+from triggerflow.audit.security_log import security_event
 from triggerflow.db import db, utcnow
 from triggerflow.models import ExportRecord, User
 
@@ -12,6 +13,7 @@ def started(user: User, kind: str, filters: dict[str, Any], via: str, rows: int 
                           finished_at=utcnow() if rows is not None else None)
     db.session.add(record)
     db.session.commit()
+    security_event("export", kind=kind, via=via, filters=filters, record_id=record.id)
     return record.id
 
 

@@ -1,9 +1,14 @@
-"""The append-only history of every transition a form has made."""
+"""The append-only history of every transition a form has made.
+
+Rows are only ever inserted: the ORM refuses to update or delete one, and on PostgreSQL a
+trigger (migration 0007) refuses UPDATE and DELETE from anyone. Each row's hash chains it to
+the form's previous event (triggerflow.audit.chain).
+"""
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, Index, String, Text, event
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from triggerflow.db import JSONDocument, UTCDateTime, db, utcnow
 from triggerflow.models.user import User, enum_column
@@ -12,15 +17,17 @@ from triggerflow.workflow.states import FormState
 
 class FormEvent(db.Model):
     __tablename__ = "form_events"
-    # For the dashboards: each form's events in order (stays in a state), and actions by date.
+    # For the pages and dashboards: each form's events in order (stays in a state), a form's events
+    # of one action (how often it was returned), and actions by date with their form (decisions).
     __table_args__ = (
         Index("ix_form_events_form_id_at", "form_id", "at", "id"),
-        Index("ix_form_events_action_at", "action", "at"),
+        Index("ix_form_events_form_id_action", "form_id", "action", "at"),
+        Index("ix_form_events_action_at_form_id", "action", "at", "form_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), index=True)
-    action: Mapped[str] = mapped_column(String(32), index=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"))
+    action: Mapped[str] = mapped_column(String(32))
     from_state: Mapped[FormState | None] = mapped_column(enum_column(FormState))
     to_state: Mapped[FormState] = mapped_column(enum_column(FormState))
     # None when the system acted (the scheduled lapse of a stale return).
@@ -30,5 +37,25 @@ class FormEvent(db.Model):
     reason_code: Mapped[str | None] = mapped_column(String(8))
     comment: Mapped[str | None] = mapped_column(Text)
     details: Mapped[dict[str, Any]] = mapped_column(JSONDocument, default=dict)
+    # SHA-256 of the previous event of the form (audit.chain.GENESIS for the first) and of this one.
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
     actor: Mapped[User | None] = relationship()
+
+
+class AppendOnly(Exception):
+    """An attempt to change or remove a form event."""
+
+
+@event.listens_for(FormEvent, "before_update")
+@event.listens_for(FormEvent, "before_delete")
+def _refuse_change(mapper, connection, target: FormEvent) -> None:
+    raise AppendOnly(f"Form events are append-only: event {target.id} cannot be changed or deleted")
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_change(state) -> None:
+    if (state.is_update or state.is_delete) and any(
+            mapper.class_ is FormEvent for mapper in state.all_mappers):
+        raise AppendOnly("Form events are append-only: they cannot be updated or deleted in bulk")

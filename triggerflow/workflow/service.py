@@ -7,9 +7,8 @@ once. Anything that fails rolls the whole transaction back.
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy.orm.exc import StaleDataError
-
-from triggerflow.db import db, utcnow
+from triggerflow.audit import chain
+from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import Force, FormEvent, TriggerForm, User
 from triggerflow.notifications import transitions as notifications
 from triggerflow.workflow import effects, requirements
@@ -44,11 +43,12 @@ def _transition_for(form: TriggerForm, actor: User | None, action: str) -> Trans
 def perform(form: TriggerForm, action: str, actor: User | None, *, expected_version: int | None = None,
             today: date | None = None, **details: Any) -> FormEvent:
     """Take `action` on `form` as `actor` (None for the system) and return the event written."""
-    try:
-        if _transition_for(form, actor, action) is None:
-            raise ActionNotAllowed(f"{action} is not available on {form.number}")
+    with transaction():
+        # A stale page is told so first: the move it offered may be gone because of that change.
         if expected_version is not None and expected_version != form.version:
             raise StaleForm()
+        if _transition_for(form, actor, action) is None:
+            raise ActionNotAllowed(f"{action} is not available on {form.number}")
         now = utcnow()
         today = today or now.date()
         requirements.check(form, action, actor, details, today)
@@ -58,17 +58,10 @@ def perform(form: TriggerForm, action: str, actor: User | None, *, expected_vers
         if not lifecycle.trigger(action):
             raise ActionNotAllowed(f"{action} was refused by the lifecycle")
         effects.apply(form, action, actor, details, now, today)
-        event = _event(form, action, from_state, actor, now, details)
+        event = chain.seal(form, _event(form, action, from_state, actor, now, details))
         db.session.add(event)
         # In the same transaction: the e-mail is sent after commit, so it is neither lost nor early.
         notifications.queue_for_transition(form, event, actor)
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise StaleForm() from None
-    except BaseException:
-        db.session.rollback()
-        raise
     return event
 
 
@@ -77,21 +70,20 @@ def start_form(actor: User, force: Force | None = None) -> TriggerForm:
     force = force or actor.force
     if not may_create(actor) or force is None or force.id != actor.force_id:
         raise ActionNotAllowed("Only officers and SPOCs may start a form, in their own force")
-    try:
+    with transaction():
         now = utcnow()
         form = TriggerForm(
             number=next_form_number(force, now.year), force=force, created_by=actor,
             state=FormState.DRAFT, answers={"I": {"security_marking": "OFFICIAL-SENSITIVE"}},
             created_at=now,
         )
+        # Sealed before the form is inserted, so the form is written once, with its chain head.
+        created = chain.seal(form, FormEvent(action="create", from_state=None, to_state=FormState.DRAFT,
+                                             actor_id=actor.id, at=now, round=0))
         db.session.add(form)
         db.session.flush()
-        db.session.add(FormEvent(form_id=form.id, action="create", from_state=None, to_state=FormState.DRAFT,
-                                 actor_id=actor.id, at=now, round=0))
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
+        created.form_id = form.id
+        db.session.add(created)
     return form
 
 

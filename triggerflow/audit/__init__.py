@@ -1,0 +1,1 @@
+"""Accountability: security events as JSON lines, and the tamper-evident form event chain."""
