@@ -7,6 +7,8 @@ from tests.web.htmlpage import error_summary, parse
 from tests.workflow.lifecycle import Cast, resubmitted, under_assessment
 from triggerflow.db import db
 from triggerflow.models import FormEvent, Role, TriggerForm
+from triggerflow.workflow.errors import Invalid
+from triggerflow.workflow.service import perform
 from triggerflow.workflow.states import FormState
 
 
@@ -54,6 +56,52 @@ def test_releasing_needs_a_reason_and_goes_through_the_lifecycle(cast, people, s
     (event,) = db.session.scalars(select(FormEvent).where(FormEvent.form_id == form.id,
                                                           FormEvent.action == "release")).all()
     assert (event.actor_id, event.comment) == (people.regional_manager.id, "Nobody should hold it now.")
+
+
+def test_the_release_button_asks_a_regional_manager_for_a_reason_on_a_confirmation_page(cast, people, sign_in):
+    form = under_assessment(cast)
+    client = sign_in(people.regional_manager)
+    actions = parse(client.get(f"/forms/{form.number}")).find(id="actions")
+    release = actions.find("a", href=f"/forms/{form.number}/actions/release")
+    assert release.text == "Release to queue"
+    assert actions.find("form") is None  # no one-press release
+
+    page = parse(client.get(release["href"]))
+    assert page.find("h1").text == f"Release to queue – {form.number}"
+    assert page.find("label", for_="comment").text == "Why are you releasing the form?"
+
+    refused = client.post(release["href"], data={"version": form.version, "comment": "  "})
+    assert refused.status_code == 400
+    assert error_summary(parse(refused)) == [("Enter the reason for releasing the form", "#comment")]
+    assert fresh(form).state is FormState.UNDER_ASSESSMENT
+
+    client.post(release["href"], data={"version": form.version, "comment": "Aled is off sick this week."})
+    form = fresh(form)
+    assert (form.state, form.assessor_id) == (FormState.SUBMITTED, None)
+    event = db.session.scalars(select(FormEvent).where(FormEvent.form_id == form.id)
+                               .order_by(FormEvent.id.desc())).first()
+    assert (event.action, event.actor_id, event.comment) == ("release", people.regional_manager.id,
+                                                             "Aled is off sick this week.")
+
+
+def test_a_regional_manager_cannot_release_without_a_reason_by_posting_directly(cast, people, sign_in):
+    form = under_assessment(cast)
+    response = sign_in(people.regional_manager).post(f"/forms/{form.number}/actions/release",
+                                                     data={"version": form.version})
+    assert response.status_code == 400
+    with pytest.raises(Invalid) as refused:
+        perform(fresh(form), "release", people.regional_manager, comment="")
+    assert refused.value.errors == {"comment": "Enter the reason for releasing the form"}
+    assert fresh(form).assessor_id == people.assessor.id
+
+
+def test_the_assessor_still_releases_their_own_work_in_one_press(cast, people, sign_in):
+    form = under_assessment(cast)
+    client = sign_in(people.assessor)
+    button = parse(client.get(f"/forms/{form.number}")).find("form", action=f"/forms/{form.number}/actions/release")
+    assert button.find("button").text == "Release to queue"
+    client.post(button["action"], data={"version": form.version})
+    assert fresh(form).state is FormState.SUBMITTED
 
 
 def test_a_stale_reassign_page_keeps_the_reason(cast, people, sign_in):

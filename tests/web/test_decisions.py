@@ -214,7 +214,7 @@ def test_a_return_item_needs_a_section_a_reason_and_a_comment_and_a_question_fro
     response = client.post(url, data={"section": "", "field_name": "", "reason_code": "", "comment": ""})
     assert response.status_code == 400
     assert [text for text, _ in error_summary(parse(response))] == [
-        "Select the section the item is about", "Select a return reason", "Enter a comment for the force"]
+        "Select the section the item is about", "Select the reason for the return", "Enter a comment for the force"]
 
     response = client.post(url, data={"section": "B", "field_name": "A.summary", "reason_code": "R02",
                                       "comment": "Identify the subjects."})

@@ -1,75 +1,15 @@
 """Drafting: editing every section of a trigger form and its repeating items."""
-from html.parser import HTMLParser
-
 import pytest
 
 from tests import factories
+from tests.web.htmlpage import Element, error_summary, parse
 from triggerflow.content import store
 from triggerflow.db import db
 from triggerflow.workflow.errors import StaleForm
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class Element:
-    def __init__(self, tag: str, attrs: dict[str, str]):
-        self.tag, self.attrs, self.children = tag, attrs, []
-
-    @property
-    def text(self) -> str:
-        parts = (child if isinstance(child, str) else child.text for child in self.children)
-        return " ".join(" ".join(parts).split())
-
-    def all(self, tag: str | None = None, **attrs):
-        for child in self.children:
-            if isinstance(child, Element):
-                if (tag is None or child.tag == tag) and all(
-                        value in (child.attrs.get(name.rstrip("_")) or "").split() if name.endswith("_")
-                        else child.attrs.get(name) == value for name, value in attrs.items()):
-                    yield child
-                yield from child.all(tag, **attrs)
-
-    def one(self, tag: str | None = None, **attrs) -> "Element":
-        found = list(self.all(tag, **attrs))
-        assert len(found) == 1, f"expected one {tag} {attrs}, found {len(found)}"
-        return found[0]
-
-
-class _Builder(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.root = Element("document", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, {name: value or "" for name, value in attrs})
-        self.stack[-1].children.append(element)
-        if tag not in VOID:
-            self.stack.append(element)
-
-    def handle_endtag(self, tag):
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data):
-        self.stack[-1].children.append(data)
-
-
-def page(response) -> Element:
-    builder = _Builder()
-    builder.feed(response.get_data(as_text=True))
-    return builder.root
-
-
-def error_summary(doc: Element) -> list[tuple[str, str | None]]:
-    summary = doc.one("div", class_="govuk-error-summary")
-    return [(li.text, next((a.attrs["href"] for a in li.all("a")), None)) for li in summary.all("li")]
-
 
 def flash_messages(doc: Element) -> list[str]:
-    return [p.text for p in doc.all("p", class_="govuk-notification-banner__heading")]
+    return [p.text for p in doc.find_all("p", class_="govuk-notification-banner__heading")]
 
 
 def section_url(form, key: str, rest: str = "") -> str:
@@ -87,15 +27,15 @@ def reload(form):
 def test_an_officer_saves_a_section_with_fields_left_blank_and_sees_it_saved(people, sign_in):
     form = factories.draft(people.officer)
     client = sign_in(people.officer)
-    doc = page(client.get(section_url(form, "A")))
+    doc = parse(client.get(section_url(form, "A")))
     assert doc.one("h1").text == "A. Threat identity"
-    version = doc.one("input", name="version").attrs["value"]
+    version = doc.one("input", name="version")["value"]
 
     response = client.post(section_url(form, "A"), data={"version": version, "working_name": "Harbour Lane",
                                                           "summary": "", "next_step": "return"})
 
     assert response.status_code == 302 and response.location.endswith(f"/forms/{form.number}")
-    assert "Section A saved" in flash_messages(page(client.get(response.location)))
+    assert "Section A saved" in flash_messages(parse(client.get(response.location)))
     answers = reload(form).answers_for("A")
     assert answers["working_name"] == "Harbour Lane"
     assert answers["summary"] == "" and answers["threat_type"] == "" and answers["secondary_themes"] == []
@@ -108,16 +48,16 @@ def test_every_section_page_shows_its_fields_with_ids_the_checklist_links_to(peo
                           ("C", "first_known"), ("D", "planning_cites"), ("E", "forces_affected"),
                           ("F", "intelligence"), ("G", "harm_types"), ("H", "operation_running"),
                           ("I", "no_source_material")]:
-        doc = page(client.get(section_url(form, key)))
-        assert list(doc.all(id=field_id)), f"section {key} has no #{field_id}"
+        doc = parse(client.get(section_url(form, key)))
+        assert list(doc.find_all(id=field_id)), f"section {key} has no #{field_id}"
 
 
 def test_a_saved_page_shows_the_stored_answers(people, sign_in):
     form = factories.complete_draft(people.officer)
-    doc = page(sign_in(people.officer).get(section_url(form, "A")))
-    assert doc.one("input", name="working_name").attrs["value"] == "Harbour Lane network"
-    assert doc.one("input", id="threat_type").attrs.get("checked") is not None
-    assert doc.one("option", value="county_lines").attrs.get("selected") is not None
+    doc = parse(sign_in(people.officer).get(section_url(form, "A")))
+    assert doc.one("input", name="working_name")["value"] == "Harbour Lane network"
+    assert doc.one("input", id="threat_type").get("checked") is not None
+    assert doc.one("option", value="county_lines").get("selected") is not None
     assert doc.one("option", value="").text == "Select primary SOC theme"
 
 
@@ -156,10 +96,10 @@ def test_an_invalid_date_keeps_what_was_typed_and_shows_the_govuk_error(people, 
     response = sign_in(people.officer).post(section_url(form, "C"), data={
         "version": form.version, "first_known": ["31", "2", "2025"], "modus_operandi": "Runners by train"})
 
-    doc = page(response)
+    doc = parse(response)
     assert doc.one("title").text.startswith("Error:")
     assert ("The date the activity was first known must be a real date", "#first_known") in error_summary(doc)
-    assert [doc.one("input", id=f"first_known-{part}").attrs["value"] for part in ("day", "month", "year")] == \
+    assert [doc.one("input", id=f"first_known-{part}")["value"] for part in ("day", "month", "year")] == \
         ["31", "2", "2025"]
     assert doc.one("textarea", name="modus_operandi").text == "Runners by train"
     assert reload(form).answers_for("C") == {}
@@ -169,14 +109,14 @@ def test_a_date_with_a_missing_part_says_which_part(people, sign_in):
     form = factories.draft(people.officer)
     response = sign_in(people.officer).post(section_url(form, "B", "/items/new"), data={
         "version": form.version, "surname": "Hallow", "date_of_birth": ["12", "", "81"]})
-    assert error_summary(page(response)) == [("Date of birth must include a month", "#date_of_birth")]
+    assert error_summary(parse(response)) == [("Date of birth must include a month", "#date_of_birth")]
 
 
 def test_text_longer_than_its_limit_is_refused(people, sign_in):
     form = factories.draft(people.officer)
     response = sign_in(people.officer).post(section_url(form, "A"), data={
         "version": form.version, "working_name": "x" * 201})
-    assert error_summary(page(response)) == [("Working name must be 200 characters or fewer", "#working_name")]
+    assert error_summary(parse(response)) == [("Working name must be 200 characters or fewer", "#working_name")]
     assert reload(form).answers_for("A").get("working_name") is None
 
 
@@ -184,7 +124,7 @@ def test_a_value_outside_the_fixed_list_is_refused(people, sign_in):
     form = factories.draft(people.officer)
     response = sign_in(people.officer).post(section_url(form, "A"), data={
         "version": form.version, "threat_type": "gang", "secondary_themes": ["fraud", "piracy"]})
-    assert error_summary(page(response)) == [("Select from the options shown", "#threat_type"),
+    assert error_summary(parse(response)) == [("Select from the options shown", "#threat_type"),
                                              ("Select from the options shown", "#secondary_themes")]
     assert reload(form).answers_for("A") == {}
 
@@ -194,8 +134,8 @@ def test_a_value_outside_the_fixed_list_is_refused(people, sign_in):
 
 def test_the_section_page_lists_what_this_section_still_needs(people, sign_in):
     form = factories.draft(people.officer)
-    doc = page(sign_in(people.officer).get(section_url(form, "A")))
-    needs = {a.text: a.attrs["href"] for a in doc.one("ul", id="section-needs-list").all("a")}
+    doc = parse(sign_in(people.officer).get(section_url(form, "A")))
+    needs = {a.text: a["href"] for a in doc.one("ul", id="section-needs-list").find_all("a")}
     assert needs["Select the type of threat"] == "#threat_type"
     assert needs["Select the primary SOC theme"] == "#primary_theme"
 
@@ -203,9 +143,9 @@ def test_the_section_page_lists_what_this_section_still_needs(people, sign_in):
 def test_a_returned_section_shows_the_rocta_comment(people, sign_in):
     form = factories.returned(people.officer, people.spoc, people.assessor, sections=("B",))
     client = sign_in(people.officer)
-    inset = page(client.get(section_url(form, "B"))).one("div", class_="govuk-inset-text")
+    inset = parse(client.get(section_url(form, "B"))).one("div", class_="govuk-inset-text")
     assert "Please improve section B." in inset.text
-    assert not list(page(client.get(section_url(form, "C"))).all("div", class_="govuk-inset-text"))
+    assert not list(parse(client.get(section_url(form, "C"))).find_all("div", class_="govuk-inset-text"))
 
 
 # Repeating items
@@ -214,7 +154,7 @@ def test_a_returned_section_shows_the_rocta_comment(people, sign_in):
 def test_adding_changing_and_removing_a_subject_changes_the_form(people, sign_in):
     form = factories.draft(people.officer)
     client = sign_in(people.officer)
-    assert "No subjects recorded yet." in page(client.get(section_url(form, "B"))).one("div", id="subjects").text
+    assert "No subjects recorded yet." in parse(client.get(section_url(form, "B"))).one("div", id="subjects").text
 
     response = client.post(section_url(form, "B", "/items/new"), data={
         "version": form.version, "surname": "Hallow", "forename": "Dermot", "date_of_birth": ["12", "4", "1981"],
@@ -224,9 +164,9 @@ def test_adding_changing_and_removing_a_subject_changes_the_form(people, sign_in
     assert subject | {"id": None} == {"id": None, "surname": "Hallow", "forename": "Dermot",
                                       "date_of_birth": "1981-04-12", "intelligence_id": "", "role": "principal",
                                       "identified": "yes"}
-    card = page(client.get(section_url(form, "B"))).one("div", id=f"item-{subject['id']}")
+    card = parse(client.get(section_url(form, "B"))).one("div", id=f"item-{subject['id']}")
     assert card.one("h3").text == "Subject 1: Dermot Hallow"
-    assert [a.text for a in card.all("a")] == ["Change Subject 1: Dermot Hallow", "Remove Subject 1: Dermot Hallow"]
+    assert [a.text for a in card.find_all("a")] == ["Change Subject 1: Dermot Hallow", "Remove Subject 1: Dermot Hallow"]
 
     client.post(section_url(form, "B", f"/items/{subject['id']}"), data={
         "version": reload(form).version, "surname": "Hallow", "forename": "Dermot",
@@ -234,12 +174,12 @@ def test_adding_changing_and_removing_a_subject_changes_the_form(people, sign_in
         "identified": "yes"})
     assert reload(form).answers_for("B")["subjects"][0]["intelligence_id"] == "PNC 81/123456A"
 
-    confirm = page(client.get(section_url(form, "B", f"/items/{subject['id']}/remove")))
+    confirm = parse(client.get(section_url(form, "B", f"/items/{subject['id']}/remove")))
     assert confirm.one("h1").text == "Are you sure you want to remove Dermot Hallow?"
     assert confirm.one("button", class_="govuk-button--warning").text == "Yes, remove this subject"
     response = client.post(section_url(form, "B", f"/items/{subject['id']}/remove"),
                            data={"version": reload(form).version})
-    assert "Dermot Hallow removed" in flash_messages(page(client.get(response.location)))
+    assert "Dermot Hallow removed" in flash_messages(parse(client.get(response.location)))
     assert reload(form).answers_for("B")["subjects"] == []
 
 
@@ -262,29 +202,29 @@ def test_an_unknown_item_or_section_is_not_found(people, sign_in):
 
 def test_citations_list_the_forms_intelligence_items(people, sign_in):
     form = factories.complete_draft(people.officer)
-    doc = page(sign_in(people.officer).get(section_url(form, "D")))
-    boxes = list(doc.all("input", name="planning_cites"))
+    doc = parse(sign_in(people.officer).get(section_url(form, "D")))
+    boxes = list(doc.find_all("input", name="planning_cites"))
     references = {item["id"]: item["reference"] for item in form.answers_for("F")["intelligence"]}
-    assert [b.attrs["value"] for b in boxes] == list(references)
-    labels = [doc.one("label", **{"for": b.attrs["id"]}).text for b in boxes]
+    assert [b["value"] for b in boxes] == list(references)
+    labels = [doc.one("label", **{"for": b["id"]}).text for b in boxes]
     assert labels == ["DOR-INT-4101", "DOR-INT-4102", "DOR-INT-4103"]
-    assert all(b.attrs.get("checked") is not None for b in boxes)
+    assert all(b.get("checked") is not None for b in boxes)
 
 
 def test_citations_explain_where_to_add_intelligence_when_there_is_none(people, sign_in):
     form = factories.draft(people.officer)
-    doc = page(sign_in(people.officer).get(section_url(form, "D")))
-    assert not list(doc.all("input", name="planning_cites"))
+    doc = parse(sign_in(people.officer).get(section_url(form, "D")))
+    assert not list(doc.find_all("input", name="planning_cites"))
     assert "Add intelligence items in section F to cite them here." in doc.one("div", id="planning_cites-hint").text
 
 
 def test_forces_are_grouped_by_region_with_the_forms_own_region_first(people, sign_in):
     form = factories.draft(people.officer)
-    doc = page(sign_in(people.officer).get(section_url(form, "E")))
-    legends = [legend.text for legend in doc.all("legend")]
+    doc = parse(sign_in(people.officer).get(section_url(form, "E")))
+    legends = [legend.text for legend in doc.find_all("legend")]
     assert legends[:2] == ["Force areas affected", "South West Regional Organised Crime Unit"]
-    assert doc.one("input", id="forces_affected").attrs["value"] == "ASC"
-    assert len(list(doc.all("input", name="forces_affected"))) == 44
+    assert doc.one("input", id="forces_affected")["value"] == "ASC"
+    assert len(list(doc.find_all("input", name="forces_affected"))) == 44
 
 
 # Conflicts
@@ -293,15 +233,15 @@ def test_forces_are_grouped_by_region_with_the_forms_own_region_first(people, si
 def test_a_stale_version_is_refused_and_what_was_typed_is_kept(people, sign_in):
     form = factories.draft(people.officer)
     client = sign_in(people.officer)
-    version = page(client.get(section_url(form, "A"))).one("input", name="version").attrs["value"]
+    version = parse(client.get(section_url(form, "A"))).one("input", name="version")["value"]
     store.save_section(form, "A", {"working_name": "Changed by the SPOC"}, people.spoc, None)
 
     response = client.post(section_url(form, "A"), data={"version": version, "working_name": "My typing"})
 
     assert response.status_code == 409
-    doc = page(response)
+    doc = parse(response)
     assert error_summary(doc)[0] == (StaleForm.message, None)
-    assert doc.one("input", name="working_name").attrs["value"] == "My typing"
+    assert doc.one("input", name="working_name")["value"] == "My typing"
     assert reload(form).answers_for("A")["working_name"] == "Changed by the SPOC"
 
 
@@ -313,7 +253,7 @@ def test_a_stale_version_is_refused_when_removing_an_item(people, sign_in):
     store.save_section(form, "B", {"pi_rationale": "Changed meanwhile"}, people.spoc, None)
     response = client.post(section_url(form, "B", f"/items/{subject['id']}/remove"), data={"version": version})
     assert response.status_code == 409
-    assert error_summary(page(response))[0][0] == StaleForm.message
+    assert error_summary(parse(response))[0][0] == StaleForm.message
     assert len(reload(form).answers_for("B")["subjects"]) == 3
 
 

@@ -1,14 +1,15 @@
 """Administrators' forms: a user's details, role and scope; the criteria thresholds."""
-from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovRadioInput, GovSelect, GovTextArea, GovTextInput
-from wtforms import (EmailField, HiddenField, IntegerField, PasswordField, RadioField, SelectField, StringField,
-                     TextAreaField)
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea, GovTextInput
+from wtforms import EmailField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange
 
-from triggerflow.accounts.users import MIN_PASSWORD_LENGTH
+from triggerflow.accounts.password_policy import HINT
 from triggerflow.criteria.limits import LIMIT_LABELS, LIMIT_RANGE
 from triggerflow.models import Role
 from triggerflow.queries.reference import forces_by_region, regions
-from triggerflow.web.decisions.forms import GovForm, options, strip
+from triggerflow.web.choices import options, pick
+from triggerflow.web.account.forms import new_password_field
+from triggerflow.web.decisions.forms import GovForm, strip
 
 ROLE_HINTS = {
     Role.OFFICER: "Works in a force: writes trigger forms.",
@@ -22,11 +23,13 @@ ROLE_HINTS = {
 class UserDetailsForm(GovForm):
     name = StringField("Full name", widget=GovTextInput(), filters=[strip],
                        validators=[DataRequired("Enter the user's name"), Length(max=120)])
-    role = RadioField("Role", widget=GovRadioInput(), validators=[DataRequired("Select the user's role")],
+    role = RadioField("Role", widget=GovRadioInput(), **pick("Select the user's role"),
                       choices=options((role.value, role.label) for role in Role))
-    force = SelectField("Force", widget=GovSelect(),
+    force = SelectField("Force", widget=GovSelect(), default="",
+                        **pick("Select the user's force from the list", required=False),
                         description="Officers, SPOCs and force managers; an assessor's home force.")
-    region = SelectField("Region", widget=GovSelect(),
+    region = SelectField("Region", widget=GovSelect(), default="",
+                         **pick("Select the user's region from the list", required=False),
                          description="Assessors and regional managers. Officers and SPOCs take their force's region.")
 
     def __init__(self, *args, **kwargs):
@@ -41,13 +44,9 @@ class NewUserForm(UserDetailsForm):
                        validators=[DataRequired("Enter the user's email address"),
                                    Email("Enter an email address in the correct format, like name@example.police.uk"),
                                    Length(max=254)])
-    password = PasswordField("Temporary password", widget=GovPasswordInput(),
-                             description=f"At least {MIN_PASSWORD_LENGTH} characters. Give it to the user "
-                                         "by a secure route.",
-                             validators=[DataRequired("Enter a temporary password"),
-                                         Length(min=MIN_PASSWORD_LENGTH,
-                                                message=f"The password must be at least {MIN_PASSWORD_LENGTH} "
-                                                        "characters")])
+    password = new_password_field("Temporary password", "Enter a temporary password",
+                                  f"{HINT} Give it to the user by a secure route; they can change it from their "
+                                  "account page.")
 
 
 def thresholds_form(limits: dict[str, int], version: int):

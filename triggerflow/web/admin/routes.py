@@ -1,4 +1,4 @@
-"""Administration: users (create, change role and scope, disable) and the admin audit trail."""
+"""Administration: users (create, change role and scope, disable), the admin audit trail, exports."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
@@ -6,7 +6,9 @@ from sqlalchemy import select
 from triggerflow.admin import users as user_admin
 from triggerflow.admin.audit import ACTION_LABELS
 from triggerflow.db import db
+from triggerflow.exports import describe
 from triggerflow.models import Force, Region, Role, User
+from triggerflow.queries import accounts as account_queries
 from triggerflow.queries import admin as admin_queries
 from triggerflow.web.access import allow
 from triggerflow.web.admin.forms import ROLE_HINTS, NewUserForm, UserDetailsForm
@@ -61,8 +63,8 @@ def user(user_id: int):
         else:
             flash(f"{person.name}'s details saved", "success")
             return redirect(url_for("admin.user", user_id=person.id))
-    return render_template("admin/user_form.html", form=page, user=person, hints=ROLE_HINTS), \
-        400 if page.has_errors else 200
+    return render_template("admin/user_form.html", form=page, user=person, hints=ROLE_HINTS,
+                           sessions=account_queries.live_sessions(person.id)), 400 if page.has_errors else 200
 
 
 @bp.post("/users/<int:user_id>/active")
@@ -84,6 +86,13 @@ def set_active(user_id: int):
 def events():
     return render_template("admin/events.html", events=admin_queries.events(request.args.get("page", 1, type=int)),
                            labels=ACTION_LABELS)
+
+
+@bp.get("/exports")
+@allow(Role.ADMIN)
+def exports():
+    return render_template("admin/exports.html", exports=admin_queries.exports(request.args.get("page", 1, type=int)),
+                           describe_export=describe)
 
 
 def _role_and_scope(page: UserDetailsForm) -> dict:

@@ -8,15 +8,17 @@ from wtforms.validators import DataRequired, Length
 
 from triggerflow.content import vocab
 from triggerflow.models import TriggerForm
-from triggerflow.web.decisions.forms import DecisionForm, GovDateField, options, strip
-from triggerflow.workflow.requirements import REQUIRED_RECORD_FIELDS as NEEDED
+from triggerflow.web.choices import options, pick
+from triggerflow.web.dates import GovDateField
+from triggerflow.web.decisions.forms import DecisionForm, strip
+from triggerflow.workflow.requirements import REQUIRED_RECORD_FIELDS as NEEDED, SECONDARY_THEMES_FROM_LIST
 
 PLAN_DUE_DAYS = 28
 MORILE_HINT = "As shown in the MoRiLE tool, for example 64 or 12.5"
 
 
 def _radios(name: str, label: str, choices: list[tuple[str, str]]) -> RadioField:
-    return RadioField(label, choices=options(choices), widget=GovRadioInput(), validators=[DataRequired(NEEDED[name])])
+    return RadioField(label, choices=options(choices), widget=GovRadioInput(), **pick(NEEDED[name]))
 
 
 def _text(name: str, label: str, max_length: int, hint: str | None = None) -> StringField:
@@ -33,9 +35,10 @@ class AcceptForm(DecisionForm):
 
     threat_type = _radios("threat_type", "Confirmed threat type", vocab.THREAT_TYPES)
     primary_theme = SelectField("Confirmed primary theme", choices=options(vocab.THEMES, "Select a theme"),
-                                widget=GovSelect(), validators=[DataRequired(NEEDED["primary_theme"])])
+                                widget=GovSelect(), **pick(NEEDED["primary_theme"]))
     secondary_themes = SelectMultipleField("Secondary themes (optional)", choices=options(vocab.THEMES),
-                                           widget=GovCheckboxesInput())
+                                           widget=GovCheckboxesInput(),
+                                           **pick(SECONDARY_THEMES_FROM_LIST, required=False))
     apmis_reference = StringField("SOC master list (APMIS) reference (optional)", widget=GovTextInput(),
                                   filters=[strip], validators=[Length(max=64)],
                                   description="You can add this later if the threat is not on the list yet.")
@@ -49,8 +52,7 @@ class AcceptForm(DecisionForm):
     category = _radios("category", "Assessment category", vocab.ASSESSMENT_CATEGORIES)
     tier = _radios("tier", "Tier", vocab.TIERS)
     management_level = _radios("management_level", "Management level", vocab.MANAGEMENT_LEVELS)
-    owning_force_id = SelectField("Owning force", coerce=int, widget=GovSelect(),
-                                  validators=[DataRequired(NEEDED["owning_force_id"])])
+    owning_force_id = SelectField("Owning force", coerce=int, widget=GovSelect(), **pick(NEEDED["owning_force_id"]))
     lro_name = _text("lro_name", "Lead responsible officer's name", 120)
     lro_organisation = _text("lro_organisation", "Lead responsible officer's organisation", 120,
                              "This may be a partner agency.")

@@ -3,61 +3,26 @@
 Input rules (required, format, cross-field) live here with GOV.UK messages; the business rules
 are the workflow's, and their errors are put back onto these fields by `add_errors`.
 """
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 from flask import current_app
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovRadioInput, GovSelect, GovTextArea, GovTextInput
-from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.fields.choices import SelectChoice
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea, GovTextInput
+from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from triggerflow.content import vocab
 from triggerflow.content.sections import SECTION_CHOICES, SECTIONS
 from triggerflow.models import TriggerForm
-
-
-def options(pairs, blank: str | None = None) -> list[SelectChoice]:
-    """(value, label) pairs as choices, after a blank "Select ..." option when asked."""
-    return [SelectChoice(value, label) for value, label in ([("", blank)] if blank else []) + list(pairs)]
+from triggerflow.web.choices import options, pick
+from triggerflow.web.dates import GovDateField
+from triggerflow.workflow.errors import Invalid, StaleForm
 
 
 def strip(value):
     return value.strip() if isinstance(value, str) else value
-
-
-class GovDateField(DateField):
-    """A GOV.UK day, month and year input: all blank is None, anything else must be a real date."""
-
-    widget = GovDateInput()
-
-    def __init__(self, label=None, validators=None, required_message: str | None = None, **kwargs):
-        super().__init__(label, validators, format="%d %m %Y", **kwargs)
-        self.required_message = required_message
-
-    def process_formdata(self, valuelist):
-        self.data = None
-        if len(valuelist) != 3:
-            self.raw_data = None  # the widget unpacks three values or none
-            return
-        parts = [(value or "").strip() for value in valuelist]
-        if not any(parts):
-            return
-        missing = [name for name, part in zip(("day", "month", "year"), parts) if not part]
-        if missing:
-            raise ValueError(f"{self.label.text} must include a {' and a '.join(missing)}")
-        try:
-            day, month, year = (int(part) for part in parts)
-            if len(parts[2]) != 4:
-                raise ValueError
-            self.data = date(year, month, day)
-        except ValueError:
-            raise ValueError(f"{self.label.text} must be a real date") from None
-
-    def pre_validate(self, form):
-        if self.data is None and not self.process_errors and self.required_message:
-            raise ValidationError(self.required_message)
 
 
 class GovForm(FlaskForm):
@@ -124,6 +89,19 @@ class DecisionForm(GovForm):
         self.version.data = str(trigger.version)
         self.problems.append({"text": message, "href": None})
 
+    def save(self, trigger: TriggerForm, write: Callable[[], Any]) -> int | None:
+        """Run the service call `write`: None when it saved, else the status to show this page again
+        with, what the service said put on it (409 for a stale page, 422 for rules not met)."""
+        try:
+            write()
+        except StaleForm:
+            self.stale(trigger, StaleForm.message)
+            return 409
+        except Invalid as invalid:
+            self.add_errors(invalid.errors)
+            return 422
+        return None
+
 
 class SendForm(DecisionForm):
     template = "decisions/send.html"
@@ -154,6 +132,13 @@ class WithdrawForm(CommentForm):
     comment = _comment("Why are you withdrawing the form?", "Enter the reason for withdrawing the form")
 
 
+class ReleaseForm(CommentForm):
+    """A regional manager taking work from an assessor says why (definition.REASON_REQUIRED_OF)."""
+
+    comment = _comment("Why are you releasing the form?", "Enter the reason for releasing the form",
+                       "Recorded in the form's history, where the assessor sees it.")
+
+
 class ReturnForm(DecisionForm):
     template = "decisions/return_to_force.html"
     resubmit_by = GovDateField("Resubmit by (optional)")
@@ -172,9 +157,11 @@ class RejectForm(DecisionForm):
     template = "decisions/reject.html"
     reason_code = RadioField("Why is the form rejected?", widget=GovRadioInput(),
                              choices=options((code, f"{code} – {label}") for code, label in vocab.REJECTION_REASONS),
-                             validators=[DataRequired("Select a rejection reason")])
-    duplicate_reference = StringField("Reference of the existing threat", widget=GovTextInput(), filters=[strip],
-                                      validators=[Length(max=64)])
+                             **pick("Select a rejection reason"))
+    duplicate_reference = StringField("Reference of the existing threat (N6 only)", widget=GovTextInput(),
+                                      filters=[strip], validators=[Length(max=64)],
+                                      description="If the form duplicates a threat already assessed, give its "
+                                                  "SOC master list reference.")
     comment = TextAreaField("Rationale", widget=GovTextArea(), filters=[strip],
                             description="The force sees this. Explain why the form does not meet the criteria.",
                             validators=[DataRequired("Enter the rationale for rejecting the form"),
@@ -202,21 +189,25 @@ def _field_choices() -> list[tuple[str, str]]:
     return options(choices, "The whole section")
 
 
+QUESTION_IN_SECTION = "Select a question in the section you chose, or the whole section"
+
+
 class ReturnItemForm(GovForm):
     section = SelectField("Section", choices=options(SECTION_CHOICES, "Select a section"), widget=GovSelect(),
-                          validators=[DataRequired("Select the section the item is about")])
+                          **pick("Select the section the item is about"))
     field_name = SelectField("Question (optional)", choices=_field_choices(), widget=GovSelect(),
-                             description="Choose a question if the item is about one answer.")
+                             description="Choose a question if the item is about one answer.", default="",
+                             **pick(QUESTION_IN_SECTION, required=False))
     reason_code = SelectField("Return reason", widget=GovSelect(),
                               choices=options(((code, f"{code} – {label}") for code, label in vocab.RETURN_REASONS),
                                               "Select a reason"),
-                              validators=[DataRequired("Select a return reason")])
+                              **pick("Select the reason for the return"))
     comment = _comment("Comment for the force", "Enter a comment for the force",
                        "Say what is missing or wrong and what the force needs to do.")
 
     def validate_field_name(self, field):
         if field.data and field.data.split(".", 1)[0] != self.section.data:
-            raise ValidationError("Select a question in the section you chose, or the whole section")
+            raise ValidationError(QUESTION_IN_SECTION)
 
     def item(self) -> dict[str, Any]:
         field = self.field_name.data.split(".", 1)[1] if self.field_name.data else None

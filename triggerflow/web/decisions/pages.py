@@ -6,14 +6,13 @@ from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import field_label
 from triggerflow.models import ReturnItemStatus, TriggerForm, User
 from triggerflow.web.decisions.acceptance import AcceptForm
-from triggerflow.web.decisions.forms import (DecisionForm, RejectForm, ReopenForm, ReturnForm, SendForm,
-                                             SpocReturnForm, WithdrawForm)
+from triggerflow.web.decisions.forms import (DecisionForm, RejectForm, ReleaseForm, ReopenForm, ReturnForm,
+                                             SendForm, SpocReturnForm, WithdrawForm)
+from triggerflow.workflow.definition import SENDING_ACTIONS, action_for
 from triggerflow.workflow.permissions import may_edit
 
 ACTION_FORMS: dict[str, type[DecisionForm]] = {
-    "send_to_spoc": SendForm,
-    "submit": SendForm,
-    "resubmit": SendForm,
+    **dict.fromkeys(SENDING_ACTIONS, SendForm),
     "spoc_return": SpocReturnForm,
     "reopen": ReopenForm,
     "withdraw": WithdrawForm,
@@ -37,6 +36,13 @@ _SUCCESS = {
 }
 
 
+def form_for(action: str, user: User) -> type[DecisionForm]:
+    """The form the action's page asks this user to fill in."""
+    if action == "release" and action_for(action, user).reason:
+        return ReleaseForm
+    return ACTION_FORMS.get(action, DecisionForm)
+
+
 def success_message(action: str, form: TriggerForm) -> str:
     return _SUCCESS[action].format(number=form.number, force=form.force.name, resubmit_by=form.resubmit_by)
 
@@ -45,7 +51,7 @@ def page_context(action: str, form: TriggerForm, user: User) -> dict[str, Any]:
     """What the action's page shows besides its own fields."""
     editable = may_edit(form, user)
     context: dict[str, Any] = {"editable": editable, "field_label": field_label}
-    if action in ("send_to_spoc", "submit", "resubmit"):
+    if action in SENDING_ACTIONS:
         context["result"] = completeness(form)
     if action == "resubmit":
         context["items"] = [item for item in items_for(form, include_pending=False)

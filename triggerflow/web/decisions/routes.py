@@ -10,8 +10,8 @@ from triggerflow.queries import review
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.decisions.forms import DecisionForm, ResponseForm, ReturnItemForm
-from triggerflow.web.decisions.pages import ACTION_FORMS, page_context, success_message
-from triggerflow.workflow.definition import ACTIONS
+from triggerflow.web.decisions.pages import form_for, page_context, success_message
+from triggerflow.workflow.definition import ACTIONS, action_for
 from triggerflow.workflow.errors import Invalid, StaleForm
 from triggerflow.workflow.permissions import may_edit
 from triggerflow.workflow.service import available_actions, perform
@@ -25,16 +25,17 @@ def action(number: str, action: str):
     trigger = get_form_or_404(number, current_user)
     if action not in ACTIONS:
         abort(404)
+    page = form_for(action, current_user).build(trigger, utcnow().date())
     if action not in available_actions(trigger, current_user):
+        if request.method == "POST" and page.expected_version != trigger.version:
+            return _stale(trigger, action, page)  # the change they have not seen took the action away
         abort(403)
-    page = ACTION_FORMS.get(action, DecisionForm).build(trigger, utcnow().date())
     if not page.validate_on_submit():
         return _action_page(trigger, action, page, status=400 if page.errors else 200)
     try:
         perform(trigger, action, current_user, expected_version=page.expected_version, **page.details())
-    except StaleForm as stale:
-        page.stale(trigger, stale.message)
-        return _action_page(trigger, action, page, status=409)
+    except StaleForm:
+        return _stale(trigger, action, page)
     except Invalid as invalid:
         page.add_errors({} if invalid.findings else invalid.errors)
         return _action_page(trigger, action, page, status=422, findings=invalid.findings)
@@ -42,9 +43,18 @@ def action(number: str, action: str):
     return redirect(url_for("forms.overview", number=number))
 
 
+def _stale(trigger, action: str, page: DecisionForm):
+    """Someone changed the form first: ask again if the action is still open, else show the form as it is."""
+    if action in available_actions(trigger, current_user):
+        page.stale(trigger, StaleForm.message)
+        return _action_page(trigger, action, page, status=409)
+    flash(StaleForm.message, "important")
+    return redirect(url_for("forms.overview", number=trigger.number))
+
+
 def _action_page(trigger, action: str, page: DecisionForm, status: int, findings=()):
-    return render_template(page.template, trigger=trigger, action=action, meta=ACTIONS[action], form=page,
-                           findings=findings, **page_context(action, trigger, current_user)), status
+    return render_template(page.template, trigger=trigger, action=action, meta=action_for(action, current_user),
+                           form=page, findings=findings, **page_context(action, trigger, current_user)), status
 
 
 @bp.route("/return-items/new", methods=["GET", "POST"])
@@ -92,15 +102,9 @@ def respond(number: str, item_id: int):
     page = ResponseForm.build(trigger, utcnow().date(), response=item.response)
     status = 400
     if page.validate_on_submit():
-        try:
-            return_items.respond(trigger, item, current_user, page.response.data, page.expected_version)
-        except StaleForm as stale:
-            page.stale(trigger, stale.message)
-            status = 409
-        except Invalid as invalid:
-            page.add_errors(invalid.errors)
-            status = 422
-        else:
+        status = page.save(trigger, lambda: return_items.respond(trigger, item, current_user, page.response.data,
+                                                                 page.expected_version))
+        if status is None:
             flash(f"Your response on section {item.section} has been saved", "success")
             return redirect(url_for("forms.overview", number=number, _anchor="return-items"))
     return render_template("decisions/respond.html", trigger=trigger, item=item, form=page, field_label=field_label,

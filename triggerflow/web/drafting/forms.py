@@ -16,7 +16,8 @@ from wtforms.validators import Length, ValidationError
 from triggerflow.content.sections import SECTIONS_BY_KEY, Field as Spec
 from triggerflow.models import TriggerForm
 from triggerflow.queries.reference import forces_by_region, regions
-from triggerflow.web.drafting.dates import DateInputField
+from triggerflow.web.choices import options
+from triggerflow.web.dates import GovDateField
 from triggerflow.web.drafting.widgets import GovGroupedCheckboxes
 from triggerflow.web.globals import intelligence_references
 
@@ -60,10 +61,6 @@ def _in_choices(form, field) -> None:
 CHOICES = {"validators": [_in_choices], "validate_choice": False}
 
 
-def _choice_list(pairs) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
 def _legend(spec: Spec) -> dict:
     # An empty hint would still render, and be read out, so leave it out altogether.
     return {"fieldset": {"legend": {"text": spec.label, "classes": LEGEND}}, **({} if spec.hint else {"hint": None})}
@@ -84,13 +81,13 @@ def _textarea(spec: Spec, **common):
 
 def _radios(spec: Spec, **common):
     inline = len(spec.choices) <= 3 and all(len(label) < 12 for _, label in spec.choices)
-    return RadioField(widget=GovRadioInput(), choices=_choice_list(spec.choices), **CHOICES, **common,
+    return RadioField(widget=GovRadioInput(), choices=options(spec.choices), **CHOICES, **common,
                       render_kw={"params": _legend(spec) | {"classes": "govuk-radios--inline" if inline else ""}})
 
 
 def _select(spec: Spec, **common):
-    blank = [SelectChoice("", f"Select {spec.label[0].lower()}{spec.label[1:]}")]
-    return SelectField(widget=GovSelect(), choices=blank + _choice_list(spec.choices), **CHOICES, **common,
+    blank = f"Select {spec.label[0].lower()}{spec.label[1:]}"
+    return SelectField(widget=GovSelect(), choices=options(spec.choices, blank), **CHOICES, **common,
                        render_kw={"params": {"label": {"classes": LABEL}}})
 
 
@@ -100,13 +97,13 @@ def _boolean(spec: Spec, **common):
 
 
 def _date(spec: Spec, **common):
-    return DateInputField(error_name=DATE_NAMES.get(spec.name), **common, render_kw={"params": _legend(spec)})
+    return GovDateField(error_name=DATE_NAMES.get(spec.name), **common, render_kw={"params": _legend(spec)})
 
 
 def _checkboxes(spec: Spec, **common):
     # Citations and regions get their choices per request (see _fill_choices).
     small = "" if spec.kind == "checkboxes" else "govuk-checkboxes--small"
-    return SelectMultipleField(widget=GovCheckboxesInput(), choices=_choice_list(spec.choices or []), **CHOICES,
+    return SelectMultipleField(widget=GovCheckboxesInput(), choices=options(spec.choices or []), **CHOICES,
                                **common, render_kw={"params": _legend(spec) | {"classes": small}})
 
 
@@ -161,7 +158,7 @@ def filled_form(trigger: TriggerForm, key: str, formdata, group: bool = False) -
 
 def _fill_choices(form: DraftForm, trigger: TriggerForm, specs: tuple[Spec, ...]) -> None:
     kinds = {spec.kind for spec in specs}
-    references = _choice_list(intelligence_references(trigger.answers or {}).items()) if "citations" in kinds else []
+    references = options(intelligence_references(trigger.answers or {}).items()) if "citations" in kinds else []
     forces = forces_by_region(trigger.force.region_id) if "forces" in kinds else []
     for spec in specs:
         field = form[spec.name]
@@ -175,7 +172,7 @@ def _fill_choices(form: DraftForm, trigger: TriggerForm, specs: tuple[Spec, ...]
         elif spec.kind == "forces":
             field.choices = [SelectChoice(code, name, optgroup=region) for code, name, region in forces]
         elif spec.kind == "regions":
-            field.choices = _choice_list(regions())
+            field.choices = options(regions())
         else:
             continue
         field.render_kw = {"params": params}
@@ -191,4 +188,6 @@ def _stored(spec: Spec, data: Any) -> Any:
         return list(data or [])
     if spec.kind == "boolean":
         return bool(data)
+    if spec.kind == "date":
+        return data.isoformat() if data else ""
     return data.strip() if isinstance(data, str) else ""

@@ -6,7 +6,8 @@ from wtforms import RadioField, SelectField, SelectMultipleField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from triggerflow.models import TriggerForm, User
-from triggerflow.web.decisions.forms import DecisionForm, GovForm, options, strip
+from triggerflow.web.choices import options, pick
+from triggerflow.web.decisions.forms import DecisionForm, GovForm, strip
 
 RELEASE = "release"
 
@@ -20,7 +21,7 @@ def _reason() -> TextAreaField:
 class ReassignForm(DecisionForm):
     template = "routing/reassign.html"
     assessor = RadioField("Who should work on the form?", widget=GovRadioInput(),
-                          validators=[DataRequired("Select an assessor, or release the form")])
+                          **pick("Select an assessor, or release the form"))
     reason = _reason()
 
     def offer(self, trigger: TriggerForm, assessors: list[User]) -> None:
@@ -38,7 +39,7 @@ class BulkReassignForm(GovForm):
     forms = SelectMultipleField("Forms", validate_choice=False,
                                 validators=[DataRequired("Select at least one form")])
     assessor = SelectField("Reassign the selected forms to", widget=GovSelect(),
-                           validators=[DataRequired("Select the assessor to give the forms to")])
+                           **pick("Select the assessor to give the forms to"))
     reason = _reason()
 
     ANCHORS = {**GovForm.ANCHORS, "forms": "#work"}

@@ -26,15 +26,8 @@ def reassign(number: str):
     page.offer(trigger, assignments.assessors_of(trigger.force.region_id))
     status = 400 if page.is_submitted() else 200
     if page.validate_on_submit():
-        try:
-            _reassign_or_release(trigger, page)
-        except StaleForm as stale:
-            page.stale(trigger, stale.message)
-            status = 409
-        except Invalid as invalid:
-            page.add_errors(invalid.errors)
-            status = 422
-        else:
+        status = page.save(trigger, lambda: _reassign_or_release(trigger, page))
+        if status is None:
             flash(_done(trigger), "success")
             return redirect(url_for("forms.overview", number=number))
     return render_template("routing/reassign.html", trigger=trigger, form=page), status

@@ -2,10 +2,10 @@
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovTextInput
 from wtforms import RadioField, StringField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from triggerflow.api.tokens import DEFAULT_DAYS, LIFETIMES
+from triggerflow.web.choices import options, pick
 
 
 def _strip(value):
@@ -24,9 +24,8 @@ class NewTokenForm(FlaskForm):
                        validators=[DataRequired("Enter a name for the token"),
                                    Length(max=100, message="The name must be 100 characters or fewer"), _printable])
     days = RadioField("How long should the token last?", widget=GovRadioInput(), default=str(DEFAULT_DAYS),
-                      choices=[SelectChoice(str(days), "1 year" if days == 365 else f"{days} days")
-                               for days in LIFETIMES],
-                      validators=[DataRequired("Select how long the token should last")])
+                      choices=options((str(days), "1 year" if days == 365 else f"{days} days") for days in LIFETIMES),
+                      **pick("Select how long the token should last"))
 
 
 class RevokeForm(FlaskForm):

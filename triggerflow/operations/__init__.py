@@ -1,0 +1,1 @@
+"""Running the service: backing the database up and restoring it."""
