@@ -5,11 +5,13 @@ session (per xdist worker) to a template database that each test copies: a file 
 SQLite (the default), CREATE DATABASE ... TEMPLATE on a throwaway PostgreSQL cluster when
 TRIGGERFLOW_TEST_DB=postgresql.
 """
+import json
 import os
 
 import pytest
 from flask import g, request_started
 
+from triggerflow.audit import logs
 from triggerflow.db import db
 from tests import factories
 from tests.databases import PostgreSQLDatabases, SQLiteDatabases, app_for
@@ -46,6 +48,15 @@ def _forget_signed_in_user(sender, **extra):
     # Requests made while a test holds an app context share its `g`, where Flask-Login caches the
     # user: without this, one client's requests would run as whoever another client signed in as.
     g.pop("_login_user", None)
+
+
+@pytest.fixture
+def security_log(app, tmp_path):
+    """Security events go to a file for this test (SECURITY_LOG_FILE); call it to read them back."""
+    path = tmp_path / "security.log"
+    app.config["SECURITY_LOG_FILE"] = str(path)
+    logs.configure(app)
+    return lambda: [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
 
 
 @pytest.fixture

@@ -1,4 +1,6 @@
-"""The declarative base, the request-scoped session and column types shared by the models."""
+"""The declarative base, the request-scoped session, one way to commit, and shared column types."""
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from flask_sqlalchemy import SQLAlchemy
@@ -6,7 +8,10 @@ from sqlalchemy import JSON, DateTime, MetaData, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import TypeDecorator
+
+from triggerflow.workflow.errors import StaleForm
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -30,6 +35,23 @@ JSONDocument = JSON().with_variant(JSONB(), "postgresql")
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+@contextmanager
+def transaction() -> Iterator[None]:
+    """Commit what the block changes, or roll all of it back if anything goes wrong.
+
+    A form saved over a newer version of itself (optimistic locking) is refused as StaleForm.
+    """
+    try:
+        yield
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise StaleForm() from None
+    except BaseException:
+        db.session.rollback()
+        raise
 
 
 class UTCDateTime(TypeDecorator):

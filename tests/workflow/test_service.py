@@ -253,7 +253,7 @@ def test_release_puts_a_first_round_form_back_as_submitted(people, cast):
 
 def test_release_puts_a_resubmitted_form_back_as_resubmitted_for_any_assessor(people, cast):
     form = lifecycle.reassessing(cast)
-    perform(form, "release", people.regional_manager)
+    perform(form, "release", people.regional_manager, comment="Back to the queue while Aled is on leave.")
     assert (form.state, form.assessor_id, form.round) == (FormState.RESUBMITTED, None, 2)
     assert "claim" in available_actions(form, people.assessor2)
 

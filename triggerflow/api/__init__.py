@@ -4,7 +4,7 @@ from flask import Blueprint, Flask
 
 from triggerflow.api import auth, problems
 from triggerflow.api.converters import CONVERTERS
-from triggerflow.api.limits import api_rate, limiter
+from triggerflow.api.limits import DEFAULT_STORAGE, api_rate, limiter
 from triggerflow.extensions import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -16,11 +16,12 @@ problems.register(bp)
 limiter.shared_limit(api_rate, scope="api")(bp)
 
 from triggerflow.api.routes import actions, exports, forms, measures, meta, queues, return_items, sections  # noqa: E402,F401
+from triggerflow.api.routes import internal_notes  # noqa: E402,F401
 
 
 def register_api(app: Flask) -> None:
     app.url_map.converters.update(CONVERTERS)
-    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    app.config.setdefault("RATELIMIT_STORAGE_URI", DEFAULT_STORAGE)
     csrf.exempt(bp)
     limiter.init_app(app)
     app.register_blueprint(bp)

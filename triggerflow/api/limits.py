@@ -1,14 +1,16 @@
 """Requests per minute per token (or per address, before a token is known).
 
-Counts are kept in memory per process unless RATELIMIT_STORAGE_URI names a shared store
-(e.g. redis://...), as gunicorn's workers would otherwise each allow the full rate.
+Counts are kept in the database (api.limit_storage), so the limit holds however many app
+servers and workers share it; RATELIMIT_STORAGE_URI may name another store (e.g. redis://).
 """
 from flask import current_app, request
 from flask_limiter import Limiter
 
+from triggerflow.api.limit_storage import SCHEME
 from triggerflow.api.tokens import digest
 
 DEFAULT_RATE = "300 per minute"
+DEFAULT_STORAGE = f"{SCHEME}://"
 
 
 def _caller() -> str:
