@@ -1,17 +1,17 @@
 """The ROCTA and force clocks come from the event log: each runs in its states and pauses in the others."""
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
-
 from tests import factories
 from tests.web.htmlpage import parse
 from tests.workflow import lifecycle
 from triggerflow.assessment.return_items import add_pending
+from triggerflow.audit import chain
 from triggerflow.clocks.due import assessment_due
 from triggerflow.clocks.working_days import local_date
 from triggerflow.db import db
 from triggerflow.models import FormEvent
 from triggerflow.queries.clocks import clocks, timing
+from triggerflow.workflow import service
 from triggerflow.workflow.service import perform
 from triggerflow.workflow.states import FormState as S
 
@@ -20,19 +20,19 @@ def at(day: int, hour: int = 10) -> datetime:
     return datetime(2026, 3, day, hour, tzinfo=UTC)  # March 2026 is GMT: UTC is local time
 
 
-def history(form, *moves):
-    """Replace the form's events with a fixed history of (day, from, to, action)."""
-    created = db.session.scalar(select(FormEvent).where(FormEvent.form_id == form.id))
-    created.at = at(2, 9)
+def history(monkeypatch, author, *moves):
+    """A draft created on 2 March, then a fixed history of (day, from, to, action) in its event log."""
+    monkeypatch.setattr(service, "utcnow", lambda: at(2, 9))
+    form = factories.draft(author)
     for day, source, dest, action in moves:
-        db.session.add(FormEvent(form_id=form.id, action=action, from_state=source, to_state=dest,
-                                 actor_id=form.created_by_id, at=at(day), round=1))
+        db.session.add(chain.seal(form, FormEvent(form_id=form.id, action=action, from_state=source, to_state=dest,
+                                                  actor_id=form.created_by_id, at=at(day), round=1)))
     db.session.commit()
+    return form
 
 
-def test_the_rocta_clock_pauses_while_the_form_is_returned_and_the_force_clock_runs(people):
-    form = factories.draft(people.officer)
-    history(form,
+def test_the_rocta_clock_pauses_while_the_form_is_returned_and_the_force_clock_runs(people, monkeypatch):
+    form = history(monkeypatch, people.officer,
             (4, S.DRAFT, S.SPOC_REVIEW, "send_to_spoc"),  # Wednesday
             (6, S.SPOC_REVIEW, S.SUBMITTED, "submit"),  # Friday
             (9, S.SUBMITTED, S.UNDER_ASSESSMENT, "claim"),  # Monday
@@ -47,9 +47,8 @@ def test_the_rocta_clock_pauses_while_the_form_is_returned_and_the_force_clock_r
     assert (force.working_days, force.running) == (2 + 2 + 5, False)
 
 
-def test_neither_clock_runs_while_a_return_has_lapsed(people):
-    form = factories.draft(people.officer)
-    history(form,
+def test_neither_clock_runs_while_a_return_has_lapsed(people, monkeypatch):
+    form = history(monkeypatch, people.officer,
             (3, S.DRAFT, S.SUBMITTED, "submit"),
             (4, S.SUBMITTED, S.UNDER_ASSESSMENT, "claim"),
             (5, S.UNDER_ASSESSMENT, S.RETURNED, "return_to_force"),

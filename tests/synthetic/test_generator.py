@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from sqlalchemy import select
 
 from tests.databases import app_for
-from triggerflow.accounts.users import authenticate
+from triggerflow.accounts.sign_in import with_password
 from triggerflow.db import db
 from triggerflow.models import AcceptanceRecord, Force, FormEvent, ReturnItem, Role, TriggerForm, User
 from triggerflow.synthetic import generate
@@ -100,7 +100,7 @@ def test_synthetic_people_have_invented_names_and_can_never_sign_in(ctx):
     synthetic = db.session.scalars(select(User).where(User.email.endswith(EMAIL_DOMAIN))).all()
     assert {u.role for u in synthetic} == {Role.OFFICER, Role.SPOC, Role.ASSESSOR}
     assert all(u.password_hash == NO_SIGN_IN and u.name.split()[0] in FORENAMES for u in synthetic)
-    assert authenticate(synthetic[0].email, NO_SIGN_IN) is None
+    assert with_password(synthetic[0].email, NO_SIGN_IN, address="127.0.0.1", user_agent="").refused
 
 
 def test_running_again_reuses_the_synthetic_people_and_continues_the_form_numbers(ctx, people):

@@ -181,6 +181,21 @@ def test_queues_are_paginated(app, people, sign_in):
     assert queues.my_forms(people.officer, page=2).total == 5
 
 
+def test_a_long_queue_links_the_first_last_and_neighbouring_pages_with_gaps_between(app, people, sign_in):
+    app.config["PAGE_SIZE"] = 2
+    for n in range(12):
+        named(people.officer, f"Draft {n}")
+    client = sign_in(people.officer)
+
+    def items(**args) -> list[str]:
+        pagination = home(client, **args).find("nav", class_="govuk-pagination")
+        return [li.text for li in pagination.find_all("li")]
+
+    assert items() == ["1", "2", "⋯", "6"]
+    assert items(mine_page=4) == ["1", "⋯", "3", "4", "5", "6"]
+    assert items(mine_page=6) == ["1", "⋯", "5", "6"]
+
+
 def test_a_home_page_takes_the_same_number_of_queries_however_many_forms_it_lists(people, sign_in):
     client = sign_in(people.assessor)
 

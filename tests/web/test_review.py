@@ -161,6 +161,18 @@ def test_each_version_records_the_criteria_version_it_was_checked_against(review
     assert [li.text.count("checked against criteria v1") for li in versions.find_all("li")] == [1, 1]
 
 
+def test_the_respond_page_shows_the_assessors_comment_once_and_names_the_section_plainly(review, people, sign_in):
+    from triggerflow.assessment.threads import reopen_item
+
+    reopen_item(review, item_on(review, "B"), people.assessor, "Name the second subject too.", version_of(review))
+    perform(db.session.get(TriggerForm, review.id), "return_to_force", people.assessor)
+    page = parse(sign_in(people.officer).get(f"/forms/{review.number}/return-items/{item_on(review, 'B').id}/respond"))
+    main = page.find(id="main-content")
+    assert main.text.count("Please look again at section B.") == 1
+    assert "Name the second subject too." in main.find("ol", class_="app-thread").text
+    assert main.find("a", href=f"/forms/{review.number}/sections/B").text == "Change section B: Subjects"
+
+
 def test_the_force_answers_a_reopened_item_seeing_what_the_assessor_said_since(review, people, sign_in):
     from triggerflow.assessment.threads import close_item, reopen_item
 

@@ -1,9 +1,9 @@
-"""What administrators look through: users, forces with their SPOCs, the audit trail."""
+"""What administrators look through: users, forces with their SPOCs, the audit trail, exports."""
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
 from triggerflow.db import db
-from triggerflow.models import AdminEvent, Force, Region, Role, User
+from triggerflow.models import AdminEvent, ExportRecord, Force, Region, Role, User
 from triggerflow.queries.queues import Page
 
 PAGE_SIZE = 50
@@ -34,6 +34,12 @@ def events(page: int = 1) -> Page:
     """The admin audit trail, newest first."""
     return _page(select(AdminEvent).options(joinedload(AdminEvent.actor))
                  .order_by(AdminEvent.at.desc(), AdminEvent.id.desc()), page)
+
+
+def exports(page: int = 1) -> Page:
+    """Every CSV that has left TriggerFlow, by web page or API, newest first."""
+    return _page(select(ExportRecord).options(joinedload(ExportRecord.user))
+                 .order_by(ExportRecord.at.desc(), ExportRecord.id.desc()), page)
 
 
 def _page(query, number: int) -> Page:

@@ -4,6 +4,7 @@ from sqlalchemy.orm import joinedload
 
 from triggerflow.db import db
 from triggerflow.models import AcceptanceRecord, FormEvent, FormSnapshot, TriggerForm
+from triggerflow.workflow.states import FormState
 
 
 def history(form: TriggerForm) -> list[FormEvent]:
@@ -26,4 +27,7 @@ def version(form: TriggerForm, sequence: int) -> FormSnapshot | None:
 
 
 def acceptance(form: TriggerForm) -> AcceptanceRecord | None:
+    """The acceptance record, which only an accepted form has (so no other asks the database)."""
+    if form.state is not FormState.ACCEPTED:
+        return None
     return db.session.scalar(select(AcceptanceRecord).where(AcceptanceRecord.form_id == form.id))

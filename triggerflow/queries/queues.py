@@ -119,12 +119,18 @@ def assessing(user: User, page: int = 1, today: date | None = None) -> Page:
                  .order_by(TriggerForm.submitted_at, TriggerForm.id), page)
 
 
-def forms_in_scope(user: User, page: int = 1, state: S | None = None, today: date | None = None) -> Page:
-    """Every form the user may see, newest first, optionally in one state."""
+def forms_in_scope(user: User, page: int = 1, state: S | None = None, today: date | None = None,
+                   counts: dict[S, int] | None = None) -> Page:
+    """Every form the user may see, newest first, optionally in one state.
+
+    Given the state counts (which the same page shows), the total is read from them rather than
+    counted again: in a national scope a count reads every form.
+    """
     query = _rows(user, today)
     if state is not None:
         query = query.where(TriggerForm.state == state)
-    return _page(query.order_by(TriggerForm.created_at.desc(), TriggerForm.id.desc()), page)
+    total = None if counts is None else counts.get(state, 0) if state else sum(counts.values())
+    return _page(query.order_by(TriggerForm.created_at.desc(), TriggerForm.id.desc()), page, total)
 
 
 def state_counts(user: User) -> dict[S, int]:
@@ -171,9 +177,10 @@ def _assessor_rows(user: User, today: date | None) -> Select:
     return query
 
 
-def _page(query: Select, number: int) -> Page:
+def _page(query: Select, number: int, total: int | None = None) -> Page:
     size = current_app.config["PAGE_SIZE"]
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    if total is None:
+        total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
     number = min(max(1, number), max(1, ceil(total / size)))
     rows = db.session.execute(query.limit(size).offset((number - 1) * size)).mappings()
     return Page([dict(row) for row in rows], number, size, total)

@@ -1,8 +1,10 @@
 """Which forms a user may see at all (DESIGN section 1). Everything else answers 404."""
 from flask import abort
 from sqlalchemy import Select, select, true
+from sqlalchemy.orm import joinedload
 from sqlalchemy.sql.elements import ColumnElement
 
+from triggerflow.audit.security_log import security_event
 from triggerflow.db import db
 from triggerflow.models import Force, Role, TriggerForm, User
 
@@ -27,7 +29,12 @@ def visible_forms(user: User) -> Select:
 
 def get_form_or_404(number: str, user: User) -> TriggerForm:
     """The form with this number if the user may see it; 404 alike for missing and out of scope."""
-    form = db.session.scalar(visible_forms(user).where(TriggerForm.number == number))
+    # The force comes in the same statement: every form's page names it.
+    form = db.session.scalar(visible_forms(user).options(joinedload(TriggerForm.force))
+                             .where(TriggerForm.number == number))
     if form is None:
+        # The same 404 either way; only the security log is told that the form exists.
+        if db.session.scalar(select(TriggerForm.id).where(TriggerForm.number == number)) is not None:
+            security_event("access.denied", status=404, form=number, reason="outside the user's scope")
         abort(404)
     return form

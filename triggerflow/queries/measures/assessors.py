@@ -11,6 +11,7 @@ from sqlalchemy import Select, case, func, select
 from triggerflow.db import db
 from triggerflow.models import FormEvent, Region, Role, User
 from triggerflow.queries.measures import timing
+from triggerflow.queries.measures.decisions import Decided
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.measures.sql import count_where, percent, percentiles
 from triggerflow.workflow.states import FormState
@@ -21,7 +22,7 @@ _OUTCOMES = ("return_to_force", "accept", "reject")
 
 
 @dataclass(frozen=True)
-class Workload:
+class Workload(Decided):
     assessor_id: int
     name: str
     region: str
@@ -33,14 +34,6 @@ class Workload:
     regional_mean: float | None
     flagged: bool
     median_days: float | None
-
-    @property
-    def decided(self) -> int:
-        return self.accepted + self.rejected
-
-    @property
-    def acceptance_rate(self) -> float | None:
-        return self.accepted * 100 / self.decided if self.decided else None
 
 
 def facts(scope: MeasureScope) -> Select:
@@ -54,11 +47,12 @@ def facts(scope: MeasureScope) -> Select:
 
 
 def _assessment_days(scope: MeasureScope):
-    """Claim to return or decision, per assessor, for assessments that ended in the period."""
+    """Working days from claim to return or decision, for assessments that ended in the period, under the
+    assessor who returned or decided: one reassigned on the way counts whole, for who finished it."""
     ended = timing.stays_ended_in_period(scope).subquery()
-    held = (select(ended.c.entered_by, ended.c.days)
+    held = (select(ended.c.left_by, ended.c.days)
             .where(ended.c.state == FormState.UNDER_ASSESSMENT, ended.c.left_with.in_(_OUTCOMES)).subquery())
-    return percentiles(held, ["entered_by"], "days").subquery()
+    return percentiles(held, ["left_by"], "days").subquery()
 
 
 def workload(scope: MeasureScope, flag_points: float = FLAG_POINTS) -> list[Workload]:
@@ -76,7 +70,7 @@ def workload(scope: MeasureScope, flag_points: float = FLAG_POINTS) -> list[Work
                    counts.c.accepted, counts.c.rejected, counts.c.rate,
                    func.avg(counts.c.rate).over(partition_by=User.region_id).label("mean"), days.c.median)
             .join(counts, counts.c.actor_id == User.id).outerjoin(Region, Region.id == User.region_id)
-            .outerjoin(days, days.c.entered_by == User.id).subquery())
+            .outerjoin(days, days.c.left_by == User.id).subquery())
     flagged = case((func.abs(rows.c.rate - rows.c.mean) > flag_points, True), else_=False)
     query = select(*rows.c[:9], flagged, rows.c.median).order_by(rows.c.region, rows.c.name)
     if scope.user.role is Role.ASSESSOR:

@@ -15,13 +15,11 @@ from triggerflow.queries.measures.sql import count_where, percent, year_month
 DECISIONS = ("accept", "reject")
 
 
-@dataclass(frozen=True)
-class DecisionCounts:
-    code: str
-    name: str
+class Decided:
+    """Acceptance for any figures with `accepted` and `rejected` counts: accepted ÷ (accepted + rejected)."""
+
     accepted: int
     rejected: int
-    first_time_accepted: int
 
     @property
     def decided(self) -> int:
@@ -31,23 +29,27 @@ class DecisionCounts:
     def acceptance_rate(self) -> float | None:
         return self.accepted * 100 / self.decided if self.decided else None
 
+
+@dataclass(frozen=True)
+class DecisionCounts(Decided):
+    code: str
+    name: str
+    accepted: int
+    rejected: int
+    first_time_accepted: int
+
     @property
     def first_time_rate(self) -> float | None:
         return self.first_time_accepted * 100 / self.decided if self.decided else None
 
 
 @dataclass(frozen=True)
-class MonthlyDecisions:
+class MonthlyDecisions(Decided):
     code: str
     name: str
     month: str  # YYYY-MM
     accepted: int
     rejected: int
-
-    @property
-    def acceptance_rate(self) -> float | None:
-        decided = self.accepted + self.rejected
-        return self.accepted * 100 / decided if decided else None
 
 
 def facts(scope: MeasureScope) -> Select:

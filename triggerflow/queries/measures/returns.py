@@ -55,8 +55,10 @@ class ReasonCount:
 def stale_facts(scope: MeasureScope) -> Select:
     """Forms waiting on the force after a return, with days since the latest return."""
     forms = scope.forms().where(TriggerForm.state.in_(_WAITING_ON_FORCE)).subquery()
+    # Only these forms' returns: a few hundred index probes, not every return ever made.
     last_return = (select(FormEvent.form_id, func.max(FormEvent.at).label("returned_at"))
-                   .where(FormEvent.action == "return_to_force").group_by(FormEvent.form_id).subquery())
+                   .where(FormEvent.action == "return_to_force", FormEvent.form_id.in_(select(forms.c.form_id)))
+                   .group_by(FormEvent.form_id).subquery())
     now = literal(scope.now, UTCDateTime())
     return (
         select(forms.c.form_id, forms.c.force_id, forms.c.state, last_return.c.returned_at,

@@ -1,8 +1,10 @@
 """Time in each state and end to end, median and 90th percentile (DESIGN sections 6 and 7).
 
-A *stay* is the time between the event that put a form into a state and the next event. The
-ROCTA clock runs in submitted, resubmitted and under assessment; the force clock in draft,
-SPOC review and returned. Lapsed time is on neither clock.
+The same rules as the clocks on each form's page (queries.clocks): a *stay* runs from the event
+that put a form into a state to the next that moved it on (a reassignment does not end one);
+the ROCTA clock runs in submitted, resubmitted and under assessment, the force clock in draft,
+SPOC review and returned, and lapsed time is on neither; everything counts working days, in
+SQL by queries.working_days.
 """
 from dataclasses import dataclass
 
@@ -10,13 +12,13 @@ from sqlalchemy import Select, String, case, func, literal, select, union_all
 
 from triggerflow.db import db
 from triggerflow.models import Force, FormEvent, TriggerForm
+from triggerflow.queries import clocks as form_clocks
 from triggerflow.queries.measures import decisions
 from triggerflow.queries.measures.scope import MeasureScope
-from triggerflow.queries.measures.sql import days_between, percentiles
+from triggerflow.queries.measures.sql import percentiles
+from triggerflow.queries.working_days import working_day_number
 from triggerflow.workflow.states import FormState
 
-ROCTA_CLOCK = (FormState.SUBMITTED, FormState.RESUBMITTED, FormState.UNDER_ASSESSMENT)
-FORCE_CLOCK = (FormState.DRAFT, FormState.SPOC_REVIEW, FormState.RETURNED)
 METRICS = ("end_to_end", "rocta", "force")
 
 
@@ -43,27 +45,28 @@ class Clocks:
 
 
 def stays(scope: MeasureScope, form_ids: Select | None = None) -> Select:
-    """Every stay of every form in scope (or of `form_ids`); `left` is NULL while it goes on."""
+    """Every stay of every form in scope (or of `form_ids`), with the form's force and first
+    submission and the working-day numbers of the days it began and ended (`left_wd` is NULL
+    while it goes on)."""
     forms = scope.forms()
     if form_ids is not None:
         forms = forms.where(TriggerForm.id.in_(form_ids))
     forms = forms.subquery()
-    window = {"partition_by": FormEvent.form_id, "order_by": (FormEvent.at, FormEvent.id)}
-    return (
-        select(FormEvent.form_id, forms.c.force_id, forms.c.first_submitted_at,
-               FormEvent.to_state.label("state"), FormEvent.actor_id.label("entered_by"),
-               FormEvent.at.label("entered"), func.lead(FormEvent.at).over(**window).label("left"),
-               func.lead(FormEvent.action).over(**window).label("left_with"))
-        .join(forms, forms.c.form_id == FormEvent.form_id)
-    )
+    s = form_clocks.stays(select(forms.c.form_id)).subquery()
+    return (select(s.c.form_id, forms.c.force_id, forms.c.first_submitted_at, s.c.state, s.c.entered, s.c.left,
+                   s.c.left_with, s.c.left_by,
+                   working_day_number(s.c.entered_day).label("entered_wd"),
+                   working_day_number(s.c.left_day).label("left_wd"))
+            .join(forms, forms.c.form_id == s.c.form_id))
 
 
 def stays_ended_in_period(scope: MeasureScope) -> Select:
-    """Stays that ended in the period (pre-filtered to forms with an event in the period)."""
+    """Stays that ended in the period, with the working days each lasted (pre-filtered to forms with
+    an event in the period)."""
     active = select(FormEvent.form_id).where(scope.in_period(FormEvent.at))
     s = stays(scope, active).subquery()
-    return (select(s.c.form_id, s.c.force_id, s.c.state, s.c.entered_by, s.c.left_with,
-                   days_between(s.c.entered, s.c.left).label("days"))
+    return (select(s.c.form_id, s.c.force_id, s.c.state, s.c.left_with, s.c.left_by,
+                   (s.c.left_wd - s.c.entered_wd).label("days"))
             .where(s.c.left.is_not(None), scope.in_period(s.c.left)))
 
 
@@ -75,20 +78,20 @@ def time_in_state(scope: MeasureScope) -> list[StateTime]:
 
 
 def clock_facts(scope: MeasureScope) -> Select:
-    """Per form decided in the period: days from first submission to decision, and on each clock.
+    """Per form decided in the period: working days from first submission to decision, and on each
+    clock over the form's whole life, as its page shows them.
 
     A decision is terminal, so it is the form's last event: the start of its last stay.
     """
     decided = decisions.facts(scope).subquery()
     s = stays(scope, select(decided.c.form_id)).subquery()
-    stay_days = days_between(s.c.entered, s.c.left)
-    after_submission = s.c.entered >= s.c.first_submitted_at
+    stay_days = s.c.left_wd - s.c.entered_wd
+    submitted_on = func.min(case((s.c.entered >= s.c.first_submitted_at, s.c.entered_wd)))
     return (
-        select(s.c.form_id, s.c.force_id,
-               days_between(s.c.first_submitted_at, func.max(s.c.entered)).label("end_to_end"),
-               func.sum(case((after_submission & s.c.state.in_(ROCTA_CLOCK), stay_days), else_=0.0)).label("rocta"),
-               func.sum(case((after_submission & s.c.state.in_(FORCE_CLOCK), stay_days), else_=0.0)).label("force"))
-        .group_by(s.c.form_id, s.c.force_id, s.c.first_submitted_at)
+        select(s.c.form_id, s.c.force_id, (func.max(s.c.entered_wd) - submitted_on).label("end_to_end"),
+               func.sum(case((s.c.state.in_(sorted(form_clocks.ROCTA_CLOCK)), stay_days), else_=0)).label("rocta"),
+               func.sum(case((s.c.state.in_(sorted(form_clocks.FORCE_CLOCK)), stay_days), else_=0)).label("force"))
+        .group_by(s.c.form_id, s.c.force_id)
     )
 
 

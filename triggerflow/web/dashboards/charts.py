@@ -38,7 +38,8 @@ class Series:
 
 def _svg(title: str, description: str, height: int, body: str) -> Markup:
     uid = f"chart-{next(_ids)}"
-    return Markup(
+    # Every text in the chart went through escape() where it was drawn; the rest is numbers and our markup.
+    return Markup(  # nosec B704 - texts escaped where drawn (see above)
         f'<svg class="app-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" xmlns="http://www.w3.org/2000/svg" '
         f'preserveAspectRatio="xMinYMin meet">'

@@ -3,63 +3,40 @@
 A GET form (nothing changes), so the URL of a filtered dashboard can be shared, and the
 same arguments carry over to CSV downloads and the click-through lists.
 """
-from datetime import date, datetime
+from datetime import date
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovSelect, GovSubmitInput
-from wtforms import DateField, SelectField, SubmitField
+from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput
+from wtforms import SelectField, SubmitField
 from wtforms.validators import ValidationError
 
 from triggerflow.content import vocab
 from triggerflow.queries.measures import Filters
 from triggerflow.queries.measures.choices import filter_choices
-
-
-class PeriodDate(DateField):
-    """Day, month and year inputs; a missing or impossible date is an error in GOV.UK words."""
-
-    widget = GovDateInput()
-
-    def __init__(self, label: str, message: str, **kwargs):
-        super().__init__(label, format="%d %m %Y", **kwargs)
-        self.message = message
-
-    def process(self, formdata, data=None, **kwargs):
-        super().process(formdata, data, **kwargs)
-        if self.raw_data == []:
-            self.raw_data = None  # not in the URL: show the default, not three empty boxes
-
-    def process_formdata(self, valuelist):
-        if not valuelist:
-            return
-        try:
-            self.data = datetime.strptime(" ".join(v.strip() for v in valuelist), self.format[0]).date()
-        except ValueError:
-            self.data = None
-            raise ValueError(self.message) from None
+from triggerflow.web.choices import options, pick
+from triggerflow.web.dates import GovDateField
 
 
 class Choice(SelectField):
     widget = GovSelect()
 
     def __init__(self, label: str, **kwargs):
-        super().__init__(label, default="", **kwargs)
-
-    def pre_validate(self, form):
-        if self.data not in {value for value, _ in self.choices}:
-            raise ValidationError(f"Select a {self.label.text.lower()} from the list")
+        message = f"Select a {label.lower()} from the list"  # nosec B608 - words for a person, not SQL
+        super().__init__(label, default="", **pick(message, required=False), **kwargs)
 
 
 class FilterForm(FlaskForm):
     class Meta:
         csrf = False  # a GET form that changes nothing
 
-    start = PeriodDate("From", "Enter the start of the period as a real date, for example 1 4 2026")
-    end = PeriodDate("To", "Enter the end of the period as a real date, for example 31 3 2027")
+    start = GovDateField("From", error_name="The start of the period",
+                         required_message="Enter the start of the period, for example 1 4 2026")
+    end = GovDateField("To", error_name="The end of the period",
+                       required_message="Enter the end of the period, for example 31 3 2027")
     region = Choice("Region")
     force = Choice("Force")
-    theme = Choice("Theme", choices=[("", "All themes"), *vocab.THEMES])
-    threat_type = Choice("Threat type", choices=[("", "All threat types"), *vocab.THREAT_TYPES])
+    theme = Choice("Theme", choices=options(vocab.THEMES, "All themes"))
+    threat_type = Choice("Threat type", choices=options(vocab.THREAT_TYPES, "All threat types"))
     assessor = Choice("Assessor")
     apply = SubmitField("Apply filters", widget=GovSubmitInput())
 
@@ -72,9 +49,9 @@ class FilterForm(FlaskForm):
         default = Filters.last_twelve_months(today)
         form = cls(formdata=args if args else None, data={"start": default.start, "end": default.end})
         choices = filter_choices(user)
-        form.region.choices = [("", "All regions"), *choices.regions]
-        form.force.choices = [("", "All forces"), *choices.forces]
-        form.assessor.choices = [("", "All assessors"), *choices.assessors]
+        form.region.choices = options(choices.regions, "All regions")
+        form.force.choices = options(choices.forces, "All forces")
+        form.assessor.choices = options(choices.assessors, "All assessors")
         form.show_region = bool(choices.regions)
         form.show_force = len(choices.forces) > 1
         return form

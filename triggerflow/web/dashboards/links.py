@@ -1,8 +1,14 @@
 """Links from a number to the forms behind it, keeping the filters the number was counted under."""
+from functools import cached_property
+from urllib.parse import urlencode
+
 from flask import url_for
 
 from triggerflow.queries.measures import Filters
 from triggerflow.web.dashboards.filters import filter_args
+
+
+_SAFE = "!$'()*,/:;?@"  # left unescaped, as url_for leaves them
 
 
 class Links:
@@ -12,11 +18,16 @@ class Links:
 
     def forms(self, measure: str, cell: str, force: str | None = None, **keys) -> str:
         """The list of forms behind one cell; `force` narrows to a force row (ALL is the total)."""
-        args = dict(self.args)
+        args = {"measure": measure, "cell": cell, **self.args}
         if force and force != "ALL":
             args["force"] = force
-        return url_for("dashboards.forms", measure=measure, cell=cell, **args,
-                       **{k: v for k, v in keys.items() if v})
+        args.update((k, v) for k, v in keys.items() if v)
+        # A national table has hundreds of these: the path is built once, the query string each time.
+        return f"{self._forms_path}?{urlencode(args, doseq=True, safe=_SAFE)}"
+
+    @cached_property
+    def _forms_path(self) -> str:
+        return url_for("dashboards.forms")
 
     def csv(self, key: str) -> str:
         return url_for("dashboards.download", key=key, **self.args)

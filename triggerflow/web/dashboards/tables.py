@@ -59,8 +59,8 @@ def share_cell(value: int, whole: int, href: str | None = None, context: str = "
     return Cell(text, (value, round(share, 1) if share is not None else ""), href if value else None, context)
 
 
-def days_cell(days: float | None) -> Cell:
-    return Cell("No data", ("",)) if days is None else Cell(f"{days:.1f}", (round(days, 2),))
+def working_days_cell(days: float | None) -> Cell:
+    return Cell("No data", ("",)) if days is None else Cell(f"{days:.0f}", (round(days),))
 
 
 def text_cell(text: str | None, href: str | None = None) -> Cell:

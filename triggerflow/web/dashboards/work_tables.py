@@ -4,7 +4,8 @@ from flask import url_for
 from triggerflow.queries.measures import MeasureScope, assessors, backlog, returns, timing
 from triggerflow.queries.measures.drill import ListedForm
 from triggerflow.web.dashboards.links import Links
-from triggerflow.web.dashboards.tables import Cell, Column, Table, count_cell, days_cell, rate_cell, text_cell
+from triggerflow.web.dashboards.tables import (Cell, Column, Table, count_cell, rate_cell, text_cell,
+                                              working_days_cell)
 
 STALE_LIST_LIMIT = 200
 OPERATIONS_LIST_LIMIT = 50
@@ -48,26 +49,26 @@ def stale_list(scope: MeasureScope, links: Links, limit: int | None = STALE_LIST
 
 
 def time_in_state(scope: MeasureScope, links: Links) -> Table:
-    columns = (Column("State", numeric=False), Column("Times in the state"), Column("Median days"),
-               Column("90th percentile days"))
+    columns = (Column("State", numeric=False), Column("Times in the state"), Column("Median working days"),
+               Column("90th percentile working days"))
     rows = [(text_cell(s.state.label), count_cell(s.spread.n, links.forms("time", "state", state=s.state.value),
                                                   f"stays in {s.state.label}"),
-             days_cell(s.spread.median), days_cell(s.spread.p90))
+             working_days_cell(s.spread.median), working_days_cell(s.spread.p90))
             for s in timing.time_in_state(scope)]
     return Table("time-in-state", "Time in each state, for stays that ended in the period", columns, rows,
-                 notes=("Medians and 90th percentiles by the nearest-rank method, in days.",))
+                 notes=("Medians and 90th percentiles by the nearest-rank method, in working days (weekends and "
+                        "bank holidays in England and Wales left out), counted as on each form's page.",))
 
 
 def clocks(scope: MeasureScope, links: Links) -> Table:
     columns = (Column("Force", numeric=False), Column("Decided"),
-               Column("End to end", csv=("End to end median days", "End to end 90th percentile days")),
-               Column("ROCTA clock", csv=("ROCTA clock median days", "ROCTA clock 90th percentile days")),
-               Column("Force clock", csv=("Force clock median days", "Force clock 90th percentile days")))
+               *(Column(name, csv=(f"{name} median working days", f"{name} 90th percentile working days"))
+                 for name in ("End to end", "ROCTA clock", "Force clock")))
 
     def spread(s: timing.Spread) -> Cell:
         if s.median is None:
             return Cell("No data", ("", ""))
-        return Cell(f"{s.median:.1f} (90%: {s.p90:.1f})", (round(s.median, 2), round(s.p90, 2)))
+        return Cell(f"{s.median:.0f} (90%: {s.p90:.0f})", (round(s.median), round(s.p90)))
 
     found, overall = timing.clocks(scope)
     overall = overall if len(found) > 1 else None
@@ -75,10 +76,12 @@ def clocks(scope: MeasureScope, links: Links) -> Table:
                                            f"decided, {c.name}"),
              spread(c.end_to_end), spread(c.rocta), spread(c.force))
             for c in [*found, *([overall] if overall else [])]]
-    return Table("end-to-end", "Days from first submission to decision: median (90th percentile)", columns, rows,
-                 empty="No forms were accepted or rejected in this period.",
-                 notes=("The ROCTA clock runs while a form is submitted, resubmitted or under assessment; the force "
-                        "clock while it is back with the force. Time lapsed counts on neither.",))
+    return Table("end-to-end", "Working days from first submission to decision: median (90th percentile)", columns,
+                 rows, empty="No forms were accepted or rejected in this period.",
+                 notes=("The clocks are those on each form's page, over its whole life: the ROCTA clock runs while a "
+                        "form is submitted, resubmitted or under assessment; the force clock while it is a draft, "
+                        "with the SPOC or returned. Time lapsed counts on neither. Working days leave out weekends "
+                        "and bank holidays in England and Wales.",))
 
 
 def assessor_workload(scope: MeasureScope, links: Links) -> Table:
@@ -87,7 +90,7 @@ def assessor_workload(scope: MeasureScope, links: Links) -> Table:
                Column("Return rate", csv=("Return rate %",)),
                Column("Regional mean return rate", csv=("Regional mean return rate %",)),
                Column(f"Differs by more than {assessors.FLAG_POINTS} points", numeric=False),
-               Column("Acceptance rate", csv=("Acceptance rate %",)), Column("Median assessment days"))
+               Column("Acceptance rate", csv=("Acceptance rate %",)), Column("Median assessment working days"))
 
     def line(w: assessors.Workload) -> tuple[Cell, ...]:
         go = lambda cell: links.forms("assessors", cell, by=str(w.assessor_id))  # noqa: E731
@@ -97,7 +100,7 @@ def assessor_workload(scope: MeasureScope, links: Links) -> Table:
                 count_cell(w.rejected, go("rejected"), f"rejected by {w.name}"),
                 rate_cell(w.return_rate), rate_cell(w.regional_mean),
                 Cell("Yes" if w.flagged else "No", ("yes" if w.flagged else "no",)),
-                rate_cell(w.acceptance_rate, go("decided"), f"decisions by {w.name}"), days_cell(w.median_days))
+                rate_cell(w.acceptance_rate, go("decided"), f"decisions by {w.name}"), working_days_cell(w.median_days))
 
     return Table("assessors", "Assessor workload and consistency", columns,
                  [line(w) for w in assessors.workload(scope)], empty="No assessor claimed or decided a form.",

@@ -1,0 +1,54 @@
+"""The SQL statements each main page sends: at most ten, and as many with ten times the forms.
+
+A page whose statement count grew with the data would be querying once per row (an N+1);
+time is not asserted here (make bench measures it).
+"""
+from datetime import date
+
+import pytest
+from flask import url_for
+
+from bench.clock import Statements
+from tests import factories
+from triggerflow.db import db
+from triggerflow.synthetic.generator import generate
+from triggerflow.web.dashboards.routes import PAGES as DASHBOARDS
+
+MOST = 10
+MAIN_PAGES = [("assessor", "/"), ("officer", "/"), ("spoc", "/"), ("national_manager", "/"),
+              ("assessor", "/forms/{form}"), ("officer", "/forms/{form}")]
+
+
+def _statements(client, path: str) -> int:
+    with Statements(db.engine) as sent:
+        assert client.get(path).status_code == 200
+    return len(sent.sent)
+
+
+@pytest.fixture
+def counted(app, ctx, people, sign_in):
+    """counted() -> {(who, path): statements} for every main page and dashboard, as things stand."""
+    held = factories.under_assessment(people.officer, people.spoc, people.assessor)
+    with app.test_request_context():
+        pages = MAIN_PAGES + [("national_manager", url_for(endpoint)) for endpoint, _ in DASHBOARDS]
+    clients = {who: sign_in(getattr(people, who)) for who, _ in pages}
+
+    def count() -> dict[tuple[str, str], int]:
+        return {(who, path): _statements(clients[who], path.format(form=held.number)) for who, path in pages}
+
+    return count
+
+
+def test_each_main_page_sends_at_most_ten_statements_however_many_forms_there_are(ctx, people, counted):
+    generate(40, seed=1, until=date.today())
+    for _ in range(3):
+        factories.draft(people.officer)
+    before = counted()
+
+    generate(400, seed=2, until=date.today())
+    for _ in range(30):  # past one page of the officer's own forms
+        factories.draft(people.officer)
+    after = counted()
+
+    assert after == before
+    assert {page: n for page, n in after.items() if n > MOST} == {}

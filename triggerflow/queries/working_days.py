@@ -1,0 +1,93 @@
+"""Working days in SQL: the rule of clocks.working_days, for measures computed over many rows.
+
+The same definition in another form: a stored moment is read as its calendar date in England
+and Wales, and the working days between two moments are those after the first date up to and
+including the second, less weekends and the bank holidays of the `holidays` package (the list
+clocks.working_days uses). tests/clocks/test_working_days_sql.py holds the two to agreement.
+
+Each date becomes its *working-day number*: how many working days there are from EPOCH up to
+and including it. The working days between two dates are then a subtraction. Bank holidays
+are a CASE over their day numbers, newest first, so a recent date is settled in a few steps.
+"""
+from datetime import date, timedelta
+from functools import cache
+
+from sqlalchemy import Integer, case
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
+
+from triggerflow.clocks.working_days import is_bank_holiday
+
+EPOCH = date(2000, 1, 3)  # a Monday before any form; day numbers count from it
+LAST_YEAR_AHEAD = 2  # bank holidays are listed to the end of the year after next
+
+
+@cache
+def _weekday_holidays(until_year: int) -> tuple[int, ...]:
+    """Day numbers of the bank holidays from EPOCH to the end of `until_year` that fall on a weekday."""
+    found, day = [], EPOCH
+    while day.year <= until_year:
+        if day.weekday() < 5 and is_bank_holiday(day):
+            found.append((day - EPOCH).days)
+        day += timedelta(days=1)
+    return tuple(found)
+
+
+class local_day_number(FunctionElement):
+    """Days from EPOCH to the calendar date in England and Wales of a stored (naive UTC) moment."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "local_day_number"
+
+
+@compiles(local_day_number)
+def _local_day_number_sqlite(element, compiler, **kw):
+    # SQLite knows no time zones: British Summer Time runs from 01:00 UTC on the last Sunday of
+    # March to 01:00 UTC on the last Sunday of October (the last Sunday is the one on or after the 25th).
+    moment = compiler.process(element.clauses, **kw)
+    summer = (f"({moment} >= datetime(strftime('%Y', {moment}) || '-03-25', 'weekday 0', '+1 hours') "
+              f"AND {moment} < datetime(strftime('%Y', {moment}) || '-10-25', 'weekday 0', '+1 hours'))")
+    local = f"date({moment}, CASE WHEN {summer} THEN '+1 hours' ELSE '+0 hours' END)"
+    return f"CAST(julianday({local}) - julianday('{EPOCH.isoformat()}') AS INTEGER)"
+
+
+@compiles(local_day_number, "postgresql")
+def _local_day_number_postgresql(element, compiler, **kw):
+    moment = compiler.process(element.clauses, **kw)
+    return f"((({moment}) AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/London')::date - DATE '{EPOCH.isoformat()}')"
+
+
+class working_day_number(FunctionElement):
+    """Working days from EPOCH up to and including the day with the given day number."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "working_day_number"
+
+
+def _working_day_number(element, compiler, least: str, modulo: str, **kw) -> str:
+    day = compiler.process(element.clauses, **kw)
+    after = f"(({day}) + 1)"  # days in [EPOCH, day]: whole weeks have 5 working days, a part week up to 5
+    weekdays = f"(5 * ({after} / 7) + {least}({modulo.format(after)}, 5))"
+    holidays = _weekday_holidays(date.today().year + LAST_YEAR_AHEAD)
+    ladder = " ".join(f"WHEN ({day}) >= {number} THEN {count}"
+                      for count, number in sorted(enumerate(holidays, start=1), reverse=True))
+    return f"({weekdays} - CASE {ladder} ELSE 0 END)"
+
+
+@compiles(working_day_number)
+def _working_day_number_sqlite(element, compiler, **kw):
+    return _working_day_number(element, compiler, "MIN", "({} % 7)", **kw)
+
+
+@compiles(working_day_number, "postgresql")
+def _working_day_number_postgresql(element, compiler, **kw):
+    return _working_day_number(element, compiler, "LEAST", "MOD({}, 7)", **kw)
+
+
+def working_days_between(start: ColumnElement, end: ColumnElement) -> ColumnElement[int]:
+    """Working days after `start`'s date up to and including `end`'s; 0 when `end` is not after `start`."""
+    days = working_day_number(local_day_number(end)) - working_day_number(local_day_number(start))
+    return case((days > 0, days), else_=0)
