@@ -56,6 +56,30 @@ def test_a_reason_is_needed_to_send_a_draft_back_or_withdraw_it(people, api):
     assert problem(refused)["errors"] == [{"field": "comment", "detail": "Enter a reason"}]
 
 
+def test_a_regional_manager_releasing_an_assessors_work_must_say_why(people, api):
+    form = factories.under_assessment(people.officer, people.spoc, people.assessor)
+    manager = api(people.regional_manager)
+    refused = act(manager, form.number, "release")
+    assert refused.status_code == 422
+    assert problem(refused)["errors"] == [{"field": "comment", "detail": "Enter the reason for releasing the form"}]
+    assert act(manager, form.number, "release", {"comment": "Aled is on leave."}).status_code == 200
+    event = db.session.scalars(select(FormEvent).where(FormEvent.form_id == form.id)
+                               .order_by(FormEvent.id.desc())).first()
+    assert (event.action, event.actor_id, event.comment) == ("release", people.regional_manager.id,
+                                                             "Aled is on leave.")
+
+
+def test_a_reassigned_forms_history_reads_as_on_its_page(people, api):
+    from triggerflow.workflow.routing import reassign
+
+    form = factories.under_assessment(people.officer, people.spoc, people.assessor)
+    reassign(form, people.regional_manager, people.assessor2, "Aled is on leave.", form.version)
+    response = api(people.assessor2).get(f"/forms/{form.number}/events")
+    assert response.status_code == 200
+    latest = response.get_json()["events"][0]
+    assert (latest["action"], latest["label"], latest["comment"]) == ("reassign", "Reassigned", "Aled is on leave.")
+
+
 def test_a_rejection_needs_a_known_code_and_a_rationale(people, api):
     form = factories.under_assessment(people.officer, people.spoc, people.assessor)
     client = api(people.assessor)

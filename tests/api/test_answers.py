@@ -73,8 +73,6 @@ def test_the_json_shape_is_checked_before_anything_else(people, api):
     assert unknown.status_code == 422 and unknown.get_json()["errors"][0]["pointer"] == "#/colour"
     wrong_type = client.put(f"/forms/{form.number}/sections/A", json={"working_name": 7}, etag=etag)
     assert wrong_type.status_code == 422 and wrong_type.get_json()["errors"][0]["pointer"] == "#/working_name"
-    nul = client.put(f"/forms/{form.number}/sections/A", json={"working_name": "a\x00b"}, etag=etag)
-    assert nul.status_code == 422
     not_json = client.put(f"/forms/{form.number}/sections/A", data="working_name=x", etag=etag,
                           headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert not_json.status_code == 415

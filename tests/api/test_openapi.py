@@ -1,28 +1,26 @@
 """The OpenAPI document: valid OpenAPI 3.1, generated from the routes, every one described."""
 import re
 
+import pytest
 import schemathesis
 
-from config import TestConfig
-from triggerflow import create_app
 from triggerflow.web.access import PUBLIC
 
-APP = create_app(TestConfig)
+
+@pytest.fixture
+def document(client) -> dict:
+    return client.get("/api/v1/openapi.json").get_json()
 
 
-def document() -> dict:
-    return APP.test_client().get("/api/v1/openapi.json").get_json()
-
-
-def test_the_document_is_valid_openapi_3_1():
-    found = document()
+def test_the_document_is_valid_openapi_3_1(document):
+    found = document
     assert found["openapi"] == "3.1.0"
     schemathesis.openapi.from_dict(found).validate()
 
 
-def test_every_api_route_and_method_is_described_with_its_errors():
-    paths = document()["paths"]
-    for rule in APP.url_map.iter_rules():
+def test_every_api_route_and_method_is_described_with_its_errors(app, document):
+    paths = document["paths"]
+    for rule in app.url_map.iter_rules():
         if not rule.endpoint.startswith("api."):
             continue
         path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", rule.rule)
@@ -30,21 +28,21 @@ def test_every_api_route_and_method_is_described_with_its_errors():
             operation = paths[path][method.lower()]
             assert operation["summary"] and operation["tags"], (path, method)
             responses = operation["responses"]
-            public = APP.view_functions[rule.endpoint].allowed_roles == PUBLIC
+            public = app.view_functions[rule.endpoint].allowed_roles == PUBLIC
             assert {"405", "429"} <= set(responses), (path, method)
             assert public or "401" in responses, (path, method)
             assert any(code.startswith("2") for code in responses), (path, method)
 
 
-def test_repeating_items_are_named_in_plain_english():
-    paths = document()["paths"]
+def test_repeating_items_are_named_in_plain_english(document):
+    paths = document["paths"]
     summaries = {operation["summary"] for path in paths.values() for operation in path.values()}
     assert {"Add a subject", "Add an offence", "Change an intelligence item", "Remove an offence"} <= summaries
     assert not [summary for summary in summaries if re.search(r"\ba [aeiou]", summary)]
 
 
-def test_every_error_is_a_problem_document():
-    found = document()
+def test_every_error_is_a_problem_document(document):
+    found = document
     for code, response in found["components"]["responses"].items():
         assert list(response["content"]) == ["application/problem+json"], code
         assert response["content"]["application/problem+json"]["schema"] == {"$ref": "#/components/schemas/Problem"}
@@ -53,8 +51,8 @@ def test_every_error_is_a_problem_document():
     assert {"400", "401", "403", "404", "405", "409", "413", "415", "422", "429"} <= codes
 
 
-def test_changes_to_a_form_document_if_match_and_the_etag_they_answer_with():
-    found = document()
+def test_changes_to_a_form_document_if_match_and_the_etag_they_answer_with(document):
+    found = document
     save = found["paths"]["/api/v1/forms/{number}/sections/A"]["put"]
     assert {"name": "If-Match", "in": "header", "required": True} == {
         key: value for key, value in save["parameters"][-1].items() if key in ("name", "in", "required")}

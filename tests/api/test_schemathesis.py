@@ -13,9 +13,8 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (content_type_conformance, response_schema_conformance,
                                                status_code_conformance)
 
-from config import TestConfig
 from tests import factories
-from triggerflow import create_app
+from tests.api.document import document_app
 from triggerflow.api import tokens
 from triggerflow.db import db
 from triggerflow.models import Role, TriggerForm
@@ -33,7 +32,7 @@ class CurrentApp:
         return self.app(environ, start_response)
 
 
-TARGET = CurrentApp(create_app(TestConfig))  # serves the document at collection; no database needed
+TARGET = CurrentApp(document_app())  # serves the document at collection
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", TARGET)
 
 

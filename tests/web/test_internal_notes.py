@@ -2,9 +2,8 @@
 import pytest
 
 from config import TestConfig
-from tests import review_story
 from tests.factories import under_assessment
-from tests.internal_notes_canary import CANARY, add_canary_note, assert_no_internal_notes
+from tests.internal_notes_canary import assert_no_internal_notes, noted_resubmission
 from tests.web.htmlpage import error_summary, parse
 from triggerflow import create_app
 from triggerflow.assessment.notes import add_note
@@ -14,7 +13,6 @@ from triggerflow.models import Role
 from triggerflow.queries.internal_notes import NotesForbidden, notes_for
 from triggerflow.workflow.definition import ACTIONS
 from triggerflow.workflow.errors import ActionNotAllowed
-from triggerflow.workflow.service import perform
 
 _APP = create_app(TestConfig)  # to read the routes only
 GET_RULES = [rule for rule in _APP.url_map.iter_rules()
@@ -23,12 +21,7 @@ GET_RULES = [rule for rule in _APP.url_map.iter_rules()
 
 @pytest.fixture
 def noted(people):
-    """A resubmission under review with a note from the assessor and one from the regional manager."""
-    form = review_story.resubmitted(people.officer, people.spoc, people.assessor)
-    perform(form, "claim", people.assessor)
-    add_canary_note(form, people.assessor)
-    add_note(form, people.regional_manager, f"{CANARY} manager: watch the deadline on this one.")
-    return form
+    return noted_resubmission(people)
 
 
 def urls_for(form) -> list[str]:

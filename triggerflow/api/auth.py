@@ -10,11 +10,9 @@ from triggerflow.api.problems import Problem
 from triggerflow.web.access import PUBLIC
 
 CHALLENGE = 'Bearer realm="TriggerFlow API"'
-MAX_BODY = 1024 * 1024  # a whole form's answers are a few tens of kilobytes
 
 
 def authenticate() -> None:
-    request.max_content_length = current_app.config.get("API_MAX_BODY", MAX_BODY)
     if request.endpoint is None:
         return  # no such route: the problem handlers answer 404 or 405
     view = current_app.view_functions[request.endpoint]

@@ -188,6 +188,7 @@ _TAGS = {
                "editors check them.",
     "Actions": "The lifecycle: each action is allowed exactly when the web page would offer its button.",
     "Return items": "What the ROCTA asks the force to put right, and the force's answers.",
+    "Internal notes": "The ROCTA's own notes on a form. No force user may read them, whatever their token.",
     "Queues": "Each role's work queues, as on the home page.",
     "Measures": "Management information, computed from the event log within your scope.",
     "Exports": "CSV downloads of lists you may see, streamed; the security marking is the first line. "

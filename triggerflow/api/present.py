@@ -6,8 +6,8 @@ from triggerflow.content import vocab
 from triggerflow.content.completeness import completeness
 from triggerflow.models import AcceptanceRecord, FormEvent, FormSnapshot, ReturnItem, TriggerForm, User
 from triggerflow.queries import form_page, review
-from triggerflow.workflow.definition import ACTIONS
 from triggerflow.workflow.permissions import may_edit
+from triggerflow.workflow.routing import event_label
 from triggerflow.workflow.service import available_actions
 
 
@@ -46,9 +46,9 @@ def _finding(finding) -> dict:
 
 
 def event(found: FormEvent) -> schemas.Event:
-    label = "Started" if found.action == "create" else ACTIONS[found.action].label
     return schemas.Event.model_validate({
-        "action": found.action, "label": label, "from_state": found.from_state, "to_state": found.to_state,
+        "action": found.action, "label": event_label(found.action), "from_state": found.from_state,
+        "to_state": found.to_state,
         "at": found.at, "actor": found.actor, "round": found.round, "reason_code": found.reason_code,
         "comment": found.comment, "details": found.details or {},
     })

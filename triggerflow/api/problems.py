@@ -11,6 +11,8 @@ from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
+from triggerflow.audit import incidents
+from triggerflow.audit.security_log import security_event
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
 
 MEDIA_TYPE = "application/problem+json"
@@ -65,6 +67,7 @@ def from_validation(error: ValidationError, where: str = "body") -> Problem:
 
 
 def response(problem: Problem):
+    _log(problem)
     status = HTTPStatus(problem.status)
     body = {
         "type": f"{TYPE_PREFIX}{problem.slug}" if problem.slug else "about:blank",
@@ -86,9 +89,29 @@ def from_http(error: HTTPException):
     own_words = error.description if error.description != type(error).description else None
     # Keep the headers the error carries (Allow on 405, Retry-After on 429), not its HTML type.
     headers = {name: value for name, value in error.get_headers() if name.lower() != "content-type"}
-    if error.code == 500:
-        own_words = None
+    if (error.code or 500) >= 500:
+        incident = incidents.record(error)
+        return response(Problem(error.code or 500, None, None, headers, incident=incident))
     return response(Problem(error.code or 500, own_words, getattr(error, "slug", None), headers))
+
+
+def unexpected(error: Exception):
+    return from_http(incidents.server_error(error))
+
+
+def _log(problem: Problem) -> None:
+    """The security log's view of an answer: who was refused, limited or sent something unreadable."""
+    if problem.status == 401:
+        security_event("api.token_refused")
+    elif problem.status == 403:
+        security_event("access.denied", status=403)
+    elif problem.status == 429:
+        security_event("rate_limited")
+    elif problem.status in (400, 422):
+        # The names of the fields at fault, never what was sent in them.
+        fields = [next((item[key] for key in ("pointer", "parameter", "field") if key in item), "?")
+                  for item in problem.extensions.get("errors") or []]
+        security_event("validation.failed", status=problem.status, kind=problem.slug or "unreadable", fields=fields)
 
 
 def register(bp: Blueprint) -> None:
@@ -99,6 +122,7 @@ def register(bp: Blueprint) -> None:
                 available_actions=getattr(error, "available_actions", None))))
     bp.register_error_handler(StaleForm, lambda error: response(Problem(409, StaleForm.message, "stale-version")))
     bp.register_error_handler(Invalid, _unmet)
+    bp.register_error_handler(Exception, unexpected)
     bp.before_app_request(_unrouted(bp))
 
 

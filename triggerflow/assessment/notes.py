@@ -1,9 +1,12 @@
 """Internal notes: what assessors and managers of the ROCTA keep about a form, never shown to a force."""
-from triggerflow.db import db, utcnow
+from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import InternalNote, Role, TriggerForm, User
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid
 
 MAX_NOTE_LENGTH = 5000
+# The roles that may ever read notes (each still within the rules below), and that may write them.
+READERS = frozenset({Role.ASSESSOR, Role.MANAGER, Role.ADMIN})
+WRITERS = frozenset({Role.ASSESSOR, Role.MANAGER})
 
 
 def may_read_notes(form: TriggerForm, user: User) -> bool:
@@ -20,7 +23,7 @@ def may_read_notes(form: TriggerForm, user: User) -> bool:
 
 
 def may_add_note(form: TriggerForm, user: User) -> bool:
-    return user.role in (Role.ASSESSOR, Role.MANAGER) and may_read_notes(form, user) and form.first_submitted_at is not None
+    return user.role in WRITERS and may_read_notes(form, user) and form.first_submitted_at is not None
 
 
 def add_note(form: TriggerForm, actor: User, body: str) -> InternalNote:
@@ -32,10 +35,6 @@ def add_note(form: TriggerForm, actor: User, body: str) -> InternalNote:
     if len(body) > MAX_NOTE_LENGTH:
         raise Invalid({"body": f"The note must be {MAX_NOTE_LENGTH} characters or fewer"})
     note = InternalNote(form_id=form.id, author_id=actor.id, body=body, at=utcnow())
-    try:
+    with transaction():
         db.session.add(note)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
     return note

@@ -5,11 +5,10 @@ OPEN when the form is returned, and RESPONDED once the force answers it.
 """
 from flask import abort
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from triggerflow.content import vocab
 from triggerflow.content.sections import SECTIONS_BY_KEY
-from triggerflow.db import db, utcnow
+from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import ReturnItem, ReturnItemStatus, TriggerForm, User
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
 from triggerflow.workflow.permissions import may_edit
@@ -31,7 +30,7 @@ def add_pending(form: TriggerForm, actor: User, *, section: str, reason_code: st
     if section not in SECTIONS_BY_KEY:
         errors["section"] = "Select the section the item is about"
     if reason_code not in dict(vocab.RETURN_REASONS):
-        errors["reason_code"] = "Select a return reason"
+        errors["reason_code"] = "Select the reason for the return"
     if not (comment or "").strip():
         errors["comment"] = "Enter a comment for the force"
     if errors:
@@ -58,19 +57,12 @@ def respond(form: TriggerForm, item: ReturnItem, actor: User, response: str, exp
         raise StaleForm()
     if not (response or "").strip():
         raise Invalid({"response": "Enter your response to the return item"})
-    try:
+    with transaction():
         item.response = response.strip()
         item.status = ReturnItemStatus.RESPONDED
         item.responded_at = utcnow()
         item.responded_by_id = actor.id
         form.updated_at = item.responded_at
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise StaleForm() from None
-    except BaseException:
-        db.session.rollback()
-        raise
 
 
 def get_item_or_404(form: TriggerForm, item_id: int, *, include_pending: bool) -> ReturnItem:

@@ -4,9 +4,8 @@ Items go open -> responded (the force answers, see return_items.respond) -> clos
 whose answer is not enough goes back to open: the answer moves into the thread, so the force
 answers afresh and the history stays readable. Only the assessor holding the form acts here.
 """
-from sqlalchemy.orm.exc import StaleDataError
 
-from triggerflow.db import db, utcnow
+from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import CommentKind, ReturnItem, ReturnItemComment, ReturnItemStatus, TriggerForm, User
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
 from triggerflow.workflow.service import available_actions
@@ -58,14 +57,7 @@ def _comment(item: ReturnItem, actor: User, kind: CommentKind, body: str, now) -
 def _write(form: TriggerForm, expected_version: int | None, change) -> None:
     if expected_version is not None and expected_version != form.version:
         raise StaleForm()
-    try:
+    with transaction():
         now = utcnow()
         change(now)
         form.updated_at = now  # a new version of the form: nobody acts on the item from a stale page
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise StaleForm() from None
-    except BaseException:
-        db.session.rollback()
-        raise

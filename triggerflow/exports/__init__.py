@@ -6,7 +6,7 @@ from flask import Response
 
 from triggerflow.api.schemas.queries import EventExportQuery, FormFilterQuery
 from triggerflow.exports.stream import csv_response
-from triggerflow.models import User
+from triggerflow.models import ExportRecord, User
 from triggerflow.queries import exports as queries
 
 
@@ -29,6 +29,19 @@ KINDS: dict[str, Kind] = {
                              "for loading onto the SOC master list.",
                              FormFilterQuery, lambda user, q: queries.accepted_threats(user, q.filters())),
 }
+
+
+# CSV that other pages send is recorded under the page's endpoint (exports.routes).
+_PAGES = {"dashboards.download": "Dashboard table", "dashboards.forms_csv": "Forms behind a dashboard figure"}
+
+
+def describe(record: ExportRecord) -> str:
+    """What was exported, as the administrators' exports page names it."""
+    if record.kind in KINDS:
+        return KINDS[record.kind].title
+    title = _PAGES.get(record.kind, record.kind)
+    key = (record.filters or {}).get("key")
+    return f"{title}: {key}" if key else title
 
 
 def export(user: User, key: str, query: FormFilterQuery, via: str) -> Response:

@@ -1,4 +1,6 @@
 """Return items: the assessor drafts them before a return; the force answers each one."""
+from collections.abc import Callable
+
 from flask import url_for
 
 from triggerflow.api import bp, present
@@ -6,7 +8,7 @@ from triggerflow.api.operations import caller, expected_version, operation, resp
 from triggerflow.api.schemas.actions import CloseItem, ItemResponse, NewReturnItem, ReopenItem
 from triggerflow.api.schemas.forms import ReturnItem, ReturnItemList
 from triggerflow.assessment import return_items, threads
-from triggerflow.models import Role, TriggerForm
+from triggerflow.models import ReturnItem as ReturnItemModel, Role, TriggerForm
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.workflow.service import available_actions
 
@@ -60,10 +62,8 @@ def remove_item(number: str, item_id: int):
            etag=True, if_match=True, conflicts=True, requirements=True,
            description="The force's answer; it changes the form's version. Answer again to replace it.")
 def answer_item(number: str, item_id: int, body: ItemResponse):
-    form = get_form_or_404(number, caller())
-    item = return_items.get_item_or_404(form, item_id, include_pending=False)
-    return_items.respond(form, item, caller(), body.response or "", expected_version(form))
-    return respond(present.return_item(item), etag=form.version)
+    return _change(number, item_id, lambda form, item, version: return_items.respond(
+        form, item, caller(), body.response or "", version))
 
 
 @bp.post(f"{ITEM}/close")
@@ -71,10 +71,8 @@ def answer_item(number: str, item_id: int, body: ItemResponse):
            etag=True, if_match=True, conflicts=True,
            description="By the assessor holding the form, when the force's answer is enough.")
 def close_item(number: str, item_id: int, body: CloseItem):
-    form = get_form_or_404(number, caller())
-    item = return_items.get_item_or_404(form, item_id, include_pending=False)
-    threads.close_item(form, item, caller(), body.comment, expected_version(form))
-    return respond(present.return_item(item), etag=form.version)
+    return _change(number, item_id, lambda form, item, version: threads.close_item(
+        form, item, caller(), body.comment, version))
 
 
 @bp.post(f"{ITEM}/reopen")
@@ -82,7 +80,14 @@ def close_item(number: str, item_id: int, body: CloseItem):
            if_match=True, conflicts=True, requirements=True,
            description="By the assessor holding the form, when the answer is not enough: the force answers afresh.")
 def reopen_item(number: str, item_id: int, body: ReopenItem):
+    return _change(number, item_id, lambda form, item, version: threads.reopen_item(
+        form, item, caller(), body.comment or "", version))
+
+
+def _change(number: str, item_id: int, change: Callable[[TriggerForm, ReturnItemModel, int], None]):
+    """A change to a sent item, made against the form's version in If-Match: answers with the item
+    and the form's new ETag."""
     form = get_form_or_404(number, caller())
     item = return_items.get_item_or_404(form, item_id, include_pending=False)
-    threads.reopen_item(form, item, caller(), body.comment or "", expected_version(form))
+    change(form, item, expected_version(form))
     return respond(present.return_item(item), etag=form.version)

@@ -35,6 +35,14 @@ class CommentBody(Input):
         return {"comment": self.comment}
 
 
+class ReleaseBody(Input):
+    comment: Text | None = Field(None, max_length=5000, description="Why: required when a regional manager "
+                                                                    "releases an assessor's work")
+
+    def details(self, form: TriggerForm, today: date) -> dict[str, Any]:
+        return {"comment": self.comment}
+
+
 class ReturnBody(Input):
     resubmit_by: date | None = Field(None, description="Defaults to 14 days from today; must be in the future")
 
@@ -109,6 +117,7 @@ BODIES: dict[str, type[Input]] = {
     "spoc_return": CommentBody,
     "reopen": CommentBody,
     "withdraw": CommentBody,
+    "release": ReleaseBody,
     "return_to_force": ReturnBody,
     "reject": RejectBody,
     "accept": AcceptBody,

@@ -1,21 +1,9 @@
 """Types every API schema shares: safe text, people and forces as the API shows them, problems."""
-from typing import Annotated
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
-def _storable(value: str) -> str:
-    # The database refuses NUL characters and unpaired surrogates, so refuse them at the door.
-    if "\x00" in value:
-        raise ValueError("Text must not contain NUL characters")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("Text must be valid Unicode") from None
-    return value
-
-
-Text = Annotated[str, AfterValidator(_storable)]
+# Every string in a request body or query is made storable as it is parsed (triggerflow.input_text).
+Text = str
 
 
 class Input(BaseModel):

@@ -19,7 +19,8 @@ from triggerflow.queries.measures import Filters
 def row_model(cls: type) -> type[Output]:
     hints = get_type_hints(cls)
     fields = {f.name: (hints[f.name], ...) for f in dataclasses.fields(cls)}
-    computed = {name: (get_type_hints(member.fget)["return"], ...) for name, member in vars(cls).items()
+    members = {name: member for klass in reversed(cls.__mro__) for name, member in vars(klass).items()}
+    computed = {name: (get_type_hints(member.fget)["return"], ...) for name, member in members.items()
                 if isinstance(member, property) and "return" in get_type_hints(member.fget)}
     return create_model(cls.__name__, __base__=Output, __doc__=(cls.__doc__ or "").strip() or None,
                         **fields, **computed)
