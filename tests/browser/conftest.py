@@ -1,8 +1,9 @@
 """Browser tests: the real app served on a free local port, driven by Debian's Chromium.
 
 Playwright cannot download its own browsers here, so it launches /usr/bin/chromium (or
-CHROMIUM_PATH). The app runs in a thread on a migrated, seeded SQLite file, with CSRF
-protection on, as in production.
+CHROMIUM_PATH). The app runs in a thread on a migrated, seeded copy of the suite's database
+(SQLite, or PostgreSQL with TRIGGERFLOW_TEST_DB=postgresql), with CSRF protection on, as in
+production.
 """
 import logging
 import os
@@ -14,7 +15,6 @@ from werkzeug.serving import make_server
 
 from config import TestConfig
 from tests import factories
-from tests.databases import migrate_and_seed
 from triggerflow import create_app
 from triggerflow.db import db
 from triggerflow.models import Role
@@ -34,13 +34,14 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def live_app(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'triggerflow.db'}"
-    migrate_and_seed(url)
+def live_app(databases, tmp_path_factory):
+    """The app the browser reaches, on the database the suite runs on, with its own mail folder."""
+    folder = tmp_path_factory.mktemp("browser")
 
     class BrowserConfig(TestConfig):
-        SQLALCHEMY_DATABASE_URI = url
+        SQLALCHEMY_DATABASE_URI = databases.create(folder)
         WTF_CSRF_ENABLED = True
+        MAIL_FOLDER = str(folder / "mail")
 
     return create_app(BrowserConfig)
 

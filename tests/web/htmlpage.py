@@ -7,12 +7,15 @@
 from html.parser import HTMLParser
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Elements a browser runs on within a line: no space is added around their text, as on the screen.
+INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s",
+          "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
 
 
 class Element:
     def __init__(self, tag: str, attrs: dict[str, str], parent: "Element | None" = None):
         self.tag, self.attrs, self.parent = tag, attrs, parent
-        self.children: list["Element | str"] = []
+        self.children: list[Element | str] = []
 
     def __getitem__(self, name: str) -> str:
         return self.attrs[name]
@@ -30,7 +33,8 @@ class Element:
         return " ".join(self._strings().split())
 
     def _strings(self) -> str:
-        return " ".join(child if isinstance(child, str) else child._strings() for child in self.children)
+        return "".join(child if isinstance(child, str) else child._strings() if child.tag in INLINE
+                       else f" {child._strings()} " for child in self.children)
 
     def find_all(self, tag: str | None = None, *, class_: str | None = None, **attrs: str) -> list["Element"]:
         found = []
@@ -47,6 +51,12 @@ class Element:
     def find(self, tag: str | None = None, **kwargs) -> "Element | None":
         found = self.find_all(tag, **kwargs)
         return found[0] if found else None
+
+    def one(self, tag: str | None = None, **kwargs) -> "Element":
+        """The only element that matches: the test fails when there is none, or more than one."""
+        found = self.find_all(tag, **kwargs)
+        assert len(found) == 1, f"expected one {tag} {kwargs}, found {len(found)}"
+        return found[0]
 
     def __repr__(self) -> str:
         return f"<{self.tag} {self.attrs}>"

@@ -132,9 +132,10 @@ def test_every_view_says_who_may_use_it():
     assert unmarked == []
 
 
-def test_only_sign_in_and_assets_are_public_on_the_web():
+def test_only_sign_in_assets_and_the_health_check_are_public_on_the_web():
     public = {rule.endpoint for rule in ROUTES if allowed_roles(rule) == PUBLIC and not by_token(rule)}
-    assert public == {"auth.sign_in", "assets.govuk_asset"}
+    # auth.code is the second step of signing in: it sends anyone without a half-finished sign-in back to the first.
+    assert public == {"auth.sign_in", "auth.code", "assets.govuk_asset", "health.healthz"}
 
 
 @pytest.mark.parametrize("rule, method", cases(lambda rule: allowed_roles(rule) != PUBLIC and not by_token(rule)))

@@ -1,11 +1,12 @@
 """The browser interface: blueprints, access control, template globals and error pages."""
 from flask import Flask
 
-from triggerflow.web import assets, errors, globals as template_globals
+from triggerflow.web import assets, errors, globals as template_globals, headers, health
 from triggerflow.web.access import init_access
 
 
 def register_web(app: Flask) -> None:
+    from triggerflow.web.account.routes import bp as account
     from triggerflow.web.auth.routes import bp as auth
     from triggerflow.web.criteria.routes import bp as criteria
     from triggerflow.web.dashboards.routes import bp as dashboards
@@ -15,6 +16,7 @@ def register_web(app: Flask) -> None:
     from triggerflow.web.admin.routes import bp as admin
     from triggerflow.web.api_reference import bp as api_reference
     from triggerflow.web.admin.settings import bp as admin_settings
+    from triggerflow.web.admin.sign_in import bp as admin_sign_in
     from triggerflow.web.home.routes import bp as home
     from triggerflow.web.mail.routes import bp as mail
     from triggerflow.web.review.routes import bp as review
@@ -22,9 +24,11 @@ def register_web(app: Flask) -> None:
     from triggerflow.web.tokens.routes import bp as tokens
     from triggerflow.exports.routes import bp as exports
 
-    for blueprint in (auth, home, forms, drafting, decisions, criteria, dashboards, mail, tokens, exports,
-                      review, routing, admin, admin_settings, api_reference, assets.bp):
+    for blueprint in (auth, account, home, forms, drafting, decisions, criteria, dashboards, mail, tokens, exports,
+                      review, routing, admin, admin_settings, admin_sign_in, api_reference, assets.bp,
+                      health.bp):
         app.register_blueprint(blueprint)
     init_access(app)
     errors.register(app)
+    headers.register(app)
     template_globals.register(app)

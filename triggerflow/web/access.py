@@ -7,10 +7,11 @@ means (the API, by token) sets `authenticates_itself` and enforces `allow` in it
 """
 from collections.abc import Callable
 
-from flask import Flask, abort, redirect, request, url_for
+from flask import Flask, abort, request
 from flask_login import current_user
 
 from triggerflow.models import Role
+from triggerflow.web.auth.current import send_to_sign_in
 
 PUBLIC = "public"
 ANY_ROLE = frozenset(Role)
@@ -33,7 +34,7 @@ def _check_access(app: Flask):
     if request.endpoint == "static" or allowed == PUBLIC or getattr(blueprint, "authenticates_itself", False):
         return None
     if not current_user.is_authenticated:
-        return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?")))
+        return send_to_sign_in()
     if allowed is None or current_user.role not in allowed:
         abort(403)
     return None

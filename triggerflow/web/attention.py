@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 from triggerflow.clocks.due import Due, due_for
 from triggerflow.clocks.working_days import local_date
 from triggerflow.db import utcnow
-from triggerflow.models import TriggerForm
+from triggerflow.models import FormEvent, TriggerForm
 from triggerflow.queries.clocks import TWICE, FormTiming, timing
 from triggerflow.queries.needs_action import needs_action_count
 
@@ -39,8 +39,8 @@ def mail_items() -> list[dict[str, Any]]:
     return [{"href": href, "text": "Mail sent", "active": request.path.startswith(href)}]
 
 
-def form_timing(form: TriggerForm) -> FormTiming:
-    return timing(form)
+def form_timing(form: TriggerForm, history: list[FormEvent] | None = None) -> FormTiming:
+    return timing(form, events=history)
 
 
 def row_due(row: dict[str, Any]) -> Due | None:

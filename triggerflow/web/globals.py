@@ -12,8 +12,9 @@ from triggerflow.db import db
 from triggerflow.models import Force, Region, Role
 from triggerflow.queries.people import spocs_of
 from triggerflow.web import attention
-from triggerflow.workflow.definition import ACTIONS
-from triggerflow.workflow.routing import EVENT_LABELS
+from triggerflow.web.pagination import page_numbers
+from triggerflow.workflow.definition import sending_action
+from triggerflow.workflow.routing import event_label
 from triggerflow.workflow.states import FormState
 
 LONDON = ZoneInfo("Europe/London")
@@ -53,6 +54,8 @@ def register(app: Flask) -> None:
         event_label=event_label,
         item_field_label=field_label,
         force_spocs=spocs_of,
+        page_numbers=page_numbers,
+        sending_action=sending_action,
         **attention.TEMPLATE_GLOBALS,
     )
     app.add_template_filter(isodate, "isodate")
@@ -93,9 +96,3 @@ def isodate(value: str | None) -> str:
         return date.fromisoformat(value).strftime("%-d %B %Y")
     except (TypeError, ValueError):
         return value or ""
-
-
-def event_label(action: str) -> str:
-    if action in EVENT_LABELS:
-        return EVENT_LABELS[action]
-    return "Started" if action == "create" else ACTIONS[action].label

@@ -10,11 +10,18 @@ from triggerflow.queries import form_page
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.review.overview import review_context
-from triggerflow.workflow.definition import ACTIONS
+from triggerflow.workflow.definition import action_for
 from triggerflow.workflow.permissions import may_edit
 from triggerflow.workflow.service import available_actions, start_form
 
 bp = Blueprint("forms", __name__, url_prefix="/forms")
+
+
+@bp.get("/new")
+@allow(Role.OFFICER, Role.SPOC)
+def start():
+    """Where a bookmarked or typed /forms/new lands: starting a form is a POST, so ask first."""
+    return render_template("forms/new.html")
 
 
 @bp.post("/new")
@@ -33,7 +40,7 @@ def overview(number: str):
     items = items_for(form, include_pending=holds_it)
     return render_template(
         "forms/overview.html", form=form, sections=SECTIONS, result=completeness(form),
-        actions=[(name, ACTIONS[name]) for name in available_actions(form, current_user)],
+        actions=[(name, action_for(name, current_user)) for name in available_actions(form, current_user)],
         editable=may_edit(form, current_user), return_items=items,
         history=form_page.history(form), versions=form_page.versions(form),
         acceptance=form_page.acceptance(form), **review_context(form, current_user, items),

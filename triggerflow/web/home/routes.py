@@ -26,8 +26,9 @@ def index():
         return render_template(f"home/{current_user.role.value}.html", queues=pages)
     state = request.args.get("state")
     state = FormState(state) if state in set(FormState) else None
-    return render_template("home/overview.html", state=state, counts=queues.state_counts(current_user),
-                           queues={"forms": queues.forms_in_scope(current_user, _page_number("forms"), state)})
+    counts = queues.state_counts(current_user)
+    return render_template("home/overview.html", state=state, counts=counts, queues={
+        "forms": queues.forms_in_scope(current_user, _page_number("forms"), state, counts=counts)})
 
 
 def _page_number(key: str) -> int:

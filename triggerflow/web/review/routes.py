@@ -11,7 +11,7 @@ from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.review.comparison import comparison_page
 from triggerflow.web.review.forms import CloseItemForm, NoteForm, ReopenItemForm
-from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
+from triggerflow.workflow.errors import ActionNotAllowed, Invalid
 
 bp = Blueprint("review", __name__, url_prefix="/forms/<number>")
 
@@ -65,14 +65,12 @@ def _item_page(number: str, item_id: int, form_class, act, verb: str, done: str)
     status = 200
     if page.validate_on_submit():
         try:
-            act(trigger, item, current_user, page.comment.data, page.expected_version)
-        except StaleForm as stale:
-            page.stale(trigger, stale.message)
-            status = 409
-        except (Invalid, ActionNotAllowed) as refused:
-            page.add_errors(getattr(refused, "errors", {"comment": str(refused)}))
+            status = page.save(trigger, lambda: act(trigger, item, current_user, page.comment.data,
+                                                    page.expected_version))
+        except ActionNotAllowed as refused:
+            page.add_errors({"comment": str(refused)})
             status = 422
-        else:
+        if status is None:
             flash(done.format(section=item.section), "success")
             return redirect(_back(number, item.id))
     elif page.errors:
