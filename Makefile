@@ -1,4 +1,5 @@
-# TriggerFlow: `make run` serves the app with demo data on SQLite; `make test` runs every test.
+# TriggerFlow: `make run` serves the app with demo data on SQLite; `make test` runs every test;
+# `make serve` runs it in production under gunicorn; `make bench` measures it at national scale.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,8 +8,10 @@ FLASK := TRIGGERFLOW_ENV=development $(BIN)/flask --app triggerflow
 PYTEST := $(BIN)/python -m pytest -n auto
 PYTEST_ARGS ?=
 CHROMIUM_PATH ?= /usr/bin/chromium
+BENCH_SIZES ?= 10000 100000
 
-.PHONY: install assets database run test test-sqlite test-postgresql browser-deps postgresql-deps diagram clean
+.PHONY: install assets database run serve test test-sqlite test-postgresql browser-deps postgresql-deps bench \
+	wrk-deps diagram clean
 
 install: $(VENV)/.installed assets
 
@@ -41,6 +44,12 @@ database: install
 run: database
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
+# Production: gunicorn (gunicorn.conf.py: workers from the CPU count) on DATABASE_URL, with the
+# production configuration. Apply the migrations first (docs/deploy.md); BIND=0.0.0.0:8000 to listen wider.
+serve: install
+	@test -n "$$DATABASE_URL" || (echo "Set DATABASE_URL (and SECRET_KEY): see docs/deploy.md" >&2; exit 1)
+	TRIGGERFLOW_ENV=production $(BIN)/gunicorn wsgi:app
+
 # Debian's Chromium for the browser tests (Playwright cannot download its own here).
 browser-deps:
 	@test -x "$(CHROMIUM_PATH)" || command -v chromium >/dev/null 2>&1 || \
@@ -51,16 +60,24 @@ postgresql-deps:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "$(PG_BIN)" ] || \
 		(apt-get update -qq && apt-get install -y -qq postgresql >/dev/null)
 
-# Every test on SQLite (browser tests included), then every non-browser test on PostgreSQL.
+# Every test on SQLite, then every test again on PostgreSQL (the browser tests' server included).
 test: install browser-deps postgresql-deps
 	$(PYTEST) $(PYTEST_ARGS)
-	TRIGGERFLOW_TEST_DB=postgresql $(PYTEST) -m "not browser" $(PYTEST_ARGS)
+	TRIGGERFLOW_TEST_DB=postgresql $(PYTEST) $(PYTEST_ARGS)
 
 test-sqlite: install browser-deps
 	$(PYTEST) $(PYTEST_ARGS)
 
-test-postgresql: install postgresql-deps
-	TRIGGERFLOW_TEST_DB=postgresql $(PYTEST) -m "not browser" $(PYTEST_ARGS)
+test-postgresql: install browser-deps postgresql-deps
+	TRIGGERFLOW_TEST_DB=postgresql $(PYTEST) $(PYTEST_ARGS)
+
+wrk-deps:
+	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+
+# Synthetic data on SQLite and a throwaway PostgreSQL, measured, written to docs/performance.md.
+# A million forms too: make bench BENCH_SIZES="10000 100000 1000000". BENCH_ARGS="--profile" to profile.
+bench: install postgresql-deps wrk-deps
+	$(BIN)/python -m bench --sizes $(BENCH_SIZES) $(BENCH_ARGS)
 
 # Rewrite the lifecycle diagram in the README from workflow/definition.py.
 diagram: install

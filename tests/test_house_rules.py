@@ -1,5 +1,7 @@
 """Rules of the codebase that a reviewer would otherwise have to remember."""
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import flask_migrate
@@ -83,3 +85,11 @@ def test_every_migration_applies_and_reverts_cleanly_and_matches_the_models(tmp_
                                                                    "compare_server_default": True})
             assert compare_metadata(context, db.metadata) == []
         db.engine.dispose()
+
+
+def test_the_code_has_no_lint_findings():
+    """Unused imports, undefined names and likely bugs (ruff's pyflakes and bugbear rules)."""
+    found = subprocess.run([sys.executable, "-m", "ruff", "check", "--output-format", "concise", "--no-cache",
+                            "triggerflow", "tests", "bench", "config.py", "wsgi.py"],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert found.returncode == 0, found.stdout + found.stderr

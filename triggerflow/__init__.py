@@ -5,8 +5,11 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from config import Config, config_from_environment
+from triggerflow import serving
+from triggerflow.audit import logs
 from triggerflow.db import db as database
 from triggerflow.extensions import csrf, login_manager, migrate, wtforms_helpers
+from triggerflow.input_text import CleanRequest, PathPart
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,7 +19,11 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     config_class = config_class or config_from_environment()
     config_class.validate()
     app = Flask(__name__, instance_path=str(PROJECT_ROOT / "instance"))
+    app.request_class = CleanRequest
+    app.url_map.converters.update(default=PathPart, string=PathPart)
     app.config.from_object(config_class)
+    serving.configure(app)
+    logs.configure(app)
     app.jinja_loader = ChoiceLoader([
         FileSystemLoader(PROJECT_ROOT / "templates"),
         PrefixLoader({

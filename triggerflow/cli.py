@@ -5,9 +5,11 @@ from sqlalchemy import select
 
 from triggerflow.accounts.users import create_user
 from triggerflow.api.commands import create_token_command
+from triggerflow.audit.commands import verify_audit_command
 from triggerflow.db import db
 from triggerflow.models import Force, Region, Role
 from triggerflow.notifications.commands import send_mail_command, send_reminders_command
+from triggerflow.operations.commands import backup_command, restore_command
 from triggerflow.reference_data import seed_reference_data
 from triggerflow.synthetic.command import generate_data_command
 
@@ -25,7 +27,7 @@ def seed_reference_data_command() -> None:
 @click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
 @click.option("--force", "force_code", help="Force code, for officers, SPOCs and force managers")
 @click.option("--region", "region_code", help="Region code, for assessors and regional managers")
-@click.password_option(help="At least 12 characters; asked for when not given")
+@click.password_option(help="12 to 128 characters, not a common password (see the README); asked for when not given")
 def create_user_command(email, name, role, force_code, region_code, password) -> None:
     """Create a user who signs in with an e-mail address and password."""
     force = _by_code(Force, force_code)
@@ -59,5 +61,6 @@ def _by_code(model, code: str | None):
 
 def register_cli(app: Flask) -> None:
     for command in (seed_reference_data_command, create_user_command, load_demo_data_command,
-                    generate_data_command, send_reminders_command, send_mail_command, create_token_command):
+                    generate_data_command, send_reminders_command, send_mail_command, create_token_command,
+                    verify_audit_command, backup_command, restore_command):
         app.cli.add_command(command)

@@ -3,7 +3,7 @@
 The section editors, the criteria's links, the submitted-version view and the API all read
 these definitions, so a label or a choice list is never typed twice.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from triggerflow.content import vocab

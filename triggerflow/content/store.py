@@ -8,10 +8,9 @@ import uuid
 from copy import deepcopy
 from typing import Any
 
-from sqlalchemy.orm.exc import StaleDataError
 
 from triggerflow.content.sections import SECTIONS_BY_KEY
-from triggerflow.db import db
+from triggerflow.db import transaction
 from triggerflow.models import TriggerForm, User
 from triggerflow.workflow.errors import ActionNotAllowed, StaleForm
 from triggerflow.workflow.permissions import may_edit
@@ -77,17 +76,10 @@ def _write(form: TriggerForm, actor: User, expected_version: int | None, change)
         raise StaleForm()
     # A new dict, not an in-place change: SQLAlchemy only notices a JSON column reassigned.
     answers = deepcopy(form.answers or {})
-    try:
+    with transaction():
         change(answers)
         form.answers = answers
         _copy_filter_columns(form)
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise StaleForm() from None
-    except BaseException:
-        db.session.rollback()
-        raise
 
 
 def _copy_filter_columns(form: TriggerForm) -> None:

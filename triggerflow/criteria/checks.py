@@ -65,7 +65,7 @@ def c5_theme(facts: Facts) -> Problems:
 
 
 def c6_serious_crime(facts: Facts) -> Problems:
-    ticked = facts.value("C", "serious_crime_tests") or []
+    ticked = facts.ticked("C", "serious_crime_tests", SERIOUS_CRIME_TESTS)
     minimum = facts.limit("serious_crime_justification_min")
     justified = [t for t in ticked if len(facts.text("C", f"justification_{t}")) >= minimum]
     problems = []
@@ -108,7 +108,7 @@ def c8_organisation(facts: Facts) -> Problems:
     problems = []
     for element, label in ORGANISATION_ELEMENTS:
         problems += too_short(facts, "D", element, facts.limit("organisation_min"), label)
-        if not set(facts.value("D", f"{element}_cites") or []) & references:
+        if not set(facts.ticked("D", f"{element}_cites")) & references:
             problems.append((f"D.{element}_cites", f"Cite at least one intelligence item that shows "
                                                    f"{label.lower()}"))
     return problems
@@ -175,7 +175,7 @@ def c12_geography(facts: Facts) -> Problems:
 
 def c13_harm(facts: Facts) -> Problems:
     problems = []
-    described = [k for k in facts.value("G", "harm_types") or [] if facts.text("G", f"harm_{k}")]
+    described = [k for k in facts.ticked("G", "harm_types") if facts.text("G", f"harm_{k}")]
     if not described:
         problems.append(("G.harm_types", "Select at least one type of harm and describe it"))
     victims = facts.value("G", "vulnerable_victims")

@@ -17,8 +17,11 @@ class Facts:
     resubmission: bool = False
     limits: dict[str, int] = field(default_factory=dict)
 
+    # The readers take answers of an unexpected shape (a hand-edited row, an old import) as
+    # unanswered, so that no stored answer can stop the checklist from showing.
     def section(self, key: str) -> dict[str, Any]:
-        return self.answers.get(key) or {}
+        found = self.answers.get(key)
+        return found if isinstance(found, dict) else {}
 
     def value(self, key: str, name: str) -> Any:
         return self.section(key).get(name)
@@ -27,12 +30,21 @@ class Facts:
         value = self.value(key, name)
         return value.strip() if isinstance(value, str) else ""
 
+    def ticked(self, key: str, name: str, among: list[tuple[str, str]] | None = None) -> list[str]:
+        """The boxes ticked for a checkbox question, only those `among` its choices when given."""
+        found = self.value(key, name)
+        known = None if among is None else {value for value, _ in among}
+        return [value for value in found if isinstance(value, str) and (known is None or value in known)] \
+            if isinstance(found, list) else []
+
     def items(self, key: str, group: str) -> list[dict[str, Any]]:
-        return list(self.section(key).get(group) or [])
+        found = self.section(key).get(group)
+        return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
 
     @property
     def threat_type(self) -> str | None:
-        return self.value("A", "threat_type")
+        found = self.value("A", "threat_type")
+        return found if isinstance(found, str) else None
 
     def limit(self, name: str) -> int:
         return self.limits[name]

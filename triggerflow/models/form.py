@@ -2,7 +2,7 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from triggerflow.db import JSONDocument, UTCDateTime, db, utcnow
@@ -13,12 +13,20 @@ from triggerflow.workflow.states import FormState
 
 class TriggerForm(db.Model):
     __tablename__ = "trigger_forms"
+    __table_args__ = (
+        # Queues and counts: forms in a state, of a force or a region, sent to the ROCTA or not.
+        Index("ix_trigger_forms_state_force_id", "state", "force_id", "first_submitted_at"),
+        # Submission cohorts by date, read without visiting the rows.
+        Index("ix_trigger_forms_first_submitted_at", "first_submitted_at", "force_id", "state"),
+        # Lists, newest first.
+        Index("ix_trigger_forms_created_at", "created_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(20), unique=True)
     force_id: Mapped[int] = mapped_column(ForeignKey("forces.id"), index=True)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    state: Mapped[FormState] = mapped_column(enum_column(FormState), index=True)
+    state: Mapped[FormState] = mapped_column(enum_column(FormState))
     # Optimistic locking: every UPDATE bumps it, and a stale one raises StaleDataError.
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     # The form's content, section by section (see triggerflow.content.sections).
@@ -33,12 +41,14 @@ class TriggerForm(db.Model):
     # The assessor who holds the form, or who returned it and gets the resubmission back.
     assessor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     resubmit_by: Mapped[date | None] = mapped_column(Date)
-    first_submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    first_submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # The hash of the form's last event (triggerflow.audit.chain): removing the last event shows too.
+    event_chain_head: Mapped[str | None] = mapped_column(String(64))
 
     force: Mapped[Force] = relationship()
     created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])

@@ -5,7 +5,7 @@ action are told apart by `when` (a fact about the form: its force's SPOC gate, i
 which the machine checks as a condition. Who may act is `roles` plus `relation` (how the actor
 must stand to the form), checked in workflow.permissions.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transitions import Machine
 
@@ -80,8 +80,23 @@ ACTIONS: dict[str, Action] = {
                        confirm=True, style="warning"),
 }
 
+# Roles that must say why although the action's usual taker need not: a regional manager releasing
+# an assessor's work gives a reason, recorded on the event; the assessor releasing their own does not.
+REASON_REQUIRED_OF = {"release": frozenset({MANAGER})}
+
+
+def action_for(action: str, user) -> Action:
+    """The action as `user` meets it: on a confirmation page asking for a comment where they must give one."""
+    meta = ACTIONS[action]
+    if user is not None and user.role in REASON_REQUIRED_OF.get(action, ()):
+        return replace(meta, reason="comment", confirm=True)
+    return meta
+
+
 # Every action a person may be offered, in the order buttons appear.
 ACTION_ORDER = tuple(dict.fromkeys(t.action for t in TRANSITIONS))
+# The actions that send a form on from the force: the completeness rules hold each of them back.
+SENDING_ACTIONS = ("send_to_spoc", "submit", "resubmit")
 
 
 class Lifecycle:
@@ -126,3 +141,14 @@ def build_machine(model: Lifecycle) -> Machine:
         ignore_invalid_triggers=False,
         model_attribute="state",
     )
+
+
+def sending_action(form) -> str | None:
+    """The action that sends `form` on from where it is now, whoever takes it; None once it is with the ROCTA."""
+    # A lapsed form is reopened as returned, then resubmitted.
+    state = S.RETURNED if form.state is S.LAPSED else form.state
+    lifecycle = Lifecycle(form)
+    for t in TRANSITIONS:
+        if t.action in SENDING_ACTIONS and state in t.sources and (t.when is None or getattr(lifecycle, t.when)()):
+            return t.action
+    return None

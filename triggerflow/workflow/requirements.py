@@ -12,6 +12,7 @@ from triggerflow.content import vocab
 from triggerflow.content.completeness import completeness
 from triggerflow.db import db
 from triggerflow.models import Force, ReturnItem, ReturnItemStatus, TriggerForm, User
+from triggerflow.workflow.definition import SENDING_ACTIONS, action_for
 from triggerflow.workflow.errors import Invalid
 
 REQUIRED_RECORD_FIELDS = {
@@ -33,9 +34,16 @@ REQUIRED_RECORD_FIELDS = {
     "plan_due_on": "Enter the date the 4P plan is due",
     "next_review_on": "Enter the next review date",
 }
+SECONDARY_THEMES_FROM_LIST = "Select secondary themes from the list"
+
+
+# Actions only some roles must give a reason for (definition.REASON_REQUIRED_OF), and what to ask.
+_REASON_MESSAGES = {"release": "Enter the reason for releasing the form"}
 
 
 def check(form: TriggerForm, action: str, actor: User | None, details: dict[str, Any], today: date) -> None:
+    if action in _REASON_MESSAGES and action_for(action, actor).reason and not (details.get("comment") or "").strip():
+        raise Invalid({"comment": _REASON_MESSAGES[action]})
     checker = _CHECKS.get(action)
     if checker:
         checker(form, details, today)
@@ -105,7 +113,7 @@ def _accept(form: TriggerForm, details: dict[str, Any], today: date) -> None:
         if name not in errors and str(record[name]) not in dict(choices):
             errors[name] = REQUIRED_RECORD_FIELDS[name]
     if not set(record.get("secondary_themes") or ()) <= set(dict(vocab.THEMES)):
-        errors["secondary_themes"] = "Select secondary themes from the list"
+        errors["secondary_themes"] = SECONDARY_THEMES_FROM_LIST
     for name in RECORD_DATES:
         if name not in errors and not isinstance(record[name], date):
             errors[name] = REQUIRED_RECORD_FIELDS[name].replace("Enter the", "Enter a real")
@@ -116,9 +124,7 @@ def _accept(form: TriggerForm, details: dict[str, Any], today: date) -> None:
 
 
 _CHECKS = {
-    "send_to_spoc": _complete,
-    "submit": _complete,
-    "resubmit": _complete,
+    **dict.fromkeys(SENDING_ACTIONS, _complete),
     "spoc_return": _comment,
     "reopen": _comment,
     "withdraw": _comment,

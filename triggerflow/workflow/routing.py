@@ -6,10 +6,10 @@ state = to state, action "reassign", the reason as its comment) in one transacti
 """
 from typing import Any
 
-from sqlalchemy.orm.exc import StaleDataError
-
-from triggerflow.db import db, utcnow
+from triggerflow.audit import chain
+from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import FormEvent, Role, TriggerForm, User
+from triggerflow.workflow.definition import ACTIONS
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
 from triggerflow.workflow.permissions import RELATIONS
 from triggerflow.workflow.states import FormState
@@ -17,7 +17,12 @@ from triggerflow.workflow.states import FormState
 REASSIGN = "reassign"
 # Work that is, or will be, someone's: being assessed, or a resubmission routed back to an assessor.
 REASSIGNABLE_STATES = frozenset({FormState.UNDER_ASSESSMENT, FormState.RESUBMITTED})
-EVENT_LABELS = {REASSIGN: "Reassigned"}
+EVENT_LABELS = {REASSIGN: "Reassigned", "create": "Started"}
+
+
+def event_label(action: str) -> str:
+    """How a form's history names an event: a lifecycle action, a reassignment, or the start."""
+    return EVENT_LABELS[action] if action in EVENT_LABELS else ACTIONS[action].label
 
 
 def may_reassign(form: TriggerForm, user: User) -> bool:
@@ -51,7 +56,7 @@ def reassign(form: TriggerForm, actor: User, assessor: User | None, reason: str,
 def reassign_many(forms: list[tuple[TriggerForm, int | None]], actor: User, assessor: User | None,
                   reason: str) -> list[FormEvent]:
     """All or nothing: every form goes to `assessor`, or none does and Invalid says which could not."""
-    try:
+    with transaction():
         reason = (reason or "").strip()
         if not reason:
             raise Invalid({"reason": "Enter the reason for the reassignment"})
@@ -68,13 +73,6 @@ def reassign_many(forms: list[tuple[TriggerForm, int | None]], actor: User, asse
         now = utcnow()
         events = [_move(form, actor, assessor, reason, now) for form, _ in forms]
         db.session.add_all(events)
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise StaleForm() from None
-    except BaseException:
-        db.session.rollback()
-        raise
     return events
 
 
@@ -82,5 +80,5 @@ def _move(form: TriggerForm, actor: User, assessor: User | None, reason: str, no
     details: dict[str, Any] = {"from_assessor_id": form.assessor_id, "assessor_id": assessor.id if assessor else None}
     form.assessor = assessor  # the relationship, so the form and its assessor agree before any reload
     form.updated_at = now
-    return FormEvent(form_id=form.id, action=REASSIGN, from_state=form.state, to_state=form.state,
-                     actor_id=actor.id, at=now, round=form.round, comment=reason, details=details)
+    return chain.seal(form, FormEvent(form_id=form.id, action=REASSIGN, from_state=form.state, to_state=form.state,
+                                      actor_id=actor.id, at=now, round=form.round, comment=reason, details=details))
