@@ -8,7 +8,8 @@ from sqlalchemy import select
 from tests.databases import app_for
 from triggerflow.accounts.sign_in import with_password
 from triggerflow.db import db
-from triggerflow.models import AcceptanceRecord, Force, FormEvent, ReturnItem, Role, TriggerForm, User
+from triggerflow.models import (AcceptanceRecord, Force, FormEvent, FormSnapshot, ReturnItem, Role, TriggerForm,
+                                User)
 from triggerflow.synthetic import generate
 from triggerflow.synthetic.names import FORENAMES
 from triggerflow.synthetic.people import EMAIL_DOMAIN, NO_SIGN_IN
@@ -25,7 +26,8 @@ def rows(model):
 
 
 def snapshot():
-    return {model.__name__: rows(model) for model in (TriggerForm, FormEvent, ReturnItem, AcceptanceRecord)}
+    return {model.__name__: rows(model) for model in (TriggerForm, FormEvent, ReturnItem, AcceptanceRecord,
+                                                      FormSnapshot)}
 
 
 def test_the_same_seed_and_end_date_write_the_same_rows(ctx, databases, tmp_path):
@@ -45,7 +47,7 @@ def test_the_same_seed_and_end_date_write_the_same_rows(ctx, databases, tmp_path
     finally:
         databases.drop(url)
     assert first == second
-    assert len(first["TriggerForm"]) == 300 and len(first["FormEvent"]) > 1200
+    assert len(first["TriggerForm"]) == 300 and len(first["FormEvent"]) > 1200 and len(first["FormSnapshot"]) > 300
     assert [r[1:] for r in different] != [r[1:] for r in first["TriggerForm"]]
 
 

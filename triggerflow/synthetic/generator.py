@@ -2,9 +2,12 @@
 
 Deterministic: the same seed, end date and starting database give the same rows. Forms are
 created evenly over the timeline, each force's share set by its profile, and numbered in
-order of creation like real ones.
+order of creation like real ones. A form that was ever sent on from draft holds complete
+answers (synthetic.answers) and a snapshot for each time it went to the ROCTA, changed where
+a return asked; a form never sent holds a half-written draft.
 """
 import time as clock
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -17,9 +20,11 @@ from triggerflow.audit import chain
 from triggerflow.content import vocab
 from triggerflow.db import db
 from triggerflow.models import Force, Region
-from triggerflow.synthetic import people, profiles, writer
+from triggerflow.queries import criteria_versions
+from triggerflow.synthetic import answers, people, profiles, writer
 from triggerflow.synthetic.lifecycle import Cast, Life
 from triggerflow.synthetic.names import person, working_name
+from triggerflow.synthetic.revisions import revise
 
 CHUNK = 20_000
 THREAT_WEIGHTS = (("ocg", 70), ("priority_individual", 20), ("soc_vulnerability", 10))
@@ -49,10 +54,12 @@ def generate(forms: int, seed: int, *, scenario: str | None = None, until: date 
     plan = _plan(forms, seed, scenario)
     timeline = _Timeline(datetime.combine(start, time.min, UTC), (until - start).days)
     rng = Random(seed)
+    # Answers draw from their own generator, so the histories stay those the seed always gave.
+    words = Random(f"answers-{seed}")
     cumulative = list(accumulate(plan.profiles[f["code"]].weight for f in plan.forces))
     events = items = 0
     for chunk_start in range(0, forms, CHUNK):
-        batch = _Batch()
+        batch = _Batch(plan.criteria_version, words)
         for i in range(chunk_start, min(forms, chunk_start + CHUNK)):
             force = rng.choices(plan.forces, cum_weights=cumulative)[0]
             created = timeline.days * (i + rng.random()) / forms
@@ -60,7 +67,7 @@ def generate(forms: int, seed: int, *, scenario: str | None = None, until: date 
                         rng=rng, t=created, end=timeline.days, start_date=start)
             batch.add(life, force, _number(plan.numbers, force, timeline.at(created)), rng, timeline)
         with db.engine.begin() as connection:
-            writer.write(connection, batch.forms, batch.events, batch.items, batch.records)
+            writer.write(connection, batch.forms, batch.events, batch.items, batch.records, batch.snapshots)
         events, items = events + len(batch.events), items + len(batch.items)
         if progress:
             progress(min(forms, chunk_start + CHUNK))
@@ -77,6 +84,7 @@ class _Plan:
     casts: dict[int, Cast]
     first_id: int
     numbers: dict[tuple[int, int], int]  # the last form number used per force and year
+    criteria_version: int  # what a snapshot records it was checked against, as the workflow does
 
 
 def _plan(forms: int, seed: int, scenario: str | None) -> _Plan:
@@ -87,14 +95,17 @@ def _plan(forms: int, seed: int, scenario: str | None) -> _Plan:
         total_weight = sum(p.weight for p in chosen.values())
         expected = {code: forms * p.weight / total_weight for code, p in chosen.items()}
         return _Plan(forces, chosen, people.casts(connection, forces, expected, seed),
-                     writer.next_form_id(connection), writer.counters(connection))
+                     writer.next_form_id(connection), writer.counters(connection), criteria_versions.current().number)
 
 
 def _forces(connection: Connection) -> list[dict]:
     rows = connection.execute(
         select(Force.id, Force.code, Force.name, Force.spoc_gate, Region.code, Region.id)
         .join(Region).order_by(Force.code))
-    return [dict(zip(("id", "code", "name", "spoc_gate", "region", "region_id"), row)) for row in rows]
+    forces = [dict(zip(("id", "code", "name", "spoc_gate", "region", "region_id"), row)) for row in rows]
+    for force in forces:
+        force["neighbours"] = tuple(f["code"] for f in forces if f["region"] == force["region"] and f is not force)
+    return forces
 
 
 def _profiles(forces: list[dict], seed: int, scenario: str | None) -> dict[str, profiles.ForceProfile]:
@@ -123,11 +134,14 @@ class _Timeline:
 class _Batch:
     """The rows of one chunk of forms, ready for bulk insert."""
 
-    def __init__(self) -> None:
+    def __init__(self, criteria_version: int, words: Random) -> None:
+        self.criteria_version = criteria_version
+        self.words = words  # draws the answers, carried from chunk to chunk
         self.forms: list[dict] = []
         self.events: list[dict] = []
         self.items: list[dict] = []
         self.records: list[dict] = []
+        self.snapshots: list[dict] = []
 
     def add(self, life: Life, force: dict, number: str, rng: Random, timeline: _Timeline) -> None:
         threat_type = rng.choices(*zip(*THREAT_WEIGHTS))[0]
@@ -154,13 +168,32 @@ class _Batch:
             "first_submitted_at": times.get("first_submitted"), "submitted_at": times.get("submitted"),
             "returned_at": times.get("returned"), "decided_at": times.get("decided"),
             "created_at": life.events[0]["at"], "updated_at": times["updated"], "event_chain_head": head,
-            "answers": {"A": {"threat_type": threat_type, "working_name": name, "primary_theme": theme,
-                              "local_policing_area": f"{force['name']} central"},
-                        "H": {"operation_running": "yes" if running else "no"},
-                        "I": {"security_marking": "OFFICIAL-SENSITIVE", "no_source_material": True}},
+            "answers": self._answers(life, answers.Threat(threat_type, theme, name, running, force)),
         })
         if life.decision:
             self.records.append(_acceptance(life, force, threat_type, theme, rng, at(life.decision["at"])))
+
+    def _answers(self, life: Life, threat: answers.Threat) -> dict:
+        """The form's answers now, adding a snapshot for each time it was sent to the ROCTA."""
+        rng, current = self.words, None
+        returned = defaultdict(list)  # the return items of each round
+        for item in life.items:
+            returned[item["round"]].append(item)
+        for event in life.events:
+            if current is None and event["action"] in ("send_to_spoc", "submit"):
+                current = answers.complete(threat, rng, event["at"].date())
+            elif event["action"] == "resubmit":
+                current = revise(current, threat, returned[event["round"] - 1], rng, event["at"].date())
+            if event["action"] in ("submit", "resubmit"):
+                self.snapshots.append({
+                    "form_id": life.form_id, "sequence": event["details"]["snapshot"], "round": event["round"],
+                    "answers": current, "criteria_version": self.criteria_version,
+                    "created_by_id": event["actor_id"], "created_at": event["at"]})
+        if current is None:
+            return answers.partial(threat, rng, life.events[0]["at"].date())
+        # Items of a return not yet resubmitted that the force has answered: their sections are changed already.
+        answered = [item for item in returned[life.round] if item["responded_at"] is not None]
+        return revise(current, threat, answered, rng, answered[0]["responded_at"].date()) if answered else current
 
 
 def _acceptance(life: Life, force: dict, threat_type: str, theme: str, rng: Random, at: datetime) -> dict:

@@ -16,9 +16,9 @@ from triggerflow.workflow.states import FormState as S
 
 LAPSE_AFTER_DAYS = 28
 RESUBMIT_WITHIN_DAYS = 14
-_REASON_SECTION = {"R01": "D", "R02": "B", "R03": "C", "R04": "C", "R05a": "D", "R05b": "D", "R05c": "D",
-                   "R05d": "D", "R06": "D", "R07": "F", "R08": "F", "R09": "G", "R10": "E", "R11": "A",
-                   "R12": "A", "R13": "I", "R99": "A"}
+REASON_SECTION = {"R01": "D", "R02": "B", "R03": "C", "R04": "C", "R05a": "D", "R05b": "D", "R05c": "D",
+                  "R05d": "D", "R06": "D", "R07": "F", "R08": "F", "R09": "G", "R10": "E", "R11": "A",
+                  "R12": "A", "R13": "I", "R99": "A"}
 _REJECTIONS = (("N1", 5), ("N2", 4), ("N3", 4), ("N4", 2), ("N5", 1), ("N6", 1))
 
 
@@ -95,6 +95,8 @@ class Life:
             details["assessor_id"] = self.assessor_id
         if action in ("return_to_force", "reopen"):
             details["resubmit_by"] = self.resubmit_by.isoformat()
+        if action in ("submit", "resubmit"):
+            details["snapshot"] = self.round  # the sequence of the snapshot it stored, as workflow.effects notes
         self.events.append({"form_id": self.form_id, "action": action, "from_state": from_state,
                             "to_state": self.state, "actor_id": actor, "at": at, "round": self.round,
                             "reason_code": reason_code, "comment": comment, "details": details})
@@ -143,6 +145,7 @@ class Life:
         if rng.random() < 0.04:
             self._emit("release", assessor, rng.uniform(0.1, 2))
             return True
+        self._close_answered()
         wait = rng.uniform(0.5, 9)
         if rng.random() < self.profile.return_rate * 0.6 ** (self.round - 1):
             if self.round > 3:
@@ -157,6 +160,12 @@ class Life:
             self._reject(assessor, wait, rng.choices(codes, weights)[0])
         return True
 
+    def _close_answered(self) -> None:
+        """The assessor reviewing a resubmission closes the items it answered before deciding on it."""
+        for item in self.items:
+            if item["status"] == "responded":
+                item["status"] = "closed"
+
     def _reject(self, assessor: int, wait: float, code: str) -> None:
         extra = {"duplicate_reference": f"APMIS-{self.form_id}"} if code == "N6" else {}
         self._emit("reject", assessor, wait, reason_code=code,
@@ -167,7 +176,7 @@ class Life:
         chosen = dict.fromkeys(self.rng.choices(reasons, weights, k=self.rng.choice((1, 1, 2, 2, 3))))
         self._emit("return_to_force", assessor, wait)
         for code in chosen:
-            self.items.append({"form_id": self.form_id, "round": self.round, "section": _REASON_SECTION[code],
+            self.items.append({"form_id": self.form_id, "round": self.round, "section": REASON_SECTION[code],
                                "reason_code": code, "comment": f"{vocab.label_for(vocab.RETURN_REASONS, code)}.",
                                "status": "open", "created_by_id": assessor, "created_at": self.t - 0.01,
                                "returned_at": self.t, "response": None, "responded_at": None,
@@ -193,7 +202,8 @@ class Life:
     def _respond(self, at: float) -> None:
         for item in self.items:
             if item["status"] == "open":
-                item.update(status="responded", response="Section updated with the information asked for.",
+                item.update(status="responded", response=f"Section {item['section']} updated with what the "
+                                                         "return asked for.",
                             responded_at=at, responded_by_id=self.officer)
 
     def _after_lapse(self) -> bool:

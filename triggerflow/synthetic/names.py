@@ -19,6 +19,11 @@ _PLACE_WORDS = ("Quayside", "Millrace", "Foundry", "Harbour", "Kestrel", "Lanter
                 "Amber", "Basalt", "Copper", "Drover", "Ember", "Flint", "Granary", "Heron")
 _PLACE_ENDS = ("Lane", "Row", "Yard", "Court", "Street", "Fields", "Cross", "Heights", "Reach", "Green")
 _GROUP_WORDS = ("network", "group", "line", "crew", "organisation", "supply chain")
+# Street names for subjects not yet identified, and code words for lines and operations.
+_NICKNAMES = ("Spindle", "Tank", "Chalky", "Moth", "Rizzo", "Dibs", "Skip", "Lanky", "Nugget", "Brick", "Fizz",
+              "Gully", "Jinx", "Pebble", "Scratch", "Tiny")
+_CODE_WORDS = ("Alder", "Bittern", "Cobalt", "Dunlin", "Fathom", "Garnet", "Hawthorn", "Jackdaw", "Kittiwake",
+               "Lodestar", "Merlin", "Nimbus", "Osprey", "Quartz", "Redshank", "Sandpiper", "Teasel", "Whinchat")
 
 
 def person(rng: Random) -> tuple[str, str]:
@@ -34,3 +39,12 @@ def working_name(rng: Random, threat_type: str) -> str:
     if threat_type == "soc_vulnerability":
         return f"{place} {rng.choice(('port', 'depot', 'market', 'care homes', 'car washes'))} vulnerability"
     return f"{place} {rng.choice(_GROUP_WORDS)}"
+
+
+def nickname(rng: Random) -> str:
+    return rng.choice(_NICKNAMES)
+
+
+def code_word(rng: Random) -> str:
+    """A word for an operation or a county line, none taken from a real one."""
+    return rng.choice(_CODE_WORDS)
