@@ -42,6 +42,9 @@ class Config:
     # Roles that must sign in with a code from an authenticator app as well as a password.
     TWO_FACTOR_REQUIRED_ROLES = ("assessor", "manager", "admin")
     PAGE_SIZE = 25
+    # The forms list counts each state up to this many, then says "more than": a count of every form
+    # in a national scope would read every form on every visit.
+    LIST_COUNT_CAP = 1000
     RESUBMIT_WITHIN_DAYS = 14
     PASSWORD_HASHING = "standard"  # see triggerflow.accounts.passwords.PROFILES
     # Time (DESIGN section 6): resubmit-by above; these for assessment, lapse and reminders.

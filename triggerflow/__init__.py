@@ -10,6 +10,7 @@ from triggerflow.audit import logs
 from triggerflow.db import db as database
 from triggerflow.extensions import csrf, login_manager, migrate, wtforms_helpers
 from triggerflow.input_text import CleanRequest, PathPart
+from triggerflow.templating import Environment
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,6 +20,7 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     config_class = config_class or config_from_environment()
     config_class.validate()
     app = Flask(__name__, instance_path=str(PROJECT_ROOT / "instance"))
+    app.jinja_environment = Environment
     app.request_class = CleanRequest
     app.url_map.converters.update(default=PathPart, string=PathPart)
     app.config.from_object(config_class)

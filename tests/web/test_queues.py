@@ -181,6 +181,23 @@ def test_queues_are_paginated(app, people, sign_in):
     assert queues.my_forms(people.officer, page=2).total == 5
 
 
+def test_the_forms_list_counts_each_state_only_so_far_and_still_pages_to_the_end(app, people, sign_in):
+    app.config.update(LIST_COUNT_CAP=2, PAGE_SIZE=2)
+    sent = [factories.submitted(people.officer, people.spoc) for _ in range(4)]
+    client = sign_in(people.national_manager)
+
+    page = home(client)
+    filters = [a.text for a in page.find(id="state-filter").find_all("a")]
+    assert filters == ["Any state (more than 2)", "Submitted (more than 2)"]
+    assert page.find(id="forms").text == "All forms (more than 2)"
+    assert numbers(page, "forms") == [sent[3].number, sent[2].number]
+    last = home(client, forms_page=2)
+    assert numbers(last, "forms") == [sent[1].number, sent[0].number]
+    assert not [a for a in last.find("nav", class_="govuk-pagination").find_all("a") if a.text.startswith("Next")]
+    app.config["LIST_COUNT_CAP"] = 4
+    assert home(client).find(id="forms").text == "All forms (4)"
+
+
 def test_a_long_queue_links_the_first_last_and_neighbouring_pages_with_gaps_between(app, people, sign_in):
     app.config["PAGE_SIZE"] = 2
     for n in range(12):

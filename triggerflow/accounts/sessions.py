@@ -8,9 +8,10 @@ at most once a minute, so most requests cost one indexed read and no write.
 import hashlib
 import secrets
 from datetime import datetime, timedelta
+from functools import cache
 
 from flask import current_app
-from sqlalchemy import delete, or_, select
+from sqlalchemy import Select, bindparam, delete, or_, select
 from sqlalchemy.orm import contains_eager
 
 from triggerflow.accounts.devices import describe_device
@@ -43,11 +44,17 @@ def start(user: User, stage: SessionStage, *, address: str, user_agent: str) -> 
     return session_id
 
 
+@cache
+def _by_digest() -> Select:
+    # Every request asks this: built once, with the digest bound in.
+    return (select(UserSession).join(UserSession.user).options(contains_eager(UserSession.user))
+            .where(UserSession.token_hash == bindparam("token_hash")))
+
+
 def find(session_id: str, now: datetime | None = None) -> tuple[UserSession | None, str | None]:
     """(the session with this id, with its user; why it has run out, or None while it is live)."""
     now = now or utcnow()
-    row = db.session.scalar(select(UserSession).join(UserSession.user).options(contains_eager(UserSession.user))
-                            .where(UserSession.token_hash == _digest(session_id)))
+    row = db.session.scalar(_by_digest(), {"token_hash": _digest(session_id)})
     if row is None:
         return None, None
     ended = _why_ended(row, now)

@@ -26,6 +26,9 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and not is_bank_holiday(day)
 
 
+# A queue works out a due date on every row, and many rows share a day: the calendar never changes
+# while the process runs, so each answer is kept.
+@lru_cache(maxsize=4096)
 def add_working_days(start: date, days: int) -> date:
     """The `days`-th working day after `start` (`start` itself is not counted)."""
     if days < 0:
@@ -38,6 +41,7 @@ def add_working_days(start: date, days: int) -> date:
     return day
 
 
+@lru_cache(maxsize=4096)
 def subtract_working_days(end: date, days: int) -> date:
     """The `days`-th working day before `end` (`end` itself is not counted)."""
     if days < 0:

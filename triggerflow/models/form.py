@@ -20,6 +20,8 @@ class TriggerForm(db.Model):
         Index("ix_trigger_forms_first_submitted_at", "first_submitted_at", "force_id", "state"),
         # Lists, newest first.
         Index("ix_trigger_forms_created_at", "created_at", "id"),
+        # What one assessor holds now, without reading all they have held before.
+        Index("ix_trigger_forms_assessor_id_state", "assessor_id", "state"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,7 +41,7 @@ class TriggerForm(db.Model):
     # Round 1 is the first submission to the ROCTA; each resubmission adds one.
     round: Mapped[int] = mapped_column(default=0)
     # The assessor who holds the form, or who returned it and gets the resubmission back.
-    assessor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    assessor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     resubmit_by: Mapped[date | None] = mapped_column(Date)
     first_submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,8 +1,9 @@
 """The criteria thresholds in force and the versions they have been through."""
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
 
 from triggerflow.criteria.rules import DEFAULT_LIMITS
@@ -23,8 +24,14 @@ class Thresholds:
 
 def current() -> Thresholds:
     """The newest version; version 1 (the defaults of DESIGN section 3) until an administrator changes one."""
-    row = db.session.scalar(select(CriteriaVersion).order_by(CriteriaVersion.number.desc()).limit(1))
+    row = db.session.scalar(_newest())
     return _thresholds(row) if row else Thresholds(FIRST_VERSION, dict(DEFAULT_LIMITS))
+
+
+@cache
+def _newest() -> Select:
+    # Every form's page checks its completeness against these: the statement is built once.
+    return select(CriteriaVersion).order_by(CriteriaVersion.number.desc()).limit(1)
 
 
 def current_limits() -> dict[str, int]:

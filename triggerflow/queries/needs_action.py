@@ -4,13 +4,19 @@ Per role, the forms on which the user is the one expected to act next (each also
 for them in workflow.service.available_actions): officers their forms returned by the ROCTA or
 by their SPOC; SPOCs their force's forms awaiting review or returned; assessors the region's new
 submissions, resubmissions routed to them or to anyone, and the forms they hold.
+
+Every page shows the count, so its statement is built once per role and kind of scope, with the
+user bound in when it runs.
 """
-from sqlalchemy import and_, false, func, or_, select
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Integer, Select, and_, bindparam, false, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from triggerflow.db import db
 from triggerflow.models import Force, FormEvent, Role, TriggerForm, User
-from triggerflow.queries.scope import visible_to
+from triggerflow.queries.scope import scope_kind, scope_params, within
 from triggerflow.workflow.states import FormState as S
 
 
@@ -20,35 +26,52 @@ def _last_action() -> ColumnElement[str]:
     return latest.scalar_subquery()
 
 
-def _officer(user: User) -> ColumnElement[bool]:
+def _officer(user_id, force_id, region_id) -> ColumnElement[bool]:
     returned_by_spoc = and_(TriggerForm.state == S.DRAFT, _last_action() == "spoc_return")
-    return and_(TriggerForm.created_by_id == user.id, or_(TriggerForm.state == S.RETURNED, returned_by_spoc))
+    return and_(TriggerForm.created_by_id == user_id, or_(TriggerForm.state == S.RETURNED, returned_by_spoc))
 
 
-def _spoc(user: User) -> ColumnElement[bool]:
-    return and_(TriggerForm.force_id == user.force_id, TriggerForm.state.in_([S.SPOC_REVIEW, S.RETURNED]))
+def _spoc(user_id, force_id, region_id) -> ColumnElement[bool]:
+    return and_(TriggerForm.force_id == force_id, TriggerForm.state.in_([S.SPOC_REVIEW, S.RETURNED]))
 
 
-def _assessor(user: User) -> ColumnElement[bool]:
+def _assessor(user_id, force_id, region_id) -> ColumnElement[bool]:
     # Separation of duties: never forms from the assessor's own force.
-    in_region = TriggerForm.force_id.in_(select(Force.id).where(Force.region_id == user.region_id,
-                                                                Force.id != func.coalesce(user.force_id, -1)))
-    unrouted_or_mine = or_(TriggerForm.assessor_id.is_(None), TriggerForm.assessor_id == user.id)
-    waiting = and_(TriggerForm.state.in_([S.SUBMITTED, S.RESUBMITTED]), unrouted_or_mine)
-    holding = and_(TriggerForm.state == S.UNDER_ASSESSMENT, TriggerForm.assessor_id == user.id)
-    return and_(in_region, or_(waiting, holding))
+    in_region = TriggerForm.force_id.in_(select(Force.id).where(Force.region_id == region_id, Force.id != force_id))
+    # The states first, on their own, so the database reads the forms waiting in them (by state and
+    # force) rather than every form the assessor has ever held.
+    waiting = and_(TriggerForm.state.in_([S.SUBMITTED, S.RESUBMITTED]), TriggerForm.assessor_id.is_(None))
+    mine = or_(TriggerForm.assessor_id == user_id, waiting)
+    return and_(TriggerForm.state.in_([S.SUBMITTED, S.RESUBMITTED, S.UNDER_ASSESSMENT]), in_region, mine)
 
 
 _BY_ROLE = {Role.OFFICER: _officer, Role.SPOC: _spoc, Role.ASSESSOR: _assessor}
 
 
+def _params(user: User) -> dict[str, Any]:
+    return {"user_id": user.id, **scope_params(user)}
+
+
+def _condition(role: Role, kind: str, user_id, force_id, region_id) -> ColumnElement[bool]:
+    condition = _BY_ROLE.get(role)
+    return and_(within(kind, force_id, region_id), condition(user_id, force_id, region_id)) if condition else false()
+
+
 def needing_action(user: User) -> ColumnElement[bool]:
     """A WHERE clause: the forms waiting for `user` to act."""
-    condition = _BY_ROLE.get(user.role)
-    return and_(visible_to(user), condition(user)) if condition else false()
+    params = _params(user)
+    return _condition(user.role, scope_kind(user), params["user_id"], params["scope_force_id"],
+                      params["scope_region_id"])
+
+
+@cache
+def _count(role: Role, kind: str) -> Select:
+    where = _condition(role, kind, bindparam("user_id", type_=Integer), bindparam("scope_force_id", type_=Integer),
+                       bindparam("scope_region_id", type_=Integer))
+    return select(func.count(TriggerForm.id)).where(where)
 
 
 def needs_action_count(user: User) -> int:
     if user.role not in _BY_ROLE:
         return 0
-    return db.session.scalar(select(func.count(TriggerForm.id)).where(needing_action(user)))
+    return db.session.scalar(_count(user.role, scope_kind(user)), _params(user))

@@ -1,15 +1,19 @@
 """Each role's queues of work for the home page.
 
-SELECTs only, one page at a time, with the force, the people and the day counts joined and
-computed in SQL, so a page of rows is one query (plus one to count them).
+SELECTs only, one page at a time, with the force, the people, the day counts and the queue's
+length computed in SQL, so a page of a queue is one query. Each queue's statements are built
+once for each kind of scope, with the user, the day and the page bound in when they run:
+building a statement costs more than running one on an index.
 """
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from math import ceil
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Date, Integer, Select, bindparam, case, func, select
+from sqlalchemy import Date, Integer, Select, bindparam, case, func, select, union_all
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -17,12 +21,32 @@ from sqlalchemy.sql.functions import FunctionElement
 from triggerflow.db import db, utcnow
 from triggerflow.models import Force, FormEvent, ReturnItem, ReturnItemStatus, TriggerForm, User
 from triggerflow.queries.clocks import return_count
-from triggerflow.queries.scope import visible_to
+from triggerflow.queries.scope import scope_kind, scope_params, scoped
 from triggerflow.workflow.states import FormState as S
 
 # The officer's own forms: what needs them first, finished work last.
 _OFFICER_ORDER = (S.RETURNED, S.LAPSED, S.DRAFT, S.SPOC_REVIEW, S.SUBMITTED, S.RESUBMITTED,
                   S.UNDER_ASSESSMENT, S.ACCEPTED, S.REJECTED, S.WITHDRAWN)
+_USER = bindparam("user_id", type_=Integer)
+_OWN_FORCE = bindparam("own_force_id", type_=Integer)
+_TODAY = bindparam("today", type_=Date)
+_STATE = bindparam("state")
+
+
+class StateCounts(dict):
+    """How many forms are in each state. Counted with a cap, a state past it counts cap + 1, which
+    stands for "more than cap": so a national list costs the same however many forms there are."""
+
+    def __init__(self, counts: dict[S, int], cap: int | None = None) -> None:
+        super().__init__(counts)
+        self.cap = cap
+
+    def total(self, state: S | None = None) -> int:
+        """In one state, or in any; at least this many when not exact."""
+        return self.get(state, 0) if state else sum(self.values())
+
+    def exact(self, state: S | None = None) -> bool:
+        return self.cap is None or all(n <= self.cap for s, n in self.items() if state in (None, s))
 
 
 @dataclass(frozen=True)
@@ -31,10 +55,12 @@ class Page:
     number: int
     size: int
     total: int
+    exact: bool = True  # False: there are at least `total` (see StateCounts)
+    more: bool = False  # rows after this page, when the total is not exact
 
     @property
     def pages(self) -> int:
-        return max(1, ceil(self.total / self.size))
+        return max(1, ceil(self.total / self.size), self.number + self.more)
 
     @property
     def has_previous(self) -> bool:
@@ -66,88 +92,77 @@ def _days_since_postgresql(element, compiler, **kw):
 
 def my_forms(user: User, page: int = 1, today: date | None = None) -> Page:
     """The officer's own forms, returned ones first (soonest resubmit-by first), then by state."""
-    rank = case({state: n for n, state in enumerate(_OFFICER_ORDER)}, value=TriggerForm.state)
-    query = _rows(user, today).where(TriggerForm.created_by_id == user.id)
-    return _page(query.order_by(rank, TriggerForm.resubmit_by, TriggerForm.updated_at.desc(),
-                                TriggerForm.id.desc()), page)
+    return _page(_mine, user, page, today)
 
 
 def awaiting_review(user: User, page: int = 1, today: date | None = None) -> Page:
     """Forms the force's officers have sent to the SPOC, longest waiting first."""
-    sent = (select(func.max(FormEvent.at)).where(FormEvent.form_id == TriggerForm.id,
-                                                 FormEvent.action == "send_to_spoc")
-            .correlate(TriggerForm).scalar_subquery())
-    query = (_rows(user, today)
-             .add_columns(sent.label("sent_to_spoc_at"), days_since(sent, _today(today)).label("days_with_spoc"))
-             .where(TriggerForm.state == S.SPOC_REVIEW))
-    return _page(query.order_by(sent, TriggerForm.id), page)
+    return _page(_review, user, page, today)
 
 
 def force_returns(user: User, page: int = 1, today: date | None = None) -> Page:
     """The force's returned and lapsed forms, longest since return first."""
-    unanswered = (select(func.count(ReturnItem.id))
-                  .where(ReturnItem.form_id == TriggerForm.id, ReturnItem.status == ReturnItemStatus.OPEN)
-                  .correlate(TriggerForm).scalar_subquery())
-    query = (_rows(user, today).add_columns(unanswered.label("unanswered_items"))
-             .where(TriggerForm.state.in_([S.RETURNED, S.LAPSED])))
-    return _page(query.order_by(TriggerForm.returned_at, TriggerForm.id), page)
+    return _page(_returns, user, page, today)
 
 
 def force_drafts(user: User, page: int = 1, today: date | None = None) -> Page:
-    query = _rows(user, today).where(TriggerForm.state == S.DRAFT)
-    return _page(query.order_by(TriggerForm.updated_at.desc(), TriggerForm.id.desc()), page)
+    return _page(_drafts, user, page, today)
 
 
 def regional_new(user: User, page: int = 1, today: date | None = None) -> Page:
     """Submitted forms nobody has claimed, oldest first."""
-    return _page(_assessor_rows(user, today).where(TriggerForm.state == S.SUBMITTED)
-                 .order_by(TriggerForm.submitted_at, TriggerForm.id), page)
+    return _page(_new, user, page, today)
 
 
 def regional_resubmitted(user: User, page: int = 1, today: date | None = None) -> Page:
     """Resubmitted forms, oldest first; `to_me` marks those routed back to this assessor."""
-    query = (_assessor_rows(user, today)
-             .add_columns((TriggerForm.assessor_id == user.id).label("to_me"))
-             .where(TriggerForm.state == S.RESUBMITTED))
-    return _page(query.order_by(TriggerForm.submitted_at, TriggerForm.id), page)
+    return _page(_resubmitted, user, page, today)
 
 
 def assessing(user: User, page: int = 1, today: date | None = None) -> Page:
     """Forms this assessor holds, oldest submission first."""
-    return _page(_rows(user, today)
-                 .where(TriggerForm.state == S.UNDER_ASSESSMENT, TriggerForm.assessor_id == user.id)
-                 .order_by(TriggerForm.submitted_at, TriggerForm.id), page)
+    return _page(_assessing, user, page, today)
 
 
 def forms_in_scope(user: User, page: int = 1, state: S | None = None, today: date | None = None,
-                   counts: dict[S, int] | None = None) -> Page:
+                   counts: StateCounts | None = None) -> Page:
     """Every form the user may see, newest first, optionally in one state.
 
     Given the state counts (which the same page shows), the total is read from them rather than
-    counted again: in a national scope a count reads every form.
+    counted again: in a national scope a count reads every form. Capped counts can make the total
+    a lower bound, and the page then looks one row ahead to know whether another follows.
     """
-    query = _rows(user, today)
-    if state is not None:
-        query = query.where(TriggerForm.state == state)
-    total = None if counts is None else counts.get(state, 0) if state else sum(counts.values())
-    return _page(query.order_by(TriggerForm.created_at.desc(), TriggerForm.id.desc()), page, total)
+    if counts is None:
+        return _page(_in_state if state else _everything, user, page, today, state=state, count_alone=True)
+    return _page(_in_state if state else _everything, user, page, today, counts.total(state), counts.exact(state),
+                 state=state)
 
 
-def state_counts(user: User) -> dict[S, int]:
-    """How many forms in scope are in each state (states with none are left out)."""
-    rows = db.session.execute(select(TriggerForm.state, func.count(TriggerForm.id))
-                              .where(visible_to(user)).group_by(TriggerForm.state))
-    return {S(state): count for state, count in rows}
+def state_counts(user: User, cap: int | None = None) -> StateCounts:
+    """How many forms in scope are in each state (states with none are left out), optionally capped."""
+    kind = scope_kind(user)
+    rows = db.session.execute(_capped_counts(kind, cap) if cap else _counts(kind), scope_params(user))
+    return StateCounts({S(state): count for state, count in rows if count}, cap)
 
 
-def _today(today: date | None):
-    return bindparam("today", today or utcnow().date(), type_=Date)
+@cache
+def _counts(kind: str) -> Select:
+    return select(TriggerForm.state, func.count(TriggerForm.id)).where(scoped(kind)).group_by(TriggerForm.state)
 
 
-def _rows(user: User, today: date | None) -> Select:
-    """One row per form in the user's scope, with everything the queue tables show."""
+@cache
+def _capped_counts(kind: str, cap: int) -> Select:
+    # One index range per state, each stopping at cap + 1 rows.
+    def one(state: S) -> Select:
+        found = (select(TriggerForm.state).where(scoped(kind), TriggerForm.state == state)
+                 .limit(cap + 1).subquery())
+        return select(found.c.state, func.count()).group_by(found.c.state)
+    return union_all(*(one(state) for state in S))
+
+
+def _rows(kind: str) -> Select:
+    """One row per form in the scope, with everything the queue tables show."""
     author, assessor = aliased(User), aliased(User)
-    on = _today(today)
     return (
         select(
             TriggerForm.id, TriggerForm.number, TriggerForm.working_name, TriggerForm.state,
@@ -156,31 +171,120 @@ def _rows(user: User, today: date | None) -> Select:
             TriggerForm.created_at, TriggerForm.updated_at, TriggerForm.submitted_at, TriggerForm.returned_at,
             TriggerForm.resubmit_by, Force.code.label("force_code"), Force.name.label("force_name"),
             author.name.label("author_name"), assessor.name.label("assessor_name"),
-            days_since(TriggerForm.submitted_at, on).label("days_waiting"),
-            days_since(TriggerForm.returned_at, on).label("days_since_return"),
-            days_since(TriggerForm.updated_at, on).label("days_since_update"),
-            (TriggerForm.resubmit_by < on).label("resubmit_overdue"),
+            days_since(TriggerForm.submitted_at, _TODAY).label("days_waiting"),
+            days_since(TriggerForm.returned_at, _TODAY).label("days_since_return"),
+            days_since(TriggerForm.updated_at, _TODAY).label("days_since_update"),
+            (TriggerForm.resubmit_by < _TODAY).label("resubmit_overdue"),
             return_count().label("returns"),
         )
         .join(Force, Force.id == TriggerForm.force_id)
         .join(author, author.id == TriggerForm.created_by_id)
         .outerjoin(assessor, assessor.id == TriggerForm.assessor_id)
-        .where(visible_to(user))
+        .where(scoped(kind))
     )
 
 
-def _assessor_rows(user: User, today: date | None) -> Select:
+def _mine(kind: str) -> Select:
+    rank = case({state: n for n, state in enumerate(_OFFICER_ORDER)}, value=TriggerForm.state)
+    return (_rows(kind).where(TriggerForm.created_by_id == _USER)
+            .order_by(rank, TriggerForm.resubmit_by, TriggerForm.updated_at.desc(), TriggerForm.id.desc()))
+
+
+def _review(kind: str) -> Select:
+    sent = (select(func.max(FormEvent.at)).where(FormEvent.form_id == TriggerForm.id,
+                                                 FormEvent.action == "send_to_spoc")
+            .correlate(TriggerForm).scalar_subquery())
+    return (_rows(kind).add_columns(sent.label("sent_to_spoc_at"), days_since(sent, _TODAY).label("days_with_spoc"))
+            .where(TriggerForm.state == S.SPOC_REVIEW).order_by(sent, TriggerForm.id))
+
+
+def _returns(kind: str) -> Select:
+    unanswered = (select(func.count(ReturnItem.id))
+                  .where(ReturnItem.form_id == TriggerForm.id, ReturnItem.status == ReturnItemStatus.OPEN)
+                  .correlate(TriggerForm).scalar_subquery())
+    return (_rows(kind).add_columns(unanswered.label("unanswered_items"))
+            .where(TriggerForm.state.in_([S.RETURNED, S.LAPSED])).order_by(TriggerForm.returned_at, TriggerForm.id))
+
+
+def _drafts(kind: str) -> Select:
+    return (_rows(kind).where(TriggerForm.state == S.DRAFT)
+            .order_by(TriggerForm.updated_at.desc(), TriggerForm.id.desc()))
+
+
+def _assessor_rows(kind: str) -> Select:
     # Separation of duties: an assessor's own force's forms are for the other assessors.
-    query = _rows(user, today)
-    if user.force_id is not None:
-        query = query.where(TriggerForm.force_id != user.force_id)
-    return query
+    return _rows(kind).where(TriggerForm.force_id != _OWN_FORCE)
 
 
-def _page(query: Select, number: int, total: int | None = None) -> Page:
+def _new(kind: str) -> Select:
+    return (_assessor_rows(kind).where(TriggerForm.state == S.SUBMITTED)
+            .order_by(TriggerForm.submitted_at, TriggerForm.id))
+
+
+def _resubmitted(kind: str) -> Select:
+    return (_assessor_rows(kind).add_columns((TriggerForm.assessor_id == _USER).label("to_me"))
+            .where(TriggerForm.state == S.RESUBMITTED).order_by(TriggerForm.submitted_at, TriggerForm.id))
+
+
+def _assessing(kind: str) -> Select:
+    return (_rows(kind).where(TriggerForm.state == S.UNDER_ASSESSMENT, TriggerForm.assessor_id == _USER)
+            .order_by(TriggerForm.submitted_at, TriggerForm.id))
+
+
+def _everything(kind: str) -> Select:
+    return _rows(kind).order_by(TriggerForm.created_at.desc(), TriggerForm.id.desc())
+
+
+def _in_state(kind: str) -> Select:
+    return _everything(kind).where(TriggerForm.state == _STATE)
+
+
+@dataclass(frozen=True)
+class _Statements:
+    counted: Select  # a page of the rows, each with the count of them all (COUNT(*) OVER ())
+    rows: Select  # a page of the rows alone, when the count is known
+    count: Select  # the count alone: the joins add no rows, so it needs only the forms table
+
+
+@cache
+def _statements(build: Callable[[str], Select], kind: str) -> _Statements:
+    query = build(kind)
+    page = (bindparam("page_limit", type_=Integer), bindparam("page_offset", type_=Integer))
+    return _Statements(
+        counted=query.add_columns(func.count().over().label("queue_total")).limit(page[0]).offset(page[1]),
+        rows=query.limit(page[0]).offset(page[1]),
+        count=select(func.count()).select_from(TriggerForm).where(query.whereclause))
+
+
+def _page(build: Callable[[str], Select], user: User, number: int, today: date | None,
+          total: int | None = None, exact: bool = True, count_alone: bool = False, **values: Any) -> Page:
+    """A page of the queue. The rows bring their count with them, which suits a queue of work; a
+    list of every form is counted `count_alone`, as the count then reads an index and the rows,
+    in the index's order, stop at the page."""
+    statements = _statements(build, scope_kind(user))
+    params = {**scope_params(user), "user_id": user.id, "own_force_id": user.force_id or -1,
+              "today": today or utcnow().date(), **values}
     size = current_app.config["PAGE_SIZE"]
+
+    def fetch(statement: Select, number: int, extra: int = 0) -> list[dict[str, Any]]:
+        found = db.session.execute(statement, {**params, "page_limit": size + extra,
+                                               "page_offset": (number - 1) * size}).mappings()
+        return [dict(row) for row in found]
+
+    if count_alone:
+        total = db.session.scalar(statements.count, params)
     if total is None:
-        total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    number = min(max(1, number), max(1, ceil(total / size)))
-    rows = db.session.execute(query.limit(size).offset((number - 1) * size)).mappings()
-    return Page([dict(row) for row in rows], number, size, total)
+        # Only a page past the end asks for the count alone.
+        number = max(1, number)
+        found = fetch(statements.counted, number)
+        if not found and number > 1:
+            number = max(1, min(number, ceil(db.session.scalar(statements.count, params) / size)))
+            found = fetch(statements.counted, number)
+        total = found[0]["queue_total"] if found else 0
+        for row in found:
+            del row["queue_total"]
+        return Page(found, number, size, total)
+    number = max(1, number if not exact else min(number, ceil(total / size)))
+    # Past a capped count, one row more than a page says whether another page follows.
+    found = fetch(statements.rows, number, extra=not exact)
+    return Page(found[:size], number, size, total, exact, more=len(found) > size)

@@ -1,7 +1,8 @@
 """What the assessor reviews on a form: the threads of its return items and the versions it compares."""
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import joinedload
 
 from triggerflow.db import db
@@ -13,13 +14,18 @@ def threads(items: list[ReturnItem]) -> dict[int, list[ReturnItemComment]]:
     found: dict[int, list[ReturnItemComment]] = {item.id: [] for item in items}
     if not found:
         return found
-    rows = db.session.scalars(
-        select(ReturnItemComment).options(joinedload(ReturnItemComment.author))
-        .where(ReturnItemComment.item_id.in_(found)).order_by(ReturnItemComment.at, ReturnItemComment.id)
-    )
-    for comment in rows:
+    for comment in db.session.scalars(_comments(), {"item_ids": list(found)}):
         found[comment.item_id].append(comment)
     return found
+
+
+@cache
+def _comments() -> Select:
+    # Every form's page with return items asks this: built once, with the items bound in. Only the
+    # authors' names are shown, so their forces and regions are not joined in.
+    return (select(ReturnItemComment).options(joinedload(ReturnItemComment.author).lazyload("*"))
+            .where(ReturnItemComment.item_id.in_(bindparam("item_ids", expanding=True)))
+            .order_by(ReturnItemComment.at, ReturnItemComment.id))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from triggerflow.db import db
 from triggerflow.models import Force, Region, Role
 from triggerflow.queries.people import spocs_of
 from triggerflow.web import attention
-from triggerflow.web.pagination import page_numbers
+from triggerflow.web.pagination import count_text, page_numbers
 from triggerflow.workflow.definition import sending_action
 from triggerflow.workflow.routing import event_label
 from triggerflow.workflow.states import FormState
@@ -55,6 +55,7 @@ def register(app: Flask) -> None:
         item_field_label=field_label,
         force_spocs=spocs_of,
         page_numbers=page_numbers,
+        count_text=count_text,
         sending_action=sending_action,
         **attention.TEMPLATE_GLOBALS,
     )

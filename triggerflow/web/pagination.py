@@ -11,3 +11,8 @@ def page_numbers(current: int, last: int) -> list[int | None]:
             numbers.append(None)
         numbers.append(n)
     return numbers
+
+
+def count_text(n: int, exact: bool = True) -> str:
+    """A count as a list shows it; one that is not exact is the least there are (queries.queues.StateCounts)."""
+    return str(n) if exact else f"more than {n - 1:,}"

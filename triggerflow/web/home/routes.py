@@ -1,5 +1,5 @@
 """Each person's starting page: the queues of work for their role."""
-from flask import Blueprint, render_template, request
+from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user
 
 from triggerflow.models import Role
@@ -26,7 +26,7 @@ def index():
         return render_template(f"home/{current_user.role.value}.html", queues=pages)
     state = request.args.get("state")
     state = FormState(state) if state in set(FormState) else None
-    counts = queues.state_counts(current_user)
+    counts = queues.state_counts(current_user, cap=current_app.config["LIST_COUNT_CAP"])
     return render_template("home/overview.html", state=state, counts=counts, queues={
         "forms": queues.forms_in_scope(current_user, _page_number("forms"), state, counts=counts)})
 
