@@ -7,7 +7,7 @@ clocks.working_days uses). tests/clocks/test_working_days_sql.py holds the two t
 
 Each date becomes its *working-day number*: how many working days there are from EPOCH up to
 and including it. The working days between two dates are then a subtraction. Bank holidays
-are a CASE over their day numbers, newest first, so a recent date is settled in a few steps.
+are a binary search over their day numbers in nested CASEs.
 """
 from datetime import date, timedelta
 from functools import cache
@@ -44,13 +44,37 @@ class local_day_number(FunctionElement):
 
 @compiles(local_day_number)
 def _local_day_number_sqlite(element, compiler, **kw):
-    # SQLite knows no time zones: British Summer Time runs from 01:00 UTC on the last Sunday of
-    # March to 01:00 UTC on the last Sunday of October (the last Sunday is the one on or after the 25th).
+    # SQLite knows no time zones. Stored moments are ISO text in UTC, so whether one falls in British
+    # Summer Time is a text comparison with the clock changes, newest first (a recent moment is settled
+    # in a step or two); past the listed years the changes are worked out from the rule for each moment.
     moment = compiler.process(element.clauses, **kw)
+    last_year = date.today().year + LAST_YEAR_AHEAD
+    ladder = " ".join(f"WHEN {moment} >= '{start}' THEN '+{hours} hours'"
+                      for start, hours in _clock_changes(EPOCH.year, last_year))
+    offset = (f"CASE WHEN {moment} >= '{last_year + 1}-01-01' THEN {_summer_offset_by_rule(moment)} "
+              f"{ladder} ELSE '+0 hours' END")
+    return f"CAST(julianday({moment}, {offset}) - julianday('{EPOCH.isoformat()}') AS INTEGER)"
+
+
+def _clock_changes(first_year: int, last_year: int) -> list[tuple[str, int]]:
+    """(UTC moment, hours ahead of UTC from then) of each clock change, newest first: British Summer
+    Time runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October."""
+    found = []
+    for year in range(last_year, first_year - 1, -1):
+        found += [(f"{_last_sunday(year, 10).isoformat()} 01:00:00", 0),
+                  (f"{_last_sunday(year, 3).isoformat()} 01:00:00", 1)]
+    return found
+
+
+def _last_sunday(year: int, month: int) -> date:
+    day = date(year, month, 25)  # the last Sunday is the one on or after the 25th
+    return day + timedelta(days=(6 - day.weekday()) % 7)
+
+
+def _summer_offset_by_rule(moment: str) -> str:
     summer = (f"({moment} >= datetime(strftime('%Y', {moment}) || '-03-25', 'weekday 0', '+1 hours') "
               f"AND {moment} < datetime(strftime('%Y', {moment}) || '-10-25', 'weekday 0', '+1 hours'))")
-    local = f"date({moment}, CASE WHEN {summer} THEN '+1 hours' ELSE '+0 hours' END)"
-    return f"CAST(julianday({local}) - julianday('{EPOCH.isoformat()}') AS INTEGER)"
+    return f"CASE WHEN {summer} THEN '+1 hours' ELSE '+0 hours' END"
 
 
 @compiles(local_day_number, "postgresql")
@@ -72,9 +96,17 @@ def _working_day_number(element, compiler, least: str, modulo: str, **kw) -> str
     after = f"(({day}) + 1)"  # days in [EPOCH, day]: whole weeks have 5 working days, a part week up to 5
     weekdays = f"(5 * ({after} / 7) + {least}({modulo.format(after)}, 5))"
     holidays = _weekday_holidays(date.today().year + LAST_YEAR_AHEAD)
-    ladder = " ".join(f"WHEN ({day}) >= {number} THEN {count}"
-                      for count, number in sorted(enumerate(holidays, start=1), reverse=True))
-    return f"({weekdays} - CASE {ladder} ELSE 0 END)"
+    return f"({weekdays} - {_holidays_up_to(day, holidays, 0, len(holidays))})"
+
+
+def _holidays_up_to(day: str, holidays: tuple[int, ...], fewest: int, most: int) -> str:
+    """How many of `holidays` (ascending) fall on or before `day`, known to be from `fewest` to `most`:
+    a binary search of nested CASEs, so any date is settled in about eight comparisons."""
+    if fewest == most:
+        return str(fewest)
+    middle = (fewest + most + 1) // 2
+    return (f"CASE WHEN ({day}) >= {holidays[middle - 1]} THEN {_holidays_up_to(day, holidays, middle, most)} "
+            f"ELSE {_holidays_up_to(day, holidays, fewest, middle - 1)} END")
 
 
 @compiles(working_day_number)

@@ -58,7 +58,7 @@ def facts(scope: MeasureScope) -> Select:
     earlier = aliased(FormEvent)
     never_returned = ~exists().where(earlier.form_id == FormEvent.form_id, earlier.action == "return_to_force")
     return (
-        select(forms.c.form_id, forms.c.force_id, FormEvent.action.label("outcome"),
+        select(forms.c.form_id, forms.c.force_id, forms.c.first_submitted_at, FormEvent.action.label("outcome"),
                FormEvent.at.label("decided_at"), year_month(FormEvent.at).label("month"),
                case((never_returned, 1), else_=0).label("first_time"))
         .join(FormEvent, FormEvent.form_id == forms.c.form_id)

@@ -1,5 +1,5 @@
 """Portable SQL pieces the measures share: the same expression on SQLite and PostgreSQL."""
-from sqlalchemy import Float, String, case, func, select
+from sqlalchemy import Float, Integer, String, case, cast, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement, Select
 from sqlalchemy.sql.functions import FunctionElement
@@ -57,24 +57,34 @@ def percent(part: ColumnElement, whole: ColumnElement) -> ColumnElement[float]:
     return case((whole > 0, part * 100.0 / whole), else_=None)
 
 
-def percentiles(source: Subquery, groups: list[str], value: str) -> Select:
-    """n, median and 90th percentile of `value` per group, by the nearest-rank method.
+def percentiles(source: Subquery, groups: list[str], value: str, weight: str | None = None) -> Select:
+    """n, median and 90th percentile of `value` per group, by the nearest-rank method; each row of
+    `source` counts once, or as many times as its `weight` column says.
 
-    ROW_NUMBER and COUNT over the group rank each value; the median is the value ranked
-    ceil(n / 2) and the 90th percentile the one ranked ceil(9n / 10). Integer division on
-    both backends, so no PERCENTILE_CONT (PostgreSQL only) is needed.
+    The median is the value ranked ceil(n / 2) and the 90th percentile the one ranked
+    ceil(9n / 10). The values are counted per group first (working days take few distinct
+    values), and a running total over those counts finds the ranks: only the small histogram
+    is sorted, not every row. Integer division on both backends, so no PERCENTILE_CONT
+    (PostgreSQL only) is needed.
     """
-    partition = [source.c[g] for g in groups]
-    ranked = select(
-        *partition,
-        source.c[value].label("v"),
-        func.row_number().over(partition_by=partition or None, order_by=source.c[value]).label("rn"),
-        func.count().over(partition_by=partition or None).label("n"),
-    ).where(source.c[value].is_not(None)).subquery()
-    keys = [ranked.c[g] for g in groups]
+    keys = [source.c[g] for g in groups]
+    # NULLs are left out of the small histogram, not the rows: a value computed per row is then
+    # computed once, for its group, however the database inlines `source`.
+    times = func.sum(source.c[weight]) if weight else func.count()
+    counted = (select(*keys, source.c[value].label("v"), times.label("c"))
+               .group_by(*keys, source.c[value]).subquery())
+    partition = [counted.c[g] for g in groups] or None
+    running = select(
+        *(counted.c[g] for g in groups), counted.c.v,
+        # Cast: PostgreSQL's SUM of counts is NUMERIC, whose division would not be integer division.
+        cast(func.sum(counted.c.c).over(partition_by=partition, order_by=counted.c.v, rows=(None, 0)),
+             Integer).label("upto"),
+        cast(func.sum(counted.c.c).over(partition_by=partition), Integer).label("n"),
+    ).where(counted.c.v.is_not(None)).subquery()
+    ranks = [running.c[g] for g in groups]
     return select(
-        *keys,
-        func.max(ranked.c.n).label("n"),
-        func.max(case((ranked.c.rn == (ranked.c.n + 1) // 2, ranked.c.v))).label("median"),
-        func.max(case((ranked.c.rn == (ranked.c.n * 9 + 9) // 10, ranked.c.v))).label("p90"),
-    ).group_by(*keys)
+        *ranks,
+        func.max(running.c.n).label("n"),
+        func.min(case((running.c.upto >= (running.c.n + 1) // 2, running.c.v))).label("median"),
+        func.min(case((running.c.upto >= (running.c.n * 9 + 9) // 10, running.c.v))).label("p90"),
+    ).group_by(*ranks)

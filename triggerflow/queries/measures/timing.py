@@ -8,7 +8,8 @@ SQL by queries.working_days.
 """
 from dataclasses import dataclass
 
-from sqlalchemy import Select, String, case, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Select, String, case, func, literal, select, union_all
+from sqlalchemy.sql.selectable import Subquery
 
 from triggerflow.db import db
 from triggerflow.models import Force, FormEvent, TriggerForm
@@ -16,7 +17,7 @@ from triggerflow.queries import clocks as form_clocks
 from triggerflow.queries.measures import decisions
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.measures.sql import percentiles
-from triggerflow.queries.working_days import working_day_number
+from triggerflow.queries.working_days import local_day_number, working_day_number
 from triggerflow.workflow.states import FormState
 
 METRICS = ("end_to_end", "rocta", "force")
@@ -44,36 +45,46 @@ class Clocks:
     force: Spread
 
 
-def stays(scope: MeasureScope, form_ids: Select | None = None) -> Select:
-    """Every stay of every form in scope (or of `form_ids`), with the form's force and first
-    submission and the working-day numbers of the days it began and ended (`left_wd` is NULL
-    while it goes on)."""
-    forms = scope.forms()
-    if form_ids is not None:
-        forms = forms.where(TriggerForm.id.in_(form_ids))
-    forms = forms.subquery()
-    s = form_clocks.stays(select(forms.c.form_id)).subquery()
-    return (select(s.c.form_id, forms.c.force_id, forms.c.first_submitted_at, s.c.state, s.c.entered, s.c.left,
-                   s.c.left_with, s.c.left_by,
-                   working_day_number(s.c.entered_day).label("entered_wd"),
-                   working_day_number(s.c.left_day).label("left_wd"))
-            .join(forms, forms.c.form_id == s.c.form_id))
-
-
 def stays_ended_in_period(scope: MeasureScope) -> Select:
-    """Stays that ended in the period, with the working days each lasted (pre-filtered to forms with
-    an event in the period)."""
+    """Stays that ended in the period: the local day numbers they began and ended on, and the working
+    days between.
+
+    Only forms with an event in the period, and only their events up to its end, are put in order;
+    each event that moved a form on ends the stay its previous such event began.
+    """
     active = select(FormEvent.form_id).where(scope.in_period(FormEvent.at))
-    s = stays(scope, active).subquery()
-    return (select(s.c.form_id, s.c.force_id, s.c.state, s.c.left_with, s.c.left_by,
-                   (s.c.left_wd - s.c.entered_wd).label("days"))
-            .where(s.c.left.is_not(None), scope.in_period(s.c.left)))
+    forms = select(scope.forms().where(TriggerForm.id.in_(active)).subquery().c.form_id)
+    day = local_day_number(FormEvent.at)
+    window = {"partition_by": FormEvent.form_id, "order_by": (FormEvent.at, FormEvent.id)}
+    moves = (select(FormEvent.form_id, FormEvent.from_state.label("state"), FormEvent.action.label("left_with"),
+                    FormEvent.actor_id.label("left_by"), FormEvent.at.label("left"),
+                    func.lag(day).over(**window).label("entered_day"), day.label("left_day"))
+             .where(FormEvent.form_id.in_(forms), form_clocks.moved_in(), FormEvent.at < scope.filters.until)
+             ).subquery()
+    # `days` for a few stays at a time; over many, working_days_taken counts them faster.
+    days = working_day_number(moves.c.left_day) - working_day_number(moves.c.entered_day)
+    return (select(moves.c.form_id, moves.c.state, moves.c.left_with, moves.c.left_by, moves.c.entered_day,
+                   moves.c.left_day, days.label("days"))
+            .where(moves.c.state.is_not(None), moves.c.left >= scope.filters.since))
+
+
+def working_days_taken(stays: Subquery, groups: list[str]) -> Subquery:
+    """Per group, how many stays lasted how many working days: `days` and `stays`.
+
+    Stays are counted per pair of days first, and working-day numbers worked out per pair: far
+    fewer than the stays, and from plain numbers, not from the expressions that made them.
+    """
+    keys = [stays.c[g] for g in groups]
+    pairs = (select(*keys, stays.c.entered_day, stays.c.left_day, func.count().label("stays"))
+             .group_by(*keys, stays.c.entered_day, stays.c.left_day).subquery())
+    days = working_day_number(pairs.c.left_day) - working_day_number(pairs.c.entered_day)
+    return select(*(pairs.c[g] for g in groups), days.label("days"), pairs.c.stays).subquery()
 
 
 def time_in_state(scope: MeasureScope) -> list[StateTime]:
-    ended = stays_ended_in_period(scope).subquery()
+    taken = working_days_taken(stays_ended_in_period(scope).subquery(), ["state"])
     found = {FormState(state): Spread(n, median, p90)
-             for state, n, median, p90 in db.session.execute(percentiles(ended, ["state"], "days"))}
+             for state, n, median, p90 in db.session.execute(percentiles(taken, ["state"], "days", "stays"))}
     return [StateTime(state, found[state]) for state in FormState if state in found]
 
 
@@ -81,18 +92,36 @@ def clock_facts(scope: MeasureScope) -> Select:
     """Per form decided in the period: working days from first submission to decision, and on each
     clock over the form's whole life, as its page shows them.
 
-    A decision is terminal, so it is the form's last event: the start of its last stay.
+    A clock's working days are the sum over its stays of (day left - day entered), in working-day
+    numbers. Each event that moves a form adds its day to the clock of the state it leaves and takes
+    it from the clock of the state it enters, so the sum is read from the events alone, without
+    pairing them into stays. A decision is terminal: the form's last event, entering a state on
+    neither clock, so every stay on a clock has ended.
     """
     decided = decisions.facts(scope).subquery()
-    s = stays(scope, select(decided.c.form_id)).subquery()
-    stay_days = s.c.left_wd - s.c.entered_wd
-    submitted_on = func.min(case((s.c.entered >= s.c.first_submitted_at, s.c.entered_wd)))
-    return (
-        select(s.c.form_id, s.c.force_id, (func.max(s.c.entered_wd) - submitted_on).label("end_to_end"),
-               func.sum(case((s.c.state.in_(sorted(form_clocks.ROCTA_CLOCK)), stay_days), else_=0)).label("rocta"),
-               func.sum(case((s.c.state.in_(sorted(form_clocks.FORCE_CLOCK)), stay_days), else_=0)).label("force"))
-        .group_by(s.c.form_id, s.c.force_id)
-    )
+    day = local_day_number(FormEvent.at)
+    # Per form and day first: the working-day number is then worked out once per day, from a number.
+    per_day = (
+        select(FormEvent.form_id, decided.c.force_id, day.label("day"),
+               *(func.sum(_on(clock, FormEvent.from_state) - _on(clock, FormEvent.to_state)).label(name)
+                 for name, clock in _CLOCKS),
+               func.max(case((FormEvent.at >= decided.c.first_submitted_at, 1), else_=0)).label("submitted"))
+        .join(decided, decided.c.form_id == FormEvent.form_id)
+        .where(form_clocks.moved_in())
+        .group_by(FormEvent.form_id, decided.c.force_id, day)
+    ).subquery()
+    number = working_day_number(per_day.c.day)
+    submitted_on = func.min(case((per_day.c.submitted == 1, number)))
+    return (select(per_day.c.form_id, per_day.c.force_id, (func.max(number) - submitted_on).label("end_to_end"),
+                   *(func.sum(number * per_day.c[name]).label(name) for name, _ in _CLOCKS))
+            .group_by(per_day.c.form_id, per_day.c.force_id))
+
+
+_CLOCKS = (("rocta", form_clocks.ROCTA_CLOCK), ("force", form_clocks.FORCE_CLOCK))
+
+
+def _on(clock: frozenset[FormState], state) -> ColumnElement[int]:
+    return case((state.in_(sorted(clock)), 1), else_=0)
 
 
 ALL_FORCES = -1  # the force_id under which every force's forms are counted together

@@ -1,4 +1,8 @@
 """Tables of work and time: stale returns, time in state, assessors, backlog, operations, form lists."""
+import re
+from collections.abc import Callable
+from urllib.parse import quote
+
 from flask import url_for
 
 from triggerflow.queries.measures import MeasureScope, assessors, backlog, returns, timing
@@ -11,8 +15,21 @@ STALE_LIST_LIMIT = 200
 OPERATIONS_LIST_LIMIT = 50
 
 
-def _form_cell(number: str) -> Cell:
-    return Cell(number, (number,), url_for("forms.overview", number=number))
+def _form_cells() -> Callable[[str], Cell]:
+    """A cell linking to a form's page, for lists of thousands of forms: the route is built once and
+    each number put into it, quoted as the router would only if it holds more than letters, digits
+    and hyphens."""
+    before, after = url_for("forms.overview", number=_PLACEHOLDER).split(_PLACEHOLDER)
+
+    def cell(number: str) -> Cell:
+        segment = number if _PLAIN.fullmatch(number) else quote(number, safe=_PATH_SAFE)
+        return Cell(number, (number,), f"{before}{segment}{after}")
+    return cell
+
+
+_PLACEHOLDER = "FORM-NUMBER"
+_PLAIN = re.compile(r"[A-Za-z0-9-]+")
+_PATH_SAFE = "!$&'()*+,/:;=@"  # what werkzeug's converters leave unquoted in a path segment
 
 
 def _date_cell(value) -> Cell:
@@ -37,7 +54,8 @@ def stale_list(scope: MeasureScope, links: Links, limit: int | None = STALE_LIST
     columns = (Column("Form", numeric=False, nowrap=True), Column("Working name", numeric=False),
                Column("Force", numeric=False), Column("State", numeric=False), Column("Returned", numeric=False),
                Column("Days since return"), Column("Officer", numeric=False), Column("SPOCs", numeric=False))
-    rows = [(_form_cell(r.number), text_cell(r.working_name), text_cell(r.force_name), text_cell(r.state.label),
+    form_cell = _form_cells()
+    rows = [(form_cell(r.number), text_cell(r.working_name), text_cell(r.force_name), text_cell(r.state.label),
              _date_cell(r.returned_at), Cell(f"{int(r.days)}", (int(r.days),)), text_cell(r.officer),
              text_cell(", ".join(r.spocs) or "No SPOC"))
             for r in returns.stale_list(scope, limit=limit)]
@@ -140,7 +158,8 @@ def operations(scope: MeasureScope, links: Links, limit: int | None = OPERATIONS
                Column("Force", numeric=False),
                Column("State", numeric=False), Column("Officer", numeric=False),
                Column("Days since first submission"))
-    rows = [(_form_cell(o.number), text_cell(o.working_name), text_cell(o.force_name), text_cell(o.state.label),
+    form_cell = _form_cells()
+    rows = [(form_cell(o.number), text_cell(o.working_name), text_cell(o.force_name), text_cell(o.state.label),
              text_cell(o.officer),
              Cell(f"{int(o.days_since_submission)}", (int(o.days_since_submission),))
              if o.days_since_submission is not None else Cell("Not submitted", ("",)))
@@ -157,6 +176,7 @@ def form_list(forms: list[ListedForm], caption: str) -> Table:
                Column("Force", numeric=False),
                Column("State", numeric=False), Column("First submitted", numeric=False),
                Column("Officer", numeric=False))
-    rows = [(_form_cell(f.number), text_cell(f.working_name), text_cell(f.force_name), text_cell(f.state.label),
+    form_cell = _form_cells()
+    rows = [(form_cell(f.number), text_cell(f.working_name), text_cell(f.force_name), text_cell(f.state.label),
              _date_cell(f.first_submitted_at), text_cell(f.officer)) for f in forms]
     return Table("forms", caption, columns, rows, empty="No forms.")
