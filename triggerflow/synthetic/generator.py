@@ -162,7 +162,7 @@ class _Batch:
         self.items += life.items
         self.forms.append({
             "id": life.form_id, "number": number, "force_id": force["id"], "created_by_id": life.officer,
-            "state": life.state.value, "version": 1, "threat_type": threat_type, "primary_theme": theme,
+            "state": life.stage.value, "version": 1, "threat_type": threat_type, "primary_theme": theme,
             "working_name": name, "operation_running": running, "round": life.round,
             "assessor_id": life.assessor_id, "resubmit_by": life.resubmit_by,
             "first_submitted_at": times.get("first_submitted"), "submitted_at": times.get("submitted"),

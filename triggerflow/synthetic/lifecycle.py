@@ -60,7 +60,8 @@ class Life:
     t: float  # now, in days from the start of the timeline
     end: float
     start_date: date
-    state: S | None = None
+    # Where this life has reached in the lifecycle table; the generator stores it as the form's state.
+    stage: S | None = None
     round: int = 0
     assessor_id: int | None = None
     officer: int = 0
@@ -76,7 +77,7 @@ class Life:
                  S.RETURNED: self._answer_return, S.LAPSED: self._after_lapse}
         try:
             self._emit("create", self.officer, 0.0)
-            while self.state in steps and steps[self.state]():
+            while self.stage in steps and steps[self.stage]():
                 pass
         except _Stop:
             pass
@@ -87,8 +88,8 @@ class Life:
         at = self.t + wait
         if at >= self.end:
             raise _Stop()
-        from_state = self.state
-        self.state = S.DRAFT if action == "create" else _DEST[(action, from_state, self.round > 1)]
+        from_state = self.stage
+        self.stage = S.DRAFT if action == "create" else _DEST[(action, from_state, self.round > 1)]
         self.t = at
         self._effects(action, actor, at)
         if action in ("claim", "release", "return_to_force", "accept", "reject"):
@@ -98,7 +99,7 @@ class Life:
         if action in ("submit", "resubmit"):
             details["snapshot"] = self.round  # the sequence of the snapshot it stored, as workflow.effects notes
         self.events.append({"form_id": self.form_id, "action": action, "from_state": from_state,
-                            "to_state": self.state, "actor_id": actor, "at": at, "round": self.round,
+                            "to_state": self.stage, "actor_id": actor, "at": at, "round": self.round,
                             "reason_code": reason_code, "comment": comment, "details": details})
 
     def _effects(self, action: str, actor: int | None, at: float) -> None:
