@@ -20,10 +20,10 @@ class FormEvent(db.Model):
     # For the pages and dashboards: each form's events in order (stays in a state), a form's events
     # of one action (how often it was returned), and actions by date with their form (decisions).
     __table_args__ = (
-        Index("ix_form_events_form_id_at", "form_id", "at", "id"),
         Index("ix_form_events_form_id_action", "form_id", "action", "at"),
         Index("ix_form_events_action_at_form_id", "action", "at", "form_id"),
-        # The time measures: stays ended in a period, and the event before each, from the index alone.
+        # A form's events in order, for its page, its chain and the time measures; and the stays ended
+        # in a period: both answered from the index alone.
         Index("ix_form_events_at_moves", "at", "form_id", "id", "from_state", "to_state", "action", "actor_id"),
         Index("ix_form_events_form_id_moves", "form_id", "at", "id", "from_state", "to_state", "action",
               "actor_id"),
@@ -36,7 +36,7 @@ class FormEvent(db.Model):
     to_state: Mapped[FormState] = mapped_column(enum_column(FormState))
     # None when the system acted (the scheduled lapse of a stale return).
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)  # indexed first in ix_form_events_at_moves
     round: Mapped[int]
     reason_code: Mapped[str | None] = mapped_column(String(8))
     comment: Mapped[str | None] = mapped_column(Text)
