@@ -17,6 +17,9 @@ def preload(context: BrowserContext) -> None:
 
 def violations(page: Page) -> str:
     """axe's report of the page as it stands, or "" when nothing is wrong."""
+    # A click that navigates returns once the new document has committed, not once it has
+    # been parsed; axe run then sees a page with no main landmark and no heading yet.
+    page.wait_for_load_state("load")
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(_AXE.axe_script)
     results = AxeResults(page.evaluate("options => axe.run(document, options)", OPTIONS))

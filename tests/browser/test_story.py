@@ -175,6 +175,7 @@ def answer_the_return_items(page: Page, number: str) -> None:
     for section, response in (("A", "The summary now sets out the harm done in both assaults in full."),
                               ("C", "The modus operandi now says how the weekly runs are known to go on.")):
         page.get_by_role("link", name=f"Respond to return item on section {section}").click()
+        expect(page.get_by_role("heading", level=1, name="Respond to a return item")).to_be_visible()
         assert_accessible(page)
         page.get_by_label("Your response").fill(response)
         page.get_by_role("button", name="Save response").click()
