@@ -7,7 +7,7 @@ from triggerflow.accounts.users import create_user
 from triggerflow.content import store
 from triggerflow.db import db
 from triggerflow.demo_content import complete_ocg_answers
-from triggerflow.models import Force, Region, Role, TriggerForm, User
+from triggerflow.models import Force, FormStay, Region, Role, TriggerForm, User
 from triggerflow.workflow.service import perform, start_form
 
 PASSWORD = "a-long-test-password"
@@ -109,3 +109,18 @@ def acceptance_record(form: TriggerForm) -> dict:
         "lro_name": "DCI Test", "lro_organisation": "Dorset Police", "lro_appointed_on": today,
         "plan_due_on": today, "next_review_on": today,
     }
+
+
+def stays() -> list[tuple]:
+    """Every stay held, without its id, in the order its form made them."""
+    return [tuple(row) for row in db.session.execute(
+        select(FormStay.form_id, FormStay.state, FormStay.entered_at, FormStay.left_at, FormStay.left_with,
+               FormStay.left_by, FormStay.working_days).order_by(FormStay.form_id, FormStay.left_at))]
+
+
+def rebuild_stays(app) -> str:
+    """What `flask rebuild-stays` printed; it must have succeeded."""
+    db.session.commit()  # the command writes on a connection of its own
+    result = app.test_cli_runner().invoke(args=["rebuild-stays"])
+    assert result.exit_code == 0, result.output
+    return result.output

@@ -12,6 +12,7 @@ from triggerflow.notifications.commands import send_mail_command, send_reminders
 from triggerflow.operations.commands import backup_command, restore_command
 from triggerflow.reference_data import seed_reference_data
 from triggerflow.synthetic.command import generate_data_command
+from triggerflow.workflow.commands import rebuild_stays_command
 
 
 @click.command("seed-reference-data")
@@ -62,5 +63,5 @@ def _by_code(model, code: str | None):
 def register_cli(app: Flask) -> None:
     for command in (seed_reference_data_command, create_user_command, load_demo_data_command,
                     generate_data_command, send_reminders_command, send_mail_command, create_token_command,
-                    verify_audit_command, backup_command, restore_command):
+                    verify_audit_command, backup_command, restore_command, rebuild_stays_command):
         app.cli.add_command(command)

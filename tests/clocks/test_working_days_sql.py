@@ -5,7 +5,7 @@ from itertools import product
 
 from sqlalchemy import literal, select, union_all
 
-from triggerflow.clocks.working_days import local_date, working_days_between
+from triggerflow.clocks.working_days import local_date, working_day_number as python_working_day_number, working_days_between
 from triggerflow.db import UTCDateTime, db
 from triggerflow.queries.working_days import EPOCH, local_day_number, working_day_number
 
@@ -43,3 +43,5 @@ def test_each_moment_falls_on_the_same_local_date_and_working_day_in_sql(ctx):
     for (i, start), (j, end) in product(enumerate(found), repeat=2):
         in_sql = max(numbers[j] - numbers[i], 0)
         assert in_sql == working_days_between(local_date(start), local_date(end)), (start, end)
+    # The number stored with each stay (workflow.stays) is the same number worked out in Python.
+    assert [numbers[n] for n in range(len(found))] == [python_working_day_number(local_date(at)) for at in found]

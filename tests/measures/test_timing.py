@@ -1,13 +1,11 @@
 """Time in each state and end to end, in working days, median and 90th percentile by the nearest-rank
 method: the same clocks as each form's page. Day 0 is Monday 5 January 2026."""
-import pytest
 from sqlalchemy import select
 
 from tests.measures.history import day
 from triggerflow.db import db
 from triggerflow.queries import clocks as form_clocks
 from triggerflow.queries.measures import assessors, timing
-from triggerflow.workflow import routing
 from triggerflow.workflow.states import FormState
 
 
@@ -73,21 +71,6 @@ def test_the_medians_across_forces_are_worked_out_per_force_and_for_all(h, peopl
 def test_with_no_decisions_there_are_no_clocks(h, people):
     h.submitted(1)
     assert timing.clocks(h.scope(people.regional_manager, 0, 30)) == ([], None)
-
-
-@pytest.fixture
-def easter(h, people, monkeypatch):
-    """Forms across Easter 2026 and the clocks going forward, one of them reassigned on the way."""
-    monkeypatch.setattr(routing, "utcnow", lambda: h.now)
-    first = h.claim(h.submitted(80), 82.6)  # claimed 23:24 GMT on Saturday 28 March
-    h.at(86)
-    routing.reassign(first, people.regional_manager, people.assessor2, "Cover for leave", first.version)
-    h.returned(first, 87.6, people.assessor2)  # 23:24 UTC on Thursday 2 April: 00:24 on Good Friday in BST
-    h.resubmitted(first, 92)
-    h.accepted(h.claim(first, 92.5, people.assessor2), 95, people.assessor2)
-    second = h.claim(h.submitted(86.7), 88, people.assessor)
-    h.rejected(second, 92.2)  # claimed on Good Friday, rejected on the Tuesday after Easter Monday
-    return first, second
 
 
 def test_the_measures_count_each_clock_as_the_forms_own_page_does(easter, h, people):

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 from sqlalchemy import select
 
+from tests import factories
 from tests.databases import app_for
 from triggerflow.accounts.sign_in import with_password
 from triggerflow.db import db
@@ -136,3 +137,13 @@ def test_forms_go_to_every_force(ctx):
     generate(2000, seed=8, until=UNTIL)
     used = set(db.session.scalars(select(TriggerForm.force_id).distinct()))
     assert used == set(db.session.scalars(select(Force.id)))
+
+
+def test_synthetic_stays_are_those_the_events_give(ctx, app):
+    generate(200, seed=3, until=UNTIL)
+    written = factories.stays()
+
+    factories.rebuild_stays(app)
+
+    assert len(written) > 600
+    assert factories.stays() == written

@@ -3,13 +3,15 @@
 The bank holidays come from the `holidays` package, which ships its calendars with it, so
 nothing is fetched at run time. England and Wales share one list of bank holidays.
 """
+from bisect import bisect_right
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
 
 LONDON = ZoneInfo("Europe/London")
+EPOCH = date(2000, 1, 3)  # a Monday before any form; day and working-day numbers count from it
 _ONE_DAY = timedelta(days=1)
 
 
@@ -61,6 +63,21 @@ def working_days_between(start: date, end: date) -> int:
         day += _ONE_DAY
         count += is_working_day(day)
     return count
+
+
+@lru_cache(maxsize=16384)
+def working_day_number(day: date) -> int:
+    """Working days from EPOCH up to and including `day`, so that the working days between two
+    dates are a subtraction: what queries.working_days works out in SQL."""
+    after = (day - EPOCH).days + 1  # days in [EPOCH, day]: whole weeks have 5 working days, a part week up to 5
+    return 5 * (after // 7) + min(after % 7, 5) - bisect_right(weekday_bank_holidays(day.year), day)
+
+
+@cache
+def weekday_bank_holidays(until_year: int) -> tuple[date, ...]:
+    """The bank holidays from EPOCH to the end of `until_year` that fall on a weekday, in order."""
+    return tuple(sorted(day for year in range(EPOCH.year, until_year + 1) for day in _bank_holidays(year)
+                        if day.weekday() < 5 and day >= EPOCH))
 
 
 def local_date(moment: datetime) -> date:

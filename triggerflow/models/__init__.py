@@ -11,6 +11,7 @@ from triggerflow.models.reference import Force, Region
 from triggerflow.models.return_item import ReturnItem, ReturnItemStatus
 from triggerflow.models.review import CommentKind, InternalNote, ReturnItemComment
 from triggerflow.models.sign_in import AddressFailures, RecoveryCode
+from triggerflow.models.stay import FormStay
 from triggerflow.models.user import Role, User
 from triggerflow.models.user_session import HeldSubmission, SessionStage, UserSession
 
@@ -26,6 +27,7 @@ __all__ = [
     "FormEvent",
     "FormNumberCounter",
     "FormSnapshot",
+    "FormStay",
     "HeldSubmission",
     "InternalNote",
     "OutboxMessage",

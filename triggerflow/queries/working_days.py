@@ -17,21 +17,15 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 
-from triggerflow.clocks.working_days import is_bank_holiday
+from triggerflow.clocks.working_days import EPOCH, weekday_bank_holidays
 
-EPOCH = date(2000, 1, 3)  # a Monday before any form; day numbers count from it
 LAST_YEAR_AHEAD = 2  # bank holidays are listed to the end of the year after next
 
 
 @cache
 def _weekday_holidays(until_year: int) -> tuple[int, ...]:
     """Day numbers of the bank holidays from EPOCH to the end of `until_year` that fall on a weekday."""
-    found, day = [], EPOCH
-    while day.year <= until_year:
-        if day.weekday() < 5 and is_bank_holiday(day):
-            found.append((day - EPOCH).days)
-        day += timedelta(days=1)
-    return tuple(found)
+    return tuple((day - EPOCH).days for day in weekday_bank_holidays(until_year))
 
 
 class local_day_number(FunctionElement):

@@ -25,6 +25,7 @@ from triggerflow.synthetic import answers, people, profiles, writer
 from triggerflow.synthetic.lifecycle import Cast, Life
 from triggerflow.synthetic.names import person, working_name
 from triggerflow.synthetic.revisions import revise
+from triggerflow.workflow import stays
 
 CHUNK = 20_000
 THREAT_WEIGHTS = (("ocg", 70), ("priority_individual", 20), ("soc_vulnerability", 10))
@@ -67,7 +68,7 @@ def generate(forms: int, seed: int, *, scenario: str | None = None, until: date 
                         rng=rng, t=created, end=timeline.days, start_date=start)
             batch.add(life, force, _number(plan.numbers, force, timeline.at(created)), rng, timeline)
         with db.engine.begin() as connection:
-            writer.write(connection, batch.forms, batch.events, batch.items, batch.records, batch.snapshots)
+            writer.write(connection, batch.forms, batch.events, batch.stays, batch.items, batch.records, batch.snapshots)
         events, items = events + len(batch.events), items + len(batch.items)
         if progress:
             progress(min(forms, chunk_start + CHUNK))
@@ -139,6 +140,7 @@ class _Batch:
         self.words = words  # draws the answers, carried from chunk to chunk
         self.forms: list[dict] = []
         self.events: list[dict] = []
+        self.stays: list[dict] = []
         self.items: list[dict] = []
         self.records: list[dict] = []
         self.snapshots: list[dict] = []
@@ -159,6 +161,7 @@ class _Batch:
         # Hashed here, in memory, so the events still go to the database in one bulk insert.
         head = chain.seal_rows(number, life.events)
         self.events += life.events
+        self.stays += stays.from_events(life.events)
         self.items += life.items
         self.forms.append({
             "id": life.form_id, "number": number, "force_id": force["id"], "created_by_id": life.officer,

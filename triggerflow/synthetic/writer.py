@@ -3,18 +3,19 @@ from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from triggerflow.models import AcceptanceRecord, FormEvent, FormNumberCounter, FormSnapshot, ReturnItem, TriggerForm
+from triggerflow.models import (AcceptanceRecord, FormEvent, FormNumberCounter, FormSnapshot, FormStay, ReturnItem,
+                                TriggerForm)
 
 BATCH = 5_000
 SQLITE_CACHE_KIB = 512 * 1024
 
 
-def write(connection: Connection, forms: list[dict], events: list[dict], items: list[dict],
+def write(connection: Connection, forms: list[dict], events: list[dict], stays: list[dict], items: list[dict],
           records: list[dict], snapshots: list[dict]) -> None:
     if connection.dialect.name == "sqlite":
         # Index pages of a big table stay in memory instead of going back and forth to disk.
         connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
-    for table, rows in ((TriggerForm.__table__, forms), (FormEvent.__table__, events),
+    for table, rows in ((TriggerForm.__table__, forms), (FormEvent.__table__, events), (FormStay.__table__, stays),
                         (ReturnItem.__table__, items), (AcceptanceRecord.__table__, records),
                         (FormSnapshot.__table__, snapshots)):
         # executemany: one prepared INSERT for the batch (sqlite3's C loop, psycopg's pipeline).

@@ -11,7 +11,7 @@ from triggerflow.audit import chain
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import Force, FormEvent, TriggerForm, User
 from triggerflow.notifications import transitions as notifications
-from triggerflow.workflow import effects, requirements
+from triggerflow.workflow import effects, requirements, stays
 from triggerflow.workflow.definition import ACTION_ORDER, SYSTEM, TRANSITIONS, Lifecycle, Transition, build_machine
 from triggerflow.workflow.errors import ActionNotAllowed, StaleForm
 from triggerflow.workflow.numbering import next_form_number
@@ -59,7 +59,8 @@ def perform(form: TriggerForm, action: str, actor: User | None, *, expected_vers
             raise ActionNotAllowed(f"{action} was refused by the lifecycle")
         effects.apply(form, action, actor, details, now, today)
         event = chain.seal(form, _event(form, action, from_state, actor, now, details))
-        db.session.add(event)
+        stay = stays.ended(form, from_state, event)  # read before the event is added: it ends the last stay
+        db.session.add_all([event, stay] if stay else [event])
         # In the same transaction: the e-mail is sent after commit, so it is neither lost nor early.
         notifications.queue_for_transition(form, event, actor)
     return event

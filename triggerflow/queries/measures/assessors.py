@@ -50,7 +50,7 @@ def _assessment_days(scope: MeasureScope):
     """Working days from claim to return or decision, for assessments that ended in the period, under the
     assessor who returned or decided: one reassigned on the way counts whole, for who finished it."""
     ended = timing.stays_ended_in_period(scope).subquery()
-    held = (select(ended.c.left_by, ended.c.entered_day, ended.c.left_day)
+    held = (select(ended.c.left_by, ended.c.days)
             .where(ended.c.state == FormState.UNDER_ASSESSMENT, ended.c.left_with.in_(_OUTCOMES)).subquery())
     return percentiles(timing.working_days_taken(held, ["left_by"]), ["left_by"], "days", "stays").subquery()
 
