@@ -58,11 +58,7 @@ def subtract_working_days(end: date, days: int) -> date:
 
 def working_days_between(start: date, end: date) -> int:
     """Working days after `start` up to and including `end` (0 when `end` is not after `start`)."""
-    count, day = 0, start
-    while day < end:
-        day += _ONE_DAY
-        count += is_working_day(day)
-    return count
+    return max(working_day_number(end) - working_day_number(start), 0)
 
 
 @lru_cache(maxsize=16384)

@@ -10,17 +10,17 @@ from datetime import datetime
 
 from sqlalchemy import Connection, delete, func, insert, select
 
-from triggerflow.clocks.working_days import local_date, working_day_number
+from triggerflow.clocks.working_days import local_date, working_days_between
 from triggerflow.db import UTCDateTime, db
 from triggerflow.models import FormEvent, FormStay, TriggerForm
 from triggerflow.queries.clocks import moved_in
 from triggerflow.queries.working_days import local_day_number
-from triggerflow.queries.working_days import working_day_number as working_day_number_in_sql
+from triggerflow.queries.working_days import working_day_number
 from triggerflow.workflow.states import FormState
 
 
 def working_days(entered: datetime, left: datetime) -> int:
-    return working_day_number(local_date(left)) - working_day_number(local_date(entered))
+    return working_days_between(local_date(entered), local_date(left))
 
 
 def ended(form: TriggerForm, left: FormState, event: FormEvent) -> FormStay | None:
@@ -49,7 +49,7 @@ def from_events(events: Iterable[dict]) -> list[dict]:
 def rebuild(connection: Connection) -> int:
     """Replace every stay with those the events give now; how many there are."""
     window = {"partition_by": FormEvent.form_id, "order_by": (FormEvent.at, FormEvent.id)}
-    number = working_day_number_in_sql(local_day_number(FormEvent.at))
+    number = working_day_number(local_day_number(FormEvent.at))
     moves = (select(FormEvent.form_id, FormEvent.from_state.label("state"),
                     func.lag(FormEvent.at, type_=UTCDateTime()).over(**window).label("entered_at"),
                     FormEvent.at.label("left_at"), FormEvent.action.label("left_with"),
