@@ -1,5 +1,6 @@
 """Rules of the codebase that a reviewer would otherwise have to remember."""
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -57,6 +58,36 @@ def test_the_state_check_would_notice_each_kind_of_write():
     assert [notices(source) for source in samples] == [True] * len(samples)
     harmless = ["form.status = 'open'", "x = form.state", "TriggerForm(number='X')", "self.stage = 'draft'"]
     assert [notices(source) for source in harmless] == [False] * len(harmless)
+
+
+# Ways to read the wall clock other than triggerflow.db.utcnow, in Python or in SQL (the database server's
+# clock is not the one the tests move, and its time zone is not England's).
+OTHER_CLOCKS = re.compile(r"\b(?:date\.today|datetime\.(?:now|utcnow|today)|time\.time|func\.now"
+                          r"|func\.current_(?:date|timestamp))\(|\b(?:CURRENT_DATE|CURRENT_TIMESTAMP|LOCALTIMESTAMP)\b"
+                          r"|'now'", re.IGNORECASE)
+CLOCK = ROOT / "triggerflow" / "db.py"
+
+
+def _reads_another_clock(source: str) -> bool:
+    return OTHER_CLOCKS.search(source) is not None
+
+
+def test_the_app_reads_the_time_only_through_utcnow():
+    found = [f"{path.relative_to(ROOT)}:{number}"
+             for folder in (ROOT / "triggerflow", ROOT / "migrations")
+             for path in sorted(folder.rglob("*.py")) if path != CLOCK
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if _reads_another_clock(line)]
+    assert found == []
+
+
+def test_the_clock_check_would_notice_each_other_clock():
+    samples = ["date.today()", "datetime.now(UTC)", "datetime.utcnow()", "datetime.today()", "time.time()",
+               "server_default=sa.func.now()", "func.current_date()", "text('SELECT CURRENT_TIMESTAMP')",
+               "select localtimestamp", "date('now')"]
+    assert [_reads_another_clock(source) for source in samples] == [True] * len(samples)
+    harmless = ["utcnow()", "local_today()", "time.perf_counter()", "form.date_today", "nowhere()"]
+    assert [_reads_another_clock(source) for source in harmless] == [False] * len(harmless)
 
 
 def test_the_migrations_have_one_head(ctx):

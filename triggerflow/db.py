@@ -34,6 +34,8 @@ JSONDocument = JSON().with_variant(JSONB(), "postgresql")
 
 
 def utcnow() -> datetime:
+    """Now, in UTC: the one place the app reads the wall clock (today's date is clocks.working_days.local_today).
+    tests/test_house_rules.py keeps it so, and the tests move this clock with time-machine."""
     return datetime.now(UTC)
 
 

@@ -5,13 +5,15 @@ Every name here is invented; none belongs to a real person.
 from datetime import date, timedelta
 from typing import Any
 
+from triggerflow.clocks.working_days import local_today
+
 LONG = ("Intelligence shows the group meets weekly at a storage unit to agree drug deliveries, "
         "allocates runners to each line, moves cash through two car washes and settles disputes by "
         "the principal's word, as the cited intelligence items describe in detail.")
 
 
 def complete_ocg_answers(force_code: str, today: date | None = None) -> dict[str, Any]:
-    today = today or date.today()
+    today = today or local_today()
     intel = [
         {"id": f"intel{n}", "reference": f"{force_code}-INT-{4100 + n}",
          "date": (today - timedelta(days=20 * n)).isoformat(),

@@ -6,18 +6,19 @@ the event. Never pass a password, token, recovery code or session id.
 """
 import json
 import logging
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import g, has_request_context, request
 from flask_login import current_user
+
+from triggerflow.db import utcnow
 
 logger = logging.getLogger("triggerflow.security")
 
 
 def security_event(name: str, **fields: Any) -> None:
     """Write one security event (e.g. "sign_in.succeeded", "access.denied") as a JSON line."""
-    entry: dict[str, Any] = {"at": datetime.now(UTC).isoformat(timespec="milliseconds"), "event": name}
+    entry: dict[str, Any] = {"at": utcnow().isoformat(timespec="milliseconds"), "event": name}
     if has_request_context():
         entry.update(address=request.remote_addr, method=request.method, path=request.path)
         # Signed in on the web, or calling the API with a personal token (api.auth sets g.api_user).

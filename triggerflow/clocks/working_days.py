@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from triggerflow.db import utcnow
+
 LONDON = ZoneInfo("Europe/London")
 EPOCH = date(2000, 1, 3)  # a Monday before any form; day and working-day numbers count from it
 _ONE_DAY = timedelta(days=1)
@@ -79,6 +81,12 @@ def weekday_bank_holidays(until_year: int) -> tuple[date, ...]:
 def local_date(moment: datetime) -> date:
     """The calendar date in England and Wales of a stored (UTC) moment."""
     return moment.astimezone(LONDON).date()
+
+
+def local_today() -> date:
+    """Today in England and Wales. Never the UTC date: from midnight to 1 a.m. in summer that is still
+    yesterday. Every "today" in the app comes from here, so the tests can move it with the clock."""
+    return local_date(utcnow())
 
 
 def start_of_local_day(day: date) -> datetime:

@@ -3,6 +3,7 @@ from datetime import date
 
 from sqlalchemy import or_, select
 
+from triggerflow.clocks.working_days import local_today
 from triggerflow.criteria import Facts, Result, check
 from triggerflow.db import db
 from triggerflow.models import FormSnapshot, ReturnItem, ReturnItemStatus, TriggerForm
@@ -31,7 +32,7 @@ def completeness(form: TriggerForm, today: date | None = None) -> Result:
         )
     return check(Facts(
         answers=form.answers or {},
-        today=today or date.today(),
+        today=today or local_today(),
         open_items=open_items,
         last_sent=last_sent,
         resubmission=resubmission,

@@ -11,7 +11,8 @@ from typing import Any
 from flask import Response, current_app, stream_with_context
 from sqlalchemy import Select
 
-from triggerflow.db import db, utcnow
+from triggerflow.clocks.working_days import local_today
+from triggerflow.db import db
 from triggerflow.exports import audit
 from triggerflow.models import User
 
@@ -25,7 +26,7 @@ def csv_response(user: User, kind: str, headings: tuple[str, ...], query: Select
     record_id = audit.started(user, kind, filters, via)
     marking = current_app.config["SECURITY_MARKING"]
     response = Response(stream_with_context(lines(marking, headings, query, record_id)), mimetype="text/csv")
-    name = f"triggerflow-{kind}-{utcnow():%Y-%m-%d}.csv"
+    name = f"triggerflow-{kind}-{local_today():%Y-%m-%d}.csv"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Cache-Control"] = "no-store"
     response.export_recorded = True

@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from triggerflow.clocks.due import ASSESSMENT, Due, due_for, lapses_on
-from triggerflow.clocks.working_days import local_date
+from triggerflow.clocks.working_days import local_today
 from triggerflow.db import db, utcnow
 from triggerflow.models import ReminderSent, TriggerForm, User
 from triggerflow.notifications import messages
@@ -32,7 +32,7 @@ class RemindersReport:
 
 
 def run(today: date | None = None) -> RemindersReport:
-    today = today or local_date(utcnow())
+    today = today or local_today()
     report = RemindersReport()
     report.lapsed = lapse_stale_returns(today)
     horizon = due_work.reminder_horizon(today, current_app.config["REMIND_WORKING_DAYS_BEFORE"])

@@ -4,7 +4,8 @@ from datetime import date
 from sqlalchemy import Date, bindparam, func, select
 from sqlalchemy.orm import aliased
 
-from triggerflow.db import db, utcnow
+from triggerflow.clocks.working_days import local_today
+from triggerflow.db import db
 from triggerflow.models import Force, Role, TriggerForm, User
 from triggerflow.queries.queues import Page, days_since
 from triggerflow.queries.scope import visible_to
@@ -15,7 +16,7 @@ def regional_work(manager: User, page: int = 1, size: int = 50, assessor_id: int
                   today: date | None = None) -> Page:
     """The region's forms under assessment or resubmitted, longest waiting first; optionally one assessor's."""
     assessor = aliased(User)
-    on = bindparam("today", today or utcnow().date(), type_=Date)
+    on = bindparam("today", today or local_today(), type_=Date)
     query = (
         select(TriggerForm.id, TriggerForm.number, TriggerForm.working_name, TriggerForm.state,
                TriggerForm.primary_theme, TriggerForm.version, TriggerForm.assessor_id, TriggerForm.force_id,

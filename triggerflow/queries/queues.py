@@ -18,7 +18,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.functions import FunctionElement
 
-from triggerflow.db import db, utcnow
+from triggerflow.clocks.working_days import local_today
+from triggerflow.db import db
 from triggerflow.models import Force, FormEvent, ReturnItem, ReturnItemStatus, TriggerForm, User
 from triggerflow.queries.clocks import return_count
 from triggerflow.queries.scope import scope_kind, scope_params, scoped
@@ -263,7 +264,7 @@ def _page(build: Callable[[str], Select], user: User, number: int, today: date |
     in the index's order, stop at the page."""
     statements = _statements(build, scope_kind(user))
     params = {**scope_params(user), "user_id": user.id, "own_force_id": user.force_id or -1,
-              "today": today or utcnow().date(), **values}
+              "today": today or local_today(), **values}
     size = current_app.config["PAGE_SIZE"]
 
     def fetch(statement: Select, number: int, extra: int = 0) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 
-from triggerflow.clocks.working_days import EPOCH, weekday_bank_holidays
+from triggerflow.clocks.working_days import EPOCH, local_today, weekday_bank_holidays
 
 LAST_YEAR_AHEAD = 2  # bank holidays are listed to the end of the year after next
 
@@ -42,7 +42,7 @@ def _local_day_number_sqlite(element, compiler, **kw):
     # Summer Time is a text comparison with the clock changes, newest first (a recent moment is settled
     # in a step or two); past the listed years the changes are worked out from the rule for each moment.
     moment = compiler.process(element.clauses, **kw)
-    last_year = date.today().year + LAST_YEAR_AHEAD
+    last_year = local_today().year + LAST_YEAR_AHEAD
     ladder = " ".join(f"WHEN {moment} >= '{start}' THEN '+{hours} hours'"
                       for start, hours in _clock_changes(EPOCH.year, last_year))
     offset = (f"CASE WHEN {moment} >= '{last_year + 1}-01-01' THEN {_summer_offset_by_rule(moment)} "
@@ -89,7 +89,7 @@ def _working_day_number(element, compiler, least: str, modulo: str, **kw) -> str
     day = compiler.process(element.clauses, **kw)
     after = f"(({day}) + 1)"  # days in [EPOCH, day]: whole weeks have 5 working days, a part week up to 5
     weekdays = f"(5 * ({after} / 7) + {least}({modulo.format(after)}, 5))"
-    holidays = _weekday_holidays(date.today().year + LAST_YEAR_AHEAD)
+    holidays = _weekday_holidays(local_today().year + LAST_YEAR_AHEAD)
     return f"({weekdays} - {_holidays_up_to(day, holidays, 0, len(holidays))})"
 
 

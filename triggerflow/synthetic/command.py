@@ -1,10 +1,10 @@
 """The `generate-data` command."""
-from datetime import date
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from triggerflow.clocks.working_days import local_today
 from triggerflow.synthetic.generator import generate
 from triggerflow.synthetic.profiles import scenario_names
 
@@ -21,7 +21,7 @@ def generate_data_command(count: int, seed: int, scenario: str | None, until, mo
     """Create synthetic forms with full histories (refused in production)."""
     if not current_app.config["DEMO_DATA_ALLOWED"]:
         raise click.ClickException("Synthetic data is not allowed in this environment.")
-    end = until.date() if until else date.today()
+    end = until.date() if until else local_today()
     summary = generate(count, seed, scenario=scenario, until=end, months=months,
                        progress=lambda done: click.echo(f"{done} forms written", err=True))
     click.echo(f"{summary.forms} forms, {summary.events} events and {summary.return_items} return items "

@@ -17,6 +17,7 @@ from random import Random
 from sqlalchemy import Connection, select
 
 from triggerflow.audit import chain
+from triggerflow.clocks.working_days import local_today
 from triggerflow.content import vocab
 from triggerflow.db import db
 from triggerflow.models import Force, Region
@@ -50,7 +51,7 @@ def generate(forms: int, seed: int, *, scenario: str | None = None, until: date 
              months: int = 24, progress: Callable[[int], None] | None = None) -> Summary:
     """Write `forms` synthetic forms whose lives end before `until` (default today)."""
     started = clock.perf_counter()
-    until = until or date.today()
+    until = until or local_today()
     start = until - timedelta(days=round(months * 30.4375))
     plan = _plan(forms, seed, scenario)
     timeline = _Timeline(datetime.combine(start, time.min, UTC), (until - start).days)

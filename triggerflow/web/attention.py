@@ -7,8 +7,7 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 
 from triggerflow.clocks.due import Due, due_for
-from triggerflow.clocks.working_days import local_date
-from triggerflow.db import utcnow
+from triggerflow.clocks.working_days import local_today
 from triggerflow.models import FormEvent, TriggerForm
 from triggerflow.queries.clocks import TWICE, FormTiming, timing
 from triggerflow.queries.needs_action import needs_action_count
@@ -16,7 +15,7 @@ from triggerflow.queries.needs_action import needs_action_count
 
 def _today() -> date:
     if "today" not in g:
-        g.today = local_date(utcnow())
+        g.today = local_today()
     return g.today
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from triggerflow.audit import chain
+from triggerflow.clocks.working_days import local_date
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import Force, FormEvent, TriggerForm, User
 from triggerflow.notifications import transitions as notifications
@@ -50,7 +51,7 @@ def perform(form: TriggerForm, action: str, actor: User | None, *, expected_vers
         if _transition_for(form, actor, action) is None:
             raise ActionNotAllowed(f"{action} is not available on {form.number}")
         now = utcnow()
-        today = today or now.date()
+        today = today or local_date(now)  # the day in England and Wales, not the UTC date
         requirements.check(form, action, actor, details, today)
         from_state = form.state
         lifecycle = Lifecycle(form)

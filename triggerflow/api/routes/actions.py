@@ -8,7 +8,7 @@ from triggerflow.api.operations import caller, expected_version, operation, resp
 from triggerflow.api.problems import Problem
 from triggerflow.api.schemas.actions import BODIES
 from triggerflow.api.schemas.forms import ActionResult
-from triggerflow.db import utcnow
+from triggerflow.clocks.working_days import local_today
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.workflow.definition import ACTION_ORDER, ACTIONS, SYSTEM, TRANSITIONS
 from triggerflow.workflow.service import available_actions, perform
@@ -35,7 +35,7 @@ def _action_route(action: str) -> None:
         if action not in allowed:
             raise Problem(409, f"\u201c{meta.label}\u201d is not possible on form {number} now.", "not-available",
                           available_actions=allowed)
-        details = body.details(form, utcnow().date()) if body is not None else {}
+        details = body.details(form, local_today()) if body is not None else {}
         event = perform(form, action, caller(), expected_version=version, **details)
         return respond(ActionResult(event=present.event(event), form=present.detail(form, caller())),
                        etag=form.version)

@@ -2,7 +2,7 @@
 from triggerflow.api import bp
 from triggerflow.api.operations import caller, operation, respond
 from triggerflow.api.schemas.measures import MeasureQuery, measure_model
-from triggerflow.db import utcnow
+from triggerflow.clocks.working_days import local_today
 from triggerflow.models import Role
 from triggerflow.queries.measures import MeasureScope, assessors, backlog, cohort, decisions, returns, timing
 
@@ -46,7 +46,7 @@ def _measure_route(name: str) -> None:
     @operation(f"Measure: {name}", TAG, roles=VIEWERS, query=MeasureQuery, response=model,
                description=f"{description}. Within your scope, for the period and filters given.")
     def measure(query: MeasureQuery):
-        scope = MeasureScope(caller(), query.filters(utcnow().date()))
+        scope = MeasureScope(caller(), query.filters(local_today()))
         return respond(model.model_validate({"period_start": scope.filters.start, "period_end": scope.filters.end,
                                              "rows": compute(scope)}))
 

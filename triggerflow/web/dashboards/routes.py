@@ -8,7 +8,7 @@ from dataclasses import replace
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask_login import current_user
 
-from triggerflow.db import utcnow
+from triggerflow.clocks.working_days import local_today
 from triggerflow.models import Role
 from triggerflow.queries.measures import MeasureScope, backlog, decisions, returns
 from triggerflow.queries.measures.drill import UnknownDrill, forms_behind
@@ -55,7 +55,7 @@ TABLES = {
 
 
 def _context() -> dict:
-    today = utcnow().date()
+    today = local_today()
     form = FilterForm.for_user(current_user, request.args, today)
     scope = MeasureScope(current_user, form.filters(today))
     return {"form": form, "scope": scope, "filters": scope.filters, "links": Links(scope.filters),

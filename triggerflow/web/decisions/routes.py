@@ -3,8 +3,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from triggerflow.assessment import return_items
+from triggerflow.clocks.working_days import local_today
 from triggerflow.content.sections import SECTIONS_BY_KEY, field_label
-from triggerflow.db import utcnow
 from triggerflow.models import Role
 from triggerflow.queries import review
 from triggerflow.queries.scope import get_form_or_404
@@ -25,7 +25,7 @@ def action(number: str, action: str):
     trigger = get_form_or_404(number, current_user)
     if action not in ACTIONS:
         abort(404)
-    page = form_for(action, current_user).build(trigger, utcnow().date())
+    page = form_for(action, current_user).build(trigger, local_today())
     if action not in available_actions(trigger, current_user):
         if request.method == "POST" and page.expected_version != trigger.version:
             return _stale(trigger, action, page)  # the change they have not seen took the action away
@@ -99,7 +99,7 @@ def respond(number: str, item_id: int):
     item = return_items.get_item_or_404(trigger, item_id, include_pending=False)
     if not may_edit(trigger, current_user) or item.status.value not in ("open", "responded"):
         abort(403)
-    page = ResponseForm.build(trigger, utcnow().date(), response=item.response)
+    page = ResponseForm.build(trigger, local_today(), response=item.response)
     status = 400
     if page.validate_on_submit():
         status = page.save(trigger, lambda: return_items.respond(trigger, item, current_user, page.response.data,

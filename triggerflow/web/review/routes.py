@@ -3,8 +3,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from triggerflow.assessment import notes, return_items, threads
+from triggerflow.clocks.working_days import local_today
 from triggerflow.content.sections import field_label
-from triggerflow.db import utcnow
 from triggerflow.models import ReturnItemStatus, Role
 from triggerflow.queries import form_page, review
 from triggerflow.queries.scope import get_form_or_404
@@ -61,7 +61,7 @@ def _item_page(number: str, item_id: int, form_class, act, verb: str, done: str)
     allowed = (ReturnItemStatus.RESPONDED,) if verb == "close" else threads.REVIEWABLE
     if not threads.may_review_items(trigger, current_user) or item.status not in allowed:
         abort(403)
-    page = form_class.build(trigger, utcnow().date())
+    page = form_class.build(trigger, local_today())
     status = 200
     if page.validate_on_submit():
         try:

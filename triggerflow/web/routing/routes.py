@@ -2,7 +2,8 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from triggerflow.db import db, utcnow
+from triggerflow.clocks.working_days import local_today
+from triggerflow.db import db
 from triggerflow.models import Role, User
 from triggerflow.queries import assignments
 from triggerflow.queries.scope import get_form_or_404
@@ -22,7 +23,7 @@ def reassign(number: str):
     trigger = get_form_or_404(number, current_user)
     if not routing.may_reassign(trigger, current_user):
         abort(403)
-    page = ReassignForm.build(trigger, utcnow().date())
+    page = ReassignForm.build(trigger, local_today())
     page.offer(trigger, assignments.assessors_of(trigger.force.region_id))
     status = 400 if page.is_submitted() else 200
     if page.validate_on_submit():
