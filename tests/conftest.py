@@ -4,6 +4,8 @@ The schema comes from the Alembic migrations (never create_all), applied once pe
 session (per xdist worker) to a template database that each test copies: a file copy on
 SQLite (the default), CREATE DATABASE ... TEMPLATE on a throwaway PostgreSQL cluster when
 TRIGGERFLOW_TEST_DB=postgresql.
+
+The whole suite runs on one clock (tests/clock.py): today's date, or TEST_TODAY=YYYY-MM-DD.
 """
 import json
 import os
@@ -12,13 +14,33 @@ import pytest
 from flask import g, request_started
 
 from triggerflow.audit import logs
-from triggerflow.db import db
+from triggerflow.clocks.working_days import local_today
+from triggerflow.db import db, utcnow
+from tests import clock as suite_clock
 from tests import factories
 from tests.databases import PostgreSQLDatabases, SQLiteDatabases, app_for
 
 TEST_DB = os.environ.get("TRIGGERFLOW_TEST_DB", "sqlite")
 if TEST_DB not in ("sqlite", "postgresql"):
     raise pytest.UsageError(f"TRIGGERFLOW_TEST_DB must be sqlite or postgresql, not {TEST_DB!r}")
+
+TEST_TODAY = suite_clock.chosen_day()
+if TEST_TODAY is not None:
+    suite_clock.travel_to(TEST_TODAY)
+
+
+def pytest_report_header(config):
+    chosen = "TEST_TODAY" if TEST_TODAY else "the real date; TEST_TODAY=YYYY-MM-DD runs the tests on another day"
+    return f"today: {local_today():%A %-d %B %Y} in London ({chosen})"
+
+
+@pytest.fixture
+def clock(time_machine):
+    """For a test that moves time itself: `clock.move_to(moment, tick=False)` stops the clock at a moment,
+    `clock.shift(timedelta(days=30))` passes a deadline. It starts where the suite's clock is, and the
+    suite's clock takes over again after the test."""
+    time_machine.move_to(utcnow(), tick=True)
+    return time_machine
 
 
 @pytest.fixture(scope="session")

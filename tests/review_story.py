@@ -1,10 +1,11 @@
 """A form that went to the ROCTA, came back with three return items, was changed and answered, and
 was resubmitted: the starting point of the assessor's review. Used by unit, page and browser tests.
 """
-from datetime import date, timedelta
+from datetime import timedelta
 
 from tests import factories
 from triggerflow.assessment.return_items import add_pending, items_for, respond
+from triggerflow.clocks.working_days import local_today
 from triggerflow.content import store
 from triggerflow.models import TriggerForm, User
 from triggerflow.workflow.service import perform
@@ -43,7 +44,7 @@ def amend(form: TriggerForm, officer: User) -> None:
                     {"date_of_birth": NEW_DATE_OF_BIRTH}, officer, None)
     store.remove_item(form, "C", item_id(form, "C", "offences", offence=REMOVED_OFFENCE), officer, None)
     store.save_item(form, "F", None, {
-        "reference": NEW_REFERENCE, "date": (date.today() - timedelta(days=3)).isoformat(),
+        "reference": NEW_REFERENCE, "date": (local_today() - timedelta(days=3)).isoformat(),
         "summary": "Sanitised report: the principal met a supplier at the storage unit.",
         "source_evaluation": "1", "intelligence_assessment": "B", "handling_code": "P"}, officer, None)
 

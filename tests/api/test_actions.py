@@ -1,9 +1,10 @@
 """Lifecycle actions and return items over the API: what is refused, how, and who is recorded."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from tests import factories
+from triggerflow.clocks.working_days import local_today
 from triggerflow.db import db
 from triggerflow.models import FormEvent, ReturnItem, TriggerForm
 
@@ -114,7 +115,7 @@ def test_the_acceptance_record_must_be_complete_and_its_owning_force_in_the_regi
     assert accepted.status_code == 200
     acceptance = accepted.get_json()["form"]["acceptance"]
     assert (acceptance["owning_force"]["code"], acceptance["tier"]) == ("WIL", 2)
-    assert acceptance["plan_due_on"] == (date.today() + timedelta(days=28)).isoformat()
+    assert acceptance["plan_due_on"] == (local_today() + timedelta(days=28)).isoformat()
 
 
 def test_a_return_needs_items_and_the_force_sees_them_only_once_sent(people, api):

@@ -1,10 +1,11 @@
 """The API and the web pages are two doors to one service: the same actions write the same history."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from tests import factories
 from triggerflow.assessment.return_items import items_for
+from triggerflow.clocks.working_days import local_today
 from triggerflow.content import store
 from triggerflow.db import db
 from triggerflow.models import FormEvent, TriggerForm
@@ -59,7 +60,7 @@ class Api:
 
 def walk(door, people) -> None:
     """Sent, sent back by the SPOC, sent again, submitted, returned, answered, resubmitted, rejected."""
-    resubmit_by = date.today() + timedelta(days=21)
+    resubmit_by = local_today() + timedelta(days=21)
     door.act(people.officer, "send_to_spoc")
     door.act(people.spoc, "spoc_return", comment=COMMENT)
     door.act(people.officer, "send_to_spoc")

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import assert_accessible
+from triggerflow.clocks.working_days import local_today
 
 pytestmark = pytest.mark.browser
 
@@ -118,8 +119,8 @@ def subjects(page: Page) -> None:
 def criminal_activity(page: Page) -> None:
     page.get_by_role("checkbox", name="Involves the use of violence").check()
     page.get_by_label("Justification: involves the use of violence").fill(VIOLENCE)
-    fill_date(page, "When was the activity first known?", date.today() - timedelta(days=200))
-    fill_date(page, "When was the most recent activity?", date.today() - timedelta(days=10))
+    fill_date(page, "When was the activity first known?", local_today() - timedelta(days=200))
+    fill_date(page, "When was the most recent activity?", local_today() - timedelta(days=10))
     page.get_by_label("Modus operandi").fill("Weekly runs by hire car; teenagers hold and deliver from rented flats.")
     save_and_continue(page, "D. Evidence of organisation")
 
@@ -139,7 +140,7 @@ def geography(page: Page) -> None:
 def intelligence(page: Page) -> None:
     page.get_by_role("button", name="Add an intelligence item").click()
     page.get_by_label("Intelligence reference").fill("DOR-INT-2026-0412")
-    fill_date(page, "Date of the intelligence", date.today() - timedelta(days=30))
+    fill_date(page, "Date of the intelligence", local_today() - timedelta(days=30))
     page.get_by_label("Sanitised summary").fill("The subject arranges the weekly deliveries and pays the runners.")
     page.get_by_role("group", name="Source evaluation").get_by_label("1 – Reliable").check()
     page.get_by_role("group", name="Intelligence assessment").get_by_role("radio", name=re.compile("^B – ")).check()
@@ -245,8 +246,8 @@ def accept_with_an_acceptance_record(page: Page, number: str) -> None:
     page.get_by_role("group", name=re.compile("management level", re.I)).get_by_label("Force").check()
     page.get_by_label("Lead responsible officer's name").fill("DCI Laura Penn")
     page.get_by_label("Lead responsible officer's organisation").fill("Dorset Police")
-    fill_date(page, re.compile("appointed", re.I), date.today())
-    fill_date(page, re.compile("review", re.I), date.today() + timedelta(days=90))
+    fill_date(page, re.compile("appointed", re.I), local_today())
+    fill_date(page, re.compile("review", re.I), local_today() + timedelta(days=90))
     page.get_by_role("main").get_by_role("button", name="Accept").click()
     expect_state(page, "Accepted")
 

@@ -11,7 +11,6 @@ from triggerflow.clocks.working_days import local_date
 from triggerflow.db import db
 from triggerflow.models import FormEvent
 from triggerflow.queries.clocks import clocks, timing
-from triggerflow.workflow import service
 from triggerflow.workflow.service import perform
 from triggerflow.workflow.states import FormState as S
 
@@ -20,9 +19,9 @@ def at(day: int, hour: int = 10) -> datetime:
     return datetime(2026, 3, day, hour, tzinfo=UTC)  # March 2026 is GMT: UTC is local time
 
 
-def history(monkeypatch, author, *moves):
+def history(clock, author, *moves):
     """A draft created on 2 March, then a fixed history of (day, from, to, action) in its event log."""
-    monkeypatch.setattr(service, "utcnow", lambda: at(2, 9))
+    clock.move_to(at(2, 9), tick=False)
     form = factories.draft(author)
     for day, source, dest, action in moves:
         db.session.add(chain.seal(form, FormEvent(form_id=form.id, action=action, from_state=source, to_state=dest,
@@ -31,8 +30,8 @@ def history(monkeypatch, author, *moves):
     return form
 
 
-def test_the_rocta_clock_pauses_while_the_form_is_returned_and_the_force_clock_runs(people, monkeypatch):
-    form = history(monkeypatch, people.officer,
+def test_the_rocta_clock_pauses_while_the_form_is_returned_and_the_force_clock_runs(people, clock):
+    form = history(clock, people.officer,
             (4, S.DRAFT, S.SPOC_REVIEW, "send_to_spoc"),  # Wednesday
             (6, S.SPOC_REVIEW, S.SUBMITTED, "submit"),  # Friday
             (9, S.SUBMITTED, S.UNDER_ASSESSMENT, "claim"),  # Monday
@@ -47,8 +46,8 @@ def test_the_rocta_clock_pauses_while_the_form_is_returned_and_the_force_clock_r
     assert (force.working_days, force.running) == (2 + 2 + 5, False)
 
 
-def test_neither_clock_runs_while_a_return_has_lapsed(people, monkeypatch):
-    form = history(monkeypatch, people.officer,
+def test_neither_clock_runs_while_a_return_has_lapsed(people, clock):
+    form = history(clock, people.officer,
             (3, S.DRAFT, S.SUBMITTED, "submit"),
             (4, S.SUBMITTED, S.UNDER_ASSESSMENT, "claim"),
             (5, S.UNDER_ASSESSMENT, S.RETURNED, "return_to_force"),
@@ -92,10 +91,9 @@ def test_the_form_page_shows_the_due_date_and_both_clocks(people, sign_in):
     assert page.find(data_due="overdue") is None
 
 
-def test_the_form_page_and_the_assessor_queue_flag_an_overdue_assessment(people, sign_in):
+def test_the_form_page_and_the_assessor_queue_flag_an_overdue_assessment(people, sign_in, clock):
     form = factories.submitted(people.officer, people.spoc)
-    form.submitted_at = datetime.now(UTC) - timedelta(days=30)
-    db.session.commit()
+    clock.shift(timedelta(days=30))
     client = sign_in(people.assessor)
 
     page = parse(client.get(f"/forms/{form.number}"))

@@ -5,15 +5,14 @@ from triggerflow.workflow import routing
 
 
 @pytest.fixture
-def h(monkeypatch, people):
+def h(clock, people):
     """A History: forms moved through the real service at chosen days."""
-    return History(monkeypatch, people)
+    return History(clock, people)
 
 
 @pytest.fixture
-def easter(h, people, monkeypatch):
+def easter(h, people):
     """Forms across Easter 2026 and the clocks going forward, one of them reassigned on the way."""
-    monkeypatch.setattr(routing, "utcnow", lambda: h.now)
     first = h.claim(h.submitted(80), 82.6)  # claimed 23:24 GMT on Saturday 28 March
     h.at(86)
     routing.reassign(first, people.regional_manager, people.assessor2, "Cover for leave", first.version)

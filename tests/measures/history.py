@@ -12,7 +12,6 @@ from triggerflow.content import store
 from triggerflow.demo_content import complete_ocg_answers
 from triggerflow.models import TriggerForm, User
 from triggerflow.queries.measures import Filters, MeasureScope
-from triggerflow.workflow import service
 from triggerflow.workflow.service import perform
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -30,15 +29,16 @@ def on(n: float) -> date:
 class History:
     """Moves forms through the lifecycle at given days; `h.scope(user, first, last)` to measure."""
 
-    def __init__(self, monkeypatch, people):
+    def __init__(self, clock, people):
         self.people = people
-        self.now = START
+        self._clock = clock
         self._amendments = 0
-        monkeypatch.setattr(service, "utcnow", lambda: self.now)
-        monkeypatch.setattr(return_items, "utcnow", lambda: self.now)
+        self.at(0)
 
     def at(self, n: float) -> "History":
+        """Stops the clock at day `n`: whatever is done next happens then."""
         self.now = day(n)
+        self._clock.move_to(self.now, tick=False)
         return self
 
     def scope(self, user: User, first: float, last: float, now: float | None = None, **filters) -> MeasureScope:

@@ -1,10 +1,11 @@
 """Each role's home page: the right forms, in the right order, never another force's or region's."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import event
 
 from tests import factories
 from tests.web.htmlpage import parse
+from triggerflow.clocks.working_days import local_date, local_today
 from triggerflow.db import db
 from triggerflow.queries import queues
 from triggerflow.workflow.service import perform
@@ -241,4 +242,4 @@ def test_queue_rows_carry_the_force_and_people_from_one_query(people):
     assert (row["force_name"], row["author_name"], row["assessor_name"], row["state"]) == (
         "Dorset Police", people.officer.name, people.assessor.name, FormState.UNDER_ASSESSMENT)
     assert queues.state_counts(people.assessor) == {FormState.UNDER_ASSESSMENT: 1}
-    assert date.today() >= row["submitted_at"].date()
+    assert local_today() >= local_date(row["submitted_at"])

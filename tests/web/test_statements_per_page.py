@@ -3,13 +3,13 @@
 A page whose statement count grew with the data would be querying once per row (an N+1);
 time is not asserted here (make bench measures it).
 """
-from datetime import date
 
 import pytest
 from flask import url_for
 
 from bench.clock import Statements
 from tests import factories
+from triggerflow.clocks.working_days import local_today
 from triggerflow.db import db
 from triggerflow.synthetic.generator import generate
 from triggerflow.web.dashboards.routes import PAGES as DASHBOARDS
@@ -40,12 +40,12 @@ def counted(app, ctx, people, sign_in):
 
 
 def test_each_main_page_sends_at_most_ten_statements_however_many_forms_there_are(ctx, people, counted):
-    generate(40, seed=1, until=date.today())
+    generate(40, seed=1, until=local_today())
     for _ in range(3):
         factories.draft(people.officer)
     before = counted()
 
-    generate(400, seed=2, until=date.today())
+    generate(400, seed=2, until=local_today())
     for _ in range(30):  # past one page of the officer's own forms
         factories.draft(people.officer)
     after = counted()
