@@ -10,6 +10,7 @@ from triggerflow.models.rate_limit import RateLimitCounter
 from triggerflow.models.reference import Force, Region
 from triggerflow.models.return_item import ReturnItem, ReturnItemStatus
 from triggerflow.models.review import CommentKind, InternalNote, ReturnItemComment
+from triggerflow.models.search import FormSearchEntry
 from triggerflow.models.sign_in import AddressFailures, RecoveryCode
 from triggerflow.models.stay import FormStay
 from triggerflow.models.user import Role, User
@@ -26,6 +27,7 @@ __all__ = [
     "Force",
     "FormEvent",
     "FormNumberCounter",
+    "FormSearchEntry",
     "FormSnapshot",
     "FormStay",
     "HeldSubmission",
