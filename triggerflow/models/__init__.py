@@ -5,6 +5,7 @@ from triggerflow.models.api_token import ApiToken
 from triggerflow.models.event import FormEvent
 from triggerflow.models.export_record import ExportRecord
 from triggerflow.models.form import FormNumberCounter, FormSnapshot, TriggerForm
+from triggerflow.models.identity_provider import IdentityProvider
 from triggerflow.models.notification import OutboxMessage, OutboxStatus, ReminderSent
 from triggerflow.models.rate_limit import RateLimitCounter
 from triggerflow.models.reference import Force, Region
@@ -31,6 +32,7 @@ __all__ = [
     "FormSnapshot",
     "FormStay",
     "HeldSubmission",
+    "IdentityProvider",
     "InternalNote",
     "OutboxMessage",
     "OutboxStatus",
