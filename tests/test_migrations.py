@@ -6,11 +6,12 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from triggerflow.db import db
+from triggerflow.search.index import include_name
 
 
 def _schema_differences() -> list:
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True,
+        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": include_name,
                                                                "compare_server_default": True})
         return compare_metadata(context, db.metadata)
 

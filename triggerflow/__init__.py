@@ -37,7 +37,10 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
 
     database.init_app(app)
-    migrate.init_app(app, database, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    from triggerflow.search import index as search_index
+
+    migrate.init_app(app, database, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True,
+                     include_name=search_index.include_name)
     csrf.init_app(app)
     login_manager.init_app(app)
     wtforms_helpers.init_app(app)

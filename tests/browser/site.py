@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from tests import factories
 from tests.workflow import lifecycle
 from tests.workflow.lifecycle import Cast
+from triggerflow.admin import identity_providers
 from triggerflow.api import tokens
 from triggerflow.assessment.notes import add_note
 from triggerflow.assessment.return_items import add_pending, items_for
@@ -20,13 +21,17 @@ from triggerflow.queries.scope import visible_forms
 ROLES = ("officer", "spoc", "assessor", "force manager", "regional manager", "national manager", "admin")
 # The API reference is one long page, the same for everyone: tests/browser/test_api_reference.py checks it.
 READ_ONLY = ("/", "/criteria/", "/api-tokens/", "/downloads/", "/mail", "/account/",
-             "/account/password", "/account/sessions", "/account/two-factor")
+             "/account/password", "/account/sessions", "/account/two-factor", "/search", "/search?q=operation",
+             "/search?q=x&started_from=31&started_from=2&started_from=2026")
 DASHBOARDS = ("/dashboards/", "/dashboards/acceptance", "/dashboards/submissions", "/dashboards/reasons",
               "/dashboards/stale", "/dashboards/time", "/dashboards/assessors", "/dashboards/backlog",
               "/dashboards/forms?measure=acceptance&cell=decided")
 ADMIN = ("/admin/", "/admin/users", "/admin/users/new", "/admin/audit", "/admin/exports", "/admin/forces",
-         "/admin/criteria")
+         "/admin/criteria", "/admin/identity-providers", "/admin/identity-providers/new")
 NOT_FOUND = "/forms/ESS-1999-0001"
+ESSEX_PROVIDER = {"name": "Essex Police", "belongs_to": "force:ESS", "client_id": "triggerflow",
+                  "issuer": "https://login.microsoftonline.com/00000000-0000-4000-8000-000000000000/v2.0",
+                  "client_secret": "not-used", "email_domain": "essex.police.uk", "enabled": False}
 
 
 @dataclass
@@ -56,6 +61,9 @@ def build() -> Site:
     outbox.send_pending()
     mail = mail_folder.stored_messages()[0].name
     pages = {role: _pages(role, _visible(forms, people[role]), tokens_of[role], mail) for role in ROLES}
+    # Switched off, so the sign-in page the other browser tests use does not offer it.
+    provider = identity_providers.save(people["admin"], None, ESSEX_PROVIDER)
+    pages["admin"].insert(-1, f"/admin/identity-providers/{provider.id}")
     return Site(people=people, numbers={name: form.number for name, form in forms.items()}, pages=pages)
 
 

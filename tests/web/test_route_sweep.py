@@ -135,7 +135,9 @@ def test_every_view_says_who_may_use_it():
 def test_only_sign_in_assets_and_the_health_check_are_public_on_the_web():
     public = {rule.endpoint for rule in ROUTES if allowed_roles(rule) == PUBLIC and not by_token(rule)}
     # auth.code is the second step of signing in: it sends anyone without a half-finished sign-in back to the first.
-    assert public == {"auth.sign_in", "auth.code", "assets.govuk_asset", "health.healthz"}
+    # The organisation's sign-in (OpenID Connect) is signing in too: choosing the provider, going there, coming back.
+    assert public == {"auth.sign_in", "auth.code", "assets.govuk_asset", "health.healthz",
+                      "organisation_sign_in.choose", "organisation_sign_in.start", "organisation_sign_in.callback"}
 
 
 @pytest.mark.parametrize("rule, method", cases(lambda rule: allowed_roles(rule) != PUBLIC and not by_token(rule)))

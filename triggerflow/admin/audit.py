@@ -14,6 +14,9 @@ ACTION_LABELS = {
     "turn_off_two_factor": "Turned off a user's two-factor sign-in",
     "set_spoc_gate": "Changed a force's SPOC gate",
     "change_criteria": "Changed the criteria thresholds",
+    "add_identity_provider": "Set up an identity provider",
+    "change_identity_provider": "Changed an identity provider",
+    "remove_identity_provider": "Removed an identity provider",
 }
 
 

@@ -190,6 +190,8 @@ _TAGS = {
     "Return items": "What the ROCTA asks the force to put right, and the force's answers.",
     "Internal notes": "The ROCTA's own notes on a form. No force user may read them, whatever their token.",
     "Queues": "Each role's work queues, as on the home page.",
+    "Search": "Find forms within your scope by number, name, subject, PNC ID or reference, as the search "
+              "page does.",
     "Measures": "Management information, computed from the event log within your scope.",
     "Exports": "CSV downloads of lists you may see, streamed; the security marking is the first line. "
                "Every export is recorded.",

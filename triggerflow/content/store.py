@@ -12,6 +12,7 @@ from typing import Any
 from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.db import transaction
 from triggerflow.models import TriggerForm, User
+from triggerflow.search import index as search_index
 from triggerflow.workflow.errors import ActionNotAllowed, StaleForm
 from triggerflow.workflow.permissions import may_edit
 
@@ -80,6 +81,7 @@ def _write(form: TriggerForm, actor: User, expected_version: int | None, change)
         change(answers)
         form.answers = answers
         _copy_filter_columns(form)
+        search_index.refresh(form)
 
 
 def _copy_filter_columns(form: TriggerForm) -> None:

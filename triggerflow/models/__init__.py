@@ -5,11 +5,13 @@ from triggerflow.models.api_token import ApiToken
 from triggerflow.models.event import FormEvent
 from triggerflow.models.export_record import ExportRecord
 from triggerflow.models.form import FormNumberCounter, FormSnapshot, TriggerForm
+from triggerflow.models.identity_provider import IdentityProvider
 from triggerflow.models.notification import OutboxMessage, OutboxStatus, ReminderSent
 from triggerflow.models.rate_limit import RateLimitCounter
 from triggerflow.models.reference import Force, Region
 from triggerflow.models.return_item import ReturnItem, ReturnItemStatus
 from triggerflow.models.review import CommentKind, InternalNote, ReturnItemComment
+from triggerflow.models.search import FormSearchEntry
 from triggerflow.models.sign_in import AddressFailures, RecoveryCode
 from triggerflow.models.stay import FormStay
 from triggerflow.models.user import Role, User
@@ -26,9 +28,11 @@ __all__ = [
     "Force",
     "FormEvent",
     "FormNumberCounter",
+    "FormSearchEntry",
     "FormSnapshot",
     "FormStay",
     "HeldSubmission",
+    "IdentityProvider",
     "InternalNote",
     "OutboxMessage",
     "OutboxStatus",

@@ -3,8 +3,9 @@ from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from triggerflow.models import (AcceptanceRecord, FormEvent, FormNumberCounter, FormSnapshot, FormStay, ReturnItem,
-                                TriggerForm)
+from triggerflow.models import (AcceptanceRecord, FormEvent, FormNumberCounter, FormSearchEntry, FormSnapshot, FormStay,
+                                ReturnItem, TriggerForm)
+from triggerflow.search.document import document
 
 BATCH = 5_000
 SQLITE_CACHE_KIB = 512 * 1024
@@ -17,7 +18,7 @@ def write(connection: Connection, forms: list[dict], events: list[dict], stays: 
         connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
     for table, rows in ((TriggerForm.__table__, forms), (FormEvent.__table__, events), (FormStay.__table__, stays),
                         (ReturnItem.__table__, items), (AcceptanceRecord.__table__, records),
-                        (FormSnapshot.__table__, snapshots)):
+                        (FormSnapshot.__table__, snapshots), (FormSearchEntry.__table__, _search_rows(forms, records))):
         # executemany: one prepared INSERT for the batch (sqlite3's C loop, psycopg's pipeline).
         # Tried here and slower: multi-row VALUES (compiling it costs more than it saves) and
         # RETURNING-driven "insertmanyvalues".
@@ -25,6 +26,12 @@ def write(connection: Connection, forms: list[dict], events: list[dict], stays: 
             connection.execute(insert(table), rows[start:start + BATCH])
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("PRAGMA cache_size = -2000")  # SQLite's default, for whoever reuses it
+
+
+def _search_rows(forms: list[dict], records: list[dict]) -> list[dict]:
+    apmis = {record["form_id"]: record.get("apmis_reference") for record in records}
+    return [{"form_id": form["id"], "document": document(form["number"], form["answers"], [apmis.get(form["id"])])}
+            for form in forms]
 
 
 def next_form_id(connection: Connection) -> int:

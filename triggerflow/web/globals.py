@@ -21,6 +21,7 @@ LONDON = ZoneInfo("Europe/London")
 
 _NAVIGATION = (
     ("home.index", "My work", None),
+    ("search.index", "Search", None),
     ("criteria.index", "Criteria", None),
     ("dashboards.overview", "Management information", {Role.MANAGER, Role.ASSESSOR, Role.ADMIN}),
     ("admin.index", "Administration", {Role.ADMIN}),

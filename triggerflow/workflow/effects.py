@@ -9,6 +9,7 @@ from sqlalchemy import func, select, update
 from triggerflow.db import db
 from triggerflow.models import AcceptanceRecord, FormSnapshot, ReturnItem, ReturnItemStatus, TriggerForm, User
 from triggerflow.queries import criteria_versions
+from triggerflow.search import index as search_index
 
 
 def apply(form: TriggerForm, action: str, actor: User | None, details: dict[str, Any], now: datetime,
@@ -85,6 +86,7 @@ def _accept(form: TriggerForm, actor: User, details: dict[str, Any], now: dateti
     record = dict(details["record"])
     record["tier"] = int(record["tier"])
     db.session.add(AcceptanceRecord(form_id=form.id, recorded_by_id=actor.id, recorded_at=now, **record))
+    search_index.refresh(form)  # the APMIS reference finds the form from now on
 
 
 _EFFECTS = {

@@ -12,6 +12,7 @@ from triggerflow.clocks.working_days import local_date
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import Force, FormEvent, TriggerForm, User
 from triggerflow.notifications import transitions as notifications
+from triggerflow.search import index as search_index
 from triggerflow.workflow import effects, requirements, stays
 from triggerflow.workflow.definition import ACTION_ORDER, SYSTEM, TRANSITIONS, Lifecycle, Transition, build_machine
 from triggerflow.workflow.errors import ActionNotAllowed, StaleForm
@@ -86,6 +87,7 @@ def start_form(actor: User, force: Force | None = None) -> TriggerForm:
         db.session.flush()
         created.form_id = form.id
         db.session.add(created)
+        search_index.refresh(form)
     return form
 
 

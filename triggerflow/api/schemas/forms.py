@@ -36,6 +36,14 @@ class FormList(Output):
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page")
 
 
+class SearchResults(Output):
+    forms: list[FormSummary] = Field(description="An exact form number first, then the most recently changed")
+    total: int = Field(description="How many forms match, on all pages")
+    page: int
+    pages: int
+    size: int = Field(description="Forms per page")
+
+
 class Completeness(Output):
     percent_complete: int = Field(description="The share of the applicable hard rules that pass")
     can_send: bool = Field(description="True when no hard rule blocks sending")

@@ -1,6 +1,7 @@
 """Query parameters, as schemas: parsed and checked like bodies, and documented from the same code."""
 import base64
 import binascii
+import re
 from datetime import UTC, date, datetime
 from typing import Literal
 
@@ -13,6 +14,7 @@ from triggerflow.workflow.states import FormState
 Theme = Literal[tuple(value for value, _ in vocab.THEMES)]
 ThreatType = Literal[tuple(value for value, _ in vocab.THREAT_TYPES)]
 CODE = r"^[A-Za-z0-9]{2,8}$"
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Query(BaseModel):
@@ -67,6 +69,21 @@ def decode_cursor(cursor: str) -> int:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         pass
     raise ValueError("This is not a cursor this API gave out")
+
+
+class SearchQuery(FormFilterQuery):
+    q: str = Field("", max_length=200, description="Words to find: a form number, working name, subject's name "
+                   "(names that sound the same match too), PNC ID, intelligence or APMIS reference. Every word "
+                   "must match; empty lists every form the filters allow")
+    page: int = Field(1, ge=1, le=100_000, description="The page number, from 1")
+
+    @field_validator("created_from", "created_to", mode="before")
+    @classmethod
+    def _whole_iso_day(cls, value):
+        # Strict: pydantic alone would also take "0" (1970) or a date and time.
+        if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+            raise ValueError("Give the day as YYYY-MM-DD, for example 2026-03-27")
+        return value
 
 
 class PageQuery(Query):

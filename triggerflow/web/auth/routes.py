@@ -3,11 +3,12 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy import select
 
 from triggerflow.accounts import held, sessions
 from triggerflow.accounts import sign_in as steps
 from triggerflow.db import db
-from triggerflow.models import SessionStage
+from triggerflow.models import IdentityProvider, SessionStage
 from triggerflow.web.access import ANY_ROLE, PUBLIC, allow
 from triggerflow.web.auth import current
 from triggerflow.web.auth.forms import CodeForm, SignInForm
@@ -48,8 +49,13 @@ def sign_in():
             current.start(outcome.session_id)
             return _after_password(outcome.stage, outcome.user)
         form.email.errors.append(TOO_MANY.format(minutes=outcome.wait_minutes) if outcome.wait_minutes else REFUSED)
-        return render_template("auth/sign_in.html", form=form), 429 if outcome.wait_minutes else 200
-    return render_template("auth/sign_in.html", form=form)
+        return _sign_in_page(form), 429 if outcome.wait_minutes else 200
+    return _sign_in_page(form)
+
+
+def _sign_in_page(form: SignInForm):
+    any_provider = db.session.scalar(select(IdentityProvider.id).where(IdentityProvider.enabled).limit(1))
+    return render_template("auth/sign_in.html", form=form, organisation_sign_in=any_provider is not None)
 
 
 def _after_password(stage: SessionStage, user):

@@ -1,0 +1,1 @@
+"""Finding forms by what is written in them: the words kept per form, and their full-text index."""
