@@ -135,7 +135,7 @@ def test_every_view_says_who_may_use_it():
 def test_only_sign_in_assets_and_the_health_check_are_public_on_the_web():
     public = {rule.endpoint for rule in ROUTES if allowed_roles(rule) == PUBLIC and not by_token(rule)}
     # auth.code is the second step of signing in: it sends anyone without a half-finished sign-in back to the first.
-    assert public == {"auth.sign_in", "auth.code", "assets.govuk_asset", "health.healthz"}
+    assert public == {"auth.sign_in", "auth.code", "assets.govuk_asset", "assets.favicon", "health.healthz"}
 
 
 @pytest.mark.parametrize("rule, method", cases(lambda rule: allowed_roles(rule) != PUBLIC and not by_token(rule)))
@@ -156,6 +156,8 @@ def test_public_pages_open_without_signing_in(site):
     client = site.app.test_client()
     assert client.get("/sign-in").status_code == 200
     assert client.get(url(site, rule_for("/assets/<path:filename>"))).status_code == 200
+    favicon = client.get("/favicon.ico")
+    assert favicon.status_code == 200 and favicon.mimetype in ("image/vnd.microsoft.icon", "image/x-icon")
 
 
 def _forbids_a_role(rule) -> bool:
