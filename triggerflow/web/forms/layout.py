@@ -1,0 +1,22 @@
+"""What comes first on a form's page, for the person looking at it.
+
+The people filling the form in start from its task list; everyone else is there to decide on, check
+or read it, so their actions come first with the form's content on the same page.
+"""
+from dataclasses import dataclass
+
+from triggerflow.models import TriggerForm, User
+from triggerflow.workflow.definition import sending_action
+from triggerflow.workflow.permissions import may_edit
+
+
+@dataclass(frozen=True)
+class Layout:
+    editing: bool  # the task list first, each section linking to its editor
+    checklist: bool  # "Before this form can be sent": only to someone who can still get it sent
+
+
+def layout_for(form: TriggerForm, user: User, actions: list[str]) -> Layout:
+    editing = may_edit(form, user)
+    sends = sending_action(form)
+    return Layout(editing=editing, checklist=sends is not None and (editing or sends in actions))
