@@ -6,7 +6,7 @@ initAll();
 // A table wider than a small screen scrolls inside its own box, so the page never scrolls sideways
 // (WCAG 2.2 reflow); where it does overflow, the box takes keyboard focus to be scrolled.
 for (const table of document.querySelectorAll("table")) {
-  if (table.closest(".app-table-scroll")) continue;
+  if (table.closest(".app-table-scroll") || table.getAttribute("role") === "presentation") continue;
   const box = document.createElement("div");
   box.className = "app-table-scroll";
   table.replaceWith(box);

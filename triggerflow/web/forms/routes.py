@@ -5,11 +5,12 @@ from flask_login import current_user
 from triggerflow.assessment.return_items import items_for
 from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import SECTIONS
+from triggerflow.db import utcnow
 from triggerflow.models import Role
 from triggerflow.queries import form_page
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.access import ANY_ROLE, allow
-from triggerflow.web.forms.layout import layout_for
+from triggerflow.web.forms.layout import layout_for, printed_marking
 from triggerflow.web.review.overview import review_context
 from triggerflow.workflow.definition import action_for
 from triggerflow.workflow.permissions import may_edit
@@ -55,6 +56,16 @@ def content(number: str):
     form = get_form_or_404(number, current_user)
     return render_template("forms/content.html", form=form, sections=SECTIONS, answers=form.answers or {},
                            heading="The form as it is now", result=completeness(form))
+
+
+@bp.get("/<number>/print")
+@allow(*ANY_ROLE)
+def print_view(number: str):
+    """The whole form on paper, for tasking meetings: its marking heads and foots every printed page."""
+    form = get_form_or_404(number, current_user)
+    return render_template("forms/print.html", form=form, sections=SECTIONS, answers=form.answers or {},
+                           return_items=items_for(form, include_pending=False), acceptance=form_page.acceptance(form),
+                           history=form_page.history(form), marking=printed_marking(form), printed_at=utcnow())
 
 
 @bp.get("/<number>/versions/<int:sequence>")
