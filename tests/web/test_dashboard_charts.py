@@ -32,3 +32,11 @@ def test_a_long_bar_label_wraps_over_lines_in_full():
     chart = parse(str(bar_chart("Reasons", "Test", [Bar(label, 40, "40%")], label_width=210)))
     lines = [span.text for span in chart.find("text", class_="app-chart__label").find_all("tspan")]
     assert len(lines) > 1 and " ".join(lines) == label
+
+
+def test_the_return_reasons_cross_tab_is_shaded_by_each_reasons_share(south_west, people, sign_in):
+    matrix = get(sign_in(people.regional_manager), "/dashboards/reasons").find("table", data_table="return-reasons")
+    wiltshire = next(tr for tr in matrix.find("tbody").find_all("tr") if tr.find("th").text == "Wiltshire Police")
+    shades = {cell.text.split(" – ")[0]: [c for c in cell.classes if c.startswith("app-heat--")]
+              for cell in wiltshire.find_all("td", class_="app-heat")}
+    assert shades == {"4 (67%)": ["app-heat--4"], "2 (33%)": ["app-heat--3"]}
