@@ -4,7 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
-FLASK := TRIGGERFLOW_ENV=development $(BIN)/flask --app triggerflow
+# Links in the demo's e-mails lead to the address `make run` serves on.
+SERVICE_URL ?= http://127.0.0.1:$(PORT)
+FLASK := TRIGGERFLOW_ENV=development SERVICE_URL=$(SERVICE_URL) $(BIN)/flask --app triggerflow
 PYTEST := $(BIN)/python -m pytest -n auto
 PYTEST_ARGS ?=
 CHROMIUM_PATH ?= /usr/bin/chromium

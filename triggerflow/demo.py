@@ -3,15 +3,16 @@
 Idempotent: accounts that exist are left alone, and the demo forms are only created once.
 Forms are made through the same services as the UI, so their histories are real.
 """
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from triggerflow.accounts.users import create_user, find_by_email
 from triggerflow.content import store
 from triggerflow.demo_content import complete_ocg_answers
-from triggerflow.db import db
+from triggerflow.db import db, transaction
 from triggerflow.models import Force, Region, Role, TriggerForm, User
 from triggerflow.reference_data import seed_reference_data
 from triggerflow.synthetic import generate
+from triggerflow.synthetic.people import EMAIL_DOMAIN
 from triggerflow.workflow.service import perform, start_form
 
 DEMO_PASSWORD = "demo-Rocta-2026-pass"
@@ -104,3 +105,11 @@ def _demo_forms() -> None:
     })
     # A year and a half of synthetic history (the south-west inspection scenario) for the dashboards.
     generate(DEMO_SYNTHETIC_FORMS, seed=2026, scenario="south-west", months=18)
+    _retire_synthetic_people()
+
+
+def _retire_synthetic_people() -> None:
+    """The history's invented officers, SPOCs and assessors share the demo's forces and regions: as
+    disabled accounts they stay the history's authors without being anyone's SPOC or getting mail."""
+    with transaction():
+        db.session.execute(update(User).where(User.email.endswith(f"@{EMAIL_DOMAIN}")).values(active=False))

@@ -77,7 +77,7 @@ def _pages(role: str, forms: dict[str, TriggerForm], token_id: int, mail: str) -
     pages = [*READ_ONLY, f"/api-tokens/{token_id}/revoke", f"/mail/{mail}"]
     pages += [f"/forms/{form.number}" for form in forms.values()]
     accepted = forms["accepted"].number
-    pages += [f"/forms/{accepted}/content", f"/forms/{accepted}/versions/1"]
+    pages += [f"/forms/{accepted}/content", f"/forms/{accepted}/versions/1", f"/forms/{accepted}/print"]
     pages += _FOR_ROLE[role](forms)
     if role != "admin":
         pages.append("/admin/")  # 403: not theirs

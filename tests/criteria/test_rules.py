@@ -290,9 +290,14 @@ def test_a_section_with_a_hard_problem_is_in_progress_and_a_soft_one_still_compl
         SectionStatus.IN_PROGRESS, SectionStatus.COMPLETE, SectionStatus.COMPLETE)
 
 
-def test_a_section_with_only_the_default_marking_is_in_progress():
+def test_a_section_holding_only_the_default_marking_is_not_started():
     status = check(facts({"I": {"security_marking": "OFFICIAL-SENSITIVE", "no_source_material": False}})).section_status
-    assert (status["I"], status["A"]) == (SectionStatus.IN_PROGRESS, SectionStatus.NOT_STARTED)
+    assert (status["I"], status["A"]) == (SectionStatus.NOT_STARTED, SectionStatus.NOT_STARTED)
+
+
+def test_a_section_with_a_marking_other_than_the_default_is_in_progress():
+    status = check(facts({"I": {"security_marking": "OFFICIAL", "no_source_material": False}})).section_status
+    assert status["I"] is SectionStatus.IN_PROGRESS
 
 
 def test_a_returned_section_not_yet_changed_is_in_progress():

@@ -95,12 +95,18 @@ def test_a_regional_manager_cannot_release_without_a_reason_by_posting_directly(
     assert fresh(form).assessor_id == people.assessor.id
 
 
-def test_the_assessor_still_releases_their_own_work_in_one_press(cast, people, sign_in):
+def test_the_assessor_releases_their_own_work_from_a_confirmation_page_after_the_decisions(cast, people, sign_in):
     form = under_assessment(cast)
     client = sign_in(people.assessor)
-    button = parse(client.get(f"/forms/{form.number}")).find("form", action=f"/forms/{form.number}/actions/release")
-    assert button.find("button").text == "Release to queue"
-    client.post(button["action"], data={"version": form.version})
+    actions = parse(client.get(f"/forms/{form.number}")).find(id="actions")
+    buttons = [button.text for button in actions.find_all(class_="govuk-button")]
+    assert buttons[0] != "Release to queue" and buttons[-2:] == ["Release to queue", "Add a return item"]
+    assert actions.find("form", action=f"/forms/{form.number}/actions/release") is None  # no one-press release
+
+    page = parse(client.get(f"/forms/{form.number}/actions/release"))
+    assert "Every assessor who may take it is told by e-mail." in page.find(id="action-description").text
+    assert fresh(form).state is FormState.UNDER_ASSESSMENT  # opening the page changes nothing
+    client.post(f"/forms/{form.number}/actions/release", data={"version": form.version})
     assert fresh(form).state is FormState.SUBMITTED
 
 

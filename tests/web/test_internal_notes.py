@@ -15,8 +15,9 @@ from triggerflow.workflow.definition import ACTIONS
 from triggerflow.workflow.errors import ActionNotAllowed
 
 _APP = create_app(TestConfig)  # to read the routes only
-GET_RULES = [rule for rule in _APP.url_map.iter_rules()
-             if "GET" in rule.methods and rule.endpoint != "static" and not rule.rule.startswith("/api/")]
+GET_RULES = [rule for rule in _APP.url_map.iter_rules()  # pages, not files
+             if "GET" in rule.methods and rule.endpoint not in ("static", "assets.favicon")
+             and not rule.rule.startswith("/api/")]
 
 
 @pytest.fixture

@@ -136,7 +136,7 @@ def test_only_sign_in_assets_and_the_health_check_are_public_on_the_web():
     public = {rule.endpoint for rule in ROUTES if allowed_roles(rule) == PUBLIC and not by_token(rule)}
     # auth.code is the second step of signing in: it sends anyone without a half-finished sign-in back to the first.
     # The organisation's sign-in (OpenID Connect) is signing in too: choosing the provider, going there, coming back.
-    assert public == {"auth.sign_in", "auth.code", "assets.govuk_asset", "health.healthz",
+    assert public == {"auth.sign_in", "auth.code", "assets.govuk_asset", "assets.favicon", "health.healthz",
                       "organisation_sign_in.choose", "organisation_sign_in.start", "organisation_sign_in.callback"}
 
 
@@ -158,6 +158,8 @@ def test_public_pages_open_without_signing_in(site):
     client = site.app.test_client()
     assert client.get("/sign-in").status_code == 200
     assert client.get(url(site, rule_for("/assets/<path:filename>"))).status_code == 200
+    favicon = client.get("/favicon.ico")
+    assert favicon.status_code == 200 and favicon.mimetype in ("image/vnd.microsoft.icon", "image/x-icon")
 
 
 def _forbids_a_role(rule) -> bool:

@@ -177,6 +177,9 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 SECTIONS_BY_KEY = {section.key: section for section in SECTIONS}
+# What a new form holds before anyone types: DESIGN's default marking. Not an answer, so a section
+# holding only these has not been started.
+STARTING_ANSWERS = {"I": {"security_marking": "OFFICIAL-SENSITIVE"}}
 SECTION_CHOICES = [(s.key, f"{s.key}. {s.title}") for s in SECTIONS]
 
 

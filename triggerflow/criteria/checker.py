@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
-from triggerflow.content.sections import SECTIONS
+from triggerflow.content.sections import SECTIONS, STARTING_ANSWERS
 from triggerflow.criteria.facts import Facts
 from triggerflow.criteria.rules import RULES, Rule, Severity
 
@@ -62,7 +62,7 @@ def _section_status(facts: Facts, findings: tuple[Finding, ...]) -> dict[str, Se
     blocked = {f.section for f in findings if f.severity is Severity.HARD}
     status = {}
     for section in SECTIONS:
-        if not _has_answers(facts.section(section.key)):
+        if not _has_answers(facts.section(section.key), STARTING_ANSWERS.get(section.key, {})):
             status[section.key] = SectionStatus.NOT_STARTED
         elif section.key in blocked:
             status[section.key] = SectionStatus.IN_PROGRESS
@@ -71,5 +71,5 @@ def _section_status(facts: Facts, findings: tuple[Finding, ...]) -> dict[str, Se
     return status
 
 
-def _has_answers(answers: dict) -> bool:
-    return any(value not in (None, "", [], False) for value in answers.values())
+def _has_answers(answers: dict, defaults: dict) -> bool:
+    return any(value not in (None, "", [], False) and value != defaults.get(name) for name, value in answers.items())

@@ -65,8 +65,8 @@ ACTIONS: dict[str, Action] = {
     "spoc_return": Action("Return to officer", "Send the draft back to the officer with your comments.",
                           reason="comment", style="secondary"),
     "claim": Action("Claim for assessment", "Take the form from the regional queue and assess it."),
-    "release": Action("Release to queue", "Put the form back in the regional queue for another assessor.",
-                      style="secondary"),
+    "release": Action("Release to queue", "Put the form back in the regional queue for another assessor. "
+                      "Every assessor who may take it is told by e-mail.", confirm=True, style="secondary"),
     "return_to_force": Action("Return to force", "Send the form back to the force with the return items.",
                               confirm=True, style="secondary"),
     "resubmit": Action("Resubmit to ROCTA", "Send the amended form back to the ROCTA.", confirm=True),
@@ -93,8 +93,9 @@ def action_for(action: str, user) -> Action:
     return meta
 
 
-# Every action a person may be offered, in the order buttons appear.
-ACTION_ORDER = tuple(dict.fromkeys(t.action for t in TRANSITIONS))
+# Every action a person may be offered, in the order buttons appear. Handing a form back to the
+# queue comes after the decisions: as the first button it was pressed when a decision was meant.
+ACTION_ORDER = tuple(sorted(dict.fromkeys(t.action for t in TRANSITIONS), key=lambda action: action == "release"))
 # The actions that send a form on from the force: the completeness rules hold each of them back.
 SENDING_ACTIONS = ("send_to_spoc", "submit", "resubmit")
 

@@ -4,11 +4,13 @@
 preconditions; runs the machine; applies the action's effects; appends the event; and commits
 once. Anything that fails rolls the whole transaction back.
 """
+import copy
 from datetime import date, datetime
 from typing import Any
 
 from triggerflow.audit import chain
 from triggerflow.clocks.working_days import local_date
+from triggerflow.content.sections import STARTING_ANSWERS
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import Force, FormEvent, TriggerForm, User
 from triggerflow.notifications import transitions as notifications
@@ -77,7 +79,7 @@ def start_form(actor: User, force: Force | None = None) -> TriggerForm:
         now = utcnow()
         form = TriggerForm(
             number=next_form_number(force, now.year), force=force, created_by=actor,
-            state=FormState.DRAFT, answers={"I": {"security_marking": "OFFICIAL-SENSITIVE"}},
+            state=FormState.DRAFT, answers=copy.deepcopy(STARTING_ANSWERS),
             created_at=now,
         )
         # Sealed before the form is inserted, so the form is written once, with its chain head.

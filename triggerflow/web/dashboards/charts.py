@@ -5,6 +5,7 @@ reads in greyscale and without a legend lookup), and sits beside a table of the 
 """
 from dataclasses import dataclass
 from itertools import count
+from textwrap import wrap
 
 from markupsafe import Markup, escape
 
@@ -50,24 +51,25 @@ def _svg(title: str, description: str, height: int, body: str) -> Markup:
 
 def bar_chart(title: str, description: str, bars: list[Bar], *, max_value: float | None = None,
               label_width: int = 210) -> Markup:
-    """Horizontal bars, one per row, each labelled with its value."""
-    row, top = 28, 8
+    """Horizontal bars, one per row, each labelled in full (wrapped over lines) and with its value."""
+    row, line, top = 28, 15, 8
     scale_max = max_value or max((b.value or 0 for b in bars), default=0) or 1
     plot = WIDTH - label_width - 120
-    parts = []
-    for n, bar in enumerate(bars):
-        y = top + n * row
+    parts, y = [], top
+    for bar in bars:
+        lines = wrap(bar.label, label_width // 7) or [""]
         length = plot * (bar.value or 0) / scale_max
         css = "app-chart__bar app-chart__bar--emphasis" if bar.emphasis else "app-chart__bar"
+        label = "".join(f'<tspan x="{label_width - 8}" dy="{line if n else 0}">{escape(text)}</tspan>'
+                        for n, text in enumerate(lines))
         parts.append(
-            f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" class="app-chart__label">'
-            f'{escape(_clip(bar.label, label_width // 7))}</text>'
+            f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" class="app-chart__label">{label}</text>'
             f'<rect x="{label_width}" y="{y + 3}" width="{length:.1f}" height="{row - 8}" class="{css}"/>'
             f'<text x="{label_width + length + 6:.1f}" y="{y + 17}" class="app-chart__value">{escape(bar.text)}</text>'
         )
-    bottom = top + row * len(bars)
-    axis = f'<line x1="{label_width}" y1="{top}" x2="{label_width}" y2="{bottom}" class="app-chart__axis"/>'
-    return _svg(title, description, top * 2 + row * max(len(bars), 1), "".join(parts) + axis)
+        y += max(row, 25 + line * (len(lines) - 1))
+    axis = f'<line x1="{label_width}" y1="{top}" x2="{label_width}" y2="{y}" class="app-chart__axis"/>'
+    return _svg(title, description, max(y, top + row) + top, "".join(parts) + axis)
 
 
 def small_multiples(title: str, description: str, series: list[Series], *, reference: float | None = None,

@@ -2,7 +2,7 @@
 from markupsafe import Markup
 
 from triggerflow.content import vocab
-from triggerflow.queries.measures import backlog, decisions, returns
+from triggerflow.queries.measures import assessors, backlog, cohort, decisions, returns, timing
 from triggerflow.web.dashboards.charts import Bar, Series, bar_chart, small_multiples, stacked_bars
 from triggerflow.web.dashboards.outcome_tables import month_label, months_between
 
@@ -56,3 +56,54 @@ def backlog_ageing(found: list[backlog.StateBacklog]) -> Markup | None:
         "in that state, from solid black through hatched and dotted to light grey. The number at the end of each "
         "bar is the total.",
         [(b.state.label, b.bands) for b in found], ("0–7 days", "8–14 days", "15–28 days", "Over 28 days"))
+
+
+def submissions(rows: list[cohort.Cohort]) -> Markup | None:
+    if not rows:
+        return None
+    return stacked_bars(
+        "What became of the forms first submitted, by force",
+        "Stacked bar chart: one bar per force, split into forms accepted, rejected, returned or lapsed, and "
+        "withdrawn or still with the ROCTA, from solid black through hatched and dotted to light grey. The number "
+        "at the end of each bar is the forms first submitted in the period.",
+        [(r.name, (r.accepted, r.rejected, r.returned + r.lapsed, r.withdrawn + r.pending)) for r in rows],
+        ("Accepted", "Rejected", "Returned", "Other"))
+
+
+def stale_returns(rows: list[returns.StaleSummary]) -> Markup | None:
+    if not any(r.waiting for r in rows):
+        return None
+    return stacked_bars(
+        "Returns waiting on each force, by days since the return",
+        "Stacked bar chart: one bar per force, split into returns waiting under 7 days, 7 to 13, 14 to 27 and 28 "
+        "days or more, from solid black through hatched and dotted to light grey. The number at the end of each "
+        "bar is the returns waiting. Lapsed forms are not included.",
+        [(r.name, (r.waiting - r.over_7, r.over_7 - r.over_14, r.over_14 - r.over_28, r.over_28)) for r in rows],
+        ("Under 7 days", "7–13 days", "14–27 days", "28 or more"))
+
+
+def time_taken(rows: list[timing.Clocks]) -> Markup | None:
+    decided = [r for r in rows if r.end_to_end.median is not None]
+    if not decided:
+        return None
+    slowest = max(decided, key=lambda r: r.end_to_end.median)
+    bars = [Bar(r.name, r.end_to_end.median, f"{r.end_to_end.median:.0f} (90%: {r.end_to_end.p90:.0f})",
+                emphasis=r is slowest and len(decided) > 1) for r in decided]
+    return bar_chart("Working days from first submission to decision, by force",
+                     f"Bar chart of the median working days from first submission to decision for {len(decided)} "
+                     f"forces; each bar's label gives the 90th percentile too. Slowest: {slowest.name}, "
+                     f"{slowest.end_to_end.median:.0f} working days.", bars)
+
+
+def assessor_return_rates(rows: list[assessors.Workload]) -> Markup | None:
+    rated = [r for r in rows if r.return_rate is not None]
+    if not rated:
+        return None
+    bars = [Bar(f"{r.name}, {r.region}", r.return_rate, f"{r.return_rate:.0f}%"
+                + (f" (region {r.regional_mean:.0f}%)" if r.regional_mean is not None else ""), emphasis=r.flagged)
+            for r in rated]
+    flagged = [r.name for r in rated if r.flagged]
+    return bar_chart("Return rate by assessor",
+                     f"Bar chart of the return rate of {len(rated)} assessors, with their region's mean in each "
+                     f"label. Drawn in black: more than {assessors.FLAG_POINTS} points from their region's mean"
+                     + (f": {', '.join(flagged)}." if flagged else "; none is."), bars, max_value=100)

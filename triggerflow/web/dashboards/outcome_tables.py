@@ -1,10 +1,12 @@
 """Tables of what became of forms: acceptance, the submission cohort, returns and their reasons."""
+from dataclasses import replace
 from datetime import date
 
 from triggerflow.content import vocab
 from triggerflow.queries.measures import MeasureScope, cohort, decisions, returns
 from triggerflow.web.dashboards.links import Links
-from triggerflow.web.dashboards.tables import Cell, Column, Table, count_cell, rate_cell, share_cell, text_cell
+from triggerflow.web.dashboards.tables import (Cell, Column, Table, count_cell, heat, rate_cell, share_cell,
+                                              text_cell)
 
 
 def acceptance(scope: MeasureScope, links: Links, rows: list[decisions.DecisionCounts] | None = None) -> Table:
@@ -121,14 +123,20 @@ def reasons_matrix(scope: MeasureScope, links: Links) -> Table:
     def line(code: str, name: str, by_reason: dict[str, returns.ReasonCount]) -> tuple[Cell, ...]:
         total = sum(r.count for r in by_reason.values())
         return (text_cell(name), count_cell(total, links.forms("reasons", "all", code), f"return items, {name}"),
-                *(share_cell(by_reason[c].count if c in by_reason else 0, total,
-                             links.forms("reasons", "reason", code, reason=c), f"{c}, {name}") for c in codes))
+                *(_shaded(share_cell(by_reason[c].count if c in by_reason else 0, total,
+                                     links.forms("reasons", "reason", code, reason=c), f"{c}, {name}"))
+                  for c in codes))
 
     rows = [line(code, name, by_reason) for code, (name, by_reason) in sorted(forces.items(),
                                                                                key=lambda i: i[1][0])]
     legend = "; ".join(f"{code}: {vocab.label_for(vocab.RETURN_REASONS, code)}" for code in codes)
+    shading = "The darker a cell, the larger the reason's share of that force's return items."
     return Table("return-reasons", "Return reasons by force: items and share of the force's items", columns, rows,
-                 empty="No forms were returned in this period.", notes=(legend,) if legend else ())
+                 empty="No forms were returned in this period.", notes=(shading, legend) if legend else ())
+
+
+def _shaded(cell: Cell) -> Cell:
+    return replace(cell, shade=heat(cell.csv_values[1] or None))
 
 
 def reasons_overall(scope: MeasureScope, links: Links, found: list[returns.ReasonCount] | None = None) -> Table:

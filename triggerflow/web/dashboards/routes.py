@@ -10,7 +10,8 @@ from flask_login import current_user
 
 from triggerflow.clocks.working_days import local_today
 from triggerflow.models import Role
-from triggerflow.queries.measures import MeasureScope, backlog, decisions, returns
+from triggerflow.queries.measures import MeasureScope, backlog, cohort, decisions, returns, timing
+from triggerflow.queries.measures import assessors as workload
 from triggerflow.queries.measures.drill import UnknownDrill, forms_behind
 from triggerflow.web.access import allow
 from triggerflow.web.dashboards import figures, outcome_tables as outcomes, work_tables as work
@@ -62,10 +63,10 @@ def _context() -> dict:
             "pages": PAGES}
 
 
-def _tables(heading: str, *builders, chart=None):
-    """A page of tables (and perhaps a chart) built from the filtered scope."""
+def _tables(heading: str, draw) -> str:
+    """A page of a chart and tables: `draw(scope, links)` gives both, from the rows they share."""
     context = _context()
-    tables = [build(context["scope"], context["links"]) for build in builders]
+    chart, tables = draw(context["scope"], context["links"])
     return render_template("dashboards/tables.html", **context, heading=heading, tables=tables, chart=chart)
 
 
@@ -111,7 +112,11 @@ def acceptance():
 @bp.get("/submissions")
 @allow(*VIEWERS)
 def submissions():
-    return _tables("Submissions and returns", outcomes.submission_yield, outcomes.returns_per_form)
+    def draw(scope: MeasureScope, links: Links):
+        rows = cohort.by_force(scope)
+        return figures.submissions(rows), [outcomes.submission_yield(scope, links, rows),
+                                           outcomes.returns_per_form(scope, links, rows)]
+    return _tables("Submissions and returns", draw)
 
 
 @bp.get("/reasons")
@@ -129,19 +134,28 @@ def reasons():
 @bp.get("/stale")
 @allow(*VIEWERS)
 def stale():
-    return _tables("Stale returns", work.stale_summary, work.stale_list)
+    def draw(scope: MeasureScope, links: Links):
+        rows = returns.stale_by_force(scope)
+        return figures.stale_returns(rows), [work.stale_summary(scope, links, rows), work.stale_list(scope, links)]
+    return _tables("Stale returns", draw)
 
 
 @bp.get("/time")
 @allow(*VIEWERS)
 def time_taken():
-    return _tables("Time taken", work.clocks, work.time_in_state)
+    def draw(scope: MeasureScope, links: Links):
+        found = timing.clocks(scope)
+        return figures.time_taken(found[0]), [work.clocks(scope, links, found), work.time_in_state(scope, links)]
+    return _tables("Time taken", draw)
 
 
 @bp.get("/assessors")
 @allow(*VIEWERS)
 def assessors():
-    return _tables("Assessors", work.assessor_workload)
+    def draw(scope: MeasureScope, links: Links):
+        found = workload.workload(scope)
+        return figures.assessor_return_rates(found), [work.assessor_workload(scope, links, found)]
+    return _tables("Assessors", draw)
 
 
 @bp.get("/backlog")

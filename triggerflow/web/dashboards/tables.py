@@ -26,6 +26,7 @@ class Cell:
     csv: tuple = ()  # CSV values, one per CSV heading of the column; the text when empty
     href: str | None = None  # the forms behind the number
     context: str = ""  # visually hidden words that make a repeated link unique
+    shade: int = 0  # a heat-map cell's band, 1 (lightest) to HEAT_BANDS; 0 unshaded
 
     @property
     def csv_values(self) -> tuple:
@@ -40,6 +41,16 @@ class Table:
     rows: list[tuple[Cell, ...]]
     empty: str = "Nothing to show for these filters."
     notes: tuple[str, ...] = field(default=())
+
+
+HEAT_BANDS = 4
+
+
+def heat(share: float | None) -> int:
+    """The band a share (0-100) is shaded in: more of the whole, darker, so a wide table reads at a glance."""
+    if not share:
+        return 0
+    return min(HEAT_BANDS, 1 + int(share * HEAT_BANDS // 60))
 
 
 def count_cell(value: int, href: str | None = None, context: str = "") -> Cell:

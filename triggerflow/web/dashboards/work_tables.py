@@ -36,14 +36,14 @@ def _date_cell(value) -> Cell:
     return Cell(f"{value:%-d %b %Y}", (value.date().isoformat(),)) if value else Cell("", ("",))
 
 
-def stale_summary(scope: MeasureScope, links: Links) -> Table:
+def stale_summary(scope: MeasureScope, links: Links, found: list[returns.StaleSummary] | None = None) -> Table:
     columns = (Column("Force", numeric=False), Column("Returned, waiting on the force"), Column("7 days or more"),
                Column("14 days or more"), Column("28 days or more"), Column("Lapsed"))
     cells = (("waiting", "waiting"), ("over_7", "7 days or more"), ("over_14", "14 days or more"),
              ("over_28", "28 days or more"), ("lapsed", "lapsed"))
     rows = [(text_cell(r.name), *(count_cell(getattr(r, key), links.forms("stale", key, r.code), f"{what}, {r.name}")
                                   for key, what in cells))
-            for r in returns.stale_by_force(scope)]
+            for r in (returns.stale_by_force(scope) if found is None else found)]
     return Table("stale-returns-by-force", "Returned forms not resubmitted, by days since the return", columns, rows,
                  empty="No returned forms are waiting on a force.",
                  notes=("As at today: the period does not apply. Days are counted from the latest return to the "
@@ -78,7 +78,8 @@ def time_in_state(scope: MeasureScope, links: Links) -> Table:
                         "bank holidays in England and Wales left out), counted as on each form's page.",))
 
 
-def clocks(scope: MeasureScope, links: Links) -> Table:
+def clocks(scope: MeasureScope, links: Links,
+           found: tuple[list[timing.Clocks], timing.Clocks | None] | None = None) -> Table:
     columns = (Column("Force", numeric=False), Column("Decided"),
                *(Column(name, csv=(f"{name} median working days", f"{name} 90th percentile working days"))
                  for name in ("End to end", "ROCTA clock", "Force clock")))
@@ -88,7 +89,7 @@ def clocks(scope: MeasureScope, links: Links) -> Table:
             return Cell("No data", ("", ""))
         return Cell(f"{s.median:.0f} (90%: {s.p90:.0f})", (round(s.median), round(s.p90)))
 
-    found, overall = timing.clocks(scope)
+    found, overall = timing.clocks(scope) if found is None else found
     overall = overall if len(found) > 1 else None
     rows = [(text_cell(c.name), count_cell(c.end_to_end.n, links.forms("time", "decided", c.code),
                                            f"decided, {c.name}"),
@@ -102,7 +103,7 @@ def clocks(scope: MeasureScope, links: Links) -> Table:
                         "and bank holidays in England and Wales.",))
 
 
-def assessor_workload(scope: MeasureScope, links: Links) -> Table:
+def assessor_workload(scope: MeasureScope, links: Links, found: list[assessors.Workload] | None = None) -> Table:
     columns = (Column("Assessor", numeric=False), Column("Region", numeric=False), Column("Claimed"),
                Column("Returned"), Column("Accepted"), Column("Rejected"),
                Column("Return rate", csv=("Return rate %",)),
@@ -121,7 +122,7 @@ def assessor_workload(scope: MeasureScope, links: Links) -> Table:
                 rate_cell(w.acceptance_rate, go("decided"), f"decisions by {w.name}"), working_days_cell(w.median_days))
 
     return Table("assessors", "Assessor workload and consistency", columns,
-                 [line(w) for w in assessors.workload(scope)], empty="No assessor claimed or decided a form.",
+                 [line(w) for w in (assessors.workload(scope) if found is None else found)], empty="No assessor claimed or decided a form.",
                  notes=("Return rate is returns ÷ (returns + decisions). An assessor is flagged when their return "
                         "rate differs from the mean of their region's assessors by more than "
                         f"{assessors.FLAG_POINTS} points.",))

@@ -5,10 +5,12 @@ from flask_login import current_user
 from triggerflow.assessment.return_items import items_for
 from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import SECTIONS
+from triggerflow.db import utcnow
 from triggerflow.models import Role
 from triggerflow.queries import form_page
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.access import ANY_ROLE, allow
+from triggerflow.web.forms.layout import layout_for, printed_marking
 from triggerflow.web.review.overview import review_context
 from triggerflow.workflow.definition import action_for
 from triggerflow.workflow.permissions import may_edit
@@ -36,12 +38,13 @@ def new():
 @allow(*ANY_ROLE)
 def overview(number: str):
     form = get_form_or_404(number, current_user)
-    holds_it = "return_to_force" in available_actions(form, current_user)
-    items = items_for(form, include_pending=holds_it)
+    actions = available_actions(form, current_user)
+    items = items_for(form, include_pending="return_to_force" in actions)
     return render_template(
         "forms/overview.html", form=form, sections=SECTIONS, result=completeness(form),
-        actions=[(name, action_for(name, current_user)) for name in available_actions(form, current_user)],
-        editable=may_edit(form, current_user), return_items=items,
+        actions=[(name, action_for(name, current_user)) for name in actions],
+        page=layout_for(form, current_user, actions), editable=may_edit(form, current_user), return_items=items,
+        answers=form.answers or {},
         history=form_page.history(form), versions=form_page.versions(form),
         acceptance=form_page.acceptance(form), **review_context(form, current_user, items),
     )
@@ -53,6 +56,16 @@ def content(number: str):
     form = get_form_or_404(number, current_user)
     return render_template("forms/content.html", form=form, sections=SECTIONS, answers=form.answers or {},
                            heading="The form as it is now", result=completeness(form))
+
+
+@bp.get("/<number>/print")
+@allow(*ANY_ROLE)
+def print_view(number: str):
+    """The whole form on paper, for tasking meetings: its marking heads and foots every printed page."""
+    form = get_form_or_404(number, current_user)
+    return render_template("forms/print.html", form=form, sections=SECTIONS, answers=form.answers or {},
+                           return_items=items_for(form, include_pending=False), acceptance=form_page.acceptance(form),
+                           history=form_page.history(form), marking=printed_marking(form), printed_at=utcnow())
 
 
 @bp.get("/<number>/versions/<int:sequence>")
