@@ -87,6 +87,7 @@ def test_a_regions_provider_signs_in_its_assessors_and_its_forces_people(client,
                                                                                    belongs_to="region:SW"))
     assert come_back(client, local_provider, region, people.assessor.email).status_code == 302
     assert signed_in_as(client) == people.assessor.name
+    assert client.get(f"/sign-in/organisation/{region.id}").location == "/"  # already signed in
     other = app.test_client()
     assert come_back(other, local_provider, region, people.wilts_officer.email).status_code == 302
     assert come_back(app.test_client(), local_provider, region, people.essex_officer.email).status_code == 403

@@ -2,6 +2,9 @@
 PNC IDs and intelligence and APMIS references, only within the user's scope, on either database."""
 from datetime import timedelta
 
+import flask_migrate
+from sqlalchemy import inspect
+
 from triggerflow.content import store
 from triggerflow.db import db, utcnow
 from triggerflow.models import FormSearchEntry
@@ -116,3 +119,14 @@ def test_rebuilding_the_index_restores_every_forms_words(app, people):
     assert result.exit_code == 0, result.output
     assert result.output == "Rebuilt the search index: 1 forms.\n"
     assert numbers(people.officer, "12/345678A") == [form.number]
+
+
+def test_the_migration_indexes_the_forms_already_there(people):
+    form = form_about(people.officer, "Operation Kestrel", [("John", "Smith", "12/345678A")])
+    officer = people.officer
+    db.session.commit()
+    db.session.close()
+    flask_migrate.downgrade(revision="4e64b53aacab")
+    assert "form_search" not in inspect(db.engine).get_table_names()
+    flask_migrate.upgrade()
+    assert numbers(db.session.merge(officer), "12/345678A") == [form.number]

@@ -42,6 +42,8 @@ def enabled_providers() -> list[IdentityProvider]:
 @bp.get("")
 @allow(PUBLIC)
 def choose():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
     return render_template("auth/organisation.html", providers=enabled_providers(),
                            next_page=request.args.get("next"))
 
@@ -51,6 +53,8 @@ def choose():
 def start(provider_id: int):
     """A link, not a form: the page's CSP (form-action 'self') stops a form being redirected to the provider.
     It changes nothing but the cookie's note of this sign-in, which only its own callback can use."""
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
     provider = _enabled(provider_id)
     try:
         begun = openid.begin(provider, _callback())
@@ -96,6 +100,4 @@ def _callback() -> str:
 
 
 def _refused(message: str, status: int):
-    if current_user.is_authenticated:
-        abort(status)
     return render_template("auth/organisation_refused.html", message=message), status
