@@ -1,18 +1,21 @@
 """Query parameters, as schemas: parsed and checked like bodies, and documented from the same code."""
-import base64
-import binascii
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from triggerflow.content import vocab
+from triggerflow.input_dates import Day, parse_day
 from triggerflow.queries.listing import FormFilters
 from triggerflow.workflow.states import FormState
 
 Theme = Literal[tuple(value for value, _ in vocab.THEMES)]
 ThreatType = Literal[tuple(value for value, _ in vocab.THREAT_TYPES)]
 CODE = r"^[A-Za-z0-9]{2,8}$"
+# A cursor is the id of the last form on the page before: every value its pattern allows is one
+# the server accepts (ids past the largest stored one simply start from the newest form).
+CURSOR = r"^[0-9]{1,10}$"
+LARGEST_ID = 2**31 - 1  # the id columns are 32-bit on every database
 
 
 class Query(BaseModel):
@@ -24,9 +27,17 @@ class FormFilterQuery(Query):
     force: str | None = Field(None, pattern=CODE, description="A force code, e.g. DOR")
     theme: Theme | None = Field(None, description="The primary SOC theme")
     threat_type: ThreatType | None = None
-    created_from: date | None = Field(None, description="Created on or after this day (UTC)")
-    created_to: date | None = Field(None, description="Created on or before this day (UTC)")
+    created_from: Day | None = Field(None, description="Created on or after this day (UTC)")
+    created_to: Day | None = Field(None, description="Created on or before this day (UTC)")
     updated_since: datetime | None = Field(None, description="Changed at or after this time; UTC if no offset")
+
+    @field_validator("updated_since", mode="before")
+    @classmethod
+    def _iso_time(cls, value):
+        # The day part read as any other day is; a bare number is no time, whatever else it may be.
+        if isinstance(value, str):
+            parse_day(value[:10], "The time")
+        return value
 
     @field_validator("updated_since")
     @classmethod
@@ -41,32 +52,18 @@ class FormFilterQuery(Query):
 
 class FormListQuery(FormFilterQuery):
     limit: int = Field(25, ge=1, le=100, description="Forms per page")
-    cursor: str | None = Field(None, max_length=64, description="The next_cursor of the page before")
-
-    @field_validator("cursor")
-    @classmethod
-    def _known_cursor(cls, value: str | None) -> str | None:
-        if value is not None:
-            decode_cursor(value)
-        return value
+    cursor: str | None = Field(None, pattern=CURSOR, description="The next_cursor of the page before")
 
     def before_id(self) -> int | None:
         return decode_cursor(self.cursor) if self.cursor else None
 
 
 def encode_cursor(form_id: int) -> str:
-    return base64.urlsafe_b64encode(f"before:{form_id}".encode()).decode().rstrip("=")
+    return str(form_id)
 
 
 def decode_cursor(cursor: str) -> int:
-    try:
-        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        kind, _, number = text.partition(":")
-        if kind == "before" and number.isdigit() and number.isascii():
-            return int(number)
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        pass
-    raise ValueError("This is not a cursor this API gave out")
+    return min(int(cursor), LARGEST_ID + 1)
 
 
 class PageQuery(Query):
@@ -74,5 +71,5 @@ class PageQuery(Query):
 
 
 class EventExportQuery(FormFilterQuery):
-    since: date | None = Field(None, description="Events on or after this day (UTC)")
-    until: date | None = Field(None, description="Events on or before this day (UTC)")
+    since: Day | None = Field(None, description="Events on or after this day (UTC)")
+    until: Day | None = Field(None, description="Events on or before this day (UTC)")
