@@ -46,6 +46,19 @@ def issue(user: User, name: str, days: int = DEFAULT_DAYS, via: str = "web") -> 
     return IssuedToken(token, secret)
 
 
+def bearer_secret(header: str | None) -> str | None:
+    """The secret in an `Authorization: Bearer <secret>` header, however the scheme is spelt; else None."""
+    scheme, _, secret = (header or "").strip().partition(" ")
+    return (secret.strip() or None) if scheme.lower() == "bearer" else None
+
+
+def token_id(secret: str | None) -> int | None:
+    """The id of the token with this secret, usable or not; None for no such token."""
+    if not secret:
+        return None
+    return db.session.scalar(select(ApiToken.id).where(ApiToken.token_hash == digest(secret)))
+
+
 def authenticate(secret: str, now: datetime | None = None) -> ApiToken | None:
     """The usable token with this secret (its last use noted), or None for any failure alike."""
     now = now or utcnow()

@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from triggerflow.content import vocab
 from triggerflow.input_dates import Day, parse_day
+from triggerflow.input_ids import LARGEST_ID
 from triggerflow.queries.listing import FormFilters
 from triggerflow.workflow.states import FormState
 
@@ -15,7 +16,6 @@ CODE = r"^[A-Za-z0-9]{2,8}$"
 # A cursor is the id of the last form on the page before: every value its pattern allows is one
 # the server accepts (ids past the largest stored one simply start from the newest form).
 CURSOR = r"^[0-9]{1,10}$"
-LARGEST_ID = 2**31 - 1  # the id columns are 32-bit on every database
 
 
 class Query(BaseModel):
