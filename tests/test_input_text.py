@@ -16,7 +16,8 @@ FOUR_BYTES = "\U0001f600"  # percent-encoded in a form post: 12 bytes for one ch
     ("bell\x07 escape\x1b[0m vertical\x0b form feed\x0c", "bell escape[0m vertical form feed"),
     ("tab\tline\nreturn\r\n", "tab\tline\nreturn\r\n"),
     ("half a pair \ud800 here", "half a pair  here"),
-    ("Ysgol Gymraeg · Пётр · 李 · محمد · \u202eright-to-left \U0001f600 \x7f \x85", None),
+    ("Ysgol Gymraeg · Пётр · 李 · محمد · \u202eright-to-left \U0001f600", None),
+    ("delete\x7f next line\x85 and the rest of C1\x80\x9f", "delete next line and the rest of C1"),
 ])
 def test_control_characters_and_half_characters_are_removed_and_everything_else_kept(sent, kept):
     assert clean(sent) == (sent if kept is None else kept)
