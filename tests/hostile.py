@@ -41,3 +41,9 @@ def snapshot() -> dict[str, list[tuple]]:
 
 def changed_tables(before: dict, after: dict) -> list[str]:
     return [name for name in before if before[name] != after[name]]
+
+
+def answer_item_ids(form) -> list[str]:
+    """The ids of a form's subjects, offences and intelligence items, for URLs that name one."""
+    return [item["id"] for key, group in (("B", "subjects"), ("C", "offences"), ("F", "intelligence"))
+            for item in form.answers_for(key).get(group, [])]

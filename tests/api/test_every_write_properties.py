@@ -16,7 +16,7 @@ from werkzeug.routing import IntegerConverter
 from config import TestConfig
 from tests import factories
 from tests.databases import app_for
-from tests.hostile import changed_tables, hostile_json, snapshot
+from tests.hostile import answer_item_ids, changed_tables, hostile_json, snapshot
 from tests.workflow import lifecycle
 from tests.workflow.lifecycle import Cast
 from triggerflow import create_app
@@ -62,9 +62,7 @@ def _url(site, rule, draw) -> tuple[str, TriggerForm | None]:
             found = list(db.session.scalars(select(ReturnItem.id).where(ReturnItem.form_id == form.id)))
             values["item_id"] = draw(st.sampled_from(found + [2_147_483_647]))
         else:
-            found = [item["id"] for key, group in (("B", "subjects"), ("C", "offences"), ("F", "intelligence"))
-                     for item in form.answers_for(key).get(group, [])]
-            values["item_id"] = draw(st.sampled_from(found + ["nothing"]))
+            values["item_id"] = draw(st.sampled_from(answer_item_ids(form) + ["nothing"]))
     return site.app.url_map.bind("localhost").build(rule.endpoint, values).removeprefix("/api/v1"), form
 
 

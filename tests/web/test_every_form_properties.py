@@ -16,7 +16,7 @@ from werkzeug.routing import IntegerConverter
 from config import TestConfig
 from tests import factories
 from tests.databases import app_for
-from tests.hostile import changed_tables, hostile_text, snapshot
+from tests.hostile import answer_item_ids, changed_tables, hostile_text, snapshot
 from tests.web.htmlpage import parse
 from tests.workflow import lifecycle
 from tests.workflow.lifecycle import Cast
@@ -73,13 +73,6 @@ def _int_values(name: str, form: TriggerForm | None) -> list[int]:
     return found + [2_147_483_647]
 
 
-def _answer_item_ids(form: TriggerForm | None) -> list[str]:
-    if form is None:
-        return []
-    return [item["id"] for key, group in (("B", "subjects"), ("C", "offences"), ("F", "intelligence"))
-            for item in form.answers_for(key).get(group, [])]
-
-
 def _url(site, rule, draw) -> tuple[str, TriggerForm | None]:
     values, form = {}, None
     if "number" in rule.arguments:
@@ -94,7 +87,7 @@ def _url(site, rule, draw) -> tuple[str, TriggerForm | None]:
         elif name == "key":
             values[name] = draw(st.sampled_from("ABCDEFGHIZ"))
         elif name == "item_id":
-            values[name] = draw(st.sampled_from(_answer_item_ids(form) + ["0", "nothing"]))
+            values[name] = draw(st.sampled_from((answer_item_ids(form) if form else []) + ["0", "nothing"]))
         else:
             values[name] = draw(st.sampled_from(["x", "1"]))
     return site.app.url_map.bind("localhost").build(rule.endpoint, values), form
