@@ -1,12 +1,15 @@
 """Text as it arrives: one rule for pages and API alike, so nothing typed or pasted can make a
 database refuse it; and bodies too large to be real answers are refused with 413."""
 import pytest
+from sqlalchemy import select
 
 from tests import factories
 from tests.web.htmlpage import parse
+from triggerflow.api import tokens
 from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.db import db
 from triggerflow.input_text import clean
+from triggerflow.models import User
 
 FOUR_BYTES = "\U0001f600"  # percent-encoded in a form post: 12 bytes for one character
 
@@ -79,3 +82,15 @@ def test_the_largest_real_section_is_not_too_large(people, sign_in):
     assert response.status_code == 302
     db.session.expire_all()
     assert {name: form.answers_for("C")[name] for name in boxes} == boxes
+
+
+def test_names_given_at_the_command_line_are_cleaned_by_the_same_rule(app, people):
+    runner = app.test_cli_runner()
+
+    made = runner.invoke(args=["create-user", "--email", "records@dorset.police.uk", "--name", "Records\x85 system\x7f",
+                               "--role", "officer", "--force", "DOR", "--password", factories.PASSWORD])
+    issued = runner.invoke(args=["create-token", "records@dorset.police.uk", "--name", "Import\x9f job"])
+
+    assert made.exit_code == 0 and issued.exit_code == 0, made.output + issued.output
+    user = db.session.scalar(select(User).where(User.email == "records@dorset.police.uk"))
+    assert user.name == "Records system" and [token.name for token in tokens.tokens_of(user)] == ["Import job"]

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from triggerflow.db import db, utcnow
+from triggerflow.input_text import clean
 from triggerflow.models import ApiToken, User
 
 PREFIX = "tfp_"  # marks a TriggerFlow personal token, for people and secret scanners alike
@@ -32,7 +33,7 @@ def digest(secret: str) -> str:
 
 
 def issue(user: User, name: str, days: int = DEFAULT_DAYS, via: str = "web") -> IssuedToken:
-    name = (name or "").strip()
+    name = clean(name or "").strip()  # from the command line too, which no request class cleans
     if not name:
         raise ValueError("Enter a name for the token")
     if days not in LIFETIMES:
