@@ -26,6 +26,12 @@ hostile_json = st.recursive(
     max_leaves=6)
 
 
+def pick(draw, options: list):
+    """One of `options`, drawn the same way however many there are: the rows a test can name change as
+    its requests succeed, and hypothesis needs each draw to look alike from one example to the next."""
+    return options[draw(st.integers(min_value=0, max_value=63)) % len(options)]
+
+
 def snapshot() -> dict[str, list[tuple]]:
     """Every row of every table that a refused request must leave alone, in a comparable order."""
     db.session.expire_all()

@@ -14,7 +14,7 @@ Theme = Literal[tuple(value for value, _ in vocab.THEMES)]
 ThreatType = Literal[tuple(value for value, _ in vocab.THREAT_TYPES)]
 CODE = r"^[A-Za-z0-9]{2,8}$"
 # A cursor is the id of the last form on the page before: every value its pattern allows is one
-# the server accepts (ids past the largest stored one simply start from the newest form).
+# the server accepts (a number past every id simply starts from the newest form).
 CURSOR = r"^[0-9]{1,10}$"
 
 
@@ -62,8 +62,10 @@ def encode_cursor(form_id: int) -> str:
     return str(form_id)
 
 
-def decode_cursor(cursor: str) -> int:
-    return min(int(cursor), LARGEST_ID + 1)
+def decode_cursor(cursor: str) -> int | None:
+    """The id to list forms before; None (from the newest) for a number past every id there can be."""
+    number = int(cursor)
+    return number if number <= LARGEST_ID else None
 
 
 class PageQuery(Query):
