@@ -42,6 +42,8 @@ class Config:
     # Roles that must sign in with a code from an authenticator app as well as a password.
     TWO_FACTOR_REQUIRED_ROLES = ("assessor", "manager", "admin")
     PAGE_SIZE = 25
+    # Requests per token to the API, counted by every server together (triggerflow.api.limits).
+    API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "300 per minute")
     # The forms list counts each state up to this many, then says "more than": a count of every form
     # in a national scope would read every form on every visit.
     LIST_COUNT_CAP = 1000

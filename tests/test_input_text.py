@@ -1,12 +1,15 @@
 """Text as it arrives: one rule for pages and API alike, so nothing typed or pasted can make a
 database refuse it; and bodies too large to be real answers are refused with 413."""
 import pytest
+from sqlalchemy import select
 
 from tests import factories
 from tests.web.htmlpage import parse
+from triggerflow.api import tokens
 from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.db import db
 from triggerflow.input_text import clean
+from triggerflow.models import User
 
 FOUR_BYTES = "\U0001f600"  # percent-encoded in a form post: 12 bytes for one character
 
@@ -16,7 +19,8 @@ FOUR_BYTES = "\U0001f600"  # percent-encoded in a form post: 12 bytes for one ch
     ("bell\x07 escape\x1b[0m vertical\x0b form feed\x0c", "bell escape[0m vertical form feed"),
     ("tab\tline\nreturn\r\n", "tab\tline\nreturn\r\n"),
     ("half a pair \ud800 here", "half a pair  here"),
-    ("Ysgol Gymraeg · Пётр · 李 · محمد · \u202eright-to-left \U0001f600 \x7f \x85", None),
+    ("Ysgol Gymraeg · Пётр · 李 · محمد · \u202eright-to-left \U0001f600", None),
+    ("delete\x7f next line\x85 and the rest of C1\x80\x9f", "delete next line and the rest of C1"),
 ])
 def test_control_characters_and_half_characters_are_removed_and_everything_else_kept(sent, kept):
     assert clean(sent) == (sent if kept is None else kept)
@@ -78,3 +82,15 @@ def test_the_largest_real_section_is_not_too_large(people, sign_in):
     assert response.status_code == 302
     db.session.expire_all()
     assert {name: form.answers_for("C")[name] for name in boxes} == boxes
+
+
+def test_names_given_at_the_command_line_are_cleaned_by_the_same_rule(app, people):
+    runner = app.test_cli_runner()
+
+    made = runner.invoke(args=["create-user", "--email", "records@dorset.police.uk", "--name", "Records\x85 system\x7f",
+                               "--role", "officer", "--force", "DOR", "--password", factories.PASSWORD])
+    issued = runner.invoke(args=["create-token", "records@dorset.police.uk", "--name", "Import\x9f job"])
+
+    assert made.exit_code == 0 and issued.exit_code == 0, made.output + issued.output
+    user = db.session.scalar(select(User).where(User.email == "records@dorset.police.uk"))
+    assert user.name == "Records system" and [token.name for token in tokens.tokens_of(user)] == ["Import job"]

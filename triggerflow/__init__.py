@@ -5,10 +5,11 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from config import Config, config_from_environment
-from triggerflow import serving
+from triggerflow import input_body, serving
 from triggerflow.audit import logs
 from triggerflow.db import db as database
 from triggerflow.extensions import csrf, login_manager, migrate, wtforms_helpers
+from triggerflow.input_ids import Id
 from triggerflow.input_text import CleanRequest, PathPart
 from triggerflow.templating import Environment
 
@@ -22,7 +23,8 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(PROJECT_ROOT / "instance"))
     app.jinja_environment = Environment
     app.request_class = CleanRequest
-    app.url_map.converters.update(default=PathPart, string=PathPart)
+    app.url_map.converters.update(default=PathPart, string=PathPart, int=Id)
+    app.before_request(input_body.check_body)  # before any view, hook or parser reads a byte of it
     app.config.from_object(config_class)
     serving.configure(app)
     logs.configure(app)

@@ -1,9 +1,9 @@
 """Text as it arrives, made storable in one place for every page and the API alike.
 
-The rule: control characters other than tab, line feed and carriage return are removed, and so
-are lone surrogates (half a character, which no database can store as UTF-8). PostgreSQL
-refuses NUL in text and JSONB outright; the other controls cannot be seen or typed, only pasted
-by accident. Everything else, in any script, is kept exactly as sent.
+The rule: control characters other than tab, line feed and carriage return are removed (C0, DEL
+and the C1 controls U+0080 to U+009F alike), and so are lone surrogates (half a character,
+which no database can store as UTF-8). PostgreSQL refuses NUL in text and JSONB outright; the
+other controls cannot be seen or typed, only pasted by accident. Everything else, in any script, is kept exactly as sent.
 
 The app's request class applies the rule to query strings, form fields and JSON bodies as they
 are parsed, and a URL part holding a control character matches no route (404).
@@ -15,7 +15,7 @@ from flask import Request
 from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 from werkzeug.routing import UnicodeConverter
 
-_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
@@ -53,4 +53,4 @@ class PathPart(UnicodeConverter):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.regex = self.regex.replace("[^/]", r"[^/\x00-\x1f]", 1)
+        self.regex = self.regex.replace("[^/]", r"[^/\x00-\x1f\x7f-\x9f]", 1)

@@ -6,6 +6,7 @@ from triggerflow.accounts.password_policy import password_problem
 from triggerflow.accounts.passwords import hash_password, verify_password
 from triggerflow.audit.security_log import security_event
 from triggerflow.db import db
+from triggerflow.input_text import clean
 from triggerflow.models import Force, Region, Role, User, UserSession
 
 
@@ -44,6 +45,8 @@ def create_user(*, email: str, name: str, password: str, role: Role, force: Forc
 def new_user(*, email: str, name: str, password: str, role: Role, force: Force | None = None,
              region: Region | None = None) -> User:
     """The user, checked and added to the session but not committed (the caller commits)."""
+    # The pages clean what they are sent; the command line sends its arguments straight here.
+    email, name = clean(email), clean(name)
     problem = password_problem(password, name=name, email=email)
     if problem:
         raise ValueError(problem)

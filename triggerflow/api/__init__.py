@@ -4,7 +4,8 @@ from flask import Blueprint, Flask
 
 from triggerflow.api import auth, problems
 from triggerflow.api.converters import CONVERTERS
-from triggerflow.api.limits import DEFAULT_STORAGE, api_rate, limiter
+from triggerflow.api.limits import (DEFAULT_RATE, DEFAULT_STORAGE, api_rate, check_rate, limiter,
+                                    retry_after_only_when_limited)
 from triggerflow.extensions import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -23,6 +24,8 @@ from triggerflow.api.routes import search  # noqa: E402,F401
 def register_api(app: Flask) -> None:
     app.url_map.converters.update(CONVERTERS)
     app.config.setdefault("RATELIMIT_STORAGE_URI", DEFAULT_STORAGE)
+    check_rate(app.config.get("API_RATE_LIMIT", DEFAULT_RATE))
     csrf.exempt(bp)
+    app.after_request(retry_after_only_when_limited)  # registered first, so it runs after the limiter's own
     limiter.init_app(app)
     app.register_blueprint(bp)

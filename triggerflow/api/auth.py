@@ -26,8 +26,8 @@ def authenticate() -> None:
 
 
 def _token():
-    scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
-    token = tokens.authenticate(secret.strip()) if scheme.lower() == "bearer" and secret.strip() else None
+    secret = tokens.bearer_secret(request.headers.get("Authorization"))
+    token = tokens.authenticate(secret) if secret else None
     if token is None:
         raise Problem(401, "Send a valid personal API token: Authorization: Bearer <token>. "
                            "Tokens can be made on the API tokens page.", "invalid-token",

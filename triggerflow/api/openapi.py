@@ -83,7 +83,8 @@ def _operation(rule: Rule, op: Operation, refs: dict, schemas: dict) -> dict[str
     if op.roles == PUBLIC:
         found["security"] = []
     if op.body is not None:
-        found["requestBody"] = {"required": bool(schemas[op.body.__name__].get("required")),
+        # A write sent with no body at all is a mistake, never "change nothing" or "clear all".
+        found["requestBody"] = {"required": not op.body_optional,
                                 "content": {"application/json": {"schema": refs[(op.body, "validation")]}}}
     return found
 

@@ -29,6 +29,7 @@ class Operation:
     response: type[BaseModel] | None = None  # None: 204 No Content, or CSV when media_type says so
     status: int = 200
     body: type[BaseModel] | None = None
+    body_optional: bool = False  # an action whose every member has a default may be sent with no body
     query: type[BaseModel] | None = None
     description: str = ""
     media_type: str = JSON
@@ -49,7 +50,7 @@ def operation(summary: str, tag: str, **details) -> Callable:
             if op.query is not None:
                 path["query"] = _parse(op.query, _query_values(op.query), "query")
             if op.body is not None:
-                path["body"] = _parse(op.body, _json_body(), "body")
+                path["body"] = _parse(op.body, _json_body(op.body_optional), "body")
             return view(**path)
 
         run.api_operation = op
@@ -64,9 +65,12 @@ def caller() -> User:
     return g.api_user
 
 
-def _json_body():
-    if not request.get_data(cache=True):
-        return {}  # nothing sent: as an empty object, so a body whose members are all optional may be left out
+def _json_body(optional: bool):
+    if not request.get_data(cache=True).strip():
+        if optional:
+            return {}
+        # Read as {}, a section's save would clear every answer in it: {} must be sent to mean that.
+        raise Problem(400, "Send a JSON request body: {} when you leave every member out.")
     if not request.is_json:
         raise Problem(415)
     return request.get_json()  # a body that is not JSON raises BadRequest: 400

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from triggerflow.db import db, utcnow
+from triggerflow.input_text import clean
 from triggerflow.models import ApiToken, User
 
 PREFIX = "tfp_"  # marks a TriggerFlow personal token, for people and secret scanners alike
@@ -32,7 +33,7 @@ def digest(secret: str) -> str:
 
 
 def issue(user: User, name: str, days: int = DEFAULT_DAYS, via: str = "web") -> IssuedToken:
-    name = (name or "").strip()
+    name = clean(name or "").strip()  # from the command line too, which no request class cleans
     if not name:
         raise ValueError("Enter a name for the token")
     if days not in LIFETIMES:
@@ -44,6 +45,19 @@ def issue(user: User, name: str, days: int = DEFAULT_DAYS, via: str = "web") -> 
     db.session.add(token)
     db.session.commit()
     return IssuedToken(token, secret)
+
+
+def bearer_secret(header: str | None) -> str | None:
+    """The secret in an `Authorization: Bearer <secret>` header, however the scheme is spelt; else None."""
+    scheme, _, secret = (header or "").strip().partition(" ")
+    return (secret.strip() or None) if scheme.lower() == "bearer" else None
+
+
+def token_id(secret: str | None) -> int | None:
+    """The id of the token with this secret, usable or not; None for no such token."""
+    if not secret:
+        return None
+    return db.session.scalar(select(ApiToken.id).where(ApiToken.token_hash == digest(secret)))
 
 
 def authenticate(secret: str, now: datetime | None = None) -> ApiToken | None:

@@ -6,6 +6,7 @@ GOV.UK message as choosing nothing ("Select the reason for the return"), never W
 """
 from typing import Any
 
+from wtforms import SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
@@ -19,3 +20,10 @@ def pick(message: str, *, required: bool = True) -> dict[str, Any]:
     """A choice field's checks: nothing chosen (when `required`) or a value not offered gets `message`."""
     return {"validators": [DataRequired(message)] if required else [],
             "invalid_choice_message": message, "invalid_value_message": message}
+
+
+class DistinctChoices(SelectMultipleField):
+    """Several choices (checkboxes): a value sent twice is one choice, kept where it first came."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(list(dict.fromkeys(valuelist)))

@@ -9,6 +9,8 @@ from govuk_frontend_wtf.gov_form_base import GovFormBase
 from wtforms import Field
 from wtforms.validators import ValidationError
 
+from triggerflow.input_dates import parse_day, within_bounds
+
 PARTS = (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))
 EMPTY = ("", "", "")
 
@@ -21,12 +23,19 @@ def date_from_parts(parts: tuple[str, str, str], name: str) -> date | None:
     if missing:
         raise ValueError(f"{name} must include a {' and '.join(missing)}")
     day, month, year = parts
-    if not year.isdigit() or len(year) != 4:
+    if not _digits(year) or len(year) != 4:
         raise ValueError("Year must include 4 numbers")
+    if not (_digits(day) and _digits(month)):  # int() would also take "1_0", " +1" and other scripts' digits
+        raise ValueError(f"{name} must be a real date")
     try:
-        return date(int(year), int(month), int(day))
+        found = date(int(year), int(month), int(day))
     except ValueError:
         raise ValueError(f"{name} must be a real date") from None
+    return within_bounds(found, name)
+
+
+def _digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 class GovDateParts(GovFormBase):
@@ -64,7 +73,7 @@ class GovDateField(Field):
         """From what is stored: a date, an ISO date string, or nothing."""
         if isinstance(value, str):
             try:
-                value = date.fromisoformat(value)
+                value = parse_day(value)
             except ValueError:
                 value = None
         self.data = value if isinstance(value, date) else None

@@ -15,6 +15,7 @@ from triggerflow.api.schemas.common import Input, Text
 from triggerflow.api.schemas.queries import Theme, ThreatType
 from triggerflow.content import vocab
 from triggerflow.content.sections import SECTIONS_BY_KEY
+from triggerflow.input_dates import Day
 from triggerflow.models import TriggerForm
 from triggerflow.web.decisions.acceptance import PLAN_DUE_DAYS
 
@@ -44,7 +45,7 @@ class ReleaseBody(Input):
 
 
 class ReturnBody(Input):
-    resubmit_by: date | None = Field(None, description="Defaults to 14 days from today; must be in the future")
+    resubmit_by: Day | None = Field(None, description="Defaults to 14 days from today; must be in the future")
 
     def details(self, form: TriggerForm, today: date) -> dict[str, Any]:
         return {"resubmit_by": self.resubmit_by}
@@ -88,9 +89,9 @@ class AcceptBody(Input):
                                                                      "defaults to the form's force")
     lro_name: Text | None = Field(None, max_length=120)
     lro_organisation: Text | None = Field(None, max_length=120, description="May be a partner agency")
-    lro_appointed_on: date | None = None
-    plan_due_on: date | None = Field(None, description=f"Defaults to {PLAN_DUE_DAYS} days from today")
-    next_review_on: date | None = None
+    lro_appointed_on: Day | None = None
+    plan_due_on: Day | None = Field(None, description=f"Defaults to {PLAN_DUE_DAYS} days from today")
+    next_review_on: Day | None = None
 
     def details(self, form: TriggerForm, today: date) -> dict[str, Any]:
         record = self.model_dump(exclude={"owning_force"})

@@ -12,6 +12,7 @@ from pydantic import Field, create_model, model_validator
 
 from triggerflow.api.schemas.common import Output
 from triggerflow.api.schemas.queries import CODE, Query, Theme, ThreatType
+from triggerflow.input_dates import Day
 from triggerflow.queries.measures import Filters
 
 
@@ -34,8 +35,8 @@ def measure_model(name: str, cls: type) -> type[Output]:
 
 
 class MeasureQuery(Query):
-    start: date | None = Field(None, description="First day of the period; default 11 months before this month")
-    end: date | None = Field(None, description="Last day of the period; default today")
+    start: Day | None = Field(None, description="First day of the period; default 11 months before this month")
+    end: Day | None = Field(None, description="Last day of the period; default today")
     region: str | None = Field(None, pattern=CODE, description="A region code, e.g. SW")
     force: str | None = Field(None, pattern=CODE, description="A force code, e.g. DOR")
     theme: Theme | None = None

@@ -1,20 +1,21 @@
 """Query parameters, as schemas: parsed and checked like bodies, and documented from the same code."""
-import base64
-import binascii
-import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from triggerflow.content import vocab
+from triggerflow.input_dates import Day, parse_day
+from triggerflow.input_ids import LARGEST_ID
 from triggerflow.queries.listing import FormFilters
 from triggerflow.workflow.states import FormState
 
 Theme = Literal[tuple(value for value, _ in vocab.THEMES)]
 ThreatType = Literal[tuple(value for value, _ in vocab.THREAT_TYPES)]
 CODE = r"^[A-Za-z0-9]{2,8}$"
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A cursor is the id of the last form on the page before: every value its pattern allows is one
+# the server accepts (a number past every id simply starts from the newest form).
+CURSOR = r"^[0-9]{1,10}$"
 
 
 class Query(BaseModel):
@@ -26,9 +27,17 @@ class FormFilterQuery(Query):
     force: str | None = Field(None, pattern=CODE, description="A force code, e.g. DOR")
     theme: Theme | None = Field(None, description="The primary SOC theme")
     threat_type: ThreatType | None = None
-    created_from: date | None = Field(None, description="Created on or after this day (UTC)")
-    created_to: date | None = Field(None, description="Created on or before this day (UTC)")
+    created_from: Day | None = Field(None, description="Created on or after this day (UTC)")
+    created_to: Day | None = Field(None, description="Created on or before this day (UTC)")
     updated_since: datetime | None = Field(None, description="Changed at or after this time; UTC if no offset")
+
+    @field_validator("updated_since", mode="before")
+    @classmethod
+    def _iso_time(cls, value):
+        # The day part read as any other day is; a bare number is no time, whatever else it may be.
+        if isinstance(value, str):
+            parse_day(value[:10], "The time")
+        return value
 
     @field_validator("updated_since")
     @classmethod
@@ -43,32 +52,20 @@ class FormFilterQuery(Query):
 
 class FormListQuery(FormFilterQuery):
     limit: int = Field(25, ge=1, le=100, description="Forms per page")
-    cursor: str | None = Field(None, max_length=64, description="The next_cursor of the page before")
-
-    @field_validator("cursor")
-    @classmethod
-    def _known_cursor(cls, value: str | None) -> str | None:
-        if value is not None:
-            decode_cursor(value)
-        return value
+    cursor: str | None = Field(None, pattern=CURSOR, description="The next_cursor of the page before")
 
     def before_id(self) -> int | None:
         return decode_cursor(self.cursor) if self.cursor else None
 
 
 def encode_cursor(form_id: int) -> str:
-    return base64.urlsafe_b64encode(f"before:{form_id}".encode()).decode().rstrip("=")
+    return str(form_id)
 
 
-def decode_cursor(cursor: str) -> int:
-    try:
-        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        kind, _, number = text.partition(":")
-        if kind == "before" and number.isdigit() and number.isascii():
-            return int(number)
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        pass
-    raise ValueError("This is not a cursor this API gave out")
+def decode_cursor(cursor: str) -> int | None:
+    """The id to list forms before; None (from the newest) for a number past every id there can be."""
+    number = int(cursor)
+    return number if number <= LARGEST_ID else None
 
 
 class SearchQuery(FormFilterQuery):
@@ -77,19 +74,11 @@ class SearchQuery(FormFilterQuery):
                    "must match; empty lists every form the filters allow")
     page: int = Field(1, ge=1, le=100_000, description="The page number, from 1")
 
-    @field_validator("created_from", "created_to", mode="before")
-    @classmethod
-    def _whole_iso_day(cls, value):
-        # Strict: pydantic alone would also take "0" (1970) or a date and time.
-        if isinstance(value, str) and not ISO_DAY.fullmatch(value):
-            raise ValueError("Give the day as YYYY-MM-DD, for example 2026-03-27")
-        return value
-
 
 class PageQuery(Query):
     page: int = Field(1, ge=1, le=100_000, description="The page number, from 1")
 
 
 class EventExportQuery(FormFilterQuery):
-    since: date | None = Field(None, description="Events on or after this day (UTC)")
-    until: date | None = Field(None, description="Events on or before this day (UTC)")
+    since: Day | None = Field(None, description="Events on or after this day (UTC)")
+    until: Day | None = Field(None, description="Events on or before this day (UTC)")

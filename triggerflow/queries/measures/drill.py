@@ -3,7 +3,6 @@
 Each measure's drill-down selects from the same facts the number was counted from, so the
 list always has the forms the number counts; and the list is limited to the user's scope.
 """
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,6 +10,8 @@ from sqlalchemy import Select, func, select
 
 from triggerflow.content import vocab
 from triggerflow.db import db
+from triggerflow.input_dates import parse_day
+from triggerflow.input_ids import number_or
 from triggerflow.models import Force, TriggerForm, User
 from triggerflow.queries.measures import assessors, backlog, cohort, decisions, returns, timing
 from triggerflow.queries.measures.scope import MeasureScope
@@ -30,11 +31,22 @@ _DRILLS = {
 
 # What each optional key may hold; anything else is refused rather than ignored.
 _KEYS = {
-    "month": lambda v: re.fullmatch(r"\d{4}-\d{2}", v) is not None,
+    "month": lambda v: _is_month(v),
     "state": lambda v: v in {s.value for s in FormState},
     "reason": lambda v: v in dict(vocab.RETURN_REASONS),
-    "by": str.isdigit,
+    "by": lambda v: number_or(v, 0) > 0,  # an id: plain digits in range, never "²" or 20 digits
 }
+
+
+def _is_month(value: str) -> bool:
+    """YYYY-MM, a month the service covers: the first of it read as any other day is."""
+    try:
+        parse_day(f"{value}-01")
+    except ValueError:
+        return False
+    return len(value) == 7
+
+
 _REQUIRED = {("reasons", "reason"): "reason", ("assessors", None): "by", ("time", "state"): "state"}
 
 

@@ -7,6 +7,7 @@ from triggerflow.admin import users as user_admin
 from triggerflow.admin.audit import ACTION_LABELS
 from triggerflow.db import db
 from triggerflow.exports import describe
+from triggerflow.input_ids import number_or
 from triggerflow.models import Force, Region, Role, User
 from triggerflow.queries import accounts as account_queries
 from triggerflow.queries import admin as admin_queries
@@ -28,7 +29,7 @@ def index():
 def users():
     search = request.args.get("q", "").strip()
     return render_template("admin/users.html", search=search,
-                           users=admin_queries.users(request.args.get("page", 1, type=int), search))
+                           users=admin_queries.users(number_or(request.args.get("page"), 1), search))
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -84,14 +85,14 @@ def set_active(user_id: int):
 @bp.get("/audit")
 @allow(Role.ADMIN)
 def events():
-    return render_template("admin/events.html", events=admin_queries.events(request.args.get("page", 1, type=int)),
+    return render_template("admin/events.html", events=admin_queries.events(number_or(request.args.get("page"), 1)),
                            labels=ACTION_LABELS)
 
 
 @bp.get("/exports")
 @allow(Role.ADMIN)
 def exports():
-    return render_template("admin/exports.html", exports=admin_queries.exports(request.args.get("page", 1, type=int)),
+    return render_template("admin/exports.html", exports=admin_queries.exports(number_or(request.args.get("page"), 1)),
                            describe_export=describe)
 
 

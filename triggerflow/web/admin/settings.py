@@ -5,6 +5,7 @@ from flask_login import current_user
 from triggerflow.admin import criteria as criteria_admin
 from triggerflow.admin.forces import set_spoc_gate
 from triggerflow.db import db
+from triggerflow.input_ids import number_or
 from triggerflow.models import Force, Role
 from triggerflow.queries import admin as admin_queries
 from triggerflow.queries import criteria_versions
@@ -43,7 +44,7 @@ def criteria():
     if page.validate_on_submit():
         try:
             version = criteria_admin.change_thresholds(current_user, page.limits(), page.reason.data,
-                                                       int(page.version.data or 0))
+                                                       number_or(page.version.data, -1))
         except StaleForm:
             page.version.data = str(criteria_versions.current().number)
             page.problems.append({"text": STALE_THRESHOLDS, "href": None})

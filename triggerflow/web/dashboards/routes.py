@@ -5,10 +5,11 @@ the same numbers, each table downloadable as CSV, each number linking to its for
 """
 from dataclasses import replace
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, current_app, g, render_template, request
 from flask_login import current_user
 
 from triggerflow.clocks.working_days import local_today
+from triggerflow.input_ids import number_or
 from triggerflow.models import Role
 from triggerflow.queries.measures import MeasureScope, backlog, cohort, decisions, returns, timing
 from triggerflow.queries.measures import assessors as workload
@@ -59,8 +60,18 @@ def _context() -> dict:
     today = local_today()
     form = FilterForm.for_user(current_user, request.args, today)
     scope = MeasureScope(current_user, form.filters(today))
+    g.filters_refused = bool(form.errors)
     return {"form": form, "scope": scope, "filters": scope.filters, "links": Links(scope.filters),
             "pages": PAGES}
+
+
+@bp.after_request
+def _refused_filters_are_a_bad_request(response):
+    """A page whose filters were refused shows why in its error summary, beside the figures for the
+    default period, and says so in its status too: it is not the page that was asked for."""
+    if g.get("filters_refused") and response.status_code == 200:
+        response.status_code = 400
+    return response
 
 
 def _tables(heading: str, draw) -> str:
@@ -180,7 +191,7 @@ def _drill_request() -> tuple[str, str, dict[str, str]]:
 def forms():
     context = _context()
     measure, cell, keys = _drill_request()
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = max(number_or(request.args.get("page"), 1), 1)
     try:
         found, total = forms_behind(context["scope"], measure, cell, keys, limit=LIST_PAGE_SIZE,
                                     offset=(page - 1) * LIST_PAGE_SIZE)
@@ -215,6 +226,8 @@ def download(key: str):
 
 
 def _csv(table, key: str, filters) -> Response:
+    if g.get("filters_refused"):
+        abort(400, "The filters in the link are not valid: open the dashboard to see why.")
     response = Response(to_csv(table, current_app.config["SECURITY_MARKING"]), mimetype="text/csv")
     name = f"triggerflow-{key}-{filters.start.isoformat()}-to-{filters.end.isoformat()}.csv"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -3,12 +3,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSelect, GovTextInput
-from wtforms import RadioField, SelectField, SelectMultipleField, StringField
+from wtforms import RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from triggerflow.content import vocab
 from triggerflow.models import TriggerForm
-from triggerflow.web.choices import options, pick
+from triggerflow.web.choices import DistinctChoices, options, pick
 from triggerflow.web.dates import GovDateField
 from triggerflow.web.decisions.forms import DecisionForm, strip
 from triggerflow.workflow.requirements import REQUIRED_RECORD_FIELDS as NEEDED, SECONDARY_THEMES_FROM_LIST
@@ -36,7 +36,7 @@ class AcceptForm(DecisionForm):
     threat_type = _radios("threat_type", "Confirmed threat type", vocab.THREAT_TYPES)
     primary_theme = SelectField("Confirmed primary theme", choices=options(vocab.THEMES, "Select a theme"),
                                 widget=GovSelect(), **pick(NEEDED["primary_theme"]))
-    secondary_themes = SelectMultipleField("Secondary themes (optional)", choices=options(vocab.THEMES),
+    secondary_themes = DistinctChoices("Secondary themes (optional)", choices=options(vocab.THEMES),
                                            widget=GovCheckboxesInput(),
                                            **pick(SECONDARY_THEMES_FROM_LIST, required=False))
     apmis_reference = StringField("SOC master list (APMIS) reference (optional)", widget=GovTextInput(),

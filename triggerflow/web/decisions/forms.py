@@ -15,6 +15,7 @@ from wtforms.validators import DataRequired, Length, ValidationError
 
 from triggerflow.content import vocab
 from triggerflow.content.sections import SECTION_CHOICES, SECTIONS
+from triggerflow.input_ids import number_or
 from triggerflow.models import TriggerForm
 from triggerflow.web.choices import options, pick
 from triggerflow.web.dates import GovDateField
@@ -76,10 +77,7 @@ class DecisionForm(GovForm):
 
     @property
     def expected_version(self) -> int:
-        try:
-            return int(self.version.data)
-        except (TypeError, ValueError):
-            return -1  # a page without a version cannot prove it saw the form as it is
+        return number_or(self.version.data, -1)  # a page without a version cannot prove it saw the form as it is
 
     def details(self) -> dict[str, Any]:
         return {}

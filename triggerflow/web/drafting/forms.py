@@ -9,14 +9,15 @@ from typing import Any
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (GovCharacterCount, GovCheckboxesInput, GovCheckboxInput,
                                                 GovRadioInput, GovSelect, GovTextInput)
-from wtforms import BooleanField, HiddenField, RadioField, SelectField, SelectMultipleField, StringField
+from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, ValidationError
 
 from triggerflow.content.sections import SECTIONS_BY_KEY, Field as Spec
+from triggerflow.input_ids import number_or
 from triggerflow.models import TriggerForm
 from triggerflow.queries.reference import forces_by_region, regions
-from triggerflow.web.choices import options
+from triggerflow.web.choices import DistinctChoices, options
 from triggerflow.web.dates import GovDateField
 from triggerflow.web.drafting.widgets import GovGroupedCheckboxes
 from triggerflow.web.globals import intelligence_references
@@ -39,7 +40,7 @@ class DraftForm(FlaskForm):
     @property
     def expected_version(self) -> int:
         # A missing or mangled version must not skip the check, so it can never match.
-        return int(self.version.data) if str(self.version.data or "").isdigit() else -1
+        return number_or(self.version.data, -1)
 
 
 class RemoveItemForm(DraftForm):
@@ -103,12 +104,12 @@ def _date(spec: Spec, **common):
 def _checkboxes(spec: Spec, **common):
     # Citations and regions get their choices per request (see _fill_choices).
     small = "" if spec.kind == "checkboxes" else "govuk-checkboxes--small"
-    return SelectMultipleField(widget=GovCheckboxesInput(), choices=options(spec.choices or []), **CHOICES,
+    return DistinctChoices(widget=GovCheckboxesInput(), choices=options(spec.choices or []), **CHOICES,
                                **common, render_kw={"params": _legend(spec) | {"classes": small}})
 
 
 def _forces(spec: Spec, **common):
-    return SelectMultipleField(widget=GovGroupedCheckboxes(), choices=[], **CHOICES, **common)
+    return DistinctChoices(widget=GovGroupedCheckboxes(), choices=[], **CHOICES, **common)
 
 
 BUILDERS = {"text": _text, "textarea": _textarea, "radios": _radios, "select": _select, "boolean": _boolean,

@@ -2,6 +2,7 @@
 from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user
 
+from triggerflow.input_ids import number_or
 from triggerflow.models import Role
 from triggerflow.queries import queues
 from triggerflow.web.access import ANY_ROLE, allow
@@ -32,4 +33,4 @@ def index():
 
 
 def _page_number(key: str) -> int:
-    return request.args.get(f"{key}_page", 1, type=int)
+    return number_or(request.args.get(f"{key}_page"), 1)

@@ -5,6 +5,7 @@ from flask_login import current_user
 from triggerflow.assessment import notes, return_items, threads
 from triggerflow.clocks.working_days import local_today
 from triggerflow.content.sections import field_label
+from triggerflow.input_ids import number_or
 from triggerflow.models import ReturnItemStatus, Role
 from triggerflow.queries import form_page, review
 from triggerflow.queries.scope import get_form_or_404
@@ -33,8 +34,8 @@ def compare(number: str):
     sequences = [v.sequence for v in form_page.versions(form)]
     if len(sequences) < 2:
         return render_template("review/nothing_to_compare.html", form=form)
-    old = request.args.get("from", sequences[-2], type=int)
-    new = request.args.get("to", sequences[-1], type=int)
+    old = number_or(request.args.get("from"), sequences[-2])
+    new = number_or(request.args.get("to"), sequences[-1])
     old_version, new_version = review.snapshot(form, old), review.snapshot(form, new)
     if old_version is None or new_version is None:
         abort(404)

@@ -2,11 +2,12 @@
 from datetime import date
 
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea
-from wtforms import RadioField, SelectField, SelectMultipleField, TextAreaField
+from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from triggerflow.input_ids import number_or
 from triggerflow.models import TriggerForm, User
-from triggerflow.web.choices import options, pick
+from triggerflow.web.choices import DistinctChoices, options, pick
 from triggerflow.web.decisions.forms import DecisionForm, GovForm, strip
 
 RELEASE = "release"
@@ -36,7 +37,7 @@ class ReassignForm(DecisionForm):
 
 class BulkReassignForm(GovForm):
     # Values are "<number>:<version>": the version each row showed, so a changed form is noticed.
-    forms = SelectMultipleField("Forms", validate_choice=False,
+    forms = DistinctChoices("Forms", validate_choice=False,
                                 validators=[DataRequired("Select at least one form")])
     assessor = SelectField("Reassign the selected forms to", widget=GovSelect(),
                            **pick("Select the assessor to give the forms to"))
@@ -51,5 +52,5 @@ class BulkReassignForm(GovForm):
         chosen = []
         for value in self.forms.data or []:
             number, _, version = value.partition(":")
-            chosen.append((number, int(version) if version.isdigit() else -1))
+            chosen.append((number, number_or(version, -1)))
         return chosen

@@ -4,6 +4,7 @@ from flask_login import current_user
 
 from triggerflow.clocks.working_days import local_today
 from triggerflow.db import db
+from triggerflow.input_ids import number_or
 from triggerflow.models import Role, User
 from triggerflow.queries import assignments
 from triggerflow.queries.scope import get_form_or_404
@@ -55,7 +56,7 @@ def work():
     if current_user.force_id is not None or current_user.region_id is None:
         abort(403)  # only a regional manager routes a region's work
     people = assignments.assessors_of(current_user.region_id)
-    holder = request.args.get("assessor", type=int)
+    holder = number_or(request.args.get("assessor"), None)
     page = BulkReassignForm()
     page.offer(people)
     status = 200
@@ -74,7 +75,7 @@ def work():
             return redirect(url_for("routing.work", assessor=holder))
     elif page.is_submitted():
         status = 400
-    work_page = assignments.regional_work(current_user, request.args.get("page", 1, type=int), assessor_id=holder)
+    work_page = assignments.regional_work(current_user, number_or(request.args.get("page"), 1), assessor_id=holder)
     return render_template("routing/work.html", form=page, work=work_page, assessors=people, holder=holder,
                            chosen={value.partition(":")[0] for value in page.forms.data or []}), status
 
