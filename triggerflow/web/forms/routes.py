@@ -11,6 +11,7 @@ from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.review.overview import review_context
 from triggerflow.workflow.definition import action_for
+from triggerflow.workflow.next_step import next_step
 from triggerflow.workflow.permissions import may_edit
 from triggerflow.workflow.service import available_actions, start_form
 
@@ -43,7 +44,7 @@ def overview(number: str):
         actions=[(name, action_for(name, current_user)) for name in available_actions(form, current_user)],
         editable=may_edit(form, current_user), return_items=items,
         history=form_page.history(form), versions=form_page.versions(form),
-        acceptance=form_page.acceptance(form), **review_context(form, current_user, items),
+        acceptance=form_page.acceptance(form), next_step=next_step(form), **review_context(form, current_user, items),
     )
 
 
