@@ -62,9 +62,16 @@ def test_a_regional_manager_sees_the_lowest_force_why_its_forms_come_back_and_wh
         south_west, people, sign_in):
     page = get(sign_in(people.regional_manager), "/dashboards/")
 
+    # Wiltshire decided 1 of 3 (33%), but of the 5 forms it sent only 1 was accepted: the headline says 20%.
     assert page.find(id="headline").text.replace(" ,", ",") == (
-        "Lowest acceptance rate: Wiltshire Police, 33% (1 of 3 decisions). The other force: 100%.")
+        "Lowest share of submissions accepted: Wiltshire Police, 20% (1 of 5 forms first submitted in the period). "
+        "The other force: 100%. What this counts")
+    outcomes = {row["Force"]: row for row in table(page, "submission-yield")}
+    assert [visible(outcomes["Wiltshire Police"][column]) for column in (
+        "First submitted", "Accepted", "Rejected", "With the ROCTA", "Returned, waiting for the force", "Lapsed",
+        "Withdrawn", "Accepted first time")] == ["5", "1 (20%)", "2 (40%)", "0 (0%)", "2 (40%)", "0 (0%)", "0 (0%)", "1 (20%)"]
     ranking = table(page, "acceptance")
+    assert visible(ranking[1]["Decision rate"]) == "33%"
     assert [row["Force"] for row in ranking] == ["Dorset Police", "Wiltshire Police", "All forces"]
     assert page.find(id="why").text == "Why Wiltshire Police’s forms come back"
     reasons = table(page, "return-reasons-overall")
@@ -117,11 +124,10 @@ def test_the_csv_holds_the_same_numbers_as_the_table(south_west, people, sign_in
     page = get(client, "/dashboards/acceptance")
     href = page.find("a", data_csv="acceptance")["href"]
     rows = read_csv(client.get(href))
-    assert rows[1] == ["Force", "Acceptance rate %", "Accepted", "Rejected", "Decided", "Accepted first time",
-                       "First-time acceptance %"]
-    assert rows[2:] == [["Dorset Police", "100.0", "2", "0", "2", "2", "100.0"],
-                        ["Wiltshire Police", "33.3", "1", "2", "3", "1", "33.3"],
-                        ["All forces", "60.0", "3", "2", "5", "3", "60.0"]]
+    assert rows[1] == ["Force", "Decision rate %", "Accepted", "Rejected", "Decided"]
+    assert rows[2:] == [["Dorset Police", "100.0", "2", "0", "2"],
+                        ["Wiltshire Police", "33.3", "1", "2", "3"],
+                        ["All forces", "60.0", "3", "2", "5"]]
 
 
 def test_a_number_links_to_the_forms_behind_it(south_west, people, sign_in):
@@ -182,8 +188,8 @@ def test_charts_are_labelled_images_drawn_on_the_server(south_west, people, sign
     charts = page.find_all("svg")
     assert charts and all(svg["role"] == "img" for svg in charts)
     first = charts[0]
-    assert first.find("title").text == "Acceptance rate by force"
-    assert "Lowest: Wiltshire Police, 33%" in first.find("desc").text
+    assert first.find("title").text == "Share of submissions accepted, and what became of the rest"
+    assert "Lowest share accepted: Wiltshire Police, 20% (1 of 5)." in first.find("desc").text
     assert first["aria-labelledby"] == f'{first.find("title")["id"]} {first.find("desc")["id"]}'
 
 
@@ -201,3 +207,27 @@ def test_a_click_through_that_names_no_figure_is_not_found(people, sign_in):
     client = sign_in(people.regional_manager)
     assert client.get("/dashboards/forms", query_string={"measure": "acceptance", "cell": "all"}).status_code == 404
     assert client.get("/dashboards/nothing.csv").status_code == 404
+
+
+def test_every_table_on_every_dashboard_links_to_its_definition(south_west, people, sign_in):
+    client = sign_in(people.regional_manager)
+    definitions = get(client, "/dashboards/definitions")
+    for path in PAGE_PATHS:
+        page = get(client, path)
+        for found in page.find_all("table", class_="app-measure-table"):
+            key = found["data-table"]
+            link = page.find("a", data_definition=key)
+            assert link is not None and link["href"] == f"/dashboards/definitions#{key}", (path, key)
+            defined = definitions.find(id=key)
+            assert defined is not None, key
+            assert {dt.text for dt in defined.find_all("dt")} == {"Formula", "Denominator", "Counts",
+                                                                  "In the period by"}
+    assert set(TABLES) <= {div["id"] for div in definitions.find_all(class_="app-definition")}
+
+
+def test_the_decision_rate_is_labelled_as_such_and_never_the_headline(south_west, people, sign_in):
+    page = get(sign_in(people.regional_manager), "/dashboards/")
+    headings = [h2.text for h2 in page.find_all("h2", class_="govuk-heading-m")]
+    assert headings.index("Share of submissions accepted") < headings.index("Decision rate")
+    note = page.find(id="acceptance").find(class_="app-measure__note").text
+    assert note.startswith("Decision rate is accepted ÷ (accepted + rejected), by the date of the decision.")

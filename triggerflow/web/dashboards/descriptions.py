@@ -9,6 +9,7 @@ _CELLS = {
     ("acceptance", "accepted"): "Forms accepted in the period",
     ("acceptance", "rejected"): "Forms rejected in the period",
     ("acceptance", "first_time"): "Forms accepted in the period without ever being returned",
+    ("cohort", "first_time"): "Forms first submitted in the period and accepted without ever being returned",
     ("cohort", "submitted"): "Forms first submitted in the period",
     ("cohort", "accepted"): "Forms first submitted in the period and since accepted",
     ("cohort", "rejected"): "Forms first submitted in the period and since rejected",

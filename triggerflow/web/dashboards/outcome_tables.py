@@ -9,23 +9,22 @@ from triggerflow.web.dashboards.tables import Cell, Column, Table, count_cell, r
 
 def acceptance(scope: MeasureScope, links: Links, rows: list[decisions.DecisionCounts] | None = None) -> Table:
     rows = decisions.by_force(scope) if rows is None else rows
-    columns = (Column("Force", numeric=False), Column("Acceptance rate", csv=("Acceptance rate %",)),
-               Column("Accepted"), Column("Rejected"), Column("Decided"),
-               Column("Accepted first time", csv=("Accepted first time", "First-time acceptance %")))
+    columns = (Column("Force", numeric=False), Column("Decision rate", csv=("Decision rate %",)),
+               Column("Accepted"), Column("Rejected"), Column("Decided"))
 
     def line(r: decisions.DecisionCounts) -> tuple[Cell, ...]:
         go = lambda cell: links.forms("acceptance", cell, r.code)  # noqa: E731
         return (text_cell(r.name), rate_cell(r.acceptance_rate, go("decided"), f"decisions for {r.name}"),
                 count_cell(r.accepted, go("accepted"), f"accepted, {r.name}"),
                 count_cell(r.rejected, go("rejected"), f"rejected, {r.name}"),
-                count_cell(r.decided, go("decided"), f"decided, {r.name}"),
-                share_cell(r.first_time_accepted, r.decided, go("first_time"), f"accepted first time, {r.name}"))
+                count_cell(r.decided, go("decided"), f"decided, {r.name}"))
 
     body = [line(r) for r in rows] + ([line(decisions.totals(rows))] if len(rows) > 1 else [])
-    return Table("acceptance", "Acceptance rate by force, highest first", columns, body,
+    return Table("acceptance", "Decision rate by force, highest first", columns, body,
                  empty="No forms were accepted or rejected in this period.",
-                 notes=("Acceptance rate is accepted ÷ (accepted + rejected), by the date of the decision. "
-                        "Accepted first time means accepted without ever being returned to the force.",))
+                 notes=("Decision rate is accepted ÷ (accepted + rejected), by the date of the decision. It leaves "
+                        "out forms returned and never resubmitted, lapsed or withdrawn: the share of submissions "
+                        "accepted counts them.",))
 
 
 def months_between(start: date, end: date) -> list[str]:
@@ -62,27 +61,35 @@ def acceptance_by_month(scope: MeasureScope, links: Links,
 
     rows = [(text_cell(name), *(cell(code, m) for m in months)) for code, name in sorted(names.items(),
                                                                                          key=lambda i: i[1])]
-    return Table("acceptance-by-month", "Acceptance rate by force and month of decision", columns, rows,
+    return Table("acceptance-by-month", "Decision rate by force and month of decision", columns, rows,
                  empty="No forms were accepted or rejected in this period.")
+
+
+# The cohort's outcomes in the order the headline tells them.
+OUTCOMES = (("accepted", "Accepted"), ("rejected", "Rejected"), ("pending", "With the ROCTA"),
+            ("returned", "Returned, waiting for the force"), ("lapsed", "Lapsed"), ("withdrawn", "Withdrawn"))
 
 
 def submission_yield(scope: MeasureScope, links: Links, rows: list[cohort.Cohort] | None = None) -> Table:
     rows = cohort.by_force(scope) if rows is None else rows
-    outcomes = (("accepted", "Accepted"), ("rejected", "Rejected"), ("returned", "Returned, not yet resubmitted"),
-                ("lapsed", "Lapsed"), ("withdrawn", "Withdrawn"), ("pending", "With the ROCTA"))
     columns = (Column("Force", numeric=False), Column("First submitted"),
-               *(Column(label, csv=(label, f"{label} %")) for _, label in outcomes))
+               *(Column(label, csv=(label, f"{label} %")) for _, label in OUTCOMES),
+               Column("Accepted first time", csv=("Accepted first time", "Accepted first time %")))
 
     def line(r: cohort.Cohort) -> tuple[Cell, ...]:
         return (text_cell(r.name), count_cell(r.submitted, links.forms("cohort", "submitted", r.code),
                                               f"first submitted, {r.name}"),
                 *(share_cell(getattr(r, key), r.submitted, links.forms("cohort", key, r.code),
-                             f"{label.lower()}, {r.name}") for key, label in outcomes))
+                             f"{label.lower()}, {r.name}") for key, label in OUTCOMES),
+                share_cell(r.accepted_first_time, r.submitted, links.forms("cohort", "first_time", r.code),
+                           f"accepted first time, {r.name}"))
 
     body = [line(r) for r in rows] + ([line(cohort.totals(rows))] if len(rows) > 1 else [])
-    return Table("submission-yield", "What became of the forms first submitted in the period", columns, body,
+    return Table("submission-yield", "Share of submissions accepted, and what became of the rest", columns, body,
                  empty="No forms were first submitted in this period.",
-                 notes=("Each form first submitted to the ROCTA in the period, by where it stands today.",))
+                 notes=("Each form first submitted to the ROCTA in the period, by where it stands today; the "
+                        "percentages are of the forms first submitted, so they add up to 100%. Accepted first "
+                        "time is of the same forms: accepted without ever being returned.",))
 
 
 def returns_per_form(scope: MeasureScope, links: Links, rows: list[cohort.Cohort] | None = None) -> Table:

@@ -10,7 +10,8 @@ from flask_login import current_user
 
 from triggerflow.db import utcnow
 from triggerflow.models import Role
-from triggerflow.queries.measures import MeasureScope, backlog, decisions, returns
+from triggerflow.queries.measures import MeasureScope, backlog, cohort, decisions, returns
+from triggerflow.queries.measures.definitions import DEFINITIONS
 from triggerflow.queries.measures.drill import UnknownDrill, forms_behind
 from triggerflow.web.access import allow
 from triggerflow.web.dashboards import figures, outcome_tables as outcomes, work_tables as work
@@ -20,6 +21,12 @@ from triggerflow.web.dashboards.descriptions import describe
 from triggerflow.web.dashboards.tables import to_csv
 
 bp = Blueprint("dashboards", __name__, url_prefix="/dashboards")
+
+
+@bp.record_once
+def _share_definitions(state) -> None:
+    # The table macro links each table to its definition; it is imported without the page's context.
+    state.app.jinja_env.globals["measure_definitions"] = DEFINITIONS
 
 VIEWERS = (Role.MANAGER, Role.ASSESSOR, Role.ADMIN)
 LIST_PAGE_SIZE = 50
@@ -74,18 +81,20 @@ def _tables(heading: str, *builders, chart=None):
 def overview():
     context = _context()
     scope, links = context["scope"], context["links"]
-    rates = decisions.by_force(scope)
+    rates, outcomes_now = decisions.by_force(scope), cohort.by_force(scope)
     return render_template(
-        "dashboards/overview.html", **context, rates=rates, acceptance_chart=figures.acceptance(rates),
-        acceptance_table=outcomes.acceptance(scope, links, rates),
-        **_lowest_force(scope, rates[-1] if rates else None),
+        "dashboards/overview.html", **context, rates=rates, cohorts=outcomes_now,
+        cohort_chart=figures.cohort_outcomes(outcomes_now),
+        cohort_table=outcomes.submission_yield(scope, links, outcomes_now),
+        acceptance_chart=figures.acceptance(rates), acceptance_table=outcomes.acceptance(scope, links, rates),
+        **_lowest_force(scope, min(outcomes_now, key=lambda r: (r.share_accepted, r.name), default=None)),
         stale_table=work.stale_summary(scope, links), stale_list=work.stale_list(scope, links, limit=10),
         own_figures=work.assessor_workload(scope, links) if current_user.role is Role.ASSESSOR else None,
     )
 
 
-def _lowest_force(scope: MeasureScope, lowest: decisions.DecisionCounts | None) -> dict:
-    """Why the force with the lowest acceptance rate has its forms returned."""
+def _lowest_force(scope: MeasureScope, lowest: cohort.Cohort | None) -> dict:
+    """Why the force with the lowest share of its submissions accepted has its forms returned."""
     if lowest is None:
         return {"lowest": None}
     narrowed = MeasureScope(scope.user, replace(scope.filters, force=lowest.code), scope.now)
@@ -93,6 +102,13 @@ def _lowest_force(scope: MeasureScope, lowest: decisions.DecisionCounts | None) 
     return {"lowest": lowest, "lowest_links": Links(narrowed.filters),
             "reasons_chart": figures.reasons(found[:6], lowest.name),
             "reasons_table": outcomes.reasons_overall(narrowed, Links(narrowed.filters), found)}
+
+
+@bp.get("/definitions")
+@allow(*VIEWERS)
+def definitions():
+    """What each figure counts: every table on every dashboard links here."""
+    return render_template("dashboards/definitions.html", definitions=DEFINITIONS)
 
 
 @bp.get("/acceptance")
