@@ -9,6 +9,7 @@ from triggerflow.models.notification import OutboxMessage, OutboxStatus, Reminde
 from triggerflow.models.rate_limit import RateLimitCounter
 from triggerflow.models.reference import Force, Region
 from triggerflow.models.return_item import ReturnItem, ReturnItemStatus
+from triggerflow.models.returned_item import ReturnedItem
 from triggerflow.models.review import CommentKind, InternalNote, ReturnItemComment
 from triggerflow.models.sign_in import AddressFailures, RecoveryCode
 from triggerflow.models.stay import FormStay
@@ -39,6 +40,7 @@ __all__ = [
     "ReturnItem",
     "ReturnItemComment",
     "ReturnItemStatus",
+    "ReturnedItem",
     "Role",
     "SessionStage",
     "TriggerForm",

@@ -3,8 +3,8 @@ from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from triggerflow.models import (AcceptanceRecord, FormEvent, FormNumberCounter, FormSnapshot, FormStay, ReturnItem,
-                                TriggerForm)
+from triggerflow.models import (AcceptanceRecord, FormEvent, FormNumberCounter, FormSnapshot, FormStay, ReturnedItem,
+                                ReturnItem, TriggerForm)
 
 BATCH = 5_000
 SQLITE_CACHE_KIB = 512 * 1024
@@ -23,8 +23,19 @@ def write(connection: Connection, forms: list[dict], events: list[dict], stays: 
         # RETURNING-driven "insertmanyvalues".
         for start in range(0, len(rows), BATCH):
             connection.execute(insert(table), rows[start:start + BATCH])
+    if forms and items:
+        _record_returns(connection, min(f["id"] for f in forms), max(f["id"] for f in forms))
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("PRAGMA cache_size = -2000")  # SQLite's default, for whoever reuses it
+
+
+def _record_returns(connection: Connection, first_id: int, last_id: int) -> None:
+    """Each return's record of its items (models.returned_item): synthetic items go out with one return each."""
+    columns = ("item_id", "form_id", "round", "returned_at", "section", "reason_code")
+    connection.execute(insert(ReturnedItem).from_select(columns, select(
+        ReturnItem.id, ReturnItem.form_id, ReturnItem.round, ReturnItem.returned_at, ReturnItem.section,
+        ReturnItem.reason_code).where(ReturnItem.form_id.between(first_id, last_id),
+                                      ReturnItem.returned_at.is_not(None)).order_by(ReturnItem.id)))
 
 
 def next_form_id(connection: Connection) -> int:
