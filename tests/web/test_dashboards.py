@@ -75,7 +75,7 @@ def test_a_regional_manager_sees_the_lowest_force_why_its_forms_come_back_and_wh
     assert [row["Force"] for row in ranking] == ["Dorset Police", "Wiltshire Police", "All forces"]
     assert page.find(id="why").text == "Why Wiltshire Police’s forms come back"
     reasons = table(page, "return-reasons-overall")
-    assert visible(reasons[0]["Return items"]) == "4 (67%)" and reasons[0]["Reason"].startswith("R01")
+    assert visible(reasons[0]["Return items (times)"]) == "4 (67%)" and reasons[0]["Reason"].startswith("R01")
     stale = {row["Force"]: row for row in table(page, "stale-returns-by-force")}
     assert visible(stale["Wiltshire Police"]["28 days or more"]) == "2"
     assert [visible(row["Form"]) for row in table(page, "stale-returns")] == [f.number for f in south_west]

@@ -94,7 +94,7 @@ def submission_yield(scope: MeasureScope, links: Links, rows: list[cohort.Cohort
 
 def returns_per_form(scope: MeasureScope, links: Links, rows: list[cohort.Cohort] | None = None) -> Table:
     rows = cohort.by_force(scope) if rows is None else rows
-    columns = (Column("Force", numeric=False), Column("First submitted"), Column("ROCTA returns"),
+    columns = (Column("Force", numeric=False), Column("First submitted"), Column("ROCTA returns (times)"),
                Column("Returns per form"),
                Column("Returned at least once", csv=("Returned at least once", "Returned at least once %")),
                Column("Returned twice or more", csv=("Returned twice or more", "Returned twice or more %")))
@@ -103,7 +103,7 @@ def returns_per_form(scope: MeasureScope, links: Links, rows: list[cohort.Cohort
         per_form = r.returns_per_form
         return (text_cell(r.name), count_cell(r.submitted, links.forms("cohort", "submitted", r.code),
                                               f"first submitted, {r.name}"),
-                count_cell(r.returns, links.forms("cohort", "returned_once", r.code), f"returns, {r.name}"),
+                count_cell(r.returns, links.events("cohort", "returns", r.code), f"returns, {r.name}"),
                 Cell(f"{per_form:.2f}" if per_form is not None else "No data",
                      (round(per_form, 3) if per_form is not None else "",)),
                 share_cell(r.returned_once, r.submitted, links.forms("cohort", "returned_once", r.code),
@@ -122,14 +122,14 @@ def reasons_matrix(scope: MeasureScope, links: Links) -> Table:
     forces: dict[str, tuple[str, dict[str, returns.ReasonCount]]] = {}
     for r in found:
         forces.setdefault(r.code, (r.name, {}))[1][r.reason] = r
-    columns = (Column("Force", numeric=False), Column("Return items"),
+    columns = (Column("Force", numeric=False), Column("Return items (times)"),
                *(Column(code, csv=(f"{code} count", f"{code} %")) for code in codes))
 
     def line(code: str, name: str, by_reason: dict[str, returns.ReasonCount]) -> tuple[Cell, ...]:
         total = sum(r.count for r in by_reason.values())
-        return (text_cell(name), count_cell(total, links.forms("reasons", "all", code), f"return items, {name}"),
+        return (text_cell(name), count_cell(total, links.events("reasons", "all", code), f"return items, {name}"),
                 *(share_cell(by_reason[c].count if c in by_reason else 0, total,
-                             links.forms("reasons", "reason", code, reason=c), f"{c}, {name}") for c in codes))
+                             links.events("reasons", "reason", code, reason=c), f"{c}, {name}") for c in codes))
 
     rows = [line(code, name, by_reason) for code, (name, by_reason) in sorted(forces.items(),
                                                                                key=lambda i: i[1][0])]
@@ -141,9 +141,9 @@ def reasons_matrix(scope: MeasureScope, links: Links) -> Table:
 def reasons_overall(scope: MeasureScope, links: Links, found: list[returns.ReasonCount] | None = None) -> Table:
     found = returns.reasons_overall(scope) if found is None else found
     total = sum(r.count for r in found)
-    columns = (Column("Reason", numeric=False), Column("Return items", csv=("Return items", "Share %")))
+    columns = (Column("Reason", numeric=False), Column("Return items (times)", csv=("Return items", "Share %")))
     rows = [(text_cell(f"{r.reason} {vocab.label_for(vocab.RETURN_REASONS, r.reason)}"),
-             share_cell(r.count, total, links.forms("reasons", "reason", reason=r.reason), f"items for {r.reason}"))
+             share_cell(r.count, total, links.events("reasons", "reason", reason=r.reason), f"items for {r.reason}"))
             for r in found]
     return Table("return-reasons-overall", "Return reasons, most frequent first", columns, rows,
                  empty="No forms were returned in this period.")

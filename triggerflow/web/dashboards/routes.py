@@ -13,11 +13,12 @@ from triggerflow.models import Role
 from triggerflow.queries.measures import MeasureScope, backlog, cohort, decisions, returns
 from triggerflow.queries.measures.definitions import DEFINITIONS
 from triggerflow.queries.measures.drill import UnknownDrill, forms_behind
+from triggerflow.queries.measures.event_drill import events_behind
 from triggerflow.web.access import allow
 from triggerflow.web.dashboards import figures, outcome_tables as outcomes, work_tables as work
 from triggerflow.web.dashboards.filters import FilterForm
 from triggerflow.web.dashboards.links import Links
-from triggerflow.web.dashboards.descriptions import describe
+from triggerflow.web.dashboards.descriptions import describe, describe_times
 from triggerflow.web.dashboards.tables import to_csv
 
 bp = Blueprint("dashboards", __name__, url_prefix="/dashboards")
@@ -180,30 +181,52 @@ def _drill_request() -> tuple[str, str, dict[str, str]]:
 @bp.get("/forms")
 @allow(*VIEWERS)
 def forms():
-    context = _context()
-    measure, cell, keys = _drill_request()
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    try:
-        found, total = forms_behind(context["scope"], measure, cell, keys, limit=LIST_PAGE_SIZE,
-                                    offset=(page - 1) * LIST_PAGE_SIZE)
-    except UnknownDrill:
-        abort(404)
-    args = {**context["links"].args, "measure": measure, "cell": cell, **{k: v for k, v in keys.items() if v}}
-    listed = work.form_list(found, describe(measure, cell, keys))
-    return render_template("dashboards/forms.html", **context, table=listed, total=total, page=page,
-                           pages_count=-(-total // LIST_PAGE_SIZE), list_args=args)
+    return _listed(forms_behind, work.form_list, describe)
 
 
 @bp.get("/forms.csv")
 @allow(*VIEWERS)
 def forms_csv():
+    return _listed_csv(forms_behind, work.form_list, describe, "forms")
+
+
+@bp.get("/events")
+@allow(*VIEWERS)
+def events():
+    """The times behind a figure that counts times: as many rows as the figure says."""
+    return _listed(events_behind, work.event_list, describe_times, times=True)
+
+
+@bp.get("/events.csv")
+@allow(*VIEWERS)
+def events_csv():
+    return _listed_csv(events_behind, work.event_list, describe_times, "events")
+
+
+def _listed(behind, table, caption, times: bool = False):
+    """A page of the list behind one figure: its forms, or its times."""
+    context = _context()
+    measure, cell, keys = _drill_request()
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    try:
+        found, total = behind(context["scope"], measure, cell, keys, limit=LIST_PAGE_SIZE,
+                              offset=(page - 1) * LIST_PAGE_SIZE)
+    except UnknownDrill:
+        abort(404)
+    args = {**context["links"].args, "measure": measure, "cell": cell, **{k: v for k, v in keys.items() if v}}
+    return render_template("dashboards/forms.html", **context, table=table(found, caption(measure, cell, keys)),
+                           total=total, page=page, pages_count=-(-total // LIST_PAGE_SIZE), list_args=args,
+                           times=times)
+
+
+def _listed_csv(behind, table, caption, name: str):
     context = _context()
     measure, cell, keys = _drill_request()
     try:
-        found, _ = forms_behind(context["scope"], measure, cell, keys)
+        found, _ = behind(context["scope"], measure, cell, keys)
     except UnknownDrill:
         abort(404)
-    return _csv(work.form_list(found, describe(measure, cell, keys)), "forms", context["filters"])
+    return _csv(table(found, caption(measure, cell, keys)), name, context["filters"])
 
 
 @bp.get("/<key>.csv")

@@ -7,6 +7,7 @@ from flask import url_for
 
 from triggerflow.queries.measures import MeasureScope, assessors, backlog, returns, timing
 from triggerflow.queries.measures.drill import ListedForm
+from triggerflow.queries.measures.event_drill import ListedEvent
 from triggerflow.web.dashboards.links import Links
 from triggerflow.web.dashboards.tables import (Cell, Column, Table, count_cell, rate_cell, text_cell,
                                               working_days_cell)
@@ -69,7 +70,7 @@ def stale_list(scope: MeasureScope, links: Links, limit: int | None = STALE_LIST
 def time_in_state(scope: MeasureScope, links: Links) -> Table:
     columns = (Column("State", numeric=False), Column("Times in the state"), Column("Median working days"),
                Column("90th percentile working days"))
-    rows = [(text_cell(s.state.label), count_cell(s.spread.n, links.forms("time", "state", state=s.state.value),
+    rows = [(text_cell(s.state.label), count_cell(s.spread.n, links.events("time", "state", state=s.state.value),
                                                   f"stays in {s.state.label}"),
              working_days_cell(s.spread.median), working_days_cell(s.spread.p90))
             for s in timing.time_in_state(scope)]
@@ -103,22 +104,23 @@ def clocks(scope: MeasureScope, links: Links) -> Table:
 
 
 def assessor_workload(scope: MeasureScope, links: Links) -> Table:
-    columns = (Column("Assessor", numeric=False), Column("Region", numeric=False), Column("Claimed"),
-               Column("Returned"), Column("Accepted"), Column("Rejected"),
+    columns = (Column("Assessor", numeric=False), Column("Region", numeric=False), Column("Claimed (times)"),
+               Column("Returned (times)"), Column("Accepted (times)"), Column("Rejected (times)"),
                Column("Return rate", csv=("Return rate %",)),
                Column("Regional mean return rate", csv=("Regional mean return rate %",)),
                Column(f"Differs by more than {assessors.FLAG_POINTS} points", numeric=False),
                Column("Acceptance rate", csv=("Acceptance rate %",)), Column("Median assessment working days"))
 
     def line(w: assessors.Workload) -> tuple[Cell, ...]:
-        go = lambda cell: links.forms("assessors", cell, by=str(w.assessor_id))  # noqa: E731
+        go = lambda cell: links.events("assessors", cell, by=str(w.assessor_id))  # noqa: E731
         return (text_cell(w.name), text_cell(w.region), count_cell(w.claimed, go("claimed"), f"claimed by {w.name}"),
                 count_cell(w.returned, go("returned"), f"returned by {w.name}"),
                 count_cell(w.accepted, go("accepted"), f"accepted by {w.name}"),
                 count_cell(w.rejected, go("rejected"), f"rejected by {w.name}"),
                 rate_cell(w.return_rate), rate_cell(w.regional_mean),
                 Cell("Yes" if w.flagged else "No", ("yes" if w.flagged else "no",)),
-                rate_cell(w.acceptance_rate, go("decided"), f"decisions by {w.name}"), working_days_cell(w.median_days))
+                rate_cell(w.acceptance_rate, links.forms("assessors", "decided", by=str(w.assessor_id)),
+                          f"decisions by {w.name}"), working_days_cell(w.median_days))
 
     return Table("assessors", "Assessor workload and consistency", columns,
                  [line(w) for w in assessors.workload(scope)], empty="No assessor claimed or decided a form.",
@@ -180,3 +182,13 @@ def form_list(forms: list[ListedForm], caption: str) -> Table:
     rows = [(form_cell(f.number), text_cell(f.working_name), text_cell(f.force_name), text_cell(f.state.label),
              _date_cell(f.first_submitted_at), text_cell(f.officer)) for f in forms]
     return Table("forms", caption, columns, rows, empty="No forms.")
+
+
+def event_list(events: list[ListedEvent], caption: str) -> Table:
+    columns = (Column("Form", numeric=False, nowrap=True), Column("Working name", numeric=False),
+               Column("Force", numeric=False), Column("What happened", numeric=False),
+               Column("When", numeric=False), Column("By", numeric=False))
+    form_cell = _form_cells()
+    rows = [(form_cell(e.number), text_cell(e.working_name), text_cell(e.force_name), text_cell(e.what),
+             _date_cell(e.at), text_cell(e.by or "")) for e in events]
+    return Table("events", caption, columns, rows, empty="Nothing happened.")
