@@ -88,11 +88,33 @@ def test_every_dashboard_opens_for_managers_assessors_and_administrators(south_w
         assert get(client, path).find("nav", class_="app-subnav") is not None, path
 
 
-def test_officers_spocs_and_strangers_cannot_open_a_dashboard(people, sign_in, client):
-    officer, spoc = sign_in(people.officer), sign_in(people.spoc)
-    for path in PAGE_PATHS + ["/dashboards/forms", "/dashboards/acceptance.csv"]:
-        assert officer.get(path).status_code == 403 and spoc.get(path).status_code == 403
+def test_officers_and_strangers_cannot_open_a_dashboard(people, sign_in, client):
+    officer = sign_in(people.officer)
+    for path in PAGE_PATHS + ["/dashboards/forms", "/dashboards/events", "/dashboards/acceptance.csv"]:
+        assert officer.get(path).status_code == 403
         assert "/sign-in" in client.get(path).headers["Location"]
+
+
+@pytest.mark.parametrize("who", ["spoc", "force_manager"])
+def test_a_spoc_or_force_manager_sees_why_their_own_forces_forms_come_back_and_never_another_force(
+        south_west, people, sign_in, who):
+    client = sign_in(getattr(people, who))
+    assert get(client, "/").find("a", href="/dashboards/") is not None  # in the navigation
+    for path in PAGE_PATHS:
+        page = get(client, path, force="WIL")
+        assert "Wiltshire" not in page.find(id="main-content").text.replace("Wiltshire Police’s", ""), path
+    assert get(client, "/dashboards/reasons").find(data_empty="return-reasons") is not None  # Dorset had none
+    assert [row["Force"] for row in table(get(client, "/dashboards/"), "submission-yield")] == ["Dorset Police"]
+    listed = get(client, "/dashboards/events", measure="reasons", cell="all", force="WIL")
+    assert listed.find("table", data_table="events") is None
+    stale = read_csv(client.get("/dashboards/stale-returns.csv", query_string={"force": "WIL"}))
+    assert stale[2:] == []
+
+    wilts = sign_in(people.wilts_spoc)
+    assert [visible(row["Form"]) for row in table(get(wilts, "/dashboards/stale"), "stale-returns")] == [
+        f.number for f in south_west]
+    assert [row["Force"] for row in table(get(wilts, "/dashboards/reasons"), "return-reasons")] == [
+        "Wiltshire Police"]
 
 
 def test_every_page_links_to_every_other_dashboard_keeping_the_filters(people, sign_in):

@@ -7,7 +7,7 @@ from triggerflow.models import Role
 from triggerflow.queries.measures import MeasureScope, assessors, backlog, cohort, decisions, returns, timing
 
 TAG = "Measures"
-VIEWERS = {Role.MANAGER, Role.ASSESSOR, Role.ADMIN}  # as the dashboards
+VIEWERS = {Role.MANAGER, Role.ASSESSOR, Role.ADMIN, Role.SPOC}  # as the dashboards
 
 # name: (what it is, the query, the dataclass of its rows)
 MEASURES = {

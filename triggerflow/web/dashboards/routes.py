@@ -29,7 +29,8 @@ def _share_definitions(state) -> None:
     # The table macro links each table to its definition; it is imported without the page's context.
     state.app.jinja_env.globals["measure_definitions"] = DEFINITIONS
 
-VIEWERS = (Role.MANAGER, Role.ASSESSOR, Role.ADMIN)
+# SPOCs see their own force's figures (why its forms come back), as a force manager does; never another force's.
+VIEWERS = (Role.MANAGER, Role.ASSESSOR, Role.ADMIN, Role.SPOC)
 LIST_PAGE_SIZE = 50
 
 PAGES = (
