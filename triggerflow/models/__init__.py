@@ -4,6 +4,7 @@ from triggerflow.models.administration import AdminEvent, CriteriaVersion
 from triggerflow.models.api_token import ApiToken
 from triggerflow.models.event import FormEvent
 from triggerflow.models.export_record import ExportRecord
+from triggerflow.models.force_operation import ForceOperation
 from triggerflow.models.form import FormNumberCounter, FormSnapshot, TriggerForm
 from triggerflow.models.notification import OutboxMessage, OutboxStatus, ReminderSent
 from triggerflow.models.rate_limit import RateLimitCounter
@@ -25,6 +26,7 @@ __all__ = [
     "CriteriaVersion",
     "ExportRecord",
     "Force",
+    "ForceOperation",
     "FormEvent",
     "FormNumberCounter",
     "FormSnapshot",

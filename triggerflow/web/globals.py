@@ -22,6 +22,7 @@ LONDON = ZoneInfo("Europe/London")
 _NAVIGATION = (
     ("home.index", "My work", None),
     ("criteria.index", "Criteria", None),
+    ("force_operations.index", "Operations", {Role.OFFICER, Role.SPOC}),
     ("dashboards.overview", "Management information", {Role.MANAGER, Role.ASSESSOR, Role.ADMIN, Role.SPOC}),
     ("admin.index", "Administration", {Role.ADMIN}),
     ("exports.index", "Downloads", None),

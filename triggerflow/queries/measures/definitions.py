@@ -89,6 +89,11 @@ DEFINITIONS: dict[str, Definition] = {
         "Operations without assessment",
         "each form declaring an operation already running whose threat is not accepted, oldest first",
         "no denominator: a list", "forms", "none: a picture of today, whatever the period"),
+    "registered-operations": Definition(
+        "Operations on the registers with no accepted threat",
+        "each operation a force recorded on its register whose trigger form is missing or not accepted, oldest "
+        "first, with the days since it started", "no denominator: a list", "operations",
+        "none: a picture of today, whatever the period"),
 }
 
 # The API's names for measures whose table goes by another key.

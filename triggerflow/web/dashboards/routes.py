@@ -60,6 +60,7 @@ TABLES = {
     "backlog": work.backlog_by_state,
     "operations-by-force": work.operations_by_force,
     "operations": lambda scope, links: work.operations(scope, links, limit=None),
+    "registered-operations": lambda scope, links: work.registered_operations(scope, links, limit=None),
 }
 
 
@@ -83,15 +84,16 @@ def _tables(heading: str, *builders, chart=None):
 def overview():
     context = _context()
     scope, links = context["scope"], context["links"]
-    rates, outcomes_now = decisions.by_force(scope), cohort.by_force(scope)
+    # The decision rate is on the acceptance page, under its own name: the overview leads with the cohort.
+    outcomes_now = cohort.by_force(scope)
     return render_template(
-        "dashboards/overview.html", **context, rates=rates, cohorts=outcomes_now,
+        "dashboards/overview.html", **context, cohorts=outcomes_now,
         cohort_chart=figures.cohort_outcomes(outcomes_now),
         cohort_table=outcomes.submission_yield(scope, links, outcomes_now),
-        acceptance_chart=figures.acceptance(rates), acceptance_table=outcomes.acceptance(scope, links, rates),
         **_lowest_force(scope, min(outcomes_now, key=lambda r: (r.share_accepted, r.name), default=None)),
         stale_table=work.stale_summary(scope, links), stale_list=work.stale_list(scope, links, limit=10),
         own_figures=work.assessor_workload(scope, links) if current_user.role is Role.ASSESSOR else None,
+        operations_table=work.registered_operations(scope, links, limit=10),
     )
 
 
@@ -170,8 +172,8 @@ def backlog_and_operations():
     found = backlog.by_state(scope)
     return render_template("dashboards/tables.html", **context, heading="Backlog and operations",
                            chart=figures.backlog_ageing(found),
-                           tables=[work.backlog_by_state(scope, links, found), work.operations_by_force(scope, links),
-                                   work.operations(scope, links)])
+                           tables=[work.backlog_by_state(scope, links, found), work.registered_operations(scope, links),
+                                   work.operations_by_force(scope, links), work.operations(scope, links)])
 
 
 def _drill_request() -> tuple[str, str, dict[str, str]]:

@@ -5,6 +5,7 @@ from urllib.parse import quote
 
 from flask import url_for
 
+from triggerflow.queries import force_operations
 from triggerflow.queries.measures import MeasureScope, assessors, backlog, returns, timing
 from triggerflow.queries.measures.drill import ListedForm
 from triggerflow.queries.measures.event_drill import ListedEvent
@@ -171,6 +172,22 @@ def operations(scope: MeasureScope, links: Links, limit: int | None = OPERATIONS
         caption = f"The first {limit} operations running against threats not accepted, undecided first"
     return Table("operations", caption, columns, rows,
                  empty="No operation is running against a threat that has not been accepted.")
+
+
+def registered_operations(scope: MeasureScope, links: Links, limit: int | None = OPERATIONS_LIST_LIMIT) -> Table:
+    """Operations on the forces' registers with no accepted threat behind them, oldest first."""
+    columns = (Column("Operation", numeric=False), Column("Force", numeric=False), Column("Targets", numeric=False),
+               Column("Started", numeric=False), Column("Days running"), Column("Trigger form", numeric=False))
+    form_cell, today = _form_cells(), scope.now.date()
+    rows = [(text_cell(o.name), text_cell(o.force_name), text_cell(o.target),
+             Cell(f"{o.started_on:%-d %b %Y}", (o.started_on.isoformat(),)),
+             Cell(f"{o.days_running(today)}", (o.days_running(today),)),
+             form_cell(o.form_number) if o.form_number else text_cell("No trigger form"))
+            for o in force_operations.without_assessment(scope, limit=limit)]
+    return Table("registered-operations", "Operations on the forces’ registers with no accepted threat, oldest first",
+                 columns, rows, empty="Every operation on the registers has an accepted threat behind it.",
+                 notes=("As at today: the period does not apply. Includes operations against groups for which no "
+                        "trigger form was ever sent.",))
 
 
 def form_list(forms: list[ListedForm], caption: str) -> Table:
