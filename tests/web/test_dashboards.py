@@ -72,7 +72,8 @@ def test_a_regional_manager_sees_the_lowest_force_why_its_forms_come_back_and_wh
     outcomes = {row["Force"]: row for row in table(page, "submission-yield")}
     assert [visible(outcomes["Wiltshire Police"][column]) for column in (
         "First submitted", "Accepted", "Rejected", "With the ROCTA", "Returned, waiting for the force", "Lapsed",
-        "Withdrawn", "Accepted first time")] == ["5", "1 (20%)", "2 (40%)", "0 (0%)", "2 (40%)", "0 (0%)", "0 (0%)", "1 (20%)"]
+        "Withdrawn", "Accepted first time", "Returned twice or more")] == [
+        "5", "1 (20%)", "2 (40%)", "0 (0%)", "2 (40%)", "0 (0%)", "0 (0%)", "1 (20%)", "0 (0%)"]
     ranking = table(get(sign_in(people.regional_manager), "/dashboards/acceptance"), "acceptance")
     assert visible(ranking[1]["Decision rate"]) == "33%"
     assert [row["Force"] for row in ranking] == ["Dorset Police", "Wiltshire Police", "All forces"]

@@ -28,6 +28,7 @@ from triggerflow.synthetic.revisions import revise
 from triggerflow.workflow import stays
 
 CHUNK = 20_000
+STORY_DAYS = 100  # the longest a scripted return, resubmission, second return and lapse can take
 THREAT_WEIGHTS = (("ocg", 70), ("priority_individual", 20), ("soc_vulnerability", 10))
 THEME_WEIGHTS = {"drugs_supply": 22, "county_lines": 18, "organised_acquisitive_crime": 10, "fraud": 9,
                  "modern_slavery": 8, "firearms": 6, "money_laundering": 7, "organised_immigration_crime": 5,
@@ -68,7 +69,8 @@ def generate(forms: int, seed: int, *, scenario: str | None = None, until: date 
             profile = plan.profiles[force["code"]]
             life = Life(form_id=plan.first_id + i, cast=plan.casts[force["id"]], profile=profile,
                         rng=rng, t=created, end=timeline.days, start_date=start,
-                        returned_twice=scripted.get(force["code"], 0) < profile.returned_twice_lapsed)
+                        returned_twice=(scripted.get(force["code"], 0) < profile.returned_twice_lapsed
+                                        and _room_for_the_story(created, timeline.days)))
             if life.returned_twice:
                 scripted[force["code"]] = scripted.get(force["code"], 0) + 1
             batch.add(life, force, _number(plan.numbers, force, timeline.at(created)), rng, timeline)
@@ -109,6 +111,11 @@ def _plan(forms: int, seed: int, scenario: str | None) -> _Plan:
         expected = {code: forms * p.weight / total_weight for code, p in chosen.items()}
         return _Plan(forces, chosen, people.casts(connection, forces, expected, seed),
                      writer.next_form_id(connection), writer.counters(connection), criteria_versions.current().number)
+
+
+def _room_for_the_story(created: float, days: int) -> bool:
+    """Late enough to fall in a dashboard's default year, early enough to be returned twice and lapse."""
+    return days * 0.55 <= created <= days - STORY_DAYS
 
 
 def _unassessed_operations(connection: Connection, plan: _Plan, rng: Random, timeline: "_Timeline") -> None:

@@ -74,7 +74,8 @@ def submission_yield(scope: MeasureScope, links: Links, rows: list[cohort.Cohort
     rows = cohort.by_force(scope) if rows is None else rows
     columns = (Column("Force", numeric=False), Column("First submitted"),
                *(Column(label, csv=(label, f"{label} %")) for _, label in OUTCOMES),
-               Column("Accepted first time", csv=("Accepted first time", "Accepted first time %")))
+               Column("Accepted first time", csv=("Accepted first time", "Accepted first time %")),
+               Column("Returned twice or more", csv=("Returned twice or more", "Returned twice or more %")))
 
     def line(r: cohort.Cohort) -> tuple[Cell, ...]:
         return (text_cell(r.name), count_cell(r.submitted, links.forms("cohort", "submitted", r.code),
@@ -82,7 +83,9 @@ def submission_yield(scope: MeasureScope, links: Links, rows: list[cohort.Cohort
                 *(share_cell(getattr(r, key), r.submitted, links.forms("cohort", key, r.code),
                              f"{label.lower()}, {r.name}") for key, label in OUTCOMES),
                 share_cell(r.accepted_first_time, r.submitted, links.forms("cohort", "first_time", r.code),
-                           f"accepted first time, {r.name}"))
+                           f"accepted first time, {r.name}"),
+                share_cell(r.returned_twice, r.submitted, links.forms("cohort", "returned_twice", r.code),
+                           f"returned twice or more, {r.name}"))
 
     body = [line(r) for r in rows] + ([line(cohort.totals(rows))] if len(rows) > 1 else [])
     return Table("submission-yield", "Share of submissions accepted, and what became of the rest", columns, body,
