@@ -7,7 +7,7 @@ the form, what happened, when, and who did it.
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, func, literal, null, select
+from sqlalchemy import Integer, Select, cast, func, literal, null, select
 
 from triggerflow.content import vocab
 from triggerflow.db import db
@@ -39,7 +39,7 @@ def _cohort_returns(scope: MeasureScope, cell: str, keys: dict[str, str]) -> Sel
 def _reason_items(scope: MeasureScope, cell: str, keys: dict[str, str]) -> Select:
     items = returns.reason_facts(scope).subquery()
     query = (select(items.c.form_id, items.c.reason.label("what"), ReturnedItem.returned_at.label("at"),
-                    null().label("actor_id"))
+                    cast(null(), Integer).label("actor_id"))  # typed: PostgreSQL joins it to users.id
              .join(ReturnedItem, ReturnedItem.id == items.c.returned_item_id))
     return query.where(items.c.reason == keys["reason"]) if cell == "reason" else query
 
