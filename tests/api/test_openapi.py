@@ -4,6 +4,8 @@ import re
 import pytest
 import schemathesis
 
+from triggerflow.api.routes.measures import MEASURES
+from triggerflow.queries.measures.definitions import for_measure
 from triggerflow.web.access import PUBLIC
 
 
@@ -60,3 +62,12 @@ def test_changes_to_a_form_document_if_match_and_the_etag_they_answer_with(docum
     assert {"409", "428"} <= set(save["responses"])
     schema = found["components"]["schemas"]["SectionAInput"]["properties"]["threat_type"]
     assert schema["enum"] == ["ocg", "priority_individual", "soc_vulnerability", "", None]
+
+
+def test_every_measure_schema_carries_the_definition_the_dashboards_link_to(document):
+    schemas = document["components"]["schemas"]
+    for name in MEASURES:
+        model = "".join(part.capitalize() for part in name.split("-")) + "Measure"
+        definition = for_measure(name)
+        assert schemas[model]["description"] == definition.text, name
+        assert "Denominator:" in schemas[model]["description"] and "In the period by:" in schemas[model]["description"]

@@ -31,6 +31,15 @@ def test_a_force_manager_counts_only_their_own_forces_forms(h, people):
     assert [(w.name, w.claimed) for w in workload] == [(people.assessor.name, 3)]  # DOR's forms only
 
 
+def test_a_spoc_counts_only_their_own_forces_forms_as_a_force_manager_does(h, people):
+    a_history_in_three_forces(h, people)
+    for spoc, code in ((people.spoc, "DOR"), (people.wilts_spoc, "WIL"), (people.essex_spoc, "ESS")):
+        seen = everything(h.scope(spoc, 0, 30))
+        assert seen == {name: {code} for name in seen}, spoc
+        assert everything(h.scope(spoc, 0, 30, force="ESS" if code != "ESS" else "DOR")) == {
+            name: set() for name in seen}
+
+
 def test_a_regional_manager_counts_their_regions_forces_and_a_national_manager_all(h, people):
     a_history_in_three_forces(h, people)
     regional = everything(h.scope(people.regional_manager, 0, 30))

@@ -3,14 +3,14 @@ from collections import defaultdict
 from datetime import UTC, date, datetime
 from types import SimpleNamespace
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests import factories
 from tests.databases import app_for
 from triggerflow.accounts.sign_in import with_password
 from triggerflow.db import db
-from triggerflow.models import (AcceptanceRecord, Force, FormEvent, FormSnapshot, ReturnItem, Role, TriggerForm,
-                                User)
+from triggerflow.models import (AcceptanceRecord, Force, FormEvent, FormSnapshot, ReturnedItem, ReturnItem, Role,
+                                TriggerForm, User)
 from triggerflow.synthetic import generate
 from triggerflow.synthetic.names import FORENAMES
 from triggerflow.synthetic.people import EMAIL_DOMAIN, NO_SIGN_IN
@@ -147,3 +147,10 @@ def test_synthetic_stays_are_those_the_events_give(ctx, app):
 
     assert len(written) > 600
     assert factories.stays() == written
+
+
+def test_each_synthetic_return_records_the_items_it_sent(ctx):
+    generate(60, seed=4, until=date(2026, 6, 30))
+
+    sent = db.session.scalar(select(func.count()).select_from(ReturnItem).where(ReturnItem.returned_at.is_not(None)))
+    assert sent and db.session.scalar(select(func.count()).select_from(ReturnedItem)) == sent

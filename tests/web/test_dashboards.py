@@ -4,7 +4,8 @@ import io
 
 import pytest
 
-from tests.measures.history import History
+from tests.measures.history import History, on
+from triggerflow import force_operations
 from tests.web.htmlpage import error_summary, parse
 from triggerflow.web.dashboards.routes import PAGES, TABLES
 
@@ -30,6 +31,8 @@ def south_west(h, people):
     running = {"operation_running": "yes", "operation_name": "Op Lantern", "officer_in_charge": "DI Crane"}
     stale = [h.returned(h.claim(h.submitted(n, people.wilts_officer, H=running), n + 0.2), n + 0.4,
                         reasons=("R01", "R07")) for n in (10, 12)]
+    force_operations.record(people.wilts_officer, name="Op Lantern", started_on=on(9), target="The Lantern group",
+                            form_number=None, today=on(12))
     return stale
 
 
@@ -62,13 +65,21 @@ def test_a_regional_manager_sees_the_lowest_force_why_its_forms_come_back_and_wh
         south_west, people, sign_in):
     page = get(sign_in(people.regional_manager), "/dashboards/")
 
+    # Wiltshire decided 1 of 3 (33%), but of the 5 forms it sent only 1 was accepted: the headline says 20%.
     assert page.find(id="headline").text.replace(" ,", ",") == (
-        "Lowest acceptance rate: Wiltshire Police, 33% (1 of 3 decisions). The other force: 100%.")
-    ranking = table(page, "acceptance")
+        "Lowest share of submissions accepted: Wiltshire Police, 20% (1 of 5 forms first submitted in the period). "
+        "The other force: 100%. What this counts")
+    outcomes = {row["Force"]: row for row in table(page, "submission-yield")}
+    assert [visible(outcomes["Wiltshire Police"][column]) for column in (
+        "First submitted", "Accepted", "Rejected", "With the ROCTA", "Returned, waiting for the force", "Lapsed",
+        "Withdrawn", "Accepted first time", "Returned twice or more")] == [
+        "5", "1 (20%)", "2 (40%)", "0 (0%)", "2 (40%)", "0 (0%)", "0 (0%)", "1 (20%)", "0 (0%)"]
+    ranking = table(get(sign_in(people.regional_manager), "/dashboards/acceptance"), "acceptance")
+    assert visible(ranking[1]["Decision rate"]) == "33%"
     assert [row["Force"] for row in ranking] == ["Dorset Police", "Wiltshire Police", "All forces"]
     assert page.find(id="why").text == "Why Wiltshire Police’s forms come back"
     reasons = table(page, "return-reasons-overall")
-    assert visible(reasons[0]["Return items"]) == "4 (67%)" and reasons[0]["Reason"].startswith("R01")
+    assert visible(reasons[0]["Return items (times)"]) == "4 (67%)" and reasons[0]["Reason"].startswith("R01")
     stale = {row["Force"]: row for row in table(page, "stale-returns-by-force")}
     assert visible(stale["Wiltshire Police"]["28 days or more"]) == "2"
     assert [visible(row["Form"]) for row in table(page, "stale-returns")] == [f.number for f in south_west]
@@ -81,11 +92,33 @@ def test_every_dashboard_opens_for_managers_assessors_and_administrators(south_w
         assert get(client, path).find("nav", class_="app-subnav") is not None, path
 
 
-def test_officers_spocs_and_strangers_cannot_open_a_dashboard(people, sign_in, client):
-    officer, spoc = sign_in(people.officer), sign_in(people.spoc)
-    for path in PAGE_PATHS + ["/dashboards/forms", "/dashboards/acceptance.csv"]:
-        assert officer.get(path).status_code == 403 and spoc.get(path).status_code == 403
+def test_officers_and_strangers_cannot_open_a_dashboard(people, sign_in, client):
+    officer = sign_in(people.officer)
+    for path in PAGE_PATHS + ["/dashboards/forms", "/dashboards/events", "/dashboards/acceptance.csv"]:
+        assert officer.get(path).status_code == 403
         assert "/sign-in" in client.get(path).headers["Location"]
+
+
+@pytest.mark.parametrize("who", ["spoc", "force_manager"])
+def test_a_spoc_or_force_manager_sees_why_their_own_forces_forms_come_back_and_never_another_force(
+        south_west, people, sign_in, who):
+    client = sign_in(getattr(people, who))
+    assert get(client, "/").find("a", href="/dashboards/") is not None  # in the navigation
+    for path in PAGE_PATHS:
+        page = get(client, path, force="WIL")
+        assert "Wiltshire" not in page.find(id="main-content").text.replace("Wiltshire Police’s", ""), path
+    assert get(client, "/dashboards/reasons").find(data_empty="return-reasons") is not None  # Dorset had none
+    assert [row["Force"] for row in table(get(client, "/dashboards/"), "submission-yield")] == ["Dorset Police"]
+    listed = get(client, "/dashboards/events", measure="reasons", cell="all", force="WIL")
+    assert listed.find("table", data_table="events") is None
+    stale = read_csv(client.get("/dashboards/stale-returns.csv", query_string={"force": "WIL"}))
+    assert stale[2:] == []
+
+    wilts = sign_in(people.wilts_spoc)
+    assert [visible(row["Form"]) for row in table(get(wilts, "/dashboards/stale"), "stale-returns")] == [
+        f.number for f in south_west]
+    assert [row["Force"] for row in table(get(wilts, "/dashboards/reasons"), "return-reasons")] == [
+        "Wiltshire Police"]
 
 
 def test_every_page_links_to_every_other_dashboard_keeping_the_filters(people, sign_in):
@@ -117,11 +150,10 @@ def test_the_csv_holds_the_same_numbers_as_the_table(south_west, people, sign_in
     page = get(client, "/dashboards/acceptance")
     href = page.find("a", data_csv="acceptance")["href"]
     rows = read_csv(client.get(href))
-    assert rows[1] == ["Force", "Acceptance rate %", "Accepted", "Rejected", "Decided", "Accepted first time",
-                       "First-time acceptance %"]
-    assert rows[2:] == [["Dorset Police", "100.0", "2", "0", "2", "2", "100.0"],
-                        ["Wiltshire Police", "33.3", "1", "2", "3", "1", "33.3"],
-                        ["All forces", "60.0", "3", "2", "5", "3", "60.0"]]
+    assert rows[1] == ["Force", "Decision rate %", "Accepted", "Rejected", "Decided"]
+    assert rows[2:] == [["Dorset Police", "100.0", "2", "0", "2"],
+                        ["Wiltshire Police", "33.3", "1", "2", "3"],
+                        ["All forces", "60.0", "3", "2", "5"]]
 
 
 def test_a_number_links_to_the_forms_behind_it(south_west, people, sign_in):
@@ -144,7 +176,7 @@ def test_a_force_manager_never_sees_another_forces_figures_in_pages_csv_or_lists
 
     page = get(client, "/dashboards/", 400, force="WIL")
     assert error_summary(page) == [("Select a force from the list", "#force")]
-    assert [row["Force"] for row in table(page, "acceptance")] == ["Dorset Police"]
+    assert [row["Force"] for row in table(page, "submission-yield")] == ["Dorset Police"]
     assert page.find("select", id="force") is None  # one force in scope: nothing to choose
 
     assert client.get("/dashboards/acceptance.csv", query_string={"force": "WIL"}).status_code == 400
@@ -181,8 +213,8 @@ def test_charts_are_labelled_images_drawn_on_the_server(south_west, people, sign
     charts = page.find_all("svg")
     assert charts and all(svg["role"] == "img" for svg in charts)
     first = charts[0]
-    assert first.find("title").text == "Acceptance rate by force"
-    assert "Lowest: Wiltshire Police, 33%" in first.find("desc").text
+    assert first.find("title").text == "Share of submissions accepted, and what became of the rest"
+    assert "Lowest share accepted: Wiltshire Police, 20% (1 of 5)." in first.find("desc").text
     assert first["aria-labelledby"] == f'{first.find("title")["id"]} {first.find("desc")["id"]}'
 
 
@@ -200,3 +232,30 @@ def test_a_click_through_that_names_no_figure_is_not_found(people, sign_in):
     client = sign_in(people.regional_manager)
     assert client.get("/dashboards/forms", query_string={"measure": "acceptance", "cell": "all"}).status_code == 404
     assert client.get("/dashboards/nothing.csv").status_code == 404
+
+
+def test_every_table_on_every_dashboard_links_to_its_definition(south_west, people, sign_in):
+    client = sign_in(people.regional_manager)
+    definitions = get(client, "/dashboards/definitions")
+    for path in PAGE_PATHS:
+        page = get(client, path)
+        for found in page.find_all("table", class_="app-measure-table"):
+            key = found["data-table"]
+            link = page.find("a", data_definition=key)
+            assert link is not None and link["href"] == f"/dashboards/definitions#{key}", (path, key)
+            defined = definitions.find(id=key)
+            assert defined is not None, key
+            assert {dt.text for dt in defined.find_all("dt")} == {"Formula", "Denominator", "Counts",
+                                                                  "In the period by"}
+    assert set(TABLES) <= {div["id"] for div in definitions.find_all(class_="app-definition")}
+
+
+def test_the_decision_rate_is_labelled_as_such_and_never_the_headline(south_west, people, sign_in):
+    client = sign_in(people.regional_manager)
+    overview = get(client, "/dashboards/")
+    assert overview.find(id="outcomes").text == "Share of submissions accepted"
+    assert overview.find("table", data_table="acceptance") is None
+    page = get(client, overview.find(id="decision-rate-link")["href"])
+    assert page.find(id="decision-rate").text == "Decision rate"
+    note = page.find(id="acceptance").find(class_="app-measure__note").text
+    assert note.startswith("Decision rate is accepted ÷ (accepted + rejected), by the date of the decision.")

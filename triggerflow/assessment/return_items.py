@@ -12,9 +12,12 @@ from triggerflow.content import vocab
 from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import ReturnItem, ReturnItemStatus, TriggerForm, User
+from triggerflow.notifications import hand_off
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
+from triggerflow.workflow.next_step import unanswered_items
 from triggerflow.workflow.permissions import may_edit
 from triggerflow.workflow.service import available_actions
+from triggerflow.workflow.states import FormState
 
 
 @cache
@@ -66,11 +69,16 @@ def respond(form: TriggerForm, item: ReturnItem, actor: User, response: str, exp
     if not (response or "").strip():
         raise Invalid({"response": "Enter your response to the return item"})
     with transaction():
+        answering = item.status is ReturnItemStatus.OPEN
         item.response = response.strip()
         item.status = ReturnItemStatus.RESPONDED
         item.responded_at = utcnow()
         item.responded_by_id = actor.id
         form.updated_at = item.responded_at
+        db.session.flush()
+        # Only the answer that leaves none open hands the form on; editing an answer does not.
+        if answering and form.state is FormState.RETURNED and not unanswered_items(form):
+            hand_off.queue_ready_to_resubmit(form, actor, item.responded_at)
 
 
 def get_item_or_404(form: TriggerForm, item_id: int, *, include_pending: bool) -> ReturnItem:

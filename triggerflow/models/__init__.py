@@ -4,12 +4,14 @@ from triggerflow.models.administration import AdminEvent, CriteriaVersion
 from triggerflow.models.api_token import ApiToken
 from triggerflow.models.event import FormEvent
 from triggerflow.models.export_record import ExportRecord
+from triggerflow.models.force_operation import ForceOperation
 from triggerflow.models.form import FormNumberCounter, FormSnapshot, TriggerForm
 from triggerflow.models.identity_provider import IdentityProvider
 from triggerflow.models.notification import OutboxMessage, OutboxStatus, ReminderSent
 from triggerflow.models.rate_limit import RateLimitCounter
 from triggerflow.models.reference import Force, Region
 from triggerflow.models.return_item import ReturnItem, ReturnItemStatus
+from triggerflow.models.returned_item import ReturnedItem
 from triggerflow.models.review import CommentKind, InternalNote, ReturnItemComment
 from triggerflow.models.search import FormSearchEntry
 from triggerflow.models.sign_in import AddressFailures, RecoveryCode
@@ -26,6 +28,7 @@ __all__ = [
     "CriteriaVersion",
     "ExportRecord",
     "Force",
+    "ForceOperation",
     "FormEvent",
     "FormNumberCounter",
     "FormSearchEntry",
@@ -43,6 +46,7 @@ __all__ = [
     "ReturnItem",
     "ReturnItemComment",
     "ReturnItemStatus",
+    "ReturnedItem",
     "Role",
     "SessionStage",
     "TriggerForm",

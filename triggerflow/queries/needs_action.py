@@ -1,8 +1,8 @@
 """How many forms are waiting for this person to act: the count in the navigation.
 
 Per role, the forms on which the user is the one expected to act next (each also has an action
-for them in workflow.service.available_actions): officers their forms returned by the ROCTA or
-by their SPOC; SPOCs their force's forms awaiting review or returned; assessors the region's new
+for them in workflow.service.available_actions): officers their forms returned by the SPOC, or by
+the ROCTA while an item waits for an answer (or their force has no SPOC gate); SPOCs their force's forms awaiting review or returned; assessors the region's new
 submissions, resubmissions routed to them or to anyone, and the forms they hold.
 
 Every page shows the count, so its statement is built once per role and kind of scope, with the
@@ -15,7 +15,7 @@ from sqlalchemy import Integer, Select, and_, bindparam, false, func, or_, selec
 from sqlalchemy.sql.elements import ColumnElement
 
 from triggerflow.db import db
-from triggerflow.models import Force, FormEvent, Role, TriggerForm, User
+from triggerflow.models import Force, FormEvent, ReturnItem, ReturnItemStatus, Role, TriggerForm, User
 from triggerflow.queries.scope import scope_kind, scope_params, within
 from triggerflow.workflow.states import FormState as S
 
@@ -28,7 +28,12 @@ def _last_action() -> ColumnElement[str]:
 
 def _officer(user_id, force_id, region_id) -> ColumnElement[bool]:
     returned_by_spoc = and_(TriggerForm.state == S.DRAFT, _last_action() == "spoc_return")
-    return and_(TriggerForm.created_by_id == user_id, or_(TriggerForm.state == S.RETURNED, returned_by_spoc))
+    # Once every item is answered a gated force's SPOCs resubmit: the form is theirs, not the officer's.
+    unanswered = (select(ReturnItem.id).where(ReturnItem.form_id == TriggerForm.id,
+                                              ReturnItem.status == ReturnItemStatus.OPEN).correlate(TriggerForm))
+    ungated = TriggerForm.force_id.in_(select(Force.id).where(Force.spoc_gate.is_(False)))
+    returned = and_(TriggerForm.state == S.RETURNED, or_(unanswered.exists(), ungated))
+    return and_(TriggerForm.created_by_id == user_id, or_(returned, returned_by_spoc))
 
 
 def _spoc(user_id, force_id, region_id) -> ColumnElement[bool]:

@@ -106,6 +106,11 @@ def force_returns(user: User, page: int = 1, today: date | None = None) -> Page:
     return _page(_returns, user, page, today)
 
 
+def ready_to_resubmit(user: User, page: int = 1, today: date | None = None) -> Page:
+    """The force's returned forms with every item answered: the SPOCs' to resubmit, soonest due first."""
+    return _page(_ready, user, page, today)
+
+
 def force_drafts(user: User, page: int = 1, today: date | None = None) -> Page:
     return _page(_drafts, user, page, today)
 
@@ -199,12 +204,26 @@ def _review(kind: str) -> Select:
             .where(TriggerForm.state == S.SPOC_REVIEW).order_by(sent, TriggerForm.id))
 
 
+def _unanswered():
+    return (select(func.count(ReturnItem.id))
+            .where(ReturnItem.form_id == TriggerForm.id, ReturnItem.status == ReturnItemStatus.OPEN)
+            .correlate(TriggerForm).scalar_subquery())
+
+
 def _returns(kind: str) -> Select:
-    unanswered = (select(func.count(ReturnItem.id))
-                  .where(ReturnItem.form_id == TriggerForm.id, ReturnItem.status == ReturnItemStatus.OPEN)
-                  .correlate(TriggerForm).scalar_subquery())
+    # Returned forms with every item answered are in the ready queue instead.
+    unanswered = _unanswered()
+    still_with_force = (TriggerForm.state == S.LAPSED) | (unanswered > 0)
     return (_rows(kind).add_columns(unanswered.label("unanswered_items"))
-            .where(TriggerForm.state.in_([S.RETURNED, S.LAPSED])).order_by(TriggerForm.returned_at, TriggerForm.id))
+            .where(TriggerForm.state.in_([S.RETURNED, S.LAPSED]), still_with_force)
+            .order_by(TriggerForm.returned_at, TriggerForm.id))
+
+
+def _ready(kind: str) -> Select:
+    unanswered = _unanswered()
+    return (_rows(kind).add_columns(unanswered.label("unanswered_items"))
+            .where(TriggerForm.state == S.RETURNED, unanswered == 0)
+            .order_by(TriggerForm.resubmit_by, TriggerForm.returned_at, TriggerForm.id))
 
 
 def _drafts(kind: str) -> Select:

@@ -14,13 +14,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 from random import Random
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, insert, select, update
 
 from triggerflow.audit import chain
 from triggerflow.clocks.working_days import local_today
 from triggerflow.content import vocab
 from triggerflow.db import db
-from triggerflow.models import Force, Region
+from triggerflow.models import Force, ForceOperation, Region
 from triggerflow.queries import criteria_versions
 from triggerflow.synthetic import answers, people, profiles, writer
 from triggerflow.synthetic.lifecycle import Cast, Life
@@ -29,6 +29,7 @@ from triggerflow.synthetic.revisions import revise
 from triggerflow.workflow import stays
 
 CHUNK = 20_000
+STORY_DAYS = 100  # the longest a scripted return, resubmission, second return and lapse can take
 THREAT_WEIGHTS = (("ocg", 70), ("priority_individual", 20), ("soc_vulnerability", 10))
 THEME_WEIGHTS = {"drugs_supply": 22, "county_lines": 18, "organised_acquisitive_crime": 10, "fraud": 9,
                  "modern_slavery": 8, "firearms": 6, "money_laundering": 7, "organised_immigration_crime": 5,
@@ -60,13 +61,19 @@ def generate(forms: int, seed: int, *, scenario: str | None = None, until: date 
     words = Random(f"answers-{seed}")
     cumulative = list(accumulate(plan.profiles[f["code"]].weight for f in plan.forces))
     events = items = 0
+    scripted: dict[str, int] = {}  # forms given the scripted story so far, per force
     for chunk_start in range(0, forms, CHUNK):
         batch = _Batch(plan.criteria_version, words)
         for i in range(chunk_start, min(forms, chunk_start + CHUNK)):
             force = rng.choices(plan.forces, cum_weights=cumulative)[0]
             created = timeline.days * (i + rng.random()) / forms
-            life = Life(form_id=plan.first_id + i, cast=plan.casts[force["id"]], profile=plan.profiles[force["code"]],
-                        rng=rng, t=created, end=timeline.days, start_date=start)
+            profile = plan.profiles[force["code"]]
+            life = Life(form_id=plan.first_id + i, cast=plan.casts[force["id"]], profile=profile,
+                        rng=rng, t=created, end=timeline.days, start_date=start,
+                        returned_twice=(scripted.get(force["code"], 0) < profile.returned_twice_lapsed
+                                        and _room_for_the_story(created, timeline.days)))
+            if life.returned_twice:
+                scripted[force["code"]] = scripted.get(force["code"], 0) + 1
             batch.add(life, force, _number(plan.numbers, force, timeline.at(created)), rng, timeline)
         with db.engine.begin() as connection:
             writer.write(connection, batch.forms, batch.events, batch.stays, batch.items, batch.records, batch.snapshots)
@@ -76,6 +83,7 @@ def generate(forms: int, seed: int, *, scenario: str | None = None, until: date 
     with db.engine.begin() as connection:
         writer.save_counters(connection, plan.numbers)
         writer.resync_sequences(connection)
+        _unassessed_operations(connection, plan, rng, timeline)
     return Summary(forms, events, items, clock.perf_counter() - started)
 
 
@@ -94,10 +102,35 @@ def _plan(forms: int, seed: int, scenario: str | None) -> _Plan:
     with db.engine.begin() as connection:
         forces = _forces(connection)
         chosen = _profiles(forces, seed, scenario)
+        for force in forces:
+            gate = chosen[force["code"]].spoc_gate
+            if gate is not None and gate != force["spoc_gate"]:
+                # The force is set up as the scenario says, so its pages behave as its synthetic forms did.
+                force["spoc_gate"] = gate
+                connection.execute(update(Force).where(Force.id == force["id"]).values(spoc_gate=gate))
         total_weight = sum(p.weight for p in chosen.values())
         expected = {code: forms * p.weight / total_weight for code, p in chosen.items()}
         return _Plan(forces, chosen, people.casts(connection, forces, expected, seed),
                      writer.next_form_id(connection), writer.counters(connection), criteria_versions.current().number)
+
+
+def _room_for_the_story(created: float, days: int) -> bool:
+    """Late enough to fall in a dashboard's default year, early enough to be returned twice and lapse."""
+    return days * 0.55 <= created <= days - STORY_DAYS
+
+
+def _unassessed_operations(connection: Connection, plan: _Plan, rng: Random, timeline: "_Timeline") -> None:
+    """Operations on a force's register against groups it never sent a form for (the scenario's)."""
+    rows = []
+    for force in plan.forces:
+        cast = plan.casts[force["id"]]
+        for _ in range(plan.profiles[force["code"]].unassessed_operations):
+            started = timeline.at(timeline.days * rng.uniform(0.3, 0.6))
+            rows.append({"force_id": force["id"], "name": f"Operation {person(rng)[1]}", "started_on": started.date(),
+                         "target": f"The {working_name(rng, 'ocg')}: no trigger form sent",
+                         "form_id": None, "recorded_by_id": rng.choice(cast.officers), "recorded_at": started})
+    if rows:
+        connection.execute(insert(ForceOperation), rows)
 
 
 def _forces(connection: Connection) -> list[dict]:
@@ -146,7 +179,7 @@ class _Batch:
         self.records: list[dict] = []
         self.snapshots: list[dict] = []
 
-    def add(self, life: Life, force: dict, number: str, rng: Random, timeline: _Timeline) -> None:
+    def add(self, life: Life, force: dict, number: str, rng: Random, timeline: "_Timeline") -> None:
         threat_type = rng.choices(*zip(*THREAT_WEIGHTS))[0]
         theme = rng.choices(list(THEME_WEIGHTS), list(THEME_WEIGHTS.values()))[0]
         running = rng.random() < life.profile.operation_running

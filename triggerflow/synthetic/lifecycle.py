@@ -70,6 +70,8 @@ class Life:
     events: list[dict] = field(default_factory=list)
     items: list[dict] = field(default_factory=list)
     decision: dict | None = None
+    # The inspection's form: returned, resubmitted, returned again, and left to lapse.
+    returned_twice: bool = False
 
     def live(self) -> "Life":
         self.officer = self.rng.choice(self.cast.officers)
@@ -148,7 +150,9 @@ class Life:
             return True
         self._close_answered()
         wait = rng.uniform(0.5, 9)
-        if rng.random() < self.profile.return_rate * 0.6 ** (self.round - 1):
+        if self.returned_twice:
+            self._return(assessor, wait)
+        elif rng.random() < self.profile.return_rate * 0.6 ** (self.round - 1):
             if self.round > 3:
                 self._reject(assessor, wait, "N7")
             else:
@@ -186,6 +190,8 @@ class Life:
     def _answer_return(self) -> bool:
         rng, profile = self.rng, self.profile
         chance = rng.random()
+        if self.returned_twice:
+            chance = 0.0 if self.round == 1 else 1.0  # resubmitted once, then left to lapse
         if chance < profile.resubmit_rate:
             wait = rng.uniform(2, 24)
             answered = self.t + wait - rng.uniform(0.05, 1)
@@ -209,6 +215,8 @@ class Life:
 
     def _after_lapse(self) -> bool:
         chance = self.rng.random()
+        if self.returned_twice:
+            return False
         if chance < 0.3:
             self._emit("reopen", self.rng.choice(self.cast.spocs), self.rng.uniform(1, 30),
                        comment="New intelligence received; the officer will resubmit.")

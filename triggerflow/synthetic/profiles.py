@@ -29,6 +29,9 @@ class ForceProfile:
     withdraw_rate: float
     operation_running: float  # chance an operation is already running against the threat
     reasons: dict[str, float] = field(default_factory=lambda: dict(BASE_REASONS))
+    spoc_gate: bool | None = None  # None: as the force is set up; a scenario may take its SPOC gate away
+    returned_twice_lapsed: int = 0  # forms scripted to be returned twice and never resubmitted, whatever the seed
+    unassessed_operations: int = 0  # operations on the force's register against groups no form was sent for
 
 
 def baseline(force_codes: list[str], seed: int) -> dict[str, ForceProfile]:

@@ -4,7 +4,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from triggerflow.models import (AcceptanceRecord, FormEvent, FormNumberCounter, FormSearchEntry, FormSnapshot, FormStay,
-                                ReturnItem, TriggerForm)
+                                ReturnedItem, ReturnItem, TriggerForm)
 from triggerflow.search.document import document
 
 BATCH = 5_000
@@ -24,6 +24,8 @@ def write(connection: Connection, forms: list[dict], events: list[dict], stays: 
         # RETURNING-driven "insertmanyvalues".
         for start in range(0, len(rows), BATCH):
             connection.execute(insert(table), rows[start:start + BATCH])
+    if forms and items:
+        _record_returns(connection, min(f["id"] for f in forms), max(f["id"] for f in forms))
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("PRAGMA cache_size = -2000")  # SQLite's default, for whoever reuses it
 
@@ -32,6 +34,15 @@ def _search_rows(forms: list[dict], records: list[dict]) -> list[dict]:
     apmis = {record["form_id"]: record.get("apmis_reference") for record in records}
     return [{"form_id": form["id"], "document": document(form["number"], form["answers"], [apmis.get(form["id"])])}
             for form in forms]
+
+
+def _record_returns(connection: Connection, first_id: int, last_id: int) -> None:
+    """Each return's record of its items (models.returned_item): synthetic items go out with one return each."""
+    columns = ("item_id", "form_id", "round", "returned_at", "section", "reason_code")
+    connection.execute(insert(ReturnedItem).from_select(columns, select(
+        ReturnItem.id, ReturnItem.form_id, ReturnItem.round, ReturnItem.returned_at, ReturnItem.section,
+        ReturnItem.reason_code).where(ReturnItem.form_id.between(first_id, last_id),
+                                      ReturnItem.returned_at.is_not(None)).order_by(ReturnItem.id)))
 
 
 def next_form_id(connection: Connection) -> int:

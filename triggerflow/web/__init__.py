@@ -14,6 +14,7 @@ def register_web(app: Flask) -> None:
     from triggerflow.web.decisions.routes import bp as decisions
     from triggerflow.web.drafting.routes import bp as drafting
     from triggerflow.web.forms.routes import bp as forms
+    from triggerflow.web.force_operations.routes import bp as force_operations
     from triggerflow.web.admin.routes import bp as admin
     from triggerflow.web.api_reference import bp as api_reference
     from triggerflow.web.admin.settings import bp as admin_settings
@@ -29,7 +30,7 @@ def register_web(app: Flask) -> None:
 
     for blueprint in (auth, account, home, forms, drafting, decisions, criteria, dashboards, mail, tokens, exports,
                       review, routing, admin, admin_settings, admin_sign_in, api_reference, assets.bp,
-                      health.bp, search, organisation_sign_in, admin_identity):
+                      health.bp, search, organisation_sign_in, admin_identity, force_operations):
         app.register_blueprint(blueprint)
     init_access(app)
     errors.register(app)

@@ -7,16 +7,17 @@ from triggerflow.models import Role
 from triggerflow.queries.measures import MeasureScope, assessors, backlog, cohort, decisions, returns, timing
 
 TAG = "Measures"
-VIEWERS = {Role.MANAGER, Role.ASSESSOR, Role.ADMIN}  # as the dashboards
+VIEWERS = {Role.MANAGER, Role.ASSESSOR, Role.ADMIN, Role.SPOC}  # as the dashboards
 
 # name: (what it is, the query, the dataclass of its rows)
 MEASURES = {
-    "acceptance": ("Acceptance rate and first-time acceptance by force, by decision date",
+    "acceptance": ("Decision rate (accepted of decided, not the headline) and first-time acceptance of the "
+                   "decisions, by force, by decision date",
                    decisions.by_force, decisions.DecisionCounts),
-    "acceptance-by-month": ("Decisions and acceptance rate by force and month", decisions.by_month,
+    "acceptance-by-month": ("Decisions and decision rate by force and month", decisions.by_month,
                             decisions.MonthlyDecisions),
-    "submission-yield": ("What became of the forms first submitted in the period, and how often they were "
-                         "returned, by force", cohort.by_force, cohort.Cohort),
+    "submission-yield": ("The headline: share of the forms first submitted in the period now accepted, what "
+                         "became of the rest, and how often they were returned, by force", cohort.by_force, cohort.Cohort),
     "return-reasons": ("Return reasons by force, counts and shares", returns.reasons_by_force, returns.ReasonCount),
     "return-reasons-overall": ("Return reasons across all forces in scope", returns.reasons_overall,
                                returns.ReasonCount),

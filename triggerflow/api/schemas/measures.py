@@ -14,6 +14,7 @@ from triggerflow.api.schemas.common import Output
 from triggerflow.api.schemas.queries import CODE, Query, Theme, ThreatType
 from triggerflow.input_dates import Day
 from triggerflow.queries.measures import Filters
+from triggerflow.queries.measures.definitions import for_measure
 
 
 @cache
@@ -30,8 +31,9 @@ def row_model(cls: type) -> type[Output]:
 @cache
 def measure_model(name: str, cls: type) -> type[Output]:
     model_name = "".join(part.capitalize() for part in name.split("-")) + "Measure"
-    return create_model(model_name, __base__=Output, period_start=(date, ...), period_end=(date, ...),
-                        rows=(list[row_model(cls)], ...))
+    # The schema carries the same definition as the dashboards' definitions page.
+    return create_model(model_name, __base__=Output, __doc__=for_measure(name).text, period_start=(date, ...),
+                        period_end=(date, ...), rows=(list[row_model(cls)], ...))
 
 
 class MeasureQuery(Query):

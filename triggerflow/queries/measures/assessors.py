@@ -40,7 +40,7 @@ def facts(scope: MeasureScope) -> Select:
     """Every claim, return and decision an assessor made in the period on a form in scope."""
     forms = scope.forms().subquery()
     return (
-        select(FormEvent.form_id, FormEvent.actor_id, FormEvent.action)
+        select(FormEvent.form_id, FormEvent.actor_id, FormEvent.action, FormEvent.at)
         .join(forms, forms.c.form_id == FormEvent.form_id).join(User, User.id == FormEvent.actor_id)
         .where(User.role == Role.ASSESSOR, FormEvent.action.in_(_ACTIONS), scope.in_period(FormEvent.at))
     )

@@ -35,6 +35,16 @@ class Cohort:
     returns: int  # return_to_force events on these forms
     returned_once: int  # forms returned at least once
     returned_twice: int  # forms returned twice or more
+    accepted_first_time: int  # accepted without ever being returned by the ROCTA
+
+    @property
+    def share_accepted(self) -> float | None:
+        """The headline: % of the forms first submitted in the period that are now accepted."""
+        return self.share(self.accepted)
+
+    @property
+    def share_accepted_first_time(self) -> float | None:
+        return self.share(self.accepted_first_time)
 
     def share(self, count: int) -> float | None:
         return count * 100 / self.submitted if self.submitted else None
@@ -64,7 +74,8 @@ def by_force(scope: MeasureScope) -> list[Cohort]:
         select(Force.code, Force.name, func.count(),
                *(count_where(cohort.c.outcome == name) for name in OUTCOMES),
                func.coalesce(func.sum(cohort.c.returns), 0),
-               count_where(cohort.c.returns >= 1), count_where(cohort.c.returns >= 2))
+               count_where(cohort.c.returns >= 1), count_where(cohort.c.returns >= 2),
+               count_where((cohort.c.outcome == "accepted") & (cohort.c.returns == 0)))
         .join(cohort, cohort.c.force_id == Force.id)
         .group_by(Force.id, Force.code, Force.name)
         .order_by(Force.name)
@@ -74,7 +85,7 @@ def by_force(scope: MeasureScope) -> list[Cohort]:
 
 def totals(rows: list[Cohort]) -> Cohort:
     return Cohort("ALL", "All forces", *(sum(getattr(r, name) for r in rows) for name in (
-        "submitted", *OUTCOMES, "returns", "returned_once", "returned_twice")))
+        "submitted", *OUTCOMES, "returns", "returned_once", "returned_twice", "accepted_first_time")))
 
 
 CELLS = {
@@ -82,6 +93,7 @@ CELLS = {
     **{name: (lambda c, name=name: c.c.outcome == name) for name in OUTCOMES},
     "returned_once": lambda c: c.c.returns >= 1,
     "returned_twice": lambda c: c.c.returns >= 2,
+    "first_time": lambda c: (c.c.outcome == "accepted") & (c.c.returns == 0),
 }
 
 

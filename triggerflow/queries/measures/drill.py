@@ -66,6 +66,11 @@ class ListedForm:
 
 def form_ids(scope: MeasureScope, measure: str, cell: str, keys: dict[str, str]) -> Select:
     drill, cells = _DRILLS.get(measure, (None, ()))
+    return drill(scope, cell, checked(measure, cell, keys, cells))
+
+
+def checked(measure: str, cell: str, keys: dict[str, str], cells) -> dict[str, str]:
+    """The keys given, if they name a figure among `cells`; else UnknownDrill."""
     if cell not in cells:
         raise UnknownDrill(f"{measure}/{cell}")
     keys = {name: value for name, value in keys.items() if value}
@@ -74,7 +79,7 @@ def form_ids(scope: MeasureScope, measure: str, cell: str, keys: dict[str, str])
     for (wanted_measure, wanted_cell), key in _REQUIRED.items():
         if measure == wanted_measure and wanted_cell in (None, cell) and key not in keys:
             raise UnknownDrill(f"{measure}/{cell} needs {key}")
-    return drill(scope, cell, keys)
+    return keys
 
 
 def forms_behind(scope: MeasureScope, measure: str, cell: str, keys: dict[str, str], *,

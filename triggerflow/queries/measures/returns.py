@@ -1,7 +1,7 @@
 """Why forms come back and which returns are going stale (DESIGN section 7).
 
-A ROCTA return is a `return_to_force` event; its reasons are the return items sent with it
-(any status but pending). Stale returns are a picture of now, not of the period.
+A ROCTA return is a `return_to_force` event; its reasons are the return items sent with it, as
+each return recorded them (models.returned_item). Stale returns are a picture of now, not of the period.
 """
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import Select, desc, func, literal, select
 
 from triggerflow.db import UTCDateTime, db
-from triggerflow.models import Force, FormEvent, ReturnItem, ReturnItemStatus, Role, TriggerForm, User
+from triggerflow.models import Force, FormEvent, ReturnedItem, Role, TriggerForm, User
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.measures.sql import count_where, days_between
 from triggerflow.workflow.states import FormState
@@ -112,12 +112,14 @@ def spocs_by_force(force_ids: set[int]) -> dict[int, tuple[str, ...]]:
 
 
 def reason_facts(scope: MeasureScope) -> Select:
-    """One row per return item sent in the period on a form in scope."""
+    """One row per return item per return sent in the period on a form in scope: an item reopened and
+    returned again counts in each return, each under that return's date."""
     forms = scope.forms().subquery()
     return (
-        select(ReturnItem.form_id, forms.c.force_id, ReturnItem.reason_code.label("reason"))
-        .join(forms, forms.c.form_id == ReturnItem.form_id)
-        .where(ReturnItem.status != ReturnItemStatus.PENDING, scope.in_period(ReturnItem.returned_at))
+        select(ReturnedItem.id.label("returned_item_id"), ReturnedItem.form_id, forms.c.force_id,
+               ReturnedItem.reason_code.label("reason"))
+        .join(forms, forms.c.form_id == ReturnedItem.form_id)
+        .where(scope.in_period(ReturnedItem.returned_at))
     )
 
 

@@ -50,7 +50,7 @@ def stays_ended_in_period(scope: MeasureScope) -> Select:
     and who took it, and its working days (models.stay)."""
     forms = scope.forms().subquery()
     return (select(FormStay.form_id, FormStay.state, FormStay.left_with, FormStay.left_by,
-                   FormStay.working_days.label("days"))
+                   FormStay.working_days.label("days"), FormStay.left_at)
             .join(forms, forms.c.form_id == FormStay.form_id).where(scope.in_period(FormStay.left_at)))
 
 

@@ -13,7 +13,7 @@ WIDTH = 640
 _ids = count(1)
 
 # Fills that differ in pattern as well as shade, for the parts of a stacked bar.
-FILLS = ("#0b0c0c", "url(#P-hatch)", "url(#P-dots)", "#b1b4b6")
+FILLS = ("#0b0c0c", "url(#P-hatch)", "url(#P-dots)", "#b1b4b6", "#ffffff", "#505a5f")
 _DEFS = """<defs>
 <pattern id="{p}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
 <rect width="6" height="6" fill="#ffffff"/>
@@ -119,10 +119,11 @@ def _multiple(one: Series, x0: int, y0: int, w: int, h: int, pad: int, reference
 def stacked_bars(title: str, description: str, rows: list[tuple[str, tuple[int, ...]]],
                  segments: tuple[str, ...], *, label_width: int = 170) -> Markup:
     """One horizontal bar per row split into segments told apart by pattern, with a key."""
-    row, top = 30, 34
+    per_row = max(1, (WIDTH - label_width) // KEY_WIDTH)
+    row, top = 30, 34 + KEY_ROW * ((len(segments) - 1) // per_row)
     biggest = max((sum(counts) for _, counts in rows), default=0) or 1
     plot = WIDTH - label_width - 60
-    parts = [_key(segments, label_width)]
+    parts = [_key(segments, label_width, per_row)]
     for n, (label, counts) in enumerate(rows):
         y, x = top + n * row, float(label_width)
         parts.append(f'<text x="{label_width - 8}" y="{y + 18}" text-anchor="end" class="app-chart__label">'
@@ -137,13 +138,16 @@ def stacked_bars(title: str, description: str, rows: list[tuple[str, tuple[int, 
     return _svg(title, description, top + row * max(len(rows), 1) + 8, "".join(parts))
 
 
-def _key(segments: tuple[str, ...], x: int) -> str:
+KEY_WIDTH, KEY_ROW = 110, 22
+
+
+def _key(segments: tuple[str, ...], x: int, per_row: int) -> str:
     parts = []
     for n, name in enumerate(segments):
-        left = x + n * 110
-        parts.append(f'<rect x="{left}" y="6" width="14" height="14" class="app-chart__segment" '
+        left, down = x + (n % per_row) * KEY_WIDTH, (n // per_row) * KEY_ROW
+        parts.append(f'<rect x="{left}" y="{6 + down}" width="14" height="14" class="app-chart__segment" '
                      f'fill="{FILLS[n % len(FILLS)]}"/>'
-                     f'<text x="{left + 19}" y="18" class="app-chart__key">{escape(name)}</text>')
+                     f'<text x="{left + 19}" y="{18 + down}" class="app-chart__key">{escape(name)}</text>')
     return "".join(parts)
 
 

@@ -9,6 +9,7 @@ _CELLS = {
     ("acceptance", "accepted"): "Forms accepted in the period",
     ("acceptance", "rejected"): "Forms rejected in the period",
     ("acceptance", "first_time"): "Forms accepted in the period without ever being returned",
+    ("cohort", "first_time"): "Forms first submitted in the period and accepted without ever being returned",
     ("cohort", "submitted"): "Forms first submitted in the period",
     ("cohort", "accepted"): "Forms first submitted in the period and since accepted",
     ("cohort", "rejected"): "Forms first submitted in the period and since rejected",
@@ -45,6 +46,10 @@ def describe(measure: str, cell: str, keys: dict[str, str] | None = None) -> str
     text = _CELLS.get((measure, cell), "Open forms")
     if measure == "backlog" and cell != "all":
         text = f"Open forms {cell.replace('over-', 'more than ').replace('-', ' to ')} days in their state"
+    return _with_keys(text, keys)
+
+
+def _with_keys(text: str, keys: dict[str, str]) -> str:
     extras = []
     if keys.get("state"):
         extras.append(FormState(keys["state"]).label.lower())
@@ -53,3 +58,21 @@ def describe(measure: str, cell: str, keys: dict[str, str] | None = None) -> str
     if keys.get("month"):
         extras.append(date.fromisoformat(keys["month"] + "-01").strftime("decided in %B %Y"))
     return text + (f" ({'; '.join(extras)})" if extras else "")
+
+
+_TIMES = {
+    ("cohort", "returns"): "Times forms first submitted in the period were returned to the force",
+    ("reasons", "all"): "Return items sent with returns in the period, once for each return",
+    ("reasons", "reason"): "Return items sent with returns in the period for this reason, once for each return",
+    ("assessors", "claimed"): "Times the assessor claimed a form in the period",
+    ("assessors", "returned"): "Times the assessor returned a form in the period",
+    ("assessors", "accepted"): "Times the assessor accepted a form in the period",
+    ("assessors", "rejected"): "Times the assessor rejected a form in the period",
+    ("assessors", "decided"): "Times the assessor accepted or rejected a form in the period",
+    ("time", "state"): "Stays in the state that ended in the period",
+}
+
+
+def describe_times(measure: str, cell: str, keys: dict[str, str] | None = None) -> str:
+    """What a list of times holds: the events, items per return or stays behind a figure."""
+    return _with_keys(_TIMES.get((measure, cell), "Times"), keys or {})

@@ -4,7 +4,22 @@ from markupsafe import Markup
 from triggerflow.content import vocab
 from triggerflow.queries.measures import assessors, backlog, cohort, decisions, returns, timing
 from triggerflow.web.dashboards.charts import Bar, Series, bar_chart, small_multiples, stacked_bars
-from triggerflow.web.dashboards.outcome_tables import month_label, months_between
+from triggerflow.web.dashboards.outcome_tables import OUTCOMES, month_label, months_between
+
+
+def cohort_outcomes(rows: list[cohort.Cohort]) -> Markup | None:
+    """The headline: what became of each force's forms first submitted in the period."""
+    if not rows:
+        return None
+    lowest = min(rows, key=lambda r: (r.share_accepted, r.name))
+    return stacked_bars(
+        "Share of submissions accepted, and what became of the rest",
+        f"Stacked bar chart: one bar per force of the forms first submitted in the period, split by where each "
+        f"stands now: {', '.join(label.lower() for _, label in OUTCOMES)}, in that order from solid black. The "
+        f"number at the end of each bar is the forms submitted. Lowest share accepted: {lowest.name}, "
+        f"{lowest.share_accepted:.0f}% ({lowest.accepted} of {lowest.submitted}).",
+        [(r.name, tuple(getattr(r, key) for key, _ in OUTCOMES)) for r in rows],
+        ("Accepted", "Rejected", "With ROCTA", "Returned", "Lapsed", "Withdrawn"))
 
 
 def acceptance(rows: list[decisions.DecisionCounts]) -> Markup | None:
@@ -13,8 +28,9 @@ def acceptance(rows: list[decisions.DecisionCounts]) -> Markup | None:
     lowest = rows[-1]
     bars = [Bar(r.name, r.acceptance_rate, f"{r.acceptance_rate:.0f}% ({r.accepted} of {r.decided})",
                 emphasis=r is lowest and len(rows) > 1) for r in rows]
-    return bar_chart("Acceptance rate by force", f"Bar chart of the acceptance rate of {len(rows)} forces, highest "
-                     f"first. Lowest: {lowest.name}, {lowest.acceptance_rate:.0f}%.", bars, max_value=100)
+    return bar_chart("Decision rate by force", f"Bar chart of the decision rate (accepted of decided) of {len(rows)} "
+                     f"forces, highest first. Lowest: {lowest.name}, {lowest.acceptance_rate:.0f}%.", bars,
+                     max_value=100)
 
 
 def rates_over_time(found: list[decisions.MonthlyDecisions], start, end) -> Markup | None:
@@ -28,8 +44,8 @@ def rates_over_time(found: list[decisions.MonthlyDecisions], start, end) -> Mark
     overall = accepted * 100 / sum(r.accepted + r.rejected for r in found)
     series = [Series(name, tuple((m, rates.get(m)) for m in months)) for name, rates in sorted(by_force.items())]
     return small_multiples(
-        "Acceptance rate by month, per force",
-        f"One small line chart per force of the monthly acceptance rate from {month_label(months[0])} to "
+        "Decision rate by month, per force",
+        f"One small line chart per force of the monthly decision rate from {month_label(months[0])} to "
         f"{month_label(months[-1])}, each on a scale of 0 to 100%. The dashed line is the rate for all forces "
         f"shown, {overall:.0f}%. The label at the end of each line is the latest month's rate.",
         series, reference=overall)

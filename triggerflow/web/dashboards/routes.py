@@ -13,17 +13,26 @@ from triggerflow.input_ids import number_or
 from triggerflow.models import Role
 from triggerflow.queries.measures import MeasureScope, backlog, cohort, decisions, returns, timing
 from triggerflow.queries.measures import assessors as workload
+from triggerflow.queries.measures.definitions import DEFINITIONS
 from triggerflow.queries.measures.drill import UnknownDrill, forms_behind
+from triggerflow.queries.measures.event_drill import events_behind
 from triggerflow.web.access import allow
 from triggerflow.web.dashboards import figures, outcome_tables as outcomes, work_tables as work
 from triggerflow.web.dashboards.filters import FilterForm
 from triggerflow.web.dashboards.links import Links
-from triggerflow.web.dashboards.descriptions import describe
+from triggerflow.web.dashboards.descriptions import describe, describe_times
 from triggerflow.web.dashboards.tables import to_csv
 
 bp = Blueprint("dashboards", __name__, url_prefix="/dashboards")
 
-VIEWERS = (Role.MANAGER, Role.ASSESSOR, Role.ADMIN)
+
+@bp.record_once
+def _share_definitions(state) -> None:
+    # The table macro links each table to its definition; it is imported without the page's context.
+    state.app.jinja_env.globals["measure_definitions"] = DEFINITIONS
+
+# SPOCs see their own force's figures (why its forms come back), as a force manager does; never another force's.
+VIEWERS = (Role.MANAGER, Role.ASSESSOR, Role.ADMIN, Role.SPOC)
 LIST_PAGE_SIZE = 50
 
 PAGES = (
@@ -53,6 +62,7 @@ TABLES = {
     "backlog": work.backlog_by_state,
     "operations-by-force": work.operations_by_force,
     "operations": lambda scope, links: work.operations(scope, links, limit=None),
+    "registered-operations": lambda scope, links: work.registered_operations(scope, links, limit=None),
 }
 
 
@@ -86,18 +96,21 @@ def _tables(heading: str, draw) -> str:
 def overview():
     context = _context()
     scope, links = context["scope"], context["links"]
-    rates = decisions.by_force(scope)
+    # The decision rate is on the acceptance page, under its own name: the overview leads with the cohort.
+    outcomes_now = cohort.by_force(scope)
     return render_template(
-        "dashboards/overview.html", **context, rates=rates, acceptance_chart=figures.acceptance(rates),
-        acceptance_table=outcomes.acceptance(scope, links, rates),
-        **_lowest_force(scope, rates[-1] if rates else None),
+        "dashboards/overview.html", **context, cohorts=outcomes_now,
+        cohort_chart=figures.cohort_outcomes(outcomes_now),
+        cohort_table=outcomes.submission_yield(scope, links, outcomes_now),
+        **_lowest_force(scope, min(outcomes_now, key=lambda r: (r.share_accepted, r.name), default=None)),
         stale_table=work.stale_summary(scope, links), stale_list=work.stale_list(scope, links, limit=10),
         own_figures=work.assessor_workload(scope, links) if current_user.role is Role.ASSESSOR else None,
+        operations_table=work.registered_operations(scope, links, limit=10),
     )
 
 
-def _lowest_force(scope: MeasureScope, lowest: decisions.DecisionCounts | None) -> dict:
-    """Why the force with the lowest acceptance rate has its forms returned."""
+def _lowest_force(scope: MeasureScope, lowest: cohort.Cohort | None) -> dict:
+    """Why the force with the lowest share of its submissions accepted has its forms returned."""
     if lowest is None:
         return {"lowest": None}
     narrowed = MeasureScope(scope.user, replace(scope.filters, force=lowest.code), scope.now)
@@ -105,6 +118,13 @@ def _lowest_force(scope: MeasureScope, lowest: decisions.DecisionCounts | None) 
     return {"lowest": lowest, "lowest_links": Links(narrowed.filters),
             "reasons_chart": figures.reasons(found[:6], lowest.name),
             "reasons_table": outcomes.reasons_overall(narrowed, Links(narrowed.filters), found)}
+
+
+@bp.get("/definitions")
+@allow(*VIEWERS)
+def definitions():
+    """What each figure counts: every table on every dashboard links here."""
+    return render_template("dashboards/definitions.html", definitions=DEFINITIONS)
 
 
 @bp.get("/acceptance")
@@ -177,8 +197,8 @@ def backlog_and_operations():
     found = backlog.by_state(scope)
     return render_template("dashboards/tables.html", **context, heading="Backlog and operations",
                            chart=figures.backlog_ageing(found),
-                           tables=[work.backlog_by_state(scope, links, found), work.operations_by_force(scope, links),
-                                   work.operations(scope, links)])
+                           tables=[work.backlog_by_state(scope, links, found), work.registered_operations(scope, links),
+                                   work.operations_by_force(scope, links), work.operations(scope, links)])
 
 
 def _drill_request() -> tuple[str, str, dict[str, str]]:
@@ -189,30 +209,52 @@ def _drill_request() -> tuple[str, str, dict[str, str]]:
 @bp.get("/forms")
 @allow(*VIEWERS)
 def forms():
-    context = _context()
-    measure, cell, keys = _drill_request()
-    page = max(number_or(request.args.get("page"), 1), 1)
-    try:
-        found, total = forms_behind(context["scope"], measure, cell, keys, limit=LIST_PAGE_SIZE,
-                                    offset=(page - 1) * LIST_PAGE_SIZE)
-    except UnknownDrill:
-        abort(404)
-    args = {**context["links"].args, "measure": measure, "cell": cell, **{k: v for k, v in keys.items() if v}}
-    listed = work.form_list(found, describe(measure, cell, keys))
-    return render_template("dashboards/forms.html", **context, table=listed, total=total, page=page,
-                           pages_count=-(-total // LIST_PAGE_SIZE), list_args=args)
+    return _listed(forms_behind, work.form_list, describe)
 
 
 @bp.get("/forms.csv")
 @allow(*VIEWERS)
 def forms_csv():
+    return _listed_csv(forms_behind, work.form_list, describe, "forms")
+
+
+@bp.get("/events")
+@allow(*VIEWERS)
+def events():
+    """The times behind a figure that counts times: as many rows as the figure says."""
+    return _listed(events_behind, work.event_list, describe_times, times=True)
+
+
+@bp.get("/events.csv")
+@allow(*VIEWERS)
+def events_csv():
+    return _listed_csv(events_behind, work.event_list, describe_times, "events")
+
+
+def _listed(behind, table, caption, times: bool = False):
+    """A page of the list behind one figure: its forms, or its times."""
+    context = _context()
+    measure, cell, keys = _drill_request()
+    page = max(number_or(request.args.get("page"), 1), 1)
+    try:
+        found, total = behind(context["scope"], measure, cell, keys, limit=LIST_PAGE_SIZE,
+                              offset=(page - 1) * LIST_PAGE_SIZE)
+    except UnknownDrill:
+        abort(404)
+    args = {**context["links"].args, "measure": measure, "cell": cell, **{k: v for k, v in keys.items() if v}}
+    return render_template("dashboards/forms.html", **context, table=table(found, caption(measure, cell, keys)),
+                           total=total, page=page, pages_count=-(-total // LIST_PAGE_SIZE), list_args=args,
+                           times=times)
+
+
+def _listed_csv(behind, table, caption, name: str):
     context = _context()
     measure, cell, keys = _drill_request()
     try:
-        found, _ = forms_behind(context["scope"], measure, cell, keys)
+        found, _ = behind(context["scope"], measure, cell, keys)
     except UnknownDrill:
         abort(404)
-    return _csv(work.form_list(found, describe(measure, cell, keys)), "forms", context["filters"])
+    return _csv(table(found, caption(measure, cell, keys)), name, context["filters"])
 
 
 @bp.get("/<key>.csv")

@@ -5,8 +5,10 @@ from urllib.parse import quote
 
 from flask import url_for
 
+from triggerflow.queries import force_operations
 from triggerflow.queries.measures import MeasureScope, assessors, backlog, returns, timing
 from triggerflow.queries.measures.drill import ListedForm
+from triggerflow.queries.measures.event_drill import ListedEvent
 from triggerflow.web.dashboards.links import Links
 from triggerflow.web.dashboards.tables import (Cell, Column, Table, count_cell, rate_cell, text_cell,
                                               working_days_cell)
@@ -69,7 +71,7 @@ def stale_list(scope: MeasureScope, links: Links, limit: int | None = STALE_LIST
 def time_in_state(scope: MeasureScope, links: Links) -> Table:
     columns = (Column("State", numeric=False), Column("Times in the state"), Column("Median working days"),
                Column("90th percentile working days"))
-    rows = [(text_cell(s.state.label), count_cell(s.spread.n, links.forms("time", "state", state=s.state.value),
+    rows = [(text_cell(s.state.label), count_cell(s.spread.n, links.events("time", "state", state=s.state.value),
                                                   f"stays in {s.state.label}"),
              working_days_cell(s.spread.median), working_days_cell(s.spread.p90))
             for s in timing.time_in_state(scope)]
@@ -104,25 +106,27 @@ def clocks(scope: MeasureScope, links: Links,
 
 
 def assessor_workload(scope: MeasureScope, links: Links, found: list[assessors.Workload] | None = None) -> Table:
-    columns = (Column("Assessor", numeric=False), Column("Region", numeric=False), Column("Claimed"),
-               Column("Returned"), Column("Accepted"), Column("Rejected"),
+    columns = (Column("Assessor", numeric=False), Column("Region", numeric=False), Column("Claimed (times)"),
+               Column("Returned (times)"), Column("Accepted (times)"), Column("Rejected (times)"),
                Column("Return rate", csv=("Return rate %",)),
                Column("Regional mean return rate", csv=("Regional mean return rate %",)),
                Column(f"Differs by more than {assessors.FLAG_POINTS} points", numeric=False),
                Column("Acceptance rate", csv=("Acceptance rate %",)), Column("Median assessment working days"))
 
     def line(w: assessors.Workload) -> tuple[Cell, ...]:
-        go = lambda cell: links.forms("assessors", cell, by=str(w.assessor_id))  # noqa: E731
+        go = lambda cell: links.events("assessors", cell, by=str(w.assessor_id))  # noqa: E731
         return (text_cell(w.name), text_cell(w.region), count_cell(w.claimed, go("claimed"), f"claimed by {w.name}"),
                 count_cell(w.returned, go("returned"), f"returned by {w.name}"),
                 count_cell(w.accepted, go("accepted"), f"accepted by {w.name}"),
                 count_cell(w.rejected, go("rejected"), f"rejected by {w.name}"),
                 rate_cell(w.return_rate), rate_cell(w.regional_mean),
                 Cell("Yes" if w.flagged else "No", ("yes" if w.flagged else "no",)),
-                rate_cell(w.acceptance_rate, go("decided"), f"decisions by {w.name}"), working_days_cell(w.median_days))
+                rate_cell(w.acceptance_rate, links.forms("assessors", "decided", by=str(w.assessor_id)),
+                          f"decisions by {w.name}"), working_days_cell(w.median_days))
 
     return Table("assessors", "Assessor workload and consistency", columns,
-                 [line(w) for w in (assessors.workload(scope) if found is None else found)], empty="No assessor claimed or decided a form.",
+                 [line(w) for w in (assessors.workload(scope) if found is None else found)],
+                 empty="No assessor claimed or decided a form.",
                  notes=("Return rate is returns ÷ (returns + decisions). An assessor is flagged when their return "
                         "rate differs from the mean of their region's assessors by more than "
                         f"{assessors.FLAG_POINTS} points.",))
@@ -172,6 +176,22 @@ def operations(scope: MeasureScope, links: Links, limit: int | None = OPERATIONS
                  empty="No operation is running against a threat that has not been accepted.")
 
 
+def registered_operations(scope: MeasureScope, links: Links, limit: int | None = OPERATIONS_LIST_LIMIT) -> Table:
+    """Operations on the forces' registers with no accepted threat behind them, oldest first."""
+    columns = (Column("Operation", numeric=False), Column("Force", numeric=False), Column("Targets", numeric=False),
+               Column("Started", numeric=False), Column("Days running"), Column("Trigger form", numeric=False))
+    form_cell, today = _form_cells(), scope.now.date()
+    rows = [(text_cell(o.name), text_cell(o.force_name), text_cell(o.target),
+             Cell(f"{o.started_on:%-d %b %Y}", (o.started_on.isoformat(),)),
+             Cell(f"{o.days_running(today)}", (o.days_running(today),)),
+             form_cell(o.form_number) if o.form_number else text_cell("No trigger form"))
+            for o in force_operations.without_assessment(scope, limit=limit)]
+    return Table("registered-operations", "Operations on the forces’ registers with no accepted threat, oldest first",
+                 columns, rows, empty="Every operation on the registers has an accepted threat behind it.",
+                 notes=("As at today: the period does not apply. Includes operations against groups for which no "
+                        "trigger form was ever sent.",))
+
+
 def form_list(forms: list[ListedForm], caption: str) -> Table:
     columns = (Column("Form", numeric=False, nowrap=True), Column("Working name", numeric=False),
                Column("Force", numeric=False),
@@ -181,3 +201,13 @@ def form_list(forms: list[ListedForm], caption: str) -> Table:
     rows = [(form_cell(f.number), text_cell(f.working_name), text_cell(f.force_name), text_cell(f.state.label),
              _date_cell(f.first_submitted_at), text_cell(f.officer)) for f in forms]
     return Table("forms", caption, columns, rows, empty="No forms.")
+
+
+def event_list(events: list[ListedEvent], caption: str) -> Table:
+    columns = (Column("Form", numeric=False, nowrap=True), Column("Working name", numeric=False),
+               Column("Force", numeric=False), Column("What happened", numeric=False),
+               Column("When", numeric=False), Column("By", numeric=False))
+    form_cell = _form_cells()
+    rows = [(form_cell(e.number), text_cell(e.working_name), text_cell(e.force_name), text_cell(e.what),
+             _date_cell(e.at), text_cell(e.by or "")) for e in events]
+    return Table("events", caption, columns, rows, empty="Nothing happened.")

@@ -105,6 +105,18 @@ class SendForm(DecisionForm):
     template = "decisions/send.html"
 
 
+class SpocSendForm(SendForm):
+    """The SPOC's quality gate: what they checked or want the assessor to know, kept on the event."""
+
+    comment = TextAreaField("Note for the assessor (optional)", widget=GovTextArea(), filters=[strip],
+                            validators=[Length(max=5000)],
+                            description="For example, what you checked, or where the form is thin and why. "
+                                        "The assessor sees it at the top of the form.")
+
+    def details(self) -> dict[str, Any]:
+        return {"comment": self.comment.data or None}
+
+
 def _comment(label: str, message: str, hint: str | None = None) -> TextAreaField:
     return TextAreaField(label, description=hint, widget=GovTextArea(), filters=[strip],
                          validators=[DataRequired(message), Length(max=5000)])

@@ -4,10 +4,10 @@ from typing import Any
 from triggerflow.assessment.return_items import items_for
 from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import field_label
-from triggerflow.models import ReturnItemStatus, TriggerForm, User
+from triggerflow.models import ReturnItemStatus, Role, TriggerForm, User
 from triggerflow.web.decisions.acceptance import AcceptForm
 from triggerflow.web.decisions.forms import (DecisionForm, RejectForm, ReleaseForm, ReopenForm, ReturnForm,
-                                             SendForm, SpocReturnForm, WithdrawForm)
+                                             SendForm, SpocReturnForm, SpocSendForm, WithdrawForm)
 from triggerflow.workflow.definition import SENDING_ACTIONS, action_for
 from triggerflow.workflow.permissions import may_edit
 
@@ -40,6 +40,8 @@ def form_for(action: str, user: User) -> type[DecisionForm]:
     """The form the action's page asks this user to fill in."""
     if action == "release" and action_for(action, user).reason:
         return ReleaseForm
+    if action in ("submit", "resubmit") and user.role is Role.SPOC:
+        return SpocSendForm
     return ACTION_FORMS.get(action, DecisionForm)
 
 

@@ -13,6 +13,7 @@ from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.forms.layout import layout_for, printed_marking
 from triggerflow.web.review.overview import review_context
 from triggerflow.workflow.definition import action_for
+from triggerflow.workflow.next_step import next_step
 from triggerflow.workflow.permissions import may_edit
 from triggerflow.workflow.service import available_actions, start_form
 
@@ -46,7 +47,7 @@ def overview(number: str):
         page=layout_for(form, current_user, actions), editable=may_edit(form, current_user), return_items=items,
         answers=form.answers or {},
         history=form_page.history(form), versions=form_page.versions(form),
-        acceptance=form_page.acceptance(form), **review_context(form, current_user, items),
+        acceptance=form_page.acceptance(form), next_step=next_step(form), **review_context(form, current_user, items),
     )
 
 

@@ -13,7 +13,8 @@ bp = Blueprint("home", __name__)
 # The queues each role works from, by the key their page number travels under (?<key>_page=2).
 _QUEUES = {
     Role.OFFICER: {"mine": queues.my_forms},
-    Role.SPOC: {"review": queues.awaiting_review, "returns": queues.force_returns, "drafts": queues.force_drafts},
+    Role.SPOC: {"ready": queues.ready_to_resubmit, "review": queues.awaiting_review, "returns": queues.force_returns,
+                "drafts": queues.force_drafts},
     Role.ASSESSOR: {"assessing": queues.assessing, "new": queues.regional_new,
                     "resubmitted": queues.regional_resubmitted},
 }
