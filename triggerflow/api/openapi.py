@@ -84,7 +84,7 @@ def _operation(rule: Rule, op: Operation, refs: dict, schemas: dict) -> dict[str
         found["security"] = []
     if op.body is not None:
         # A write sent with no body at all is a mistake, never "change nothing" or "clear all".
-        found["requestBody"] = {"required": not op.body_optional,
+        found["requestBody"] = {"required": not op.body_optional or bool(schemas[op.body.__name__].get("required")),
                                 "content": {"application/json": {"schema": refs[(op.body, "validation")]}}}
     return found
 

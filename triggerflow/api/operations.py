@@ -29,7 +29,9 @@ class Operation:
     response: type[BaseModel] | None = None  # None: 204 No Content, or CSV when media_type says so
     status: int = 200
     body: type[BaseModel] | None = None
-    body_optional: bool = False  # an action whose every member has a default may be sent with no body
+    # An action's body only adds details to it, and what the action needs is the workflow's to check
+    # (422): left out, it is read as {}. Anything else that writes must be sent a body.
+    body_optional: bool = False
     query: type[BaseModel] | None = None
     description: str = ""
     media_type: str = JSON

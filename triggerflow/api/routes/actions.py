@@ -20,17 +20,12 @@ def _who(action: str) -> frozenset:
     return frozenset(role for t in TRANSITIONS if t.action == action for role in t.roles if role != SYSTEM)
 
 
-def _all_optional(body) -> bool:
-    """Nothing the action needs: its defaults apply (e.g. the resubmit-by date), so the body may be left out."""
-    return not body.model_json_schema().get("required")
-
-
 def _action_route(action: str) -> None:
     meta, body = ACTIONS[action], BODIES.get(action)
     states = sorted({state.value for t in TRANSITIONS if t.action == action for state in t.sources})
 
     @operation(meta.label, TAG, roles=_who(action), body=body, response=ActionResult, etag=True, if_match=True,
-               conflicts=True, requirements=True, body_optional=body is not None and _all_optional(body),
+               conflicts=True, requirements=True, body_optional=True,
                description=f"{meta.description} From: {', '.join(states)}. Takes effect at once: there is no "
                            "confirmation step in the API.")
     def act(number: str, body=None):
