@@ -1,9 +1,9 @@
 """Each role's queues and the management measures over the API: the same figures as the pages."""
 from tests import factories
+from triggerflow.clocks.working_days import local_today
 from triggerflow.queries.measures import MeasureScope, decisions
 from triggerflow.queries.measures.scope import Filters
 from triggerflow.workflow.service import perform
-from triggerflow.db import utcnow
 
 
 def test_a_spoc_reads_the_forms_awaiting_their_review(people, api):
@@ -42,7 +42,7 @@ def test_a_manager_reads_the_acceptance_measure_as_the_dashboard_computes_it(peo
     assert response.status_code == 200
     body = response.get_json()
     expected = decisions.by_force(MeasureScope(people.regional_manager,
-                                               Filters.last_twelve_months(utcnow().date())))
+                                               Filters.last_twelve_months(local_today())))
     assert [(row["code"], row["accepted"], row["acceptance_rate"]) for row in body["rows"]] == [
         (row.code, row.accepted, row.acceptance_rate) for row in expected]
     assert ("DOR", 1, 100.0) in [(row["code"], row["accepted"], row["acceptance_rate"]) for row in body["rows"]]

@@ -14,8 +14,8 @@ PAGE_PATHS = ["/dashboards/", "/dashboards/acceptance", "/dashboards/submissions
 
 
 @pytest.fixture
-def h(monkeypatch, people):
-    return History(monkeypatch, people)
+def h(clock, people):
+    return History(clock, people)
 
 
 @pytest.fixture
@@ -33,6 +33,7 @@ def south_west(h, people):
                         reasons=("R01", "R07")) for n in (10, 12)]
     force_operations.record(people.wilts_officer, name="Op Lantern", started_on=on(9), target="The Lantern group",
                             form_number=None, today=on(12))
+    h.at(60)  # the dashboards are read in March, when the January returns are stale
     return stale
 
 
