@@ -1,10 +1,8 @@
 """Every dashboard tab where a picture helps has a chart, and a chart's labels are never cut short."""
 from tests.web.htmlpage import parse
-from tests.web import test_dashboards
 from tests.web.test_dashboards import get
 from triggerflow.web.dashboards.charts import Bar, bar_chart
 
-south_west = test_dashboards.south_west  # the dashboards' fixture: a south-west history
 
 
 def chart_titles(page) -> list[str]:
