@@ -12,6 +12,7 @@ from triggerflow.models.return_item import ReturnItem, ReturnItemStatus
 from triggerflow.models.review import CommentKind, InternalNote, ReturnItemComment
 from triggerflow.models.sign_in import AddressFailures, RecoveryCode
 from triggerflow.models.stay import FormStay
+from triggerflow.models.threat import Disruption, PlanAction, Threat, ThreatEvent
 from triggerflow.models.user import Role, User
 from triggerflow.models.user_session import HeldSubmission, SessionStage, UserSession
 
@@ -22,6 +23,7 @@ __all__ = [
     "ApiToken",
     "CommentKind",
     "CriteriaVersion",
+    "Disruption",
     "ExportRecord",
     "Force",
     "FormEvent",
@@ -32,6 +34,7 @@ __all__ = [
     "InternalNote",
     "OutboxMessage",
     "OutboxStatus",
+    "PlanAction",
     "RateLimitCounter",
     "RecoveryCode",
     "Region",
@@ -41,6 +44,8 @@ __all__ = [
     "ReturnItemStatus",
     "Role",
     "SessionStage",
+    "Threat",
+    "ThreatEvent",
     "TriggerForm",
     "User",
     "UserSession",

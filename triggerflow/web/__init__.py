@@ -21,11 +21,12 @@ def register_web(app: Flask) -> None:
     from triggerflow.web.mail.routes import bp as mail
     from triggerflow.web.review.routes import bp as review
     from triggerflow.web.routing.routes import bp as routing
+    from triggerflow.web.threats.routes import bp as threats
     from triggerflow.web.tokens.routes import bp as tokens
     from triggerflow.exports.routes import bp as exports
 
-    for blueprint in (auth, account, home, forms, drafting, decisions, criteria, dashboards, mail, tokens, exports,
-                      review, routing, admin, admin_settings, admin_sign_in, api_reference, assets.bp,
+    for blueprint in (auth, account, home, forms, drafting, decisions, threats, criteria, dashboards, mail, tokens,
+                      exports, review, routing, admin, admin_settings, admin_sign_in, api_reference, assets.bp,
                       health.bp):
         app.register_blueprint(blueprint)
     init_access(app)

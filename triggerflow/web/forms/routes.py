@@ -6,7 +6,7 @@ from triggerflow.assessment.return_items import items_for
 from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import SECTIONS
 from triggerflow.models import Role
-from triggerflow.queries import form_page
+from triggerflow.queries import form_page, threats
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.review.overview import review_context
@@ -43,7 +43,8 @@ def overview(number: str):
         actions=[(name, action_for(name, current_user)) for name in available_actions(form, current_user)],
         editable=may_edit(form, current_user), return_items=items,
         history=form_page.history(form), versions=form_page.versions(form),
-        acceptance=form_page.acceptance(form), **review_context(form, current_user, items),
+        acceptance=form_page.acceptance(form), threats=threats.of_form(form, current_user),
+        **review_context(form, current_user, items),
     )
 
 
