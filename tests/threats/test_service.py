@@ -163,3 +163,30 @@ def test_a_rejection_can_be_reconsidered_by_the_regional_manager_only(people):
         perform_on_form(form, "reconsider", people.assessor, comment="I changed my mind")
     perform_on_form(form, "reconsider", people.regional_manager, comment="The force has sent more intelligence")
     assert form.state is FormState.UNDER_ASSESSMENT
+
+
+def test_the_reminders_run_chases_the_lro_then_the_plan_then_the_review_and_never_twice(people):
+    from triggerflow.models import ReminderSent
+    from triggerflow.notifications import reminders
+
+    threat = factories.threat_of(factories.accepted(people.officer, people.spoc, people.assessor))
+    accepted_on = threat.accepted_at.date()
+
+    def told(kind: str) -> list[str]:
+        return [m.to_address for m in db.session.scalars(select(OutboxMessage).where(OutboxMessage.kind == kind))]
+
+    reminders.run(today=accepted_on + timedelta(days=8))
+    assert told("lro_overdue") == [people.spoc.email, people.spoc2.email]
+    reminders.run(today=accepted_on + timedelta(days=9))
+    assert len(told("lro_overdue")) == 2  # one key per due date: not sent again
+
+    perform(threat, "appoint_lro", people.spoc, **factories.LRO)
+    reminders.run(today=accepted_on + timedelta(days=29))
+    assert "laura.penn@dorset.police.uk" in told("plan_overdue")
+    body = db.session.scalar(select(OutboxMessage.body).where(OutboxMessage.kind == "plan_overdue"))
+    assert f"4P plan due: {threat.plan_due_on:%-d %B %Y} (overdue)" in body
+
+    threat = factories.planned_threat(people)
+    reminders.run(today=threat.next_review_on + timedelta(days=1))
+    assert db.session.scalar(select(ReminderSent.kind).where(ReminderSent.form_id == threat.form_id)) == \
+        "review_overdue"
