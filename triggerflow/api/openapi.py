@@ -191,6 +191,8 @@ _TAGS = {
     "Internal notes": "The ROCTA's own notes on a form. No force user may read them, whatever their token.",
     "Queues": "Each role's work queues, as on the home page.",
     "Measures": "Management information, computed from the event log within your scope.",
+    "Threat register": "Accepted threats after the decision: their LRO, 4P plan, reviews, disruptions and "
+                       "archive, each action allowed exactly when the threat's page would offer it.",
     "Exports": "CSV downloads of lists you may see, streamed; the security marking is the first line. "
                "Every export is recorded.",
     "About the API": "This document, and who your token says you are.",
