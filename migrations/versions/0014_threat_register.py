@@ -6,6 +6,8 @@ Revises: 4e64b53aacab
 Create Date: 2026-12-05 21:45:00.000000
 
 """
+from datetime import timedelta
+
 from alembic import op
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
@@ -126,22 +128,37 @@ def upgrade():
 
 
 def _register_accepted_forms():
-    # Forms accepted before the register each get their threat, with the LRO their record named.
-    op.execute("""
-        INSERT INTO threats (form_id, acceptance_id, region_id, owning_force_id, state, version, accepted_at,
-                             lro_due_on, plan_due_on, lro_name, lro_organisation, lro_appointed_at,
-                             apmis_reference, pnd_reference)
-        SELECT r.form_id, r.id, f.region_id, r.owning_force_id, 'lro_appointed', 1, r.recorded_at,
-               r.lro_appointed_on, r.plan_due_on, r.lro_name, r.lro_organisation, r.recorded_at,
-               r.apmis_reference, r.pnd_reference
-        FROM acceptance_records r
-        JOIN trigger_forms t ON t.id = r.form_id AND t.state = 'accepted'
-        JOIN forces f ON f.id = t.force_id
-    """)
-    op.execute("""
-        INSERT INTO threat_events (threat_id, action, from_state, to_state, actor_id, at, details)
-        SELECT id, 'register', NULL, 'lro_appointed', NULL, accepted_at, '{}' FROM threats
-    """)
+    # Forms accepted before the register each get their threat: with the LRO their record named, or
+    # (a record made since, brought back by a downgrade and upgrade) waiting for one.
+    bind = op.get_bind()
+    records = sa.table('acceptance_records', sa.column('id'), sa.column('form_id'), sa.column('owning_force_id'),
+                       sa.column('recorded_at', triggerflow.db.UTCDateTime()), sa.column('lro_name'),
+                       sa.column('lro_organisation'), sa.column('lro_appointed_on', sa.Date()),
+                       sa.column('plan_due_on', sa.Date()), sa.column('apmis_reference'), sa.column('pnd_reference'))
+    forms = sa.table('trigger_forms', sa.column('id'), sa.column('state'), sa.column('force_id'))
+    forces = sa.table('forces', sa.column('id'), sa.column('region_id'))
+    threats = sa.table('threats', *(sa.column(name) for name in (
+        'id', 'form_id', 'acceptance_id', 'region_id', 'owning_force_id', 'state', 'version', 'lro_name',
+        'lro_organisation', 'apmis_reference', 'pnd_reference')),
+        sa.column('accepted_at', triggerflow.db.UTCDateTime()),
+        sa.column('lro_appointed_at', triggerflow.db.UTCDateTime()),
+        sa.column('lro_due_on', sa.Date()), sa.column('plan_due_on', sa.Date()))
+    rows = bind.execute(sa.select(records, forces.c.region_id).join(forms, forms.c.id == records.c.form_id)
+                        .join(forces, forces.c.id == forms.c.force_id).where(forms.c.state == 'accepted')
+                        .order_by(records.c.id)).all()
+    for row in rows:
+        accepted_on = row.recorded_at.date()
+        threat_id = bind.execute(sa.insert(threats).values(
+            form_id=row.form_id, acceptance_id=row.id, region_id=row.region_id, owning_force_id=row.owning_force_id,
+            state='lro_appointed' if row.lro_name else 'accepted', version=1, accepted_at=row.recorded_at,
+            lro_due_on=row.lro_appointed_on or accepted_on + timedelta(days=7),
+            plan_due_on=row.plan_due_on or accepted_on + timedelta(days=28), lro_name=row.lro_name,
+            lro_organisation=row.lro_organisation, lro_appointed_at=row.recorded_at if row.lro_name else None,
+            apmis_reference=row.apmis_reference, pnd_reference=row.pnd_reference).returning(threats.c.id)).scalar_one()
+        bind.execute(sa.text("INSERT INTO threat_events (threat_id, action, from_state, to_state, at, details) "
+                             "VALUES (:threat, 'register', NULL, :state, :at, :details)"),
+                     {"threat": threat_id, "state": 'lro_appointed' if row.lro_name else 'accepted',
+                      "at": row.recorded_at.replace(tzinfo=None), "details": "{}"})
 
 
 def _column_type(column):

@@ -23,6 +23,7 @@ READ_ONLY = ("/", "/criteria/", "/api-tokens/", "/downloads/", "/mail", "/accoun
              "/account/password", "/account/sessions", "/account/two-factor")
 DASHBOARDS = ("/dashboards/", "/dashboards/acceptance", "/dashboards/submissions", "/dashboards/reasons",
               "/dashboards/stale", "/dashboards/time", "/dashboards/assessors", "/dashboards/backlog",
+              "/dashboards/after-acceptance", "/dashboards/forms?measure=threats&cell=accepted",
               "/dashboards/forms?measure=acceptance&cell=decided")
 ADMIN = ("/admin/", "/admin/users", "/admin/users/new", "/admin/audit", "/admin/exports", "/admin/forces",
          "/admin/criteria")

@@ -190,3 +190,18 @@ def test_the_reminders_run_chases_the_lro_then_the_plan_then_the_review_and_neve
     reminders.run(today=threat.next_review_on + timedelta(days=1))
     assert db.session.scalar(select(ReminderSent.kind).where(ReminderSent.form_id == threat.form_id)) == \
         "review_overdue"
+
+
+def test_the_migration_puts_forms_accepted_before_the_register_on_it(people):
+    import flask_migrate
+
+    form = factories.accepted(people.officer, people.spoc, people.assessor)
+    accepted_on = factories.threat_of(form).accepted_at.date()
+    db.session.commit()
+    db.session.close()  # the migrations take the database to themselves
+    flask_migrate.downgrade(revision="4e64b53aacab")
+    flask_migrate.upgrade()
+    threat = factories.threat_of(form)
+    assert (threat.state, threat.lro_due_on, threat.plan_due_on) == (
+        ThreatState.ACCEPTED, accepted_on + timedelta(days=7), accepted_on + timedelta(days=28))
+    assert history(threat) == [("register", None, "accepted")]

@@ -12,7 +12,7 @@ from sqlalchemy import Select, func, select
 from triggerflow.content import vocab
 from triggerflow.db import db
 from triggerflow.models import Force, TriggerForm, User
-from triggerflow.queries.measures import assessors, backlog, cohort, decisions, returns, timing
+from triggerflow.queries.measures import assessors, backlog, cohort, decisions, returns, threats, timing
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.scope import visible_to
 from triggerflow.workflow.states import FormState
@@ -26,6 +26,7 @@ _DRILLS = {
     "assessors": (assessors.drill, tuple(assessors.CELLS)),
     "backlog": (backlog.drill, backlog.CELLS),
     "operations": (backlog.drill_operations, backlog.OPERATION_CELLS),
+    "threats": (threats.drill, threats.CELLS),
 }
 
 # What each optional key may hold; anything else is refused rather than ignored.
