@@ -51,7 +51,7 @@ def write(connection: Connection, casts: dict[int, Cast], until: date, seed: int
 class _Life:
     def __init__(self, threat_id: int, row, cast: Cast, rng: Random, end: datetime, idle: bool):
         self.id, self.row, self.cast, self.rng, self.end, self.idle = threat_id, row, cast, rng, end, idle
-        self.state, self.events = "accepted", []
+        self.stage, self.events = "accepted", []
         accepted_on = row.recorded_at.date()
         self.threat = {
             "id": threat_id, "form_id": row[0], "acceptance_id": row[1], "region_id": row.region_id,
@@ -66,7 +66,7 @@ class _Life:
     def write(self, rows: dict[str, list[dict]]) -> None:
         self._event("register", None, self.row.recorded_at, {})
         self._live()
-        self.threat["state"] = self.state
+        self.threat["state"] = self.stage
         rows["threats"].append(self.threat)
         rows["events"] += self.events
         rows["plan"] += self.plan
@@ -106,7 +106,7 @@ class _Life:
                 self.disruptions.append({"threat_id": self.id, "occurred_on": at.date(), "grade": grade,
                                          "description": "Arrests and seizures", "recorded_by_id": self._actor(),
                                          "recorded_at": at})
-                self._event("record_disruption", self.state, at,
+                self._event("record_disruption", self.stage, at,
                             {"grade": grade, "occurred_on": at.date().isoformat()})
             if (at - self.row.recorded_at).days > 270 and rng.random() < 0.2:
                 self._move("archive", "archived", at, archive_reason="dismantled", archived_at=at, next_review_on=None)
@@ -118,8 +118,8 @@ class _Life:
         """Take the step if it happens before the end; False once the timeline has run out."""
         if at > self.end:
             return False
-        self._event(action, self.state, at, {})
-        self.events[-1]["to_state"] = self.state = state
+        self._event(action, self.stage, at, {})
+        self.events[-1]["to_state"] = self.stage = state
         self.threat.update(changes)
         return True
 
