@@ -53,6 +53,11 @@ class Config:
     ASSESSMENT_WITHIN_WORKING_DAYS = 10
     LAPSE_AFTER_DAYS = 28
     REMIND_WORKING_DAYS_BEFORE = 2
+    # The threat register (DESIGN section 9): days after acceptance for the LRO and the 4P plan,
+    # and days between reviews by MoRiLE priority.
+    LRO_WITHIN_DAYS = 7
+    PLAN_WITHIN_DAYS = 28
+    REVIEW_EVERY_DAYS = {"high": 28, "medium": 56, "low": 91}
     # E-mail: "smtp" sends through MAIL_SERVER; "folder" writes .eml files to MAIL_FOLDER
     # (instance/mail when unset) and shows them at /mail when MAIL_PAGE is on.
     MAIL_TRANSPORT = os.environ.get("MAIL_TRANSPORT", "smtp")

@@ -99,15 +99,14 @@ def returned(author: User, spoc: User, assessor: User, sections=("B",)) -> Trigg
     return form
 
 
-def acceptance_record(form: TriggerForm) -> dict:
-    today = form.created_at.date()
+def acceptance_record(form: TriggerForm, **changes) -> dict:
     return {
         "threat_type": "ocg", "primary_theme": "drugs_supply", "secondary_themes": [],
         "apmis_reference": "APMIS-1", "morile_harm": "40", "morile_likelihood": "3", "morile_risk": "120",
         "morile_confidence": "high", "morile_organisational_position": "Capacity gap", "morile_priority": "medium",
-        "category": "moderate", "tier": "3", "management_level": "force", "owning_force_id": form.force_id,
-        "lro_name": "DCI Test", "lro_organisation": "Dorset Police", "lro_appointed_on": today,
-        "plan_due_on": today, "next_review_on": today,
+        "morile_scores": [{"category": "physical", "score": "64", "confidence": "Medium"}], "soc": "soc",
+        "moderation_status": "moderated", "phase": "active", "tier": "3", "management_level": "force",
+        "owning_force_id": form.force_id, **changes,
     }
 
 
@@ -124,3 +123,42 @@ def rebuild_stays(app) -> str:
     result = app.test_cli_runner().invoke(args=["rebuild-stays"])
     assert result.exit_code == 0, result.output
     return result.output
+
+
+def accepted(author: User, spoc: User, assessor: User, **record) -> TriggerForm:
+    form = under_assessment(author, spoc, assessor)
+    perform(form, "accept", assessor, record=acceptance_record(form, **record))
+    return form
+
+
+def threat_of(form: TriggerForm):
+    """The form's threat on the register: the open one, else the latest."""
+    from triggerflow.models import Threat
+
+    return db.session.scalars(select(Threat).where(Threat.form_id == form.id)
+                              .order_by(Threat.archived_at.is_(None).desc(), Threat.id.desc())).first()
+
+
+LRO = {"lro_name": "DCI Laura Penn", "lro_organisation": "Dorset Police", "lro_email": "laura.penn@dorset.police.uk"}
+PLAN = [("pursue", "Arrest the line holders"), ("prevent", "Divert young runners"),
+        ("protect", "Safeguard cuckooed addresses"), ("prepare", "Brief neighbourhood teams")]
+
+
+def planned_threat(people, through: str = "start_management"):
+    """A threat taken by the owning force's SPOC up to `through` (appoint_lro, agree_plan, start_management)."""
+    from datetime import timedelta
+
+    from triggerflow.threats.service import perform as act_on
+
+    threat = threat_of(accepted(people.officer, people.spoc, people.assessor))
+    act_on(threat, "appoint_lro", people.spoc, **LRO)
+    if through == "appoint_lro":
+        return threat
+    for strand, description in PLAN:
+        act_on(threat, "add_plan_action", people.spoc, strand=strand, description=description, owner="DI Owner",
+               due_on=threat.accepted_at.date() + timedelta(days=60))
+    act_on(threat, "agree_plan", people.spoc)
+    if through == "agree_plan":
+        return threat
+    act_on(threat, "start_management", people.spoc)
+    return threat

@@ -17,18 +17,19 @@ from triggerflow.search.index import include_name
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / "triggerflow" / "workflow"
+THREATS = ROOT / "triggerflow" / "threats"  # the threat's lifecycle, run like the form's
 
 
 def python_files():
     for folder in (ROOT / "triggerflow", ROOT / "tests"):
         for path in sorted(folder.rglob("*.py")):
-            if WORKFLOW not in path.parents:
+            if WORKFLOW not in path.parents and THREATS not in path.parents:
                 yield path
 
 
 def _writes_state(node: ast.AST) -> bool:
     """`x.state = ...` (`self.state` too), `x.state += ...`, `setattr(x, "state", ...)`, `.values(state=...)`,
-    `TriggerForm(state=...)`. Anything else that keeps a state of its own names it otherwise.
+    `TriggerForm(state=...)`, `Threat(state=...)`. Anything else that keeps a state of its own names it otherwise.
     """
     if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -37,11 +38,11 @@ def _writes_state(node: ast.AST) -> bool:
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
         if name == "setattr" and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
             return node.args[1].value == "state"
-        return name in ("values", "TriggerForm") and any(k.arg == "state" for k in node.keywords)
+        return name in ("values", "TriggerForm", "Threat") and any(k.arg == "state" for k in node.keywords)
     return False
 
 
-def test_nothing_outside_the_workflow_package_writes_a_forms_state():
+def test_nothing_outside_the_workflow_and_threats_packages_writes_a_forms_or_a_threats_state():
     writes = [f"{path.relative_to(ROOT)}:{node.lineno}"
               for path in python_files()
               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
@@ -55,6 +56,7 @@ def test_the_state_check_would_notice_each_kind_of_write():
 
     samples = ["form.state = 'accepted'", "form.state += 'x'", "setattr(form, 'state', 'accepted')",
                "update(TriggerForm).values(state='accepted')", "TriggerForm(number='X', state='draft')",
+               "Threat(form_id=1, state='archived')",
                "self.state = 'accepted'"]
     assert [notices(source) for source in samples] == [True] * len(samples)
     harmless = ["form.status = 'open'", "x = form.state", "TriggerForm(number='X')", "self.stage = 'draft'"]

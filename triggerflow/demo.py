@@ -3,16 +3,19 @@
 Idempotent: accounts that exist are left alone, and the demo forms are only created once.
 Forms are made through the same services as the UI, so their histories are real.
 """
+from datetime import timedelta
+
 from sqlalchemy import func, select, update
 
 from triggerflow.accounts.users import create_user, find_by_email
 from triggerflow.content import store
 from triggerflow.demo_content import complete_ocg_answers
 from triggerflow.db import db, transaction
-from triggerflow.models import Force, Region, Role, TriggerForm, User
+from triggerflow.models import Force, Region, Role, Threat, TriggerForm, User
 from triggerflow.reference_data import seed_reference_data
 from triggerflow.synthetic import generate
 from triggerflow.synthetic.people import EMAIL_DOMAIN
+from triggerflow.threats import service as threats
 from triggerflow.workflow.service import perform, start_form
 
 DEMO_PASSWORD = "demo-Rocta-2026-pass"
@@ -77,6 +80,18 @@ def _cite_all_intelligence(form: TriggerForm, officer: User) -> None:
                                                                  "decision_making")}, officer, None)
 
 
+def _accept(form: TriggerForm, assessor: User, priority: str, apmis: str | None) -> None:
+    perform(form, "accept", assessor, record={
+        "threat_type": "ocg", "primary_theme": "county_lines", "secondary_themes": ["money_laundering"],
+        "apmis_reference": apmis, "morile_harm": "64", "morile_likelihood": "3", "morile_risk": "192",
+        "morile_confidence": "medium", "morile_organisational_position": "Capacity and capability gap",
+        "morile_priority": priority, "tier": "3", "management_level": "force", "owning_force_id": form.force_id,
+        "morile_scores": [{"category": "physical", "score": "48", "confidence": "Medium"},
+                          {"category": "financial", "score": "16", "confidence": "High"}],
+        "soc": "soc", "moderation_status": "moderated", "phase": "active",
+    })
+
+
 def _demo_forms() -> None:
     officer, spoc = _user("officer.dorset@example.police.uk"), _user("spoc.dorset@example.police.uk")
     assessor = _user("assessor.southwest@example.police.uk")
@@ -94,15 +109,22 @@ def _demo_forms() -> None:
     perform(accepted, "send_to_spoc", officer)
     perform(accepted, "submit", spoc)
     perform(accepted, "claim", assessor)
-    perform(accepted, "accept", assessor, record={
-        "threat_type": "ocg", "primary_theme": "county_lines", "secondary_themes": ["money_laundering"],
-        "apmis_reference": "APMIS-SW-0412", "morile_harm": "64", "morile_likelihood": "3", "morile_risk": "192",
-        "morile_confidence": "medium", "morile_organisational_position": "Capacity and capability gap",
-        "morile_priority": "high", "category": "moderate", "tier": "3", "management_level": "force",
-        "owning_force_id": officer.force_id, "lro_name": "DCI Laura Penn", "lro_organisation": "Dorset Police",
-        "lro_appointed_on": accepted.created_at.date(), "plan_due_on": accepted.created_at.date(),
-        "next_review_on": accepted.created_at.date(),
-    })
+    _accept(accepted, assessor, priority="high", apmis="APMIS-SW-0412")
+    threat = db.session.scalar(select(Threat).where(Threat.form_id == accepted.id))
+    # A threat part-way through its life: LRO appointed, plan in progress, a disruption recorded.
+    threats.perform(threat, "appoint_lro", spoc, lro_name="DCI Laura Penn", lro_organisation="Dorset Police",
+                    lro_email="laura.penn@example.police.uk")
+    today = threat.accepted_at.date()
+    threats.perform(threat, "add_plan_action", spoc, strand="pursue", owner="DI Tom Hale",
+                    description="Target the line holders with covert tactics", due_on=today + timedelta(days=60))
+    threats.perform(threat, "record_disruption", assessor, occurred_on=today, grade="minor",
+                    description="Runner stopped with drugs and cash on the train at Poole")
+
+    waiting = _filled_form(wilts_officer, "Trowbridge cash couriers")
+    perform(waiting, "send_to_spoc", wilts_officer)
+    perform(waiting, "submit", wilts_spoc)
+    perform(waiting, "claim", assessor)
+    _accept(waiting, assessor, priority="medium", apmis=None)  # its LRO is still to be appointed
     # A year and a half of synthetic history (the south-west inspection scenario) for the dashboards.
     generate(DEMO_SYNTHETIC_FORMS, seed=2026, scenario="south-west", months=18)
     _retire_synthetic_people()

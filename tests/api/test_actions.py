@@ -1,10 +1,8 @@
 """Lifecycle actions and return items over the API: what is refused, how, and who is recorded."""
-from datetime import timedelta
 
 from sqlalchemy import select
 
 from tests import factories
-from triggerflow.clocks.working_days import local_today
 from triggerflow.db import db
 from triggerflow.models import FormEvent, ReturnItem, TriggerForm
 
@@ -103,19 +101,19 @@ def test_the_acceptance_record_must_be_complete_and_its_owning_force_in_the_regi
     client = api(people.assessor)
     empty = act(client, form.number, "accept", {})
     assert empty.status_code == 422
-    assert {"field": "lro_name", "detail": "Enter the lead responsible officer's name"} in problem(empty)["errors"]
+    assert {"field": "phase", "detail": "Select the phase"} in problem(empty)["errors"]
     record = {"threat_type": "ocg", "primary_theme": "drugs_supply", "morile_harm": "40", "morile_likelihood": "3",
               "morile_risk": "120", "morile_confidence": "high", "morile_organisational_position": "Capacity gap",
-              "morile_priority": "medium", "category": "moderate", "tier": 2, "management_level": "regional",
-              "lro_name": "DCI Test", "lro_organisation": "Dorset Police", "lro_appointed_on": "2026-01-05",
-              "next_review_on": "2026-06-30"}
+              "morile_priority": "medium", "tier": 2, "management_level": "regional", "soc": "soc",
+              "moderation_status": "moderated", "phase": "active",
+              "morile_scores": [{"category": "financial", "score": "30", "confidence": "High"}]}
     elsewhere = act(client, form.number, "accept", record | {"owning_force": "ESS"})
     assert problem(elsewhere)["errors"][0]["pointer"] == "#/owning_force"
     accepted = act(client, form.number, "accept", record | {"owning_force": "WIL"})
     assert accepted.status_code == 200
     acceptance = accepted.get_json()["form"]["acceptance"]
     assert (acceptance["owning_force"]["code"], acceptance["tier"]) == ("WIL", 2)
-    assert acceptance["plan_due_on"] == (local_today() + timedelta(days=28)).isoformat()
+    assert acceptance["morile_scores"] == [{"category": "financial", "score": "30", "confidence": "High"}]
 
 
 def test_a_return_needs_items_and_the_force_sees_them_only_once_sent(people, api):

@@ -102,6 +102,8 @@ def test_accepted_threats_come_with_their_acceptance_record_for_the_soc_master_l
     assert (named["TriggerFlow reference"], named["APMIS reference"], named["Tier"], named["Owning force code"]) == (
         form.number, "APMIS-1", "3", "DOR")
     assert named["MoRiLE risk"] == "120" and named["Accepted by"] == people.assessor.name
+    assert (named["SOC"], named["Moderation status"], named["Phase"], named["Register state"], named["LRO name"]) == (
+        "soc", "moderated", "active", "accepted", "")
 
 
 def test_the_downloads_page_exports_the_chosen_list_and_records_it(people, sign_in):

@@ -57,9 +57,9 @@ def test_a_form_goes_from_a_new_draft_through_a_return_to_acceptance(api, people
     accepted = act(assessor, number, "accept", {
         "threat_type": "ocg", "primary_theme": "drugs_supply", "apmis_reference": "APMIS-77",
         "morile_harm": "40", "morile_likelihood": "3", "morile_risk": "120", "morile_confidence": "high",
-        "morile_organisational_position": "Capacity gap", "morile_priority": "medium", "category": "moderate",
-        "tier": 3, "management_level": "force", "lro_name": "DCI Test", "lro_organisation": "Dorset Police",
-        "lro_appointed_on": "2026-01-05", "next_review_on": "2026-06-30"})
+        "morile_organisational_position": "Capacity gap", "morile_priority": "medium", "soc": "soc",
+        "moderation_status": "moderated", "phase": "active", "tier": 3, "management_level": "force",
+        "morile_scores": [{"category": "physical", "score": "64", "confidence": "Medium"}]})
     assert accepted["form"]["state"] == "accepted"
     assert accepted["form"]["acceptance"]["tier"] == 3
     assert accepted["form"]["acceptance"]["owning_force"]["code"] == "DOR"

@@ -49,6 +49,7 @@ def site(databases, tmp_path_factory):
         people = factories.people()
         form = lifecycle.returned(Cast(author=people.officer, spoc=people.spoc, assessor=people.assessor))
         (item,) = items_for(form, include_pending=False)
+        threat = factories.threat_of(factories.accepted(people.officer, people.spoc, people.assessor))
         people.essex_manager = factories.user(Role.MANAGER, force_code="ESS")
         people.eastern_manager = factories.user(Role.MANAGER, region_code="EA")
         secret = {name: tokens.issue(user, "Sweep").secret for name, user in vars(people).items()}
@@ -62,7 +63,7 @@ def site(databases, tmp_path_factory):
                     Role.MANAGER: "regional_manager", Role.ADMIN: "admin"}
         out_of_scope = {Role.OFFICER: ["wilts_officer", "essex_officer"], Role.SPOC: ["wilts_spoc", "essex_spoc"],
                         Role.ASSESSOR: ["eastern_assessor"], Role.MANAGER: ["essex_manager", "eastern_manager"]}
-        arguments = {"number": form.number, "sequence": 1, "return_item": item.id,
+        arguments = {"number": form.number, "sequence": 1, "return_item": item.id, "threat_id": threat.id,
                      "answer_item": form.answers_for("B")["subjects"][0]["id"]}
         db.session.remove()
     client = app.test_client()
@@ -119,7 +120,15 @@ def test_people_outside_the_forms_force_or_region_get_404(site, rule, method):
     assert answers and set(answers.values()) == {404}, answers
 
 
-@pytest.mark.parametrize("rule, method", cases(lambda rule: "number" in rule.arguments and "GET" in rule.methods))
+@pytest.mark.parametrize("rule, method", cases(lambda rule: "threat_id" in rule.arguments))
+def test_people_outside_the_threats_owning_force_or_region_get_404(site, rule, method):
+    answers = {name: site.client_for(name).call(method, path_of(site, rule)).status_code
+               for role in roles_of(rule) & set(site.out_of_scope) for name in site.out_of_scope[role]}
+    assert answers and set(answers.values()) == {404}, answers
+
+
+@pytest.mark.parametrize("rule, method", cases(lambda rule: ("number" in rule.arguments or "threat_id" in rule.arguments)
+                                                            and "GET" in rule.methods))
 def test_people_inside_the_scope_can_read_what_they_may(site, rule, method):
     for role in roles_of(rule):
         response = site.client_for(site.in_scope[role]).call(method, path_of(site, rule))

@@ -25,6 +25,7 @@ READ_ONLY = ("/", "/criteria/", "/api-tokens/", "/downloads/", "/mail", "/accoun
              "/search?q=x&started_from=31&started_from=2&started_from=2026")
 DASHBOARDS = ("/dashboards/", "/dashboards/acceptance", "/dashboards/submissions", "/dashboards/reasons",
               "/dashboards/stale", "/dashboards/time", "/dashboards/assessors", "/dashboards/backlog",
+              "/dashboards/after-acceptance", "/dashboards/forms?measure=threats&cell=accepted",
               "/dashboards/forms?measure=acceptance&cell=decided")
 ADMIN = ("/admin/", "/admin/users", "/admin/users/new", "/admin/audit", "/admin/exports", "/admin/forces",
          "/admin/criteria", "/admin/identity-providers", "/admin/identity-providers/new")
@@ -60,11 +61,53 @@ def build() -> Site:
     tokens_of = {role: tokens.issue(user, "Reporting").token.id for role, user in people.items()}
     outbox.send_pending()
     mail = mail_folder.stored_messages()[0].name
-    pages = {role: _pages(role, _visible(forms, people[role]), tokens_of[role], mail) for role in ROLES}
+    threats = _threats(cast, forms["accepted"])
+    pages = {role: _pages(role, _visible(forms, people[role]), tokens_of[role], mail, _threat_pages(role, threats))
+             for role in ROLES}
     # Switched off, so the sign-in page the other browser tests use does not offer it.
     provider = identity_providers.save(people["admin"], None, ESSEX_PROVIDER)
     pages["admin"].insert(-1, f"/admin/identity-providers/{provider.id}")
     return Site(people=people, numbers={name: form.number for name, form in forms.items()}, pages=pages)
+
+
+def _threats(cast: Cast, accepted: TriggerForm) -> dict[str, object]:
+    """The accepted form's threat, waiting for its LRO, and threats at each later state of their lifecycle."""
+    from datetime import timedelta
+
+    from triggerflow.threats.service import perform
+
+    found = {"accepted": factories.threat_of(accepted)}
+    for state in ("lro_appointed", "plan_agreed", "under_management"):
+        threat = found[state] = factories.threat_of(lifecycle.WALKS["accepted"](cast))
+        perform(threat, "appoint_lro", cast.spoc, **factories.LRO)
+        if state == "lro_appointed":
+            continue
+        for strand, description in factories.PLAN:
+            perform(threat, "add_plan_action", cast.spoc, strand=strand, description=description, owner="DI Owner",
+                    due_on=threat.accepted_at.date() + timedelta(days=60))
+        perform(threat, "agree_plan", cast.spoc)
+        if state == "under_management":
+            perform(threat, "start_management", cast.spoc)
+            perform(threat, "record_disruption", cast.assessor, occurred_on=threat.accepted_at.date(), grade="major",
+                    description="Principal arrested")
+    return found
+
+
+def _threat_pages(role: str, threats: dict[str, object]) -> list[str]:
+    """Every role in the sweep sees the Essex threats: the force owns them, the Eastern ROCTA assessed them."""
+    ids = {state: threat.id for state, threat in threats.items()}
+    pages = ["/threats", "/threats?status=all&priority=medium"] + [f"/threats/{i}" for i in ids.values()]
+    if role == "spoc":
+        pages += [f"/threats/{ids['accepted']}/actions/appoint_lro",
+                  f"/threats/{ids['lro_appointed']}/actions/agree_plan",
+                  f"/threats/{ids['plan_agreed']}/actions/start_management"]
+        pages += [f"/threats/{ids['under_management']}/actions/{action}"
+                  for action in ("change_lro", "add_plan_action", "review", "record_disruption")]
+    if role == "assessor":
+        pages += [f"/threats/{ids['under_management']}/actions/{action}" for action in ("update_references", "archive")]
+    if role == "regional manager":
+        pages.append(f"/forms/{threats['accepted'].form.number}/actions/reconsider")
+    return pages
 
 
 def _visible(forms: dict[str, TriggerForm], user) -> dict[str, TriggerForm]:
@@ -73,12 +116,12 @@ def _visible(forms: dict[str, TriggerForm], user) -> dict[str, TriggerForm]:
     return {name: form for name, form in forms.items() if form.id in seen}
 
 
-def _pages(role: str, forms: dict[str, TriggerForm], token_id: int, mail: str) -> list[str]:
+def _pages(role: str, forms: dict[str, TriggerForm], token_id: int, mail: str, threat_pages: list[str]) -> list[str]:
     pages = [*READ_ONLY, f"/api-tokens/{token_id}/revoke", f"/mail/{mail}"]
     pages += [f"/forms/{form.number}" for form in forms.values()]
     accepted = forms["accepted"].number
     pages += [f"/forms/{accepted}/content", f"/forms/{accepted}/versions/1", f"/forms/{accepted}/print"]
-    pages += _FOR_ROLE[role](forms)
+    pages += _FOR_ROLE[role](forms) + threat_pages
     if role != "admin":
         pages.append("/admin/")  # 403: not theirs
     return pages + [NOT_FOUND]

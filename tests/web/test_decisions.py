@@ -335,9 +335,7 @@ def test_accept_shows_the_acceptance_record_prefilled_from_the_form(people, sign
     owning = page.find("select", name="owning_force_id")
     assert owning.find("option", value=str(form.force_id)).get("selected") is not None
     assert {o.text for o in owning.find_all("option")} >= {"Dorset Police", "Wiltshire Police"}
-    due = local_today() + timedelta(days=28)
-    # As a person types a date, without leading zeros: 2 1 2027, not 02 01 2027.
-    assert [page.find("input", id=f"plan_due_on-{p}")["value"] for p in ("day", "month", "year")] == date_parts(due)
+    assert page.find("input", name="lro_name") is None  # the force appoints the LRO afterwards
 
 
 def test_assessor_accepts_a_form_with_the_acceptance_record(people, sign_in):
@@ -347,18 +345,19 @@ def test_assessor_accepts_a_form_with_the_acceptance_record(people, sign_in):
     response = act(client, form, "accept", threat_type="ocg", primary_theme="county_lines",
                    secondary_themes=["money_laundering", "firearms"], apmis_reference="",
                    morile_harm="64.5", morile_likelihood="3", morile_risk="193.5", morile_confidence="medium",
-                   morile_organisational_position="Capacity gap", morile_priority="high", category="major",
-                   tier="2", management_level="regional", owning_force_id=wiltshire.id, lro_name="DCI Laura Penn",
-                   lro_organisation="Wiltshire Police", lro_appointed_on=["2", "3", "2026"],
-                   plan_due_on=["30", "3", "2026"], next_review_on=["1", "6", "2026"])
+                   morile_organisational_position="Capacity gap", morile_priority="high",
+                   score_physical="48", confidence_physical="60%", score_financial="12",
+                   confidence_financial="Low", soc="soc", moderation_status="awaiting", phase="active",
+                   tier="2", management_level="regional", owning_force_id=wiltshire.id, pnd_reference="PND/77")
     assert response.status_code == 302
     assert f"Form {form.number} accepted" in banner(client.get(response.location))
     assert fresh(form).state is FormState.ACCEPTED
     record = db.session.scalar(select(AcceptanceRecord).where(AcceptanceRecord.form_id == form.id))
     assert (record.primary_theme, record.secondary_themes, record.apmis_reference, record.morile_harm,
-            record.tier, record.owning_force_id, record.plan_due_on, record.next_review_on) == (
+            record.tier, record.owning_force_id, record.morile_scores, record.soc, record.pnd_reference) == (
         "county_lines", ["money_laundering", "firearms"], None, "64.5", 2, wiltshire.id,
-        date(2026, 3, 30), date(2026, 6, 1))
+        [{"category": "physical", "score": "48", "confidence": "60%"},
+         {"category": "financial", "score": "12", "confidence": "Low"}], "soc", "PND/77")
     assert [e.action for e in events(form)].count("accept") == 1
 
 
@@ -366,16 +365,13 @@ def test_accept_without_the_record_lists_what_is_missing_and_keeps_what_was_type
     form = factories.under_assessment(people.officer, people.spoc, people.assessor)
     client = sign_in(people.assessor)
     response = act(client, form, "accept", threat_type="ocg", primary_theme="drugs_supply", morile_harm="12.5",
-                   owning_force_id=form.force_id, lro_appointed_on=["31", "2", "2026"],
-                   plan_due_on=["", "4", "2026"], next_review_on=["", "", ""])
+                   owning_force_id=form.force_id)
     assert response.status_code == 400
     page = parse(response)
     summary = dict(error_summary(page))
     assert summary["Enter the MoRiLE likelihood score"] == "#morile_likelihood"
     assert summary["Select the tier"] == "#tier"
-    assert summary["Date the lead responsible officer was appointed must be a real date"] == "#lro_appointed_on-day"
-    assert summary["4P plan due date must include a day"] == "#plan_due_on-day"
-    assert summary["Enter the next review date"] == "#next_review_on-day"
+    assert summary["Select the moderation status"] == "#moderation_status"
     assert page.find("input", name="morile_harm")["value"] == "12.5"
     assert fresh(form).state is FormState.UNDER_ASSESSMENT
     assert db.session.scalar(select(AcceptanceRecord).where(AcceptanceRecord.form_id == form.id)) is None

@@ -57,6 +57,7 @@ def site(databases, tmp_path_factory):
         people = factories.people()
         form = lifecycle.returned(Cast(author=people.officer, spoc=people.spoc, assessor=people.assessor))
         (item,) = items_for(form, include_pending=False)
+        threat = factories.threat_of(factories.accepted(people.officer, people.spoc, people.assessor))
         in_scope = {Role.OFFICER: people.officer, Role.SPOC: people.spoc, Role.ASSESSOR: people.assessor,
                     Role.MANAGER: people.regional_manager, Role.ADMIN: people.admin}
         out_of_scope = {
@@ -68,7 +69,7 @@ def site(databases, tmp_path_factory):
         }
         arguments = {"number": form.number, "key": "B", "action": "claim", "sequence": 1,
                      "filename": "images/favicon.svg", "answer_item": form.answers_for("B")["subjects"][0]["id"],
-                     "return_item": item.id}
+                     "return_item": item.id, "threat_id": threat.id}
         everyone = [*in_scope.values(), *(u for users in out_of_scope.values() for u in users)]
         tokens = {u.email: _token(u) for u in everyone} if any(by_token(r) for r in ROUTES) else {}
         emails = {"in": {role: u.email for role, u in in_scope.items()},
@@ -181,6 +182,14 @@ def test_people_outside_the_forms_force_or_region_get_404(site, rule, method):
                for email in site.emails["out"][role]}
     if 501 in answers.values():
         pytest.skip(f"{rule.endpoint} is not written yet")
+    assert answers and set(answers.values()) == {404}, answers
+
+
+@pytest.mark.parametrize("rule, method", cases(lambda rule: "threat_id" in rule.arguments))
+def test_people_outside_the_threats_owning_force_or_region_get_404(site, rule, method):
+    answers = {email: call(site, rule, method, email).status_code
+               for role in sorted(allowed_roles(rule) & set(site.emails["out"]))
+               for email in site.emails["out"][role]}
     assert answers and set(answers.values()) == {404}, answers
 
 

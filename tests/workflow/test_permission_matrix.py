@@ -120,6 +120,7 @@ def _relation_holds(relation: str, persona: Persona, form: TriggerForm) -> bool:
         "routed_assessor": persona.assesses_region and (form.assessor_id is None or holds_it),
         "holder": holds_it,
         "holder_or_regional_manager": holds_it or persona.manages_region,
+        "regional_manager": persona.manages_region,
         "author_or_spoc": persona.in_force and (persona.is_author or persona.role is Role.SPOC),
         "system": persona.role == SYSTEM,
     }[relation]
@@ -209,9 +210,13 @@ def test_an_assessor_can_never_act_on_a_form_from_their_own_home_force(world, lo
     assert _every_offer(world, looking, {"an assessor of the region whose home force is the form's"}) == []
 
 
-def test_the_regional_manager_may_only_release_forms_under_assessment(world, looking):
+def test_the_regional_manager_may_only_release_forms_under_assessment_and_reconsider_decisions(world, looking):
     offers = _every_offer(world, looking, {"the regional manager"})
-    assert offers and all(" may release on " in offer and "under assessment" in offer for offer in offers)
+    releases = [offer for offer in offers if " may release on " in offer]
+    reconsiders = [offer for offer in offers if " may reconsider on " in offer]
+    assert releases and all("under assessment" in offer for offer in releases)
+    assert reconsiders and all("accepted" in offer or "rejected" in offer for offer in reconsiders)
+    assert len(releases) + len(reconsiders) == len(offers)
 
 
 def test_only_the_system_may_lapse_a_form(world, looking):
@@ -241,8 +246,10 @@ def test_a_spoc_who_writes_a_form_sends_it_to_another_spoc(world, looking):
     assert available_actions(looking("a SPOC", "draft", False), author) == ["submit", "withdraw"]
 
 
-def test_finished_forms_offer_nothing_to_anyone(world, looking):
+def test_finished_forms_offer_nothing_but_reconsidering_a_decision_to_its_regional_manager(world, looking):
     for kind in AUTHORS:
         for walk in ("accepted", "rejected", "withdrawn"):
             form = looking(kind, walk, True)
-            assert [p.label for p in world.personas[kind] if available_actions(form, _actor(p))] == []
+            offered = {p.label: available_actions(form, _actor(p)) for p in world.personas[kind]}
+            expected = {"the regional manager": ["reconsider"]} if walk != "withdrawn" else {}
+            assert {label: actions for label, actions in offered.items() if actions} == expected

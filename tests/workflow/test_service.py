@@ -286,8 +286,8 @@ def test_accepting_stores_the_acceptance_record_and_needs_it_complete(people, ca
     form = lifecycle.under_assessment(cast)
     record = factories.acceptance_record(form)
     with pytest.raises(Invalid) as refused:
-        perform(form, "accept", people.assessor, record={**record, "lro_name": ""})
-    assert refused.value.errors == {"lro_name": "Enter the lead responsible officer's name"}
+        perform(form, "accept", people.assessor, record={**record, "phase": ""})
+    assert refused.value.errors == {"phase": "Select the phase"}
     perform(form, "accept", people.assessor, record=record)
     assert form.state is FormState.ACCEPTED and form.decided_at is not None
     count = db.session.scalar(select(func.count()).select_from(FormEvent).where(FormEvent.form_id == form.id,
@@ -307,12 +307,13 @@ def test_rejecting_needs_a_code_and_a_rationale(people, cast):
 
 def test_an_acceptance_record_with_values_outside_the_fixed_lists_is_refused(people, cast):
     form = lifecycle.under_assessment(cast)
-    record = {**factories.acceptance_record(form), "category": "huge", "tier": "6", "secondary_themes": ["golf"],
-              "plan_due_on": "next week", "owning_force_id": 99_999}
+    record = {**factories.acceptance_record(form), "soc": "maybe", "tier": "6", "secondary_themes": ["golf"],
+              "morile_scores": [{"category": "physical", "score": "64", "confidence": ""}], "owning_force_id": 99_999}
     with pytest.raises(Invalid) as refused:
         perform(form, "accept", people.assessor, record=record)
     assert refused.value.errors == {
-        "category": "Select the assessment category", "tier": "Select the tier",
+        "soc": "Select whether the threat is serious and organised crime", "tier": "Select the tier",
         "secondary_themes": "Select secondary themes from the list",
-        "plan_due_on": "Enter a real date the 4P plan is due", "owning_force_id": "Select the owning force"}
+        "confidence_physical": "Enter the MoRiLE confidence for physical harm",
+        "owning_force_id": "Select the owning force"}
     assert form.state is FormState.UNDER_ASSESSMENT

@@ -17,7 +17,7 @@ problems.register(bp)
 limiter.shared_limit(api_rate, scope="api")(bp)
 
 from triggerflow.api.routes import actions, exports, forms, measures, meta, queues, return_items, sections  # noqa: E402,F401
-from triggerflow.api.routes import internal_notes  # noqa: E402,F401
+from triggerflow.api.routes import internal_notes, threats  # noqa: E402,F401
 from triggerflow.api.routes import search  # noqa: E402,F401
 
 

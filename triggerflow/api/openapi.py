@@ -194,6 +194,8 @@ _TAGS = {
     "Search": "Find forms within your scope by number, name, subject, PNC ID or reference, as the search "
               "page does.",
     "Measures": "Management information, computed from the event log within your scope.",
+    "Threat register": "Accepted threats after the decision: their LRO, 4P plan, reviews, disruptions and "
+                       "archive, each action allowed exactly when the threat's page would offer it.",
     "Exports": "CSV downloads of lists you may see, streamed; the security marking is the first line. "
                "Every export is recorded.",
     "About the API": "This document, and who your token says you are.",

@@ -13,7 +13,7 @@ from flask import current_app, g, request
 from pydantic import BaseModel, ValidationError
 
 from triggerflow.api.problems import Problem, from_validation
-from triggerflow.models import Role, TriggerForm, User
+from triggerflow.models import Role, Threat, TriggerForm, User
 from triggerflow.web.access import PUBLIC
 
 EVERYONE = frozenset(Role)
@@ -100,10 +100,11 @@ def _parse(model: type[BaseModel], data, where: str) -> BaseModel:
         raise from_validation(error, where) from None
 
 
-def expected_version(form: TriggerForm) -> int:
-    """The form version the caller read, from If-Match; -1 (never current) when it names another."""
+def expected_version(form: TriggerForm | Threat) -> int:
+    """The version the caller read of the form (or threat), from If-Match; -1 when it names another."""
     if "If-Match" not in request.headers or request.if_match.star_tag:
-        raise Problem(428, "Send the form's ETag, from when you last read it, in an If-Match header.",
+        what = "threat" if isinstance(form, Threat) else "form"
+        raise Problem(428, f"Send the {what}'s ETag, from when you last read it, in an If-Match header.",
                       "precondition-required")
     return form.version if request.if_match.contains(str(form.version)) else -1
 

@@ -132,6 +132,11 @@ TIERS = [(str(n), f"Tier {n}") for n in range(1, 6)]
 MANAGEMENT_LEVELS = [("force", "Force"), ("regional", "Regional"), ("national", "National")]
 MORILE_CONFIDENCE = [("high", "High"), ("medium", "Medium"), ("low", "Low")]
 MORILE_PRIORITY = [("high", "High"), ("medium", "Medium"), ("low", "Low")]
+# The SOC master list's own fields, as APMIS records them.
+SOC_OR_NOT = [("soc", "SOC"), ("non_soc", "Not SOC")]
+MODERATION_STATUSES = [("moderated", "Moderated"), ("awaiting", "Awaiting moderation"),
+                       ("not_moderated", "Not moderated")]
+PHASES = [("active", "Active"), ("dormant", "Dormant"), ("closed", "Closed")]
 
 
 def label_for(choices: list[tuple[str, str]], value: str | None) -> str:

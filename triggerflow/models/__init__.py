@@ -16,6 +16,7 @@ from triggerflow.models.review import CommentKind, InternalNote, ReturnItemComme
 from triggerflow.models.search import FormSearchEntry
 from triggerflow.models.sign_in import AddressFailures, RecoveryCode
 from triggerflow.models.stay import FormStay
+from triggerflow.models.threat import Disruption, PlanAction, Threat, ThreatEvent
 from triggerflow.models.user import Role, User
 from triggerflow.models.user_session import HeldSubmission, SessionStage, UserSession
 
@@ -26,6 +27,7 @@ __all__ = [
     "ApiToken",
     "CommentKind",
     "CriteriaVersion",
+    "Disruption",
     "ExportRecord",
     "Force",
     "ForceOperation",
@@ -39,6 +41,7 @@ __all__ = [
     "InternalNote",
     "OutboxMessage",
     "OutboxStatus",
+    "PlanAction",
     "RateLimitCounter",
     "RecoveryCode",
     "Region",
@@ -49,6 +52,8 @@ __all__ = [
     "ReturnedItem",
     "Role",
     "SessionStage",
+    "Threat",
+    "ThreatEvent",
     "TriggerForm",
     "User",
     "UserSession",

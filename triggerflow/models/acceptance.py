@@ -14,7 +14,8 @@ class AcceptanceRecord(db.Model):
     __tablename__ = "acceptance_records"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), unique=True)
+    # Not unique: a reconsidered acceptance keeps its record, and the form may be accepted again.
+    form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), index=True)
     threat_type: Mapped[str] = mapped_column(String(32))
     primary_theme: Mapped[str] = mapped_column(String(64))
     secondary_themes: Mapped[list[str]] = mapped_column(JSONDocument, default=list)
@@ -26,15 +27,24 @@ class AcceptanceRecord(db.Model):
     morile_confidence: Mapped[str] = mapped_column(String(16))
     morile_organisational_position: Mapped[str] = mapped_column(String(120))
     morile_priority: Mapped[str] = mapped_column(String(16))
-    category: Mapped[str] = mapped_column(String(16))
+    # Scores by harm category, each with its confidence, as the MoRiLE assessment gives them:
+    # a list of {"category", "score", "confidence"}.
+    morile_scores: Mapped[list[dict[str, str]]] = mapped_column(JSONDocument, default=list)
+    soc: Mapped[str | None] = mapped_column(String(16))  # "soc" or "non_soc", as on the master list
+    moderation_status: Mapped[str | None] = mapped_column(String(32))
+    phase: Mapped[str | None] = mapped_column(String(32))
+    pnd_reference: Mapped[str | None] = mapped_column(String(64))
+    # Records made before the threat register graded the threat and named its LRO here; the
+    # register now keeps the LRO and its dates, and major/moderate/minor grades disruptions.
+    category: Mapped[str | None] = mapped_column(String(16))
     tier: Mapped[int]
     management_level: Mapped[str] = mapped_column(String(16))
     owning_force_id: Mapped[int] = mapped_column(ForeignKey("forces.id"))
-    lro_name: Mapped[str] = mapped_column(String(120))
-    lro_organisation: Mapped[str] = mapped_column(String(120))
-    lro_appointed_on: Mapped[date] = mapped_column(Date)
-    plan_due_on: Mapped[date] = mapped_column(Date)
-    next_review_on: Mapped[date] = mapped_column(Date)
+    lro_name: Mapped[str | None] = mapped_column(String(120))
+    lro_organisation: Mapped[str | None] = mapped_column(String(120))
+    lro_appointed_on: Mapped[date | None] = mapped_column(Date)
+    plan_due_on: Mapped[date | None] = mapped_column(Date)
+    next_review_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -49,17 +49,31 @@ class FormEvent(db.Model):
 
 
 class AppendOnly(Exception):
-    """An attempt to change or remove a form event."""
+    """An attempt to change or remove an event."""
 
 
-@event.listens_for(FormEvent, "before_update")
-@event.listens_for(FormEvent, "before_delete")
-def _refuse_change(mapper, connection, target: FormEvent) -> None:
-    raise AppendOnly(f"Form events are append-only: event {target.id} cannot be changed or deleted")
+# Each append-only model, with what its rows are called in the refusal.
+_APPEND_ONLY: dict[type, str] = {}
+
+
+def append_only(model: type, called: str) -> None:
+    """Refuse every UPDATE and DELETE of `model`'s rows through the ORM, one by one or in bulk."""
+    _APPEND_ONLY[model] = called
+
+    def refuse_change(mapper, connection, target) -> None:
+        raise AppendOnly(f"{called} are append-only: event {target.id} cannot be changed or deleted")
+
+    event.listen(model, "before_update", refuse_change)
+    event.listen(model, "before_delete", refuse_change)
+
+
+append_only(FormEvent, "Form events")
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _refuse_bulk_change(state) -> None:
-    if (state.is_update or state.is_delete) and any(
-            mapper.class_ is FormEvent for mapper in state.all_mappers):
-        raise AppendOnly("Form events are append-only: they cannot be updated or deleted in bulk")
+    if state.is_update or state.is_delete:
+        for mapper in state.all_mappers:
+            if mapper.class_ in _APPEND_ONLY:
+                raise AppendOnly(f"{_APPEND_ONLY[mapper.class_]} are append-only: they cannot be updated or "
+                                 "deleted in bulk")

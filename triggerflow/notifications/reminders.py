@@ -9,15 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from triggerflow.clocks.due import ASSESSMENT, Due, due_for, lapses_on
 from triggerflow.clocks.working_days import local_today
-from triggerflow.db import db, utcnow
-from triggerflow.models import ReminderSent, TriggerForm, User
+from triggerflow.models import TriggerForm, User
 from triggerflow.notifications import messages
+from triggerflow.notifications.reminder_keys import claim_and_write
 from triggerflow.queries import due_work, recipients
+from triggerflow.threats import reminders as threat_reminders
 from triggerflow.workflow.errors import WorkflowError
 from triggerflow.workflow.service import perform
 
@@ -40,6 +39,7 @@ def run(today: date | None = None) -> RemindersReport:
         due = due_for(form.state, form.submitted_at, form.resubmit_by, today)
         if due is not None and (due.soon or due.overdue) and _remind(form, due):
             report.reminders += 1
+    report.reminders += threat_reminders.run(today, horizon)
     return report
 
 
@@ -61,24 +61,11 @@ def _kind(due: Due) -> str:
 
 
 def _remind(form: TriggerForm, due: Due) -> bool:
-    """Claim the reminder's key and write its e-mail in one transaction; False if already sent."""
     kind = _kind(due)
-    insert = pg_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    try:
-        claimed = db.session.scalar(
-            insert(ReminderSent).values(form_id=form.id, kind=kind, due_on=due.on, sent_at=utcnow())
-            .on_conflict_do_nothing(index_elements=["form_id", "kind", "due_on"]).returning(ReminderSent.id))
-        if claimed is None:
-            db.session.rollback()
-            return False
-        messages.queue(_reminded(form, due), kind=kind, form=form, template="reminder.txt",
-                       headline=HEADLINES[kind].format(number=form.number), due_label=due.label, due_on=due.on,
-                       overdue=due.overdue, what_next=_what_next(due))
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
-    return True
+    return claim_and_write(form.id, kind, due.on, lambda: messages.queue(
+        _reminded(form, due), kind=kind, form=form, template="reminder.txt",
+        headline=HEADLINES[kind].format(number=form.number), due_label=due.label, due_on=due.on,
+        overdue=due.overdue, what_next=_what_next(due)))
 
 
 def _reminded(form: TriggerForm, due: Due) -> list[User]:

@@ -21,6 +21,11 @@ def _withdrawn(form: TriggerForm) -> list[User]:
     return recipients.unique(recipients.author_and_spocs(form) + assessor[:1])
 
 
+def _reconsidered(form: TriggerForm) -> list[User]:
+    # The assessor who decided it holds it again; the force hears that its decision is reopened.
+    return recipients.unique(recipients.routed_assessors(form)[:1] + recipients.author_and_spocs(form))
+
+
 RETURNED_NEXT = ("Answer each return item and resubmit the form by {resubmit_by:%-d %B %Y}. "
                  "A return that is not resubmitted lapses.")
 
@@ -48,6 +53,8 @@ NOTICES: dict[str, Notice] = {
     "reject": Notice("The ROCTA has rejected trigger form {number}", recipients.author_and_spocs,
                      "The reason is on the form."),
     "withdraw": Notice("Trigger form {number} has been withdrawn", _withdrawn),
+    "reconsider": Notice("The decision on trigger form {number} is being reconsidered", _reconsidered,
+                         "The form is back under assessment. The reason is on the form."),
 }
 
 

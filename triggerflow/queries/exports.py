@@ -5,10 +5,11 @@ statement is read in batches (see exports.stream), so its size does not matter.
 """
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import aliased
 
-from triggerflow.models import AcceptanceRecord, Force, FormEvent, ReturnItem, ReturnItemStatus, TriggerForm, User
+from triggerflow.models import (AcceptanceRecord, Force, FormEvent, ReturnItem, ReturnItemStatus, Threat, TriggerForm,
+                                User)
 from triggerflow.queries.listing import FormFilters, filtered_forms
 from triggerflow.workflow.states import FormState
 
@@ -65,18 +66,22 @@ def accepted_threats(user: User, filters: FormFilters) -> Export:
     record = AcceptanceRecord
     headings = ("TriggerFlow reference", "APMIS reference", "Threat name", "Threat type", "Primary theme",
                 "Secondary themes", "Owning force code", "Owning force", "Submitting force code",
-                "Assessment category", "Tier", "Management level", "MoRiLE harm", "MoRiLE likelihood",
-                "MoRiLE risk", "MoRiLE confidence", "MoRiLE organisational position", "MoRiLE priority",
-                "LRO name", "LRO organisation", "LRO appointed on", "4P plan due on", "Next review on",
-                "Accepted on", "Accepted by")
+                "SOC", "Moderation status", "Phase", "PND reference", "Tier", "Management level", "MoRiLE harm",
+                "MoRiLE likelihood", "MoRiLE risk", "MoRiLE confidence", "MoRiLE organisational position",
+                "MoRiLE priority", "Register state", "LRO name",
+                "LRO organisation", "LRO appointed", "4P plan due on", "Next review on", "Accepted on", "Accepted by")
     query = (select(TriggerForm.number, record.apmis_reference, TriggerForm.working_name, record.threat_type,
                     record.primary_theme, record.secondary_themes, owning.code, owning.name, submitting.code,
-                    record.category, record.tier, record.management_level, record.morile_harm,
-                    record.morile_likelihood, record.morile_risk, record.morile_confidence,
-                    record.morile_organisational_position, record.morile_priority, record.lro_name,
-                    record.lro_organisation, record.lro_appointed_on, record.plan_due_on, record.next_review_on,
-                    record.recorded_at, recorder.name)
+                    record.soc, record.moderation_status, record.phase, Threat.pnd_reference, record.tier,
+                    record.management_level, record.morile_harm, record.morile_likelihood, record.morile_risk,
+                    record.morile_confidence, record.morile_organisational_position, record.morile_priority,
+                    Threat.state, Threat.lro_name, Threat.lro_organisation,
+                    Threat.lro_appointed_at, Threat.plan_due_on, Threat.next_review_on, record.recorded_at,
+                    recorder.name)
              .join(TriggerForm, TriggerForm.id == record.form_id)
+             # The threat of the acceptance standing now: one a reconsideration closed is not on the list.
+             .join(Threat, (Threat.acceptance_id == record.id)
+                   & or_(Threat.archive_reason.is_(None), Threat.archive_reason != "decision_reconsidered"))
              .join(owning, owning.id == record.owning_force_id)
              .join(submitting, submitting.id == TriggerForm.force_id)
              .join(recorder, recorder.id == record.recorded_by_id)

@@ -27,7 +27,9 @@ def _versions() -> Select:
 
 @cache
 def _acceptance() -> Select:
-    return select(AcceptanceRecord).where(AcceptanceRecord.form_id == bindparam("form_id"))
+    # The latest: a reconsidered acceptance keeps its record, and the form may be accepted again.
+    return (select(AcceptanceRecord).where(AcceptanceRecord.form_id == bindparam("form_id"))
+            .order_by(AcceptanceRecord.id.desc()).limit(1))
 
 
 def history(form: TriggerForm) -> list[FormEvent]:

@@ -22,7 +22,7 @@ from triggerflow.content import vocab
 from triggerflow.db import db
 from triggerflow.models import Force, ForceOperation, Region
 from triggerflow.queries import criteria_versions
-from triggerflow.synthetic import answers, people, profiles, writer
+from triggerflow.synthetic import answers, people, profiles, threats, writer
 from triggerflow.synthetic.lifecycle import Cast, Life
 from triggerflow.synthetic.names import person, working_name
 from triggerflow.synthetic.revisions import revise
@@ -84,6 +84,7 @@ def generate(forms: int, seed: int, *, scenario: str | None = None, until: date 
         writer.save_counters(connection, plan.numbers)
         writer.resync_sequences(connection)
         _unassessed_operations(connection, plan, rng, timeline)
+        threats.write(connection, plan.casts, until, seed)
     return Summary(forms, events, items, clock.perf_counter() - started)
 
 
@@ -235,18 +236,19 @@ class _Batch:
 
 def _acceptance(life: Life, force: dict, threat_type: str, theme: str, rng: Random, at: datetime) -> dict:
     harm, likelihood = rng.randint(10, 90), rng.randint(1, 5)
-    forename, surname = person(rng)
+    # The LRO and the threat's grade the record once held are still drawn, so each seed gives the
+    # histories it always gave.
+    person(rng)
+    confidence, priority = rng.choice(vocab.MORILE_CONFIDENCE)[0], rng.choice(vocab.MORILE_PRIORITY)[0]
+    rng.choice(vocab.ASSESSMENT_CATEGORIES)
     return {
         "form_id": life.form_id, "threat_type": threat_type, "primary_theme": theme, "secondary_themes": [],
         "apmis_reference": f"APMIS-{force['region']}-{life.form_id}", "morile_harm": str(harm),
         "morile_likelihood": str(likelihood), "morile_risk": str(harm * likelihood),
-        "morile_confidence": rng.choice(vocab.MORILE_CONFIDENCE)[0],
-        "morile_organisational_position": "Capacity and capability gap",
-        "morile_priority": rng.choice(vocab.MORILE_PRIORITY)[0],
-        "category": rng.choice(vocab.ASSESSMENT_CATEGORIES)[0], "tier": rng.randint(1, 5),
-        "management_level": rng.choice(vocab.MANAGEMENT_LEVELS)[0], "owning_force_id": force["id"],
-        "lro_name": f"DI {forename} {surname}", "lro_organisation": force["name"],
-        "lro_appointed_on": at.date(), "plan_due_on": at.date() + timedelta(days=28),
-        "next_review_on": at.date() + timedelta(days=90), "notes": None,
+        "morile_confidence": confidence, "morile_organisational_position": "Capacity and capability gap",
+        "morile_priority": priority,
+        "morile_scores": [{"category": "physical", "score": str(harm), "confidence": confidence.title()}],
+        "soc": "soc", "moderation_status": "moderated", "phase": "active", "tier": rng.randint(1, 5),
+        "management_level": rng.choice(vocab.MANAGEMENT_LEVELS)[0], "owning_force_id": force["id"], "notes": None,
         "recorded_by_id": life.decision["assessor"], "recorded_at": at,
     }

@@ -25,11 +25,12 @@ def register_web(app: Flask) -> None:
     from triggerflow.web.review.routes import bp as review
     from triggerflow.web.routing.routes import bp as routing
     from triggerflow.web.search.routes import bp as search
+    from triggerflow.web.threats.routes import bp as threats
     from triggerflow.web.tokens.routes import bp as tokens
     from triggerflow.exports.routes import bp as exports
 
-    for blueprint in (auth, account, home, forms, drafting, decisions, criteria, dashboards, mail, tokens, exports,
-                      review, routing, admin, admin_settings, admin_sign_in, api_reference, assets.bp,
+    for blueprint in (auth, account, home, forms, drafting, decisions, threats, criteria, dashboards, mail, tokens,
+                      exports, review, routing, admin, admin_settings, admin_sign_in, api_reference, assets.bp,
                       health.bp, search, organisation_sign_in, admin_identity, force_operations):
         app.register_blueprint(blueprint)
     init_access(app)

@@ -15,6 +15,7 @@ from triggerflow.web import attention
 from triggerflow.web.pagination import count_text, page_numbers
 from triggerflow.workflow.definition import sending_action
 from triggerflow.workflow.routing import event_label
+from triggerflow.threats.definition import ARCHIVE_REASONS
 from triggerflow.workflow.states import FormState
 
 LONDON = ZoneInfo("Europe/London")
@@ -22,6 +23,7 @@ LONDON = ZoneInfo("Europe/London")
 _NAVIGATION = (
     ("home.index", "My work", None),
     ("search.index", "Search", None),
+    ("threats.register", "Threat register", None),
     ("criteria.index", "Criteria", None),
     ("force_operations.index", "Operations", {Role.OFFICER, Role.SPOC}),
     ("dashboards.overview", "Management information", {Role.MANAGER, Role.ASSESSOR, Role.ADMIN, Role.SPOC}),
@@ -59,6 +61,7 @@ def register(app: Flask) -> None:
         page_numbers=page_numbers,
         count_text=count_text,
         sending_action=sending_action,
+        threat_archive_reasons=ARCHIVE_REASONS,
         **attention.TEMPLATE_GLOBALS,
     )
     app.add_template_filter(isodate, "isodate")

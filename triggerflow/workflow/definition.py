@@ -57,6 +57,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("reject", (S.UNDER_ASSESSMENT,), S.REJECTED, frozenset({ASSESSOR}), "holder"),
     Transition("withdraw", (S.DRAFT, S.SPOC_REVIEW, S.RETURNED, S.LAPSED), S.WITHDRAWN,
                frozenset({OFFICER, SPOC}), "author_or_spoc"),
+    # A decision is never edited: a regional manager sends it back to assessment, saying why.
+    Transition("reconsider", (S.ACCEPTED, S.REJECTED), S.UNDER_ASSESSMENT, frozenset({MANAGER}), "regional_manager"),
 )
 
 ACTIONS: dict[str, Action] = {
@@ -78,6 +80,9 @@ ACTIONS: dict[str, Action] = {
                      confirm=True, style="warning"),
     "withdraw": Action("Withdraw", "Withdraw the form. It cannot be sent again.", reason="reason",
                        confirm=True, style="warning"),
+    "reconsider": Action("Reconsider the decision", "Send the form back to assessment. The decision stays in "
+                         "the form's history; a threat its acceptance put on the register is closed as "
+                         "“decision reconsidered”.", reason="reason", confirm=True, style="warning"),
 }
 
 # Roles that must say why although the action's usual taker need not: a regional manager releasing

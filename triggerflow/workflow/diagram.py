@@ -32,6 +32,7 @@ ROLE_IN_RELATION = {
     ("holder", Role.ASSESSOR): "ROCTA assessor (holder)",
     ("holder_or_regional_manager", Role.ASSESSOR): "ROCTA assessor (holder)",
     ("holder_or_regional_manager", Role.MANAGER): "regional manager",
+    ("regional_manager", Role.MANAGER): "regional manager",
 }
 
 # Forms are created by workflow.service.start_form, outside the machine's transitions.

@@ -11,6 +11,7 @@ from triggerflow.models import (AcceptanceRecord, FormSnapshot, ReturnedItem, Re
                                 User)
 from triggerflow.queries import criteria_versions
 from triggerflow.search import index as search_index
+from triggerflow.threats import service as threats
 
 
 def apply(form: TriggerForm, action: str, actor: User | None, details: dict[str, Any], now: datetime,
@@ -29,7 +30,7 @@ def event_details(form: TriggerForm, action: str, details: dict[str, Any]) -> di
         kept["duplicate_reference"] = details["duplicate_reference"]
     if action in ("submit", "resubmit") and details.get("_snapshot"):
         kept["snapshot"] = details["_snapshot"]
-    if action in ("claim", "release", "return_to_force", "accept", "reject"):
+    if action in ("claim", "release", "return_to_force", "accept", "reject", "reconsider"):
         kept["assessor_id"] = form.assessor_id
     return kept
 
@@ -91,8 +92,16 @@ def _accept(form: TriggerForm, actor: User, details: dict[str, Any], now: dateti
     _decide(form, actor, details, now, today)
     record = dict(details["record"])
     record["tier"] = int(record["tier"])
-    db.session.add(AcceptanceRecord(form_id=form.id, recorded_by_id=actor.id, recorded_at=now, **record))
+    accepted = AcceptanceRecord(form_id=form.id, recorded_by_id=actor.id, recorded_at=now, **record)
+    db.session.add(accepted)
     search_index.refresh(form)  # the APMIS reference finds the form from now on
+    threats.register(form, accepted, actor, now)
+
+
+def _reconsider(form: TriggerForm, actor: User, details: dict[str, Any], now: datetime, today: date) -> None:
+    # Back with the assessor who decided it; the regional manager may reassign it from there.
+    form.decided_at = None
+    threats.close_reconsidered(form, actor, now, details.get("comment"))
 
 
 _EFFECTS = {
@@ -104,4 +113,5 @@ _EFFECTS = {
     "reopen": _reopen,
     "accept": _accept,
     "reject": _decide,
+    "reconsider": _reconsider,
 }

@@ -34,8 +34,12 @@ def _holder(form: TriggerForm, user: User) -> bool:
 
 def _holder_or_regional_manager(form: TriggerForm, user: User) -> bool:
     if user.role is Role.MANAGER:
-        return user.force_id is None and user.region_id == form.force.region_id
+        return _regional_manager(form, user)
     return _holder(form, user)
+
+
+def _regional_manager(form: TriggerForm, user: User) -> bool:
+    return user.role is Role.MANAGER and user.force_id is None and user.region_id == form.force.region_id
 
 
 def _author_or_spoc(form: TriggerForm, user: User) -> bool:
@@ -51,6 +55,7 @@ RELATIONS: dict[str, Callable[[TriggerForm, User], bool]] = {
     "holder": _holder,
     "holder_or_regional_manager": _holder_or_regional_manager,
     "author_or_spoc": _author_or_spoc,
+    "regional_manager": _regional_manager,
     "system": lambda form, user: False,  # no person may act for the system
 }
 

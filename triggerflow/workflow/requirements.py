@@ -24,16 +24,14 @@ REQUIRED_RECORD_FIELDS = {
     "morile_confidence": "Select the MoRiLE confidence",
     "morile_organisational_position": "Enter the MoRiLE organisational position",
     "morile_priority": "Select the MoRiLE priority",
-    "category": "Select the assessment category",
+    "soc": "Select whether the threat is serious and organised crime",
+    "moderation_status": "Select the moderation status",
+    "phase": "Select the phase",
     "tier": "Select the tier",
     "management_level": "Select the management level",
     "owning_force_id": "Select the owning force",
-    "lro_name": "Enter the lead responsible officer's name",
-    "lro_organisation": "Enter the lead responsible officer's organisation",
-    "lro_appointed_on": "Enter the date the lead responsible officer was appointed",
-    "plan_due_on": "Enter the date the 4P plan is due",
-    "next_review_on": "Enter the next review date",
 }
+MORILE_SCORES_NEEDED = "Enter the MoRiLE score and confidence of at least one harm category"
 SECONDARY_THEMES_FROM_LIST = "Select secondary themes from the list"
 
 
@@ -96,13 +94,13 @@ def _reject(form: TriggerForm, details: dict[str, Any], today: date) -> None:
 RECORD_CHOICES = {
     "threat_type": vocab.THREAT_TYPES,
     "primary_theme": vocab.THEMES,
-    "morile_confidence": vocab.MORILE_CONFIDENCE,
     "morile_priority": vocab.MORILE_PRIORITY,
-    "category": vocab.ASSESSMENT_CATEGORIES,
+    "soc": vocab.SOC_OR_NOT,
+    "moderation_status": vocab.MODERATION_STATUSES,
+    "phase": vocab.PHASES,
     "tier": vocab.TIERS,
     "management_level": vocab.MANAGEMENT_LEVELS,
 }
-RECORD_DATES = ("lro_appointed_on", "plan_due_on", "next_review_on")
 
 
 def _accept(form: TriggerForm, details: dict[str, Any], today: date) -> None:
@@ -114,13 +112,27 @@ def _accept(form: TriggerForm, details: dict[str, Any], today: date) -> None:
             errors[name] = REQUIRED_RECORD_FIELDS[name]
     if not set(record.get("secondary_themes") or ()) <= set(dict(vocab.THEMES)):
         errors["secondary_themes"] = SECONDARY_THEMES_FROM_LIST
-    for name in RECORD_DATES:
-        if name not in errors and not isinstance(record[name], date):
-            errors[name] = REQUIRED_RECORD_FIELDS[name].replace("Enter the", "Enter a real")
+    errors.update(_morile_scores(record.get("morile_scores") or []))
     if "owning_force_id" not in errors and db.session.get(Force, record["owning_force_id"]) is None:
         errors["owning_force_id"] = REQUIRED_RECORD_FIELDS["owning_force_id"]
     if errors:
         raise Invalid(errors)
+
+
+def _morile_scores(scores: list[dict[str, str]]) -> dict[str, str]:
+    """Scores by harm category as the MoRiLE assessment gives them: each scored one has its confidence."""
+    errors = {}
+    for score in scores:
+        category = score.get("category")
+        if category not in dict(vocab.HARM_TYPES):
+            errors["morile_scores"] = "Select harm categories from the list"
+        elif not (score.get("score") or "").strip():
+            errors[f"score_{category}"] = f"Enter the MoRiLE score for {category} harm"
+        elif not (score.get("confidence") or "").strip():
+            errors[f"confidence_{category}"] = f"Enter the MoRiLE confidence for {category} harm"
+    if not scores:
+        errors["morile_scores"] = MORILE_SCORES_NEEDED
+    return errors
 
 
 _CHECKS = {
@@ -128,6 +140,7 @@ _CHECKS = {
     "spoc_return": _comment,
     "reopen": _comment,
     "withdraw": _comment,
+    "reconsider": _comment,
     "return_to_force": _return,
     "reject": _reject,
     "accept": _accept,

@@ -5,10 +5,10 @@ reason given, the acceptance record complete, the completeness rules met) is the
 business, checked by workflow.requirements for the web and the API alike: the members it
 needs are listed as required in the schema, and it answers 422 when they are missing.
 """
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from triggerflow.api.problems import invalid
 from triggerflow.api.schemas.common import Input, Text
@@ -17,7 +17,6 @@ from triggerflow.content import vocab
 from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.input_dates import Day
 from triggerflow.models import TriggerForm
-from triggerflow.web.decisions.acceptance import PLAN_DUE_DAYS
 
 
 def _values(pairs) -> Literal:
@@ -64,8 +63,17 @@ class RejectBody(Input):
 
 
 _RECORD_REQUIRED = ("threat_type", "primary_theme", "morile_harm", "morile_likelihood", "morile_risk",
-                    "morile_confidence", "morile_organisational_position", "morile_priority", "category", "tier",
-                    "management_level", "lro_name", "lro_organisation", "lro_appointed_on", "next_review_on")
+                    "morile_confidence", "morile_organisational_position", "morile_priority", "morile_scores", "soc",
+                    "moderation_status", "phase", "tier", "management_level")
+
+
+class MorileScore(BaseModel):
+    """One harm category's score and confidence, in the MoRiLE assessment's own terms."""
+
+    model_config = ConfigDict(extra="forbid")
+    category: _values(vocab.HARM_TYPES)
+    score: Text = Field(max_length=32)
+    confidence: Text = Field(max_length=32)
 
 
 class AcceptBody(Input):
@@ -82,24 +90,22 @@ class AcceptBody(Input):
     morile_confidence: _values(vocab.MORILE_CONFIDENCE) | None = None
     morile_organisational_position: Text | None = Field(None, max_length=120)
     morile_priority: _values(vocab.MORILE_PRIORITY) | None = None
-    category: _values(vocab.ASSESSMENT_CATEGORIES) | None = None
+    morile_scores: list[MorileScore] = Field(default_factory=list, description="At least one harm category")
+    soc: _values(vocab.SOC_OR_NOT) | None = None
+    moderation_status: _values(vocab.MODERATION_STATUSES) | None = None
+    phase: _values(vocab.PHASES) | None = None
+    pnd_reference: Text | None = Field(None, max_length=64, description="PND reference, if known")
     tier: int | None = Field(None, ge=1, le=5)
     management_level: _values(vocab.MANAGEMENT_LEVELS) | None = None
     owning_force: str | None = Field(None, max_length=8, description="A force code in the form's region; "
                                                                      "defaults to the form's force")
-    lro_name: Text | None = Field(None, max_length=120)
-    lro_organisation: Text | None = Field(None, max_length=120, description="May be a partner agency")
-    lro_appointed_on: Day | None = None
-    plan_due_on: Day | None = Field(None, description=f"Defaults to {PLAN_DUE_DAYS} days from today")
-    next_review_on: Day | None = None
 
     def details(self, form: TriggerForm, today: date) -> dict[str, Any]:
         record = self.model_dump(exclude={"owning_force"})
         record["tier"] = None if self.tier is None else str(self.tier)
-        record["plan_due_on"] = self.plan_due_on or today + timedelta(days=PLAN_DUE_DAYS)
         record["owning_force_id"] = self._owning_force_id(form)
         for name in ("apmis_reference", "morile_harm", "morile_likelihood", "morile_risk",
-                     "morile_organisational_position", "lro_name", "lro_organisation"):
+                     "morile_organisational_position", "pnd_reference"):
             record[name] = (record[name] or "").strip() or None
         return {"record": record}
 
@@ -118,6 +124,7 @@ BODIES: dict[str, type[Input]] = {
     "spoc_return": CommentBody,
     "reopen": CommentBody,
     "withdraw": CommentBody,
+    "reconsider": CommentBody,
     "release": ReleaseBody,
     "return_to_force": ReturnBody,
     "reject": RejectBody,

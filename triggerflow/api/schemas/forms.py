@@ -105,15 +105,14 @@ class Acceptance(Output):
     morile_confidence: str
     morile_organisational_position: str
     morile_priority: str
-    category: str
+    morile_scores: list[dict[str, str]]
+    soc: str | None
+    moderation_status: str | None
+    phase: str | None
+    pnd_reference: str | None
     tier: int
     management_level: str
     owning_force: ForceRef
-    lro_name: str
-    lro_organisation: str
-    lro_appointed_on: date
-    plan_due_on: date
-    next_review_on: date
     recorded_by: Person
     recorded_at: datetime
 

@@ -13,7 +13,7 @@ from triggerflow.db import db
 from triggerflow.input_dates import parse_day
 from triggerflow.input_ids import number_or
 from triggerflow.models import Force, TriggerForm, User
-from triggerflow.queries.measures import assessors, backlog, cohort, decisions, returns, timing
+from triggerflow.queries.measures import assessors, backlog, cohort, decisions, returns, threats, timing
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.scope import visible_to
 from triggerflow.workflow.states import FormState
@@ -27,6 +27,7 @@ _DRILLS = {
     "assessors": (assessors.drill, tuple(assessors.CELLS)),
     "backlog": (backlog.drill, backlog.CELLS),
     "operations": (backlog.drill_operations, backlog.OPERATION_CELLS),
+    "threats": (threats.drill, threats.CELLS),
 }
 
 # What each optional key may hold; anything else is refused rather than ignored.

@@ -2,6 +2,7 @@
 from datetime import date
 
 from triggerflow.content import vocab
+from triggerflow.web.dashboards.threat_tables import DESCRIPTIONS as THREAT_DESCRIPTIONS
 from triggerflow.workflow.states import FormState
 
 _CELLS = {
@@ -38,6 +39,7 @@ _CELLS = {
     ("operations", "open"): "Operations running against threats not yet decided",
     ("operations", "rejected"): "Operations running against threats the ROCTA rejected",
     ("operations", "withdrawn"): "Operations running against threats whose forms were withdrawn",
+    **THREAT_DESCRIPTIONS,
 }
 
 

@@ -14,10 +14,11 @@ from triggerflow.models import Role
 from triggerflow.queries.measures import MeasureScope, backlog, cohort, decisions, returns, timing
 from triggerflow.queries.measures import assessors as workload
 from triggerflow.queries.measures.definitions import DEFINITIONS
+from triggerflow.queries.measures import threats
 from triggerflow.queries.measures.drill import UnknownDrill, forms_behind
 from triggerflow.queries.measures.event_drill import events_behind
 from triggerflow.web.access import allow
-from triggerflow.web.dashboards import figures, outcome_tables as outcomes, work_tables as work
+from triggerflow.web.dashboards import figures, outcome_tables as outcomes, threat_tables, work_tables as work
 from triggerflow.web.dashboards.filters import FilterForm
 from triggerflow.web.dashboards.links import Links
 from triggerflow.web.dashboards.descriptions import describe, describe_times
@@ -44,6 +45,7 @@ PAGES = (
     ("dashboards.time_taken", "Time taken"),
     ("dashboards.assessors", "Assessors"),
     ("dashboards.backlog_and_operations", "Backlog and operations"),
+    ("dashboards.after_acceptance", "After acceptance"),
 )
 
 # Every table on any dashboard, by the key its CSV is downloaded under. Lists come whole in CSV.
@@ -63,6 +65,7 @@ TABLES = {
     "operations-by-force": work.operations_by_force,
     "operations": lambda scope, links: work.operations(scope, links, limit=None),
     "registered-operations": lambda scope, links: work.registered_operations(scope, links, limit=None),
+    "after-acceptance": threat_tables.after_acceptance,
 }
 
 
@@ -199,6 +202,16 @@ def backlog_and_operations():
                            chart=figures.backlog_ageing(found),
                            tables=[work.backlog_by_state(scope, links, found), work.registered_operations(scope, links),
                                    work.operations_by_force(scope, links), work.operations(scope, links)])
+
+
+@bp.get("/after-acceptance")
+@allow(*VIEWERS)
+def after_acceptance():
+    context = _context()
+    rows = threats.by_force(context["scope"])
+    return render_template("dashboards/tables.html", **context, heading="After acceptance",
+                           chart=threat_tables.lro_chart(rows),
+                           tables=[threat_tables.after_acceptance(context["scope"], context["links"], rows)])
 
 
 def _drill_request() -> tuple[str, str, dict[str, str]]:

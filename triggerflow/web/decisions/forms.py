@@ -142,6 +142,10 @@ class WithdrawForm(CommentForm):
     comment = _comment("Why are you withdrawing the form?", "Enter the reason for withdrawing the form")
 
 
+class ReconsiderForm(CommentForm):
+    comment = _comment("Why is the decision being reconsidered?", "Enter the reason for reconsidering the decision")
+
+
 class ReleaseForm(CommentForm):
     """A regional manager taking work from an assessor says why (definition.REASON_REQUIRED_OF)."""
 

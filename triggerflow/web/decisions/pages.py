@@ -6,8 +6,8 @@ from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import field_label
 from triggerflow.models import ReturnItemStatus, Role, TriggerForm, User
 from triggerflow.web.decisions.acceptance import AcceptForm
-from triggerflow.web.decisions.forms import (DecisionForm, RejectForm, ReleaseForm, ReopenForm, ReturnForm,
-                                             SendForm, SpocReturnForm, SpocSendForm, WithdrawForm)
+from triggerflow.web.decisions.forms import (DecisionForm, ReconsiderForm, RejectForm, ReleaseForm, ReopenForm,
+                                             ReturnForm, SendForm, SpocReturnForm, SpocSendForm, WithdrawForm)
 from triggerflow.workflow.definition import SENDING_ACTIONS, action_for
 from triggerflow.workflow.permissions import may_edit
 
@@ -16,6 +16,7 @@ ACTION_FORMS: dict[str, type[DecisionForm]] = {
     "spoc_return": SpocReturnForm,
     "reopen": ReopenForm,
     "withdraw": WithdrawForm,
+    "reconsider": ReconsiderForm,
     "return_to_force": ReturnForm,
     "reject": RejectForm,
     "accept": AcceptForm,
@@ -33,6 +34,7 @@ _SUCCESS = {
     "accept": "Form {number} accepted",
     "reject": "Form {number} rejected",
     "withdraw": "Form {number} withdrawn",
+    "reconsider": "The decision on form {number} is being reconsidered: the form is back under assessment",
 }
 
 

@@ -7,7 +7,7 @@ from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import SECTIONS
 from triggerflow.db import utcnow
 from triggerflow.models import Role
-from triggerflow.queries import form_page
+from triggerflow.queries import form_page, threats
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.forms.layout import layout_for, printed_marking
@@ -47,7 +47,8 @@ def overview(number: str):
         page=layout_for(form, current_user, actions), editable=may_edit(form, current_user), return_items=items,
         answers=form.answers or {},
         history=form_page.history(form), versions=form_page.versions(form),
-        acceptance=form_page.acceptance(form), next_step=next_step(form), **review_context(form, current_user, items),
+        acceptance=form_page.acceptance(form), next_step=next_step(form), threats=threats.of_form(form, current_user),
+        **review_context(form, current_user, items),
     )
 
 

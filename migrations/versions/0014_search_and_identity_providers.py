@@ -2,7 +2,7 @@
 index over them; and the organisations' OpenID Connect providers people may sign in through
 
 Revision ID: c18e4f1a9c04
-Revises: c13f0a7e2d01
+Revises: c15a7d3e8b03
 Create Date: 2026-12-05 21:50:00.000000
 
 """
@@ -14,7 +14,7 @@ from triggerflow.search import index
 
 # revision identifiers, used by Alembic.
 revision = 'c18e4f1a9c04'
-down_revision = 'c13f0a7e2d01'
+down_revision = 'c15a7d3e8b03'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""The regional threat register after acceptance (DESIGN section 9)."""

@@ -1,0 +1,93 @@
+"""The only writer of a threat's state, run like the form's (workflow.service).
+
+`perform` checks permission and scope, the version the actor saw and the action's
+preconditions; runs the machine; applies the effects; appends the event; and commits once.
+`register` and `close_reconsidered` run inside the form's own transaction, so a decision and
+its threat change together or not at all.
+"""
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from flask import current_app
+
+from triggerflow.db import db, transaction, utcnow
+from triggerflow.models import AcceptanceRecord, Threat, ThreatEvent, TriggerForm, User
+from triggerflow.threats import effects, notices, requirements
+from triggerflow.threats.definition import (ACTION_ORDER, SYSTEM, TRANSITIONS, ThreatLifecycle, ThreatTransition,
+                                            build_machine)
+from triggerflow.threats.permissions import RELATIONS
+from triggerflow.threats.states import OPEN_STATES, ThreatState
+from triggerflow.workflow.errors import ActionNotAllowed, StaleForm
+
+
+def available_actions(threat: Threat, user: User | None) -> list[str]:
+    """The actions this user may take on this threat now: drives both buttons and POST checks."""
+    return [action for action in ACTION_ORDER if _transition_for(threat, user, action) is not None]
+
+
+def _transition_for(threat: Threat, actor: User | None, action: str) -> ThreatTransition | None:
+    for transition in TRANSITIONS:
+        if transition.action != action or threat.state not in transition.sources:
+            continue
+        if actor is None:
+            allowed = SYSTEM in transition.roles
+        else:
+            allowed = actor.role in transition.roles and RELATIONS[transition.relation](threat, actor)
+        if allowed:
+            return transition
+    return None
+
+
+def perform(threat: Threat, action: str, actor: User, *, expected_version: int | None = None,
+            today: date | None = None, **details: Any) -> ThreatEvent:
+    """Take `action` on `threat` as `actor` and return the event written."""
+    with transaction():
+        if expected_version is not None and expected_version != threat.version:
+            raise StaleForm()
+        if _transition_for(threat, actor, action) is None:
+            raise ActionNotAllowed(f"{action} is not available on threat {threat.id}")
+        now = utcnow()
+        today = today or now.date()
+        requirements.check(threat, action, details, today)
+        event = _move(threat, action, actor, details, now, today)
+        notices.queue_for(threat, event, actor)
+    return event
+
+
+def _move(threat: Threat, action: str, actor: User | None, details: dict[str, Any], now: datetime,
+          today: date) -> ThreatEvent:
+    from_state = threat.state
+    lifecycle = ThreatLifecycle(threat)
+    build_machine(lifecycle)
+    if not lifecycle.trigger(action):
+        raise ActionNotAllowed(f"{action} was refused by the threat's lifecycle")
+    kept = effects.apply(threat, action, actor, details, now, today)
+    event = ThreatEvent(threat_id=threat.id, action=action, from_state=from_state, to_state=threat.state,
+                        actor_id=actor.id if actor else None, at=now, reason_code=details.get("reason_code"),
+                        comment=(details.get("comment") or "").strip() or None, details=kept)
+    db.session.add(event)
+    return event
+
+
+def register(form: TriggerForm, record: AcceptanceRecord, actor: User, now: datetime) -> Threat:
+    """Put the form's accepted threat on its region's register (inside the form's transaction)."""
+    config = current_app.config
+    accepted_on = now.date()
+    threat = Threat(form_id=form.id, acceptance=record, region_id=form.force.region_id,
+                    owning_force_id=record.owning_force_id, state=ThreatState.ACCEPTED, accepted_at=now,
+                    lro_due_on=accepted_on + timedelta(days=config["LRO_WITHIN_DAYS"]),
+                    plan_due_on=accepted_on + timedelta(days=config["PLAN_WITHIN_DAYS"]),
+                    apmis_reference=record.apmis_reference, pnd_reference=record.pnd_reference)
+    db.session.add(threat)
+    db.session.flush()
+    db.session.add(ThreatEvent(threat_id=threat.id, action="register", from_state=None, to_state=threat.state,
+                               actor_id=actor.id, at=now, details={"form": form.number}))
+    return threat
+
+
+def close_reconsidered(form: TriggerForm, actor: User, now: datetime, comment: str | None) -> None:
+    """Close the open threat of a form whose acceptance is reconsidered (inside the form's transaction)."""
+    for threat in db.session.scalars(db.select(Threat).where(Threat.form_id == form.id,
+                                                            Threat.state.in_(OPEN_STATES))):
+        # The event names the regional manager who reconsidered the decision.
+        _move(threat, "close_reconsidered", actor, {"comment": comment}, now, now.date())
