@@ -7,6 +7,7 @@ from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import SECTIONS
 from triggerflow.models import Role
 from triggerflow.queries import form_page
+from triggerflow.queries.duplicates import possible_duplicates
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.review.overview import review_context
@@ -44,6 +45,7 @@ def overview(number: str):
         editable=may_edit(form, current_user), return_items=items,
         history=form_page.history(form), versions=form_page.versions(form),
         acceptance=form_page.acceptance(form), **review_context(form, current_user, items),
+        duplicates=[] if form.state.is_terminal else possible_duplicates(form, current_user),
     )
 
 
