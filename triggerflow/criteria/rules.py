@@ -161,3 +161,8 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
+
+
+def guarding(code: str) -> tuple[Rule, ...]:
+    """The hard criteria that stop a form being sent with the problem return reason `code` names."""
+    return tuple(rule for rule in RULES if rule.severity is Severity.HARD and code in rule.prevents)

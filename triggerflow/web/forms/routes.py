@@ -5,8 +5,10 @@ from flask_login import current_user
 from triggerflow.assessment.return_items import items_for
 from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import SECTIONS
+from triggerflow.db import utcnow
 from triggerflow.models import Role
 from triggerflow.queries import form_page
+from triggerflow.queries.common_returns import common_returns
 from triggerflow.queries.duplicates import possible_duplicates
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.access import ANY_ROLE, allow
@@ -14,6 +16,7 @@ from triggerflow.web.review.overview import review_context
 from triggerflow.workflow.definition import action_for
 from triggerflow.workflow.permissions import may_edit
 from triggerflow.workflow.service import available_actions, start_form
+from triggerflow.workflow.states import FormState
 
 bp = Blueprint("forms", __name__, url_prefix="/forms")
 
@@ -46,6 +49,7 @@ def overview(number: str):
         history=form_page.history(form), versions=form_page.versions(form),
         acceptance=form_page.acceptance(form), **review_context(form, current_user, items),
         duplicates=[] if form.state.is_terminal else possible_duplicates(form, current_user),
+        returns=common_returns(form, utcnow()) if form.state is FormState.DRAFT else [],
     )
 
 
