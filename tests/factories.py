@@ -69,7 +69,19 @@ def draft(author: User, answers: dict | None = None) -> TriggerForm:
         ids = [item["id"] for item in form.answers_for("F").get("intelligence", [])]
         store.save_section(form, "D", {f"{e}_cites": ids for e in ("planning", "control", "coordination",
                                                                      "decision_making")}, author, None)
+    _cite_saved_intelligence(form, author, answers or {})
     return form
+
+
+def _cite_saved_intelligence(form: TriggerForm, author: User, answers: dict) -> None:
+    """Point each subject's citations at the intelligence items as saved: saving gave them new ids."""
+    given = [item.get("id") for item in answers.get("F", {}).get("intelligence", [])]
+    saved = [item["id"] for item in form.answers_for("F").get("intelligence", [])]
+    new_id = dict(zip(given, saved))
+    for subject in form.answers_for("B").get("subjects", []):
+        cites = [new_id[c] for c in subject.get("link_cites") or [] if c in new_id]
+        if cites != (subject.get("link_cites") or []):
+            store.save_item(form, "B", subject["id"], {"link_cites": cites}, author, None)
 
 
 def complete_draft(author: User) -> TriggerForm:

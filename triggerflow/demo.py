@@ -78,6 +78,9 @@ def _cite_all_intelligence(form: TriggerForm, officer: User) -> None:
     ids = [item["id"] for item in form.answers_for("F").get("intelligence", [])]
     store.save_section(form, "D", {f"{e}_cites": ids for e in ("planning", "control", "coordination",
                                                                  "decision_making")}, officer, None)
+    # Each subject other than the principal cites one item, in turn, for its link to the group.
+    for n, subject in enumerate(s for s in form.answers_for("B").get("subjects", []) if s.get("role") != "principal"):
+        store.save_item(form, "B", subject["id"], {"link_cites": [ids[n % len(ids)]]}, officer, None)
 
 
 def _accept(form: TriggerForm, assessor: User, priority: str, apmis: str | None) -> None:

@@ -51,11 +51,17 @@ def fill(client: ApiClient, number: str, answers: dict) -> str:
     Returns the form's ETag afterwards."""
     etag = client.etag(number)
     intelligence_ids = []
-    for key in sorted(answers, key=lambda k: k == "D"):  # D cites section F's items, so it goes last
+    given_ids = [item.get("id") for item in answers.get("F", {}).get("intelligence", [])]
+    # B and D cite section F's items, so F goes first and D last.
+    for key in sorted(answers, key=lambda k: (k != "F", k == "D")):
         values = dict(answers[key])
         items = values.pop(GROUPS.get(key, ""), [])
         if key == "D":
             values |= {name: intelligence_ids for name in CITES}
+        if key == "B":
+            new_id = dict(zip(given_ids, intelligence_ids))
+            items = [{**item, "link_cites": [new_id[c] for c in item.get("link_cites", []) if c in new_id]}
+                     for item in items]
         response = client.put(f"/forms/{number}/sections/{key}", json=values, etag=etag)
         assert response.status_code == 200, response.get_json()
         etag = response.headers["ETag"]

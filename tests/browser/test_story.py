@@ -97,6 +97,7 @@ def threat_identity(page: Page) -> None:
     page.get_by_label("Primary SOC theme").select_option(label="Drugs supply")
     page.get_by_label("Summary of the threat").fill(SUMMARY)
     page.get_by_role("group", name=re.compile("searched the SOC master list")).get_by_label("Yes", exact=True).check()
+    fill_date(page, "When did you search?", date.today() - timedelta(days=1))
     page.get_by_label("Result of the search").fill("No existing record on the master list or PND.")
     save_and_continue(page, "B. Subjects")
 
@@ -142,6 +143,7 @@ def intelligence(page: Page) -> None:
     page.get_by_label("Intelligence reference").fill("DOR-INT-2026-0412")
     fill_date(page, "Date of the intelligence", local_today() - timedelta(days=30))
     page.get_by_label("Sanitised summary").fill("The subject arranges the weekly deliveries and pays the runners.")
+    page.get_by_role("group", name="Kind of source").get_by_label("Surveillance or observation").check()
     page.get_by_role("group", name="Source evaluation").get_by_label("1 – Reliable").check()
     page.get_by_role("group", name="Intelligence assessment").get_by_role("radio", name=re.compile("^B – ")).check()
     page.get_by_role("group", name="Handling code").get_by_role("radio", name=re.compile("^P – ")).check()
@@ -154,6 +156,11 @@ def harm(page: Page) -> None:
     page.get_by_role("group", name="Types of harm").get_by_label("Physical").check()
     page.get_by_label("Describe the physical harm").fill("Serious assaults on rival dealers; runners threatened.")
     page.get_by_role("group", name="Are there vulnerable victims or exploited people?").get_by_label("No", exact=True).check()
+    page.get_by_label("How many victims are known?").fill("2")
+    page.get_by_label("Financial harm in pounds").fill("not known")
+    page.get_by_role("group", name="How often does the harm happen?").get_by_label("Monthly", exact=True).check()
+    page.get_by_label("Why is some of the harm not known?").fill(
+        "His cash has not yet been traced; a financial investigator is working on it.")
     save_and_continue(page, "H. Current activity")
 
 

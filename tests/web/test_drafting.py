@@ -163,7 +163,7 @@ def test_adding_changing_and_removing_a_subject_changes_the_form(people, sign_in
     [subject] = reload(form).answers_for("B")["subjects"]
     assert subject | {"id": None} == {"id": None, "surname": "Hallow", "forename": "Dermot",
                                       "date_of_birth": "1981-04-12", "intelligence_id": "", "role": "principal",
-                                      "identified": "yes"}
+                                      "identified": "yes", "link_to_group": "", "link_cites": []}
     card = parse(client.get(section_url(form, "B"))).one("div", id=f"item-{subject['id']}")
     assert card.one("h3").text == "Subject 1: Dermot Hallow"
     assert [a.text for a in card.find_all("a")] == ["Change Subject 1: Dermot Hallow", "Remove Subject 1: Dermot Hallow"]

@@ -3,12 +3,12 @@ from datetime import date
 
 from sqlalchemy import or_, select
 
-from triggerflow.clocks.working_days import local_today
+from triggerflow.clocks.working_days import local_date, local_today
 from triggerflow.criteria import Facts, Result, check
 from triggerflow.db import db
 from triggerflow.models import FormSnapshot, ReturnItem, ReturnItemStatus, TriggerForm
 from triggerflow.queries.criteria_versions import current_limits
-from triggerflow.workflow.states import FormState
+from triggerflow.workflow.states import EDITABLE_STATES, FormState
 
 
 def completeness(form: TriggerForm, today: date | None = None) -> Result:
@@ -32,9 +32,17 @@ def completeness(form: TriggerForm, today: date | None = None) -> Result:
         )
     return check(Facts(
         answers=form.answers or {},
-        today=today or local_today(),
+        today=today or _as_of(form),
         open_items=open_items,
         last_sent=last_sent,
         resubmission=resubmission,
         limits=current_limits(),
     ))
+
+
+def _as_of(form: TriggerForm) -> date:
+    """Today while the force can still change the form; once sent, the day it was sent, so that the
+    rules about how recent things are judge it as its senders could, not as it has aged since."""
+    if form.state not in EDITABLE_STATES and form.submitted_at is not None:
+        return local_date(form.submitted_at)
+    return local_today()

@@ -69,6 +69,9 @@ SUBJECTS = Group(
         Field("identified", "Is this subject identified?", "radios", vocab.YES_NO,
               hint="Identified means you hold their surname, forename, date of birth and an "
                    "intelligence or PNC ID."),
+        Field("link_to_group", "How is this subject linked to the group?", "textarea", max_length=2000,
+              hint="Everyone but the principal: what they do for the group, as the intelligence shows it."),
+        Field("link_cites", "Intelligence items that show the link", "citations"),
     ),
 )
 
@@ -89,6 +92,8 @@ INTELLIGENCE = Group(
     fields=(
         Field("reference", "Intelligence reference", max_length=50),
         Field("date", "Date of the intelligence", "date", hint="For example, 14 2 2026"),
+        Field("source_kind", "Kind of source", "radios", vocab.INTELLIGENCE_SOURCES,
+              hint="Items from different kinds of source corroborate each other."),
         Field("summary", "Sanitised summary", "textarea", max_length=5000,
               hint="Do not include anything that could identify a source."),
         Field("source_evaluation", "Source evaluation", "radios", vocab.SOURCE_EVALUATIONS),
@@ -118,7 +123,9 @@ SECTIONS: tuple[Section, ...] = (
               hint="At least 200 characters: who, what, where and why it is serious and organised."),
         Field("master_list_searched", "Have you searched the SOC master list and PND for an "
               "existing record?", "radios", vocab.YES_NO),
-        Field("master_list_result", "Result of the search", "textarea", max_length=2000),
+        Field("master_list_searched_on", "When did you search?", "date"),
+        Field("master_list_result", "Result of the search", "textarea", max_length=2000,
+              hint="What you found, with the reference of any record that may be the same threat."),
     )),
     Section("B", "Subjects", (
         Field("pi_rationale", "Why is this individual a threat in their own right?", "textarea",
@@ -160,6 +167,14 @@ SECTIONS: tuple[Section, ...] = (
               vocab.YES_NO_UNKNOWN),
         Field("safeguarding", "Safeguarding referrals made", "textarea",
               hint="Required when there are vulnerable victims."),
+        Field("vulnerability_types", "Kinds of vulnerability", "checkboxes", vocab.VULNERABILITY_TYPES),
+        Field("victims_count", "How many victims are known?", max_length=20,
+              hint="A whole number, or “not known”."),
+        Field("financial_harm", "Financial harm in pounds", max_length=20,
+              hint="An estimate, for example 250000, or “not known”."),
+        Field("harm_frequency", "How often does the harm happen?", "radios", vocab.HARM_FREQUENCIES),
+        Field("harm_not_known_reason", "Why is some of the harm not known?", "textarea", max_length=2000,
+              hint="Required when you answer “not known”: say why, and what is being done to find out."),
     )),
     Section("H", "Current activity", (
         Field("operation_running", "Is an operation already running against this threat?",

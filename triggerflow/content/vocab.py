@@ -85,6 +85,36 @@ HANDLING_CODES = [
     ("C", "C – Lawful sharing permitted with conditions"),
 ]
 
+# What a number question about harm accepts instead of a number, with a reason given.
+NOT_KNOWN = "not known"
+
+VULNERABILITY_TYPES = [
+    ("children", "Children"),
+    ("adults_at_risk", "Adults at risk"),
+    ("exploited", "People exploited or trafficked"),
+    ("addiction", "People with addictions"),
+    ("older_people", "Older people"),
+    ("other", "Other"),
+]
+
+HARM_FREQUENCIES = [
+    ("daily", "Daily"),
+    ("weekly", "Weekly"),
+    ("monthly", "Monthly"),
+    ("less_often", "Less often than monthly"),
+    ("unknown", "Not known"),
+]
+
+INTELLIGENCE_SOURCES = [
+    ("human", "Human source"),
+    ("surveillance", "Surveillance or observation"),
+    ("communications", "Communications data"),
+    ("financial", "Financial intelligence"),
+    ("police_records", "Police records, stops or crime reports"),
+    ("partner", "Partner agency"),
+    ("open_source", "Open source"),
+]
+
 HARM_TYPES = [
     ("physical", "Physical"),
     ("psychological", "Psychological"),

@@ -6,15 +6,23 @@ from datetime import timedelta
 
 from triggerflow.content.vocab import ORGANISATION_ELEMENTS, SERIOUS_CRIME_TESTS, label_for
 from triggerflow.criteria.facts import Facts, is_identified, parse_date
+from triggerflow.criteria.substance import says_something
 
 Problems = list[tuple[str, str]]
 
 
 def too_short(facts: Facts, key: str, name: str, minimum: int, what: str) -> Problems:
-    length = len(facts.text(key, name))
-    if length >= minimum:
-        return []
-    return [(f"{key}.{name}", f"{what} needs at least {minimum} characters (it has {length})")]
+    problem = thin(facts.text(key, name), minimum, what)
+    return [(f"{key}.{name}", problem)] if problem else []
+
+
+def thin(text: str, minimum: int, what: str) -> str | None:
+    """Why `text` does not answer the question, or None when it does."""
+    if len(text) < minimum:
+        return f"{what} needs at least {minimum} characters (it has {len(text)})"
+    if not says_something(text, minimum):
+        return f"{what} must say what is known in your own words, not repeated or placeholder text"
+    return None
 
 
 def c1_threat_type(facts: Facts) -> Problems:
@@ -24,9 +32,6 @@ def c1_threat_type(facts: Facts) -> Problems:
 def c2_ocg_subjects(facts: Facts) -> Problems:
     subjects = facts.items("B", "subjects")
     problems = []
-    if len(subjects) < facts.limit("ocg_min_subjects"):
-        problems.append(("B.subjects", f"Record at least {facts.limit('ocg_min_subjects')} subjects "
-                                       f"(there are {len(subjects)})"))
     identified = sum(1 for s in subjects if is_identified(s))
     if identified < facts.limit("ocg_min_identified"):
         problems.append(("B.subjects", f"At least {facts.limit('ocg_min_identified')} subjects must be "
@@ -39,12 +44,8 @@ def c2_ocg_subjects(facts: Facts) -> Problems:
 
 
 def c3_priority_individual(facts: Facts) -> Problems:
-    subjects = facts.items("B", "subjects")
     problems = []
-    if len(subjects) != 1:
-        problems.append(("B.subjects", f"A priority individual needs exactly one subject "
-                                       f"(there are {len(subjects)})"))
-    elif not (is_identified(subjects[0]) and subjects[0].get("role") == "principal"):
+    if not any(is_identified(s) and s.get("role") == "principal" for s in facts.items("B", "subjects")):
         problems.append(("B.subjects", "The subject must be identified and recorded as the principal"))
     return problems + too_short(facts, "B", "pi_rationale", facts.limit("pi_rationale_min"),
                              "Why the individual is a threat in their own right")
@@ -67,14 +68,14 @@ def c5_theme(facts: Facts) -> Problems:
 def c6_serious_crime(facts: Facts) -> Problems:
     ticked = facts.ticked("C", "serious_crime_tests", SERIOUS_CRIME_TESTS)
     minimum = facts.limit("serious_crime_justification_min")
-    justified = [t for t in ticked if len(facts.text("C", f"justification_{t}")) >= minimum]
+    justified = [t for t in ticked if not thin(facts.text("C", f"justification_{t}"), minimum, "")]
     problems = []
     if not ticked:
         problems.append(("C.serious_crime_tests", "Tick at least one serious-crime test"))
     elif not justified:
         first = ticked[0]
         problems.append((f"C.justification_{first}", f"Justify “{label_for(SERIOUS_CRIME_TESTS, first)}” "
-                                                      f"in at least {minimum} characters"))
+                                                      f"in at least {minimum} characters of your own words"))
     if facts.threat_type == "ocg" and not any(o.get("seven_years") == "yes"
                                               for o in facts.items("C", "offences")):
         problems.append(("C.offences", "Record at least one offence that carries 7 years or more"))
@@ -96,6 +97,10 @@ def c7_activity_dates(facts: Facts) -> Problems:
         return problems
     if first > recent:
         return [("C.first_known", "The date first known must be on or before the most recent activity")]
+    if (facts.today - recent).days > facts.limit("recent_activity_days"):
+        return too_short(facts, "C", "continuing_basis", facts.limit("continuing_basis_min"),
+                         f"No activity in the last {facts.limit('recent_activity_days')} days: "
+                         "the continuing basis")
     if recent - first < timedelta(days=facts.limit("continuing_span_days")):
         return too_short(facts, "C", "continuing_basis", facts.limit("continuing_basis_min"),
                       f"Activity spanning under {facts.limit('continuing_span_days')} days: "
@@ -140,9 +145,6 @@ def c10_intelligence(facts: Facts) -> Problems:
         when = parse_date(item.get("date"))
         if when and when > facts.today:
             problems.append(("F.intelligence", f"Intelligence item {number} is dated in the future"))
-        if item.get("handling_code") == "C" and not str(item.get("handling_conditions") or "").strip():
-            problems.append(("F.intelligence", f"Intelligence item {number} has handling code C: "
-                                               "enter the conditions"))
     if not any(i.get("source_evaluation") in ("1", "2") and i.get("intelligence_assessment") in ("A", "B", "C")
                for i in items):
         problems.append(("F.intelligence", "At least one item must be graded source 1 or 2 with "
@@ -159,7 +161,16 @@ def c11_intelligence_strength(facts: Facts) -> Problems:
     dates = [d for d in (parse_date(i.get("date")) for i in items) if d]
     if dates and (facts.today - max(dates)).days > facts.limit("intelligence_stale_days"):
         problems.append(("F.intelligence", "The newest intelligence is more than 6 months old"))
+    old = [str(i.get("reference") or f"item {n}").strip() for n, i in enumerate(items, start=1) if _is_old(facts, i)]
+    if old and len(old) < len(items):
+        problems.append(("F.intelligence", f"Older than {facts.limit('intelligence_stale_days')} days: "
+                                           f"{', '.join(old)}"))
     return problems
+
+
+def _is_old(facts: Facts, item: dict) -> bool:
+    when = parse_date(item.get("date"))
+    return when is not None and (facts.today - when).days > facts.limit("intelligence_stale_days")
 
 
 def c12_geography(facts: Facts) -> Problems:
@@ -195,10 +206,27 @@ def c14_operation_and_search(facts: Facts) -> Problems:
         for name, what in (("operation_name", "the operation name"), ("officer_in_charge", "the officer in charge")):
             if not facts.text("H", name):
                 problems.append((f"H.{name}", f"Enter {what}"))
-    if not facts.value("A", "master_list_searched"):
-        problems.append(("A.master_list_searched", "Answer whether the SOC master list and PND were searched"))
-    elif facts.value("A", "master_list_searched") == "yes" and not facts.text("A", "master_list_result"):
+    return problems + _master_list_search(facts)
+
+
+def _master_list_search(facts: Facts) -> Problems:
+    searched = facts.value("A", "master_list_searched")
+    if not searched:
+        return [("A.master_list_searched", "Answer whether the SOC master list and PND were searched")]
+    if searched != "yes":
+        return [("A.master_list_searched", "Search the SOC master list and PND for an existing record before "
+                                           "sending")]
+    problems = []
+    when = parse_date(facts.value("A", "master_list_searched_on"))
+    if when is None:
+        problems.append(("A.master_list_searched_on", "Enter the date you searched"))
+    elif when > facts.today:
+        problems.append(("A.master_list_searched_on", "The date you searched must be today or in the past"))
+    if not facts.text("A", "master_list_result"):
         problems.append(("A.master_list_result", "Enter the result of the search"))
+    else:
+        problems += too_short(facts, "A", "master_list_result", facts.limit("search_result_min"),
+                              "The result of the search")
     return problems
 
 
@@ -206,8 +234,16 @@ def c15_handling(facts: Facts) -> Problems:
     problems = []
     if not facts.value("I", "security_marking"):
         problems.append(("I.security_marking", "Select the security marking"))
+    elif facts.value("I", "security_marking") != "OFFICIAL-SENSITIVE" and (
+            facts.items("B", "subjects") or facts.items("F", "intelligence")):
+        problems.append(("I.security_marking", "A form naming subjects or holding intelligence must be marked "
+                                               "OFFICIAL-SENSITIVE"))
     if facts.value("I", "no_source_material") is not True:
         problems.append(("I.no_source_material", "Declare that the form contains no source-identifying material"))
+    for number, item in enumerate(facts.items("F", "intelligence"), start=1):
+        if item.get("handling_code") == "C" and not says_something(str(item.get("handling_conditions") or ""), 0):
+            problems.append(("F.intelligence", f"Intelligence item {number} has handling code C: "
+                                               "enter the conditions"))
     return problems
 
 

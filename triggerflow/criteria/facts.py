@@ -65,3 +65,17 @@ def is_identified(subject: dict[str, Any]) -> bool:
         str(subject.get(name) or "").strip()
         for name in ("surname", "forename", "date_of_birth", "intelligence_id")
     )
+
+
+def whole_number(text: str) -> int | None:
+    cleaned = text.replace(",", "").strip()
+    return int(cleaned) if cleaned.isascii() and cleaned.isdigit() else None
+
+
+def pounds(text: str) -> int | None:
+    """A sum typed as 250000, £250,000 or 250,000.50, in whole pounds."""
+    cleaned = text.replace(",", "").replace("£", "").strip()
+    whole, _, pence = cleaned.partition(".")
+    if not (cleaned.isascii() and whole.isdigit()) or (pence and not (pence.isdigit() and len(pence) <= 2)):
+        return None
+    return int(whole)

@@ -12,10 +12,11 @@ from itertools import combinations
 from random import Random
 from typing import Any
 
-from triggerflow.content.vocab import CAPABILITIES
+from triggerflow.content.vocab import CAPABILITIES, INTELLIGENCE_SOURCES, VULNERABILITY_TYPES
 from triggerflow.synthetic.names import code_word, nickname, person
-from triggerflow.synthetic.texts import (CAPABILITY, EXPLOITING, HARMS, INTELLIGENCE, JUSTIFICATIONS, MODUS,
-                                         ORGANISATION, RATIONALE, SEARCH_RESULT, SUMMARIES, THEMES, VULNERABILITY)
+from triggerflow.synthetic.texts import (CAPABILITY, EXPLOITING, HARMS, INTELLIGENCE, JUSTIFICATIONS, LINKS, MODUS,
+                                         NOT_KNOWN_REASON, ORGANISATION, RATIONALE, SEARCH_RESULT, SUMMARIES, THEMES,
+                                         VULNERABILITY)
 
 Answers = dict[str, Any]
 
@@ -34,6 +35,9 @@ _PLACES = {"Metropolitan": "London", "British Transport": "Railway"}  # forces n
 _VICTIMS = ("yes", "no", "no", "unknown")
 _AGENCIES = ("children's services", "adult social care", "the National Referral Mechanism")
 _PNC_LETTERS = "ABCDEFGHJKLMNPRTUVWXYZ"
+_SOURCES = [value for value, _ in INTELLIGENCE_SOURCES]
+_VULNERABILITIES = _one_or_two([value for value, _ in VULNERABILITY_TYPES])
+_FREQUENCIES = ("daily", "weekly", "weekly", "monthly", "less_often", "unknown")
 _OTHER_ROLES = [(role,) for role in ("member", "enabler", "associate")] + list(
     combinations(("member", "member", "enabler", "associate"), 2))
 
@@ -64,13 +68,15 @@ def complete(threat: Threat, rng: Random, sent: date) -> Answers:
     words = _words(threat, rng, subjects)
     intelligence = _intelligence(threat, rng, sent, words)
     words.update(ref1=intelligence[0]["reference"], ref2=intelligence[-1]["reference"])
+    _link(subjects, intelligence, rng, words)
     return {
-        "A": _identity(threat, rng, words), "B": _people(threat, subjects, words),
+        "A": {**_identity(threat, rng, words),
+              "master_list_searched_on": (sent - timedelta(days=_between(rng, 0, 14))).isoformat()},
+        "B": _people(threat, subjects, words),
         "C": _activity(threat, rng, sent, words), "D": _organisation(threat, rng, words, intelligence),
         "E": _geography(threat, rng), "F": {"intelligence": intelligence}, "G": _harm(threat, rng),
         "H": _current(threat, rng),
-        "I": {"security_marking": "OFFICIAL" if rng.random() < 0.1 else "OFFICIAL-SENSITIVE",
-              "no_source_material": True},
+        "I": {"security_marking": "OFFICIAL-SENSITIVE", "no_source_material": True},
     }
 
 
@@ -125,6 +131,15 @@ def _unidentified(rng: Random, n: int, role: str) -> dict:
     return {"id": f"subj{n}", "forename": f"'{nickname(rng)}'", "role": role, "identified": "no"}
 
 
+def _link(subjects: list[dict], intelligence: list[dict], rng: Random, words: dict) -> None:
+    """Every subject but the principal linked to the group by an intelligence item (C18)."""
+    for subject in subjects:
+        if subject["role"] != "principal":
+            item = _pick(rng, intelligence)
+            subject.update(link_to_group=_pick(rng, LINKS).format(ref=item["reference"], **words),
+                           link_cites=[item["id"]])
+
+
 def _intelligence(threat: Threat, rng: Random, sent: date, words: dict) -> list[dict]:
     """Newest first, all within six months of `sent`; the first is graded well enough to rely on."""
     count = _between(rng, 2, 3) if threat.threat_type == "ocg" else _between(rng, 1, 2)
@@ -133,10 +148,12 @@ def _intelligence(threat: Threat, rng: Random, sent: date, words: dict) -> list[
         when = sent - timedelta(days=back)
         back += _between(rng, 5, 60)
         strong = n == 1 or rng.random() < 0.5
+        # The first item is recent and assessed A or B, so it corroborates the rest (C20).
         item = {"id": f"intel{n}", "reference": f"{threat.force['code']}/{when:%y}/{_between(rng, 1, 99_999):05d}",
                 "date": when.isoformat(), "summary": _pick(rng, INTELLIGENCE).format(**words),
-                "source_evaluation": _pick(rng, "12" if strong else "123"),
-                "intelligence_assessment": _pick(rng, "ABC" if strong else "BCD"), "handling_code": "P"}
+                "source_kind": _pick(rng, _SOURCES), "source_evaluation": _pick(rng, "12" if strong else "123"),
+                "intelligence_assessment": _pick(rng, "AB" if n == 1 else "ABC" if strong else "BCD"),
+                "handling_code": "P"}
         if rng.random() < 0.15:
             item.update(handling_code="C", handling_conditions="Not to be shared outside policing without the "
                                                                "originator's agreement.")
@@ -204,6 +221,13 @@ def _harm(threat: Threat, rng: Random) -> dict:
     if victims == "yes":
         section["safeguarding"] = (f"{_between(rng, 1, 6)} people referred to {_pick(rng, _AGENCIES)}, each with "
                                    "a safeguarding plan.")
+        section["vulnerability_types"] = list(_pick(rng, _VULNERABILITIES))
+    # What a MoRiLE assessment scores (C21); a tenth of forms cannot yet put a figure on the money.
+    section.update(victims_count=str(_between(rng, 0 if victims == "no" else 1, 40)),
+                   financial_harm="not known" if rng.random() < 0.1 else str(_between(rng, 2, 900) * 1000),
+                   harm_frequency=_pick(rng, _FREQUENCIES))
+    if "not known" in section.values() or "unknown" in section.values():
+        section["harm_not_known_reason"] = NOT_KNOWN_REASON
     return section
 
 

@@ -18,7 +18,7 @@ LAPSE_AFTER_DAYS = 28
 RESUBMIT_WITHIN_DAYS = 14
 REASON_SECTION = {"R01": "D", "R02": "B", "R03": "C", "R04": "C", "R05a": "D", "R05b": "D", "R05c": "D",
                   "R05d": "D", "R06": "D", "R07": "F", "R08": "F", "R09": "G", "R10": "E", "R11": "A",
-                  "R12": "A", "R13": "I", "R99": "A"}
+                  "R12": "A", "R13": "F", "R99": "A"}
 _REJECTIONS = (("N1", 5), ("N2", 4), ("N3", 4), ("N4", 2), ("N5", 1), ("N6", 1))
 
 

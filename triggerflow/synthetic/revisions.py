@@ -25,7 +25,8 @@ def revise(answers: Answers, threat: Threat, items: list[dict], rng: Random, on:
         if key not in copied:
             revised[key] = deepcopy(revised.get(key) or {})
             copied.add(key)
-        _REVISIONS[key](revised[key], _Revision(threat, item["reason_code"], rng, on))
+        _REVISIONS[key](revised[key], _Revision(threat, item["reason_code"], rng, on,
+                                                 (answers.get("F") or {}).get("intelligence") or []))
     return revised
 
 
@@ -35,9 +36,13 @@ class _Revision:
     reason_code: str
     rng: Random
     on: date
+    intelligence: list[dict]
 
     def append(self, section: dict, name: str, note: str | None = None) -> None:
-        section[name] = f"{section.get(name) or ''} {note or self.rng.choice(NOTES)}".strip()
+        # The note the answer holds least: the criteria take one sentence pasted over and over for filler.
+        text = section.get(name) or ""
+        note = note or min(NOTES, key=lambda n: (text.count(n), self.rng.random()))
+        section[name] = f"{text} {note}".strip()
 
 
 def _revise_identity(section: dict, change: _Revision) -> None:
@@ -45,16 +50,19 @@ def _revise_identity(section: dict, change: _Revision) -> None:
 
 
 def _revise_subjects(section: dict, change: _Revision) -> None:
-    if change.threat.threat_type == "priority_individual":
+    if change.threat.threat_type != "ocg":  # a SOC vulnerability has no subjects to add
         change.append(section, "pi_rationale")
         return
     subjects = section.setdefault("subjects", [])
     unknown = next((n for n, s in enumerate(subjects) if s["identified"] == "no"), None)
     found = identified(change.rng, change.on, len(subjects) + 1, "associate")
     if unknown is None:
-        subjects.append(found)
-    else:  # the return asked who they are: now they are identified
-        subjects[unknown] = {**found, "id": subjects[unknown]["id"], "role": subjects[unknown]["role"]}
+        first = change.intelligence[0]
+        subjects.append({**found, "link_cites": [first["id"]],
+                         "link_to_group": f"Found through {first['reference']} acting for the group since the return."})
+    else:  # the return asked who they are: now they are identified, and linked as before
+        was = subjects[unknown]
+        subjects[unknown] = {**was, **found, "id": was["id"], "role": was["role"]}
 
 
 def _revise_organisation(section: dict, change: _Revision) -> None:
@@ -79,11 +87,6 @@ def _revise_geography(section: dict, change: _Revision) -> None:
         section["geographic_scope"] = _SCOPES[min(scope + 1, len(_SCOPES) - 1)]
 
 
-def _revise_handling(section: dict, change: _Revision) -> None:
-    marking = section.get("security_marking")
-    section["security_marking"] = "OFFICIAL" if marking == "OFFICIAL-SENSITIVE" else "OFFICIAL-SENSITIVE"
-
-
 _REVISIONS = {
     "A": _revise_identity,
     "B": _revise_subjects,
@@ -93,5 +96,4 @@ _REVISIONS = {
     "F": lambda section, change: change.append(section["intelligence"][0], "summary"),
     "G": lambda section, change: change.append(section, f"harm_{section['harm_types'][0]}"),
     "H": lambda section, change: change.append(section, "partner_agencies", "Partners briefed after the return."),
-    "I": _revise_handling,
 }

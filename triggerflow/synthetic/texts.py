@@ -72,6 +72,10 @@ CAPABILITY = ("{ref1} shows capability in {shown}, ready to be used against riva
               "the police.")
 RATIONALE = ("{principal} directs others and holds the contacts and money the offending depends on; removing "
              "them would disrupt {activity}.")
+LINKS = ("{ref} shows them working for {principal}: collecting money and passing on orders in {area}.",
+         "Named in {ref} as one of the group, storing and moving goods for {lieutenant} on the same days.",
+         "{ref} records them with {principal} at premises the group uses, on shared phones, more than once.")
+NOT_KNOWN_REASON = "Enquiries with partners and financial investigators have not yet put a figure on it."
 SEARCH_RESULT = "No record of the threat on the SOC master list or PND."
 HARMS = {"physical": "Victims and rivals have been assaulted; two needed hospital treatment.",
          "psychological": "Victims live in fear of reprisals and will not support a prosecution.",

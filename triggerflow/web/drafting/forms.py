@@ -26,6 +26,7 @@ from triggerflow.web.globals import intelligence_references
 DATE_NAMES = {
     "first_known": "The date the activity was first known",
     "most_recent": "The date of the most recent activity",
+    "master_list_searched_on": "The date you searched",
 }
 LEGEND = "govuk-fieldset__legend--s"
 LABEL = "govuk-label--s"

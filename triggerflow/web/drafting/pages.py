@@ -6,9 +6,13 @@ from triggerflow.assessment.return_items import items_for
 from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import SECTIONS, SECTIONS_BY_KEY, Group, Section
 from triggerflow.models import ReturnItemStatus, TriggerForm
+from triggerflow.queries.duplicates import possible_duplicates
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.drafting.forms import DraftForm
 from triggerflow.workflow.permissions import may_edit
+
+# Where subjects and intelligence are entered, the page shows what they have in common with other forms.
+MATCHED_SECTIONS = ("B", "F")
 
 
 def editable_form(number: str) -> TriggerForm:
@@ -43,6 +47,7 @@ def render_section(trigger: TriggerForm, section: Section, form: DraftForm, conf
         return_items=returned,
         items=(trigger.answers_for(section.key).get(section.group.key) or []) if section.group else [],
         next_section=SECTIONS[position + 1] if position + 1 < len(SECTIONS) else None,
+        duplicates=possible_duplicates(trigger, current_user) if section.key in MATCHED_SECTIONS else [],
     )
 
 

@@ -8,6 +8,8 @@ from triggerflow.content.sections import SECTIONS
 from triggerflow.db import utcnow
 from triggerflow.models import Role
 from triggerflow.queries import form_page, threats
+from triggerflow.queries.common_returns import common_returns
+from triggerflow.queries.duplicates import possible_duplicates
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.forms.layout import layout_for, printed_marking
@@ -16,6 +18,7 @@ from triggerflow.workflow.definition import action_for
 from triggerflow.workflow.next_step import next_step
 from triggerflow.workflow.permissions import may_edit
 from triggerflow.workflow.service import available_actions, start_form
+from triggerflow.workflow.states import FormState
 
 bp = Blueprint("forms", __name__, url_prefix="/forms")
 
@@ -49,6 +52,8 @@ def overview(number: str):
         history=form_page.history(form), versions=form_page.versions(form),
         acceptance=form_page.acceptance(form), next_step=next_step(form), threats=threats.of_form(form, current_user),
         **review_context(form, current_user, items),
+        duplicates=[] if form.state.is_terminal else possible_duplicates(form, current_user),
+        returns=common_returns(form, utcnow()) if form.state is FormState.DRAFT else [],
     )
 
 

@@ -1,0 +1,61 @@
+"""Open and accepted forms in the region that may be about the same threat as this one: a subject
+with the same PNC or intelligence ID, or a similar name and the same date of birth, or the same
+intelligence reference. Only forms the viewer may open are named; the hint never blocks anything."""
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from triggerflow.content.likeness import reference_key, same_subject
+from triggerflow.db import db
+from triggerflow.models import Force, TriggerForm, User
+from triggerflow.queries.scope import visible_to
+from triggerflow.workflow.states import FormState
+
+# Withdrawn and rejected forms are not threats anyone holds; every other state is open or accepted.
+_CLOSED = (FormState.WITHDRAWN, FormState.REJECTED)
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    number: str
+    working_name: str | None
+    state: FormState
+    force: str
+    reasons: tuple[str, ...]
+
+
+def possible_duplicates(form: TriggerForm, user: User) -> list[PossibleDuplicate]:
+    subjects = _items(form.answers or {}, "B", "subjects")
+    references = {reference_key(i.get("reference")) for i in _items(form.answers or {}, "F", "intelligence")} - {""}
+    if not subjects and not references:
+        return []
+    rows = db.session.execute(
+        select(TriggerForm.number, TriggerForm.working_name, TriggerForm.state, Force.name, TriggerForm.answers)
+        .join(Force, Force.id == TriggerForm.force_id)
+        .where(Force.region_id == form.force.region_id, TriggerForm.id != form.id,
+               TriggerForm.state.not_in(_CLOSED), visible_to(user))
+        .order_by(TriggerForm.number))
+    found = []
+    for number, working_name, state, force, answers in rows:
+        reasons = _reasons(subjects, references, answers or {})
+        if reasons:
+            found.append(PossibleDuplicate(number, working_name, state, force, reasons))
+    return found
+
+
+def _reasons(subjects: list[dict], references: set[str], other: dict[str, Any]) -> tuple[str, ...]:
+    reasons = []
+    for theirs in _items(other, "B", "subjects"):
+        reason = next((r for r in (same_subject(ours, theirs) for ours in subjects) if r), None)
+        if reason and reason not in reasons:
+            reasons.append(reason)
+    for item in _items(other, "F", "intelligence"):
+        if reference_key(item.get("reference")) in references:
+            reasons.append(f"the same intelligence reference, {str(item.get('reference')).strip()}")
+    return tuple(reasons)
+
+
+def _items(answers: dict[str, Any], section: str, group: str) -> list[dict]:
+    found = (answers.get(section) or {}).get(group) if isinstance(answers.get(section), dict) else None
+    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
