@@ -60,8 +60,7 @@ def bar_chart(title: str, description: str, bars: list[Bar], *, max_value: float
         lines = wrap(bar.label, label_width // 7) or [""]
         length = plot * (bar.value or 0) / scale_max
         css = "app-chart__bar app-chart__bar--emphasis" if bar.emphasis else "app-chart__bar"
-        label = "".join(f'<tspan x="{label_width - 8}" dy="{line if n else 0}">{escape(text)}</tspan>'
-                        for n, text in enumerate(lines))
+        label = _lines(lines, label_width - 8, line)
         parts.append(
             f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" class="app-chart__label">{label}</text>'
             f'<rect x="{label_width}" y="{y + 3}" width="{length:.1f}" height="{row - 8}" class="{css}"/>'
@@ -75,7 +74,9 @@ def bar_chart(title: str, description: str, bars: list[Bar], *, max_value: float
 def small_multiples(title: str, description: str, series: list[Series], *, reference: float | None = None,
                     max_value: float = 100, unit: str = "%") -> Markup:
     """One small line chart per series on the same scale, with an optional dashed reference line."""
-    columns, cell_w, cell_h, pad = 3, WIDTH // 3, 120, 26
+    columns, cell_w, cell_h = 3, WIDTH // 3, 120
+    # Room above the plots for the longest name, wrapped in full ("Avon and Somerset Constabulary").
+    pad = 26 + 13 * (max((len(wrap(one.label, 26)) for one in series), default=1) - 1)
     parts = []
     for n, one in enumerate(series):
         x0, y0 = (n % columns) * cell_w, (n // columns) * cell_h
@@ -94,8 +95,8 @@ def _multiple(one: Series, x0: int, y0: int, w: int, h: int, pad: int, reference
 
     known = [(i, v) for i, (_, v) in enumerate(one.points) if v is not None]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(i, v) for i, v in known))
-    parts = [f'<text x="{x0 + 8}" y="{y0 + 16}" class="app-chart__label app-chart__label--bold">'
-             f'{escape(_clip(one.label, 26))}</text>',
+    name = _lines(wrap(one.label, 26), x0 + 8, 13)
+    parts = [f'<text x="{x0 + 8}" y="{y0 + 16}" class="app-chart__label app-chart__label--bold">{name}</text>',
              f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" class="app-chart__axis"/>',
              f'<line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" class="app-chart__axis"/>',
              f'<text x="{left - 4}" y="{top + 4}" text-anchor="end" class="app-chart__tick">{max_value:.0f}</text>',
@@ -120,14 +121,14 @@ def stacked_bars(title: str, description: str, rows: list[tuple[str, tuple[int, 
                  segments: tuple[str, ...], *, label_width: int = 170) -> Markup:
     """One horizontal bar per row split into segments told apart by pattern, with a key."""
     per_row = max(1, (WIDTH - label_width) // KEY_WIDTH)
-    row, top = 30, 34 + KEY_ROW * ((len(segments) - 1) // per_row)
+    row, line, top = 30, 15, 34 + KEY_ROW * ((len(segments) - 1) // per_row)
     biggest = max((sum(counts) for _, counts in rows), default=0) or 1
     plot = WIDTH - label_width - 60
-    parts = [_key(segments, label_width, per_row)]
-    for n, (label, counts) in enumerate(rows):
-        y, x = top + n * row, float(label_width)
+    parts, y = [_key(segments, label_width, per_row)], top
+    for label, counts in rows:
+        lines, x = wrap(label, label_width // 7) or [""], float(label_width)
         parts.append(f'<text x="{label_width - 8}" y="{y + 18}" text-anchor="end" class="app-chart__label">'
-                     f'{escape(label)}</text>')
+                     f'{_lines(lines, label_width - 8, line)}</text>')
         for part, value in enumerate(counts):
             width = plot * value / biggest
             if value:
@@ -135,7 +136,8 @@ def stacked_bars(title: str, description: str, rows: list[tuple[str, tuple[int, 
                              f'class="app-chart__segment" fill="{FILLS[part % len(FILLS)]}"/>')
             x += width
         parts.append(f'<text x="{x + 6:.1f}" y="{y + 18}" class="app-chart__value">{sum(counts)}</text>')
-    return _svg(title, description, top + row * max(len(rows), 1) + 8, "".join(parts))
+        y += max(row, 26 + line * (len(lines) - 1))
+    return _svg(title, description, max(y, top + row) + 8, "".join(parts))
 
 
 KEY_WIDTH, KEY_ROW = 110, 22
@@ -151,5 +153,6 @@ def _key(segments: tuple[str, ...], x: int, per_row: int) -> str:
     return "".join(parts)
 
 
-def _clip(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
+def _lines(lines: list[str], x: float, height: int) -> str:
+    """A label's lines as tspans under one another: labels wrap in full rather than being cut short."""
+    return "".join(f'<tspan x="{x}" dy="{height if n else 0}">{escape(text)}</tspan>' for n, text in enumerate(lines))
