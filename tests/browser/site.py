@@ -23,7 +23,8 @@ READ_ONLY = ("/", "/criteria/", "/api-tokens/", "/downloads/", "/mail", "/accoun
              "/account/password", "/account/sessions", "/account/two-factor")
 DASHBOARDS = ("/dashboards/", "/dashboards/acceptance", "/dashboards/submissions", "/dashboards/reasons",
               "/dashboards/stale", "/dashboards/time", "/dashboards/assessors", "/dashboards/backlog",
-              "/dashboards/forms?measure=acceptance&cell=decided")
+              "/dashboards/forms?measure=acceptance&cell=decided", "/dashboards/events?measure=reasons&cell=all",
+              "/dashboards/definitions")
 ADMIN = ("/admin/", "/admin/users", "/admin/users/new", "/admin/audit", "/admin/exports", "/admin/forces",
          "/admin/criteria")
 NOT_FOUND = "/forms/ESS-1999-0001"
@@ -85,7 +86,7 @@ def _force(forms: dict[str, TriggerForm]) -> list[str]:
         pages += [f"{base}/new", f"{base}/{item}", f"{base}/{item}/remove"]
     (item,) = items_for(returned, include_pending=False)
     pages += [f"/forms/{returned.number}/sections/B", f"/forms/{returned.number}/return-items/{item.id}/respond"]
-    return pages + [f"/forms/{draft.number}/actions/withdraw"]
+    return pages + [f"/forms/{draft.number}/actions/withdraw", "/operations/", "/operations/new"]
 
 
 def _officer(forms: dict[str, TriggerForm]) -> list[str]:

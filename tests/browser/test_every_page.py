@@ -12,6 +12,7 @@ from triggerflow.db import db
 # Not pages: files, CSV downloads and the JSON health check. Pages checked in tests of their own: the API reference and
 # the second step of signing in.
 NOT_PAGES = {"static", "assets.govuk_asset", "exports.download", "dashboards.download", "dashboards.forms_csv",
+             "dashboards.events_csv",
              "health.healthz", "api_reference.index", "auth.code"}
 
 
