@@ -39,10 +39,12 @@ def site(databases, tmp_path_factory):
         people = factories.people()
         cast = Cast(author=people.officer, spoc=people.spoc, assessor=people.assessor)
         forms = [getattr(lifecycle, state)(cast).number for state in STATES]
+        # Threats at the start of their lifecycle and part-way through it, for the register's writes.
+        threats = [factories.threat_of(lifecycle.accepted(cast)).id, factories.planned_threat(people, "appoint_lro").id]
         secrets = {person.role: tokens.issue(person, "every write").secret
                    for person in (people.officer, people.spoc, people.assessor, people.regional_manager, people.admin)}
         db.session.remove()
-    yield SimpleNamespace(app=app, forms=forms, secrets=secrets, client=app.test_client())
+    yield SimpleNamespace(app=app, forms=forms, threats=threats, secrets=secrets, client=app.test_client())
     with app.app_context():
         db.engine.dispose()
     databases.drop(url)
@@ -63,6 +65,8 @@ def _url(site, rule, draw) -> tuple[str, TriggerForm | None]:
             values["item_id"] = pick(draw, found + [2_147_483_647])
         else:
             values["item_id"] = pick(draw, answer_item_ids(form) + ["nothing"])
+    if "threat_id" in rule.arguments:
+        values["threat_id"] = pick(draw, site.threats + [2_147_483_647])
     return site.app.url_map.bind("localhost").build(rule.endpoint, values).removeprefix("/api/v1"), form
 
 

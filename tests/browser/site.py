@@ -26,7 +26,8 @@ READ_ONLY = ("/", "/criteria/", "/api-tokens/", "/downloads/", "/mail", "/accoun
 DASHBOARDS = ("/dashboards/", "/dashboards/acceptance", "/dashboards/submissions", "/dashboards/reasons",
               "/dashboards/stale", "/dashboards/time", "/dashboards/assessors", "/dashboards/backlog",
               "/dashboards/after-acceptance", "/dashboards/forms?measure=threats&cell=accepted",
-              "/dashboards/forms?measure=acceptance&cell=decided")
+              "/dashboards/forms?measure=acceptance&cell=decided", "/dashboards/events?measure=reasons&cell=all",
+              "/dashboards/definitions")
 ADMIN = ("/admin/", "/admin/users", "/admin/users/new", "/admin/audit", "/admin/exports", "/admin/forces",
          "/admin/criteria", "/admin/identity-providers", "/admin/identity-providers/new")
 NOT_FOUND = "/forms/ESS-1999-0001"
@@ -136,7 +137,7 @@ def _force(forms: dict[str, TriggerForm]) -> list[str]:
         pages += [f"{base}/new", f"{base}/{item}", f"{base}/{item}/remove"]
     (item,) = items_for(returned, include_pending=False)
     pages += [f"/forms/{returned.number}/sections/B", f"/forms/{returned.number}/return-items/{item.id}/respond"]
-    return pages + [f"/forms/{draft.number}/actions/withdraw"]
+    return pages + [f"/forms/{draft.number}/actions/withdraw", "/operations/", "/operations/new"]
 
 
 def _officer(forms: dict[str, TriggerForm]) -> list[str]:

@@ -13,8 +13,9 @@ from triggerflow.db import db
 # Not pages: files, CSV downloads and the JSON health check. Pages checked in tests of their own: the API reference,
 # the second step of signing in, and signing in with the organisation's account (test_organisation_sign_in.py).
 NOT_PAGES = {"static", "assets.govuk_asset", "assets.favicon", "exports.download", "dashboards.download",
-             "dashboards.forms_csv", "health.healthz", "api_reference.index", "auth.code", "organisation_sign_in.choose",
-             "organisation_sign_in.start", "organisation_sign_in.callback", "threats.register_csv"}
+             "dashboards.forms_csv", "dashboards.events_csv", "health.healthz", "api_reference.index", "auth.code",
+             "organisation_sign_in.choose", "organisation_sign_in.start", "organisation_sign_in.callback",
+             "threats.register_csv"}
 
 
 @pytest.fixture(scope="session")
