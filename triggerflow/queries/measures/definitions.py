@@ -94,6 +94,16 @@ DEFINITIONS: dict[str, Definition] = {
         "each operation a force recorded on its register whose trigger form is missing or not accepted, oldest "
         "first, with the days since it started", "no denominator: a list", "operations",
         "none: a picture of today, whatever the period"),
+    "after-acceptance": Definition(
+        "After acceptance, by owning force",
+        "LRO within 7 days: threats with an LRO appointed within 7 days of acceptance ÷ threats whose 7 days are "
+        "up or whose LRO is appointed; 4P plan within 28 days: the same for the plan agreed within 28 days; "
+        "reviews overdue and threats idle for 6 months or more (nothing recorded: no LRO, plan action, review, "
+        "disruption or reference) are counts as at today; disruptions are counts by grade",
+        "for the two shares, the threats whose deadline is up or whose step is done; the rest are counts",
+        "threats on the register (one per acceptance); disruptions as recorded",
+        "the date of acceptance for threats accepted and the two shares; the day it happened for a disruption; "
+        "none for reviews overdue and idle threats (a picture of today)"),
 }
 
 # The API's names for measures whose table goes by another key.

@@ -44,13 +44,17 @@ def overview(number: str):
     form = get_form_or_404(number, current_user)
     actions = available_actions(form, current_user)
     items = items_for(form, include_pending="return_to_force" in actions)
+    history = form_page.history(form)
+    # Only a form accepted at some time has threats: the others' pages need not ask.
+    ever_accepted = any(event.action == "accept" for event in history)
     return render_template(
         "forms/overview.html", form=form, sections=SECTIONS, result=completeness(form),
         actions=[(name, action_for(name, current_user)) for name in actions],
         page=layout_for(form, current_user, actions), editable=may_edit(form, current_user), return_items=items,
         answers=form.answers or {},
-        history=form_page.history(form), versions=form_page.versions(form),
-        acceptance=form_page.acceptance(form), next_step=next_step(form), threats=threats.of_form(form, current_user),
+        history=history, versions=form_page.versions(form),
+        acceptance=form_page.acceptance(form), next_step=next_step(form),
+        threats=threats.of_form(form, current_user) if ever_accepted else [],
         **review_context(form, current_user, items),
         duplicates=[] if form.state.is_terminal else possible_duplicates(form, current_user),
         returns=common_returns(form, utcnow()) if form.state is FormState.DRAFT else [],
