@@ -92,8 +92,8 @@ def stored(spec: Spec, value):
     if spec.kind == "date":
         day, month, year = value[1]
         return date(int(year), int(month), int(day)).isoformat() if day else ""
-    if spec.is_list:
-        return [clean(v) for v in value]
+    if spec.is_list:  # a box ticked twice is kept once, in the order first ticked
+        return list(dict.fromkeys(clean(v) for v in value))
     if spec.kind == "boolean":
         return value not in ("", "false")
     return clean(value).strip()
