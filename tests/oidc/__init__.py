@@ -1,5 +1,6 @@
 """A real OpenID Connect provider for the tests (provider.mjs, npm oidc-provider), and a person using it."""
 import json
+import os
 import re
 import subprocess  # nosec B404 - starts node on our own script
 from html import unescape
@@ -7,6 +8,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import requests
+import time_machine
+
+from triggerflow.db import utcnow
 
 SCRIPT = Path(__file__).with_name("provider.mjs")
 CLIENT_ID, CLIENT_SECRET = "triggerflow-tests", "a-client-secret-for-tests-only"
@@ -18,8 +22,11 @@ class LocalProvider:
     def __init__(self, redirect_uri: str):
         self.redirect_uri = redirect_uri
         config = {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "redirect_uris": [redirect_uri]}
+        # The provider runs on the tests' clock, which TEST_TODAY may have moved away from the real one.
+        offset = round((utcnow().timestamp() - time_machine.escape_hatch.time.time()) * 1000)
         self.process = subprocess.Popen(["node", str(SCRIPT), json.dumps(config)], cwd=SCRIPT.parents[2],
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                        env={**os.environ, "CLOCK_OFFSET_MS": str(offset)})
         line = self.process.stdout.readline()
         if not line:
             raise RuntimeError("the OpenID Connect provider did not start: is npm's oidc-provider installed?")

@@ -5,7 +5,17 @@
 // person's e-mail address, verified; "unverified:" before it gives the same address, not verified.
 import http from 'node:http';
 
-import Provider from 'oidc-provider';
+// The tests may run on another day than today (TEST_TODAY): the provider keeps the same time as they
+// do, or its tokens and cookies would look expired or not yet valid to them.
+const offset = Number(process.env.CLOCK_OFFSET_MS || 0);
+if (offset) {
+  const RealDate = Date;
+  globalThis.Date = class extends RealDate {
+    constructor(...args) { super(...(args.length ? args : [RealDate.now() + offset])); }
+    static now() { return RealDate.now() + offset; }
+  };
+}
+const { default: Provider } = await import('oidc-provider');
 
 const config = JSON.parse(process.argv[2]);
 const server = http.createServer();
