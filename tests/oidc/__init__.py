@@ -23,7 +23,8 @@ class LocalProvider:
         self.redirect_uri = redirect_uri
         config = {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "redirect_uris": [redirect_uri]}
         # The provider runs on the tests' clock, which TEST_TODAY may have moved away from the real one.
-        offset = round((utcnow().timestamp() - time_machine.escape_hatch.time.time()) * 1000)
+        travelling = time_machine.escape_hatch.is_travelling()
+        offset = round((utcnow().timestamp() - time_machine.escape_hatch.time.time()) * 1000) if travelling else 0
         self.process = subprocess.Popen(["node", str(SCRIPT), json.dumps(config)], cwd=SCRIPT.parents[2],
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                                         env={**os.environ, "CLOCK_OFFSET_MS": str(offset)})

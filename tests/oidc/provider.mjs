@@ -48,5 +48,14 @@ const provider = new Provider(issuer, {
   },
 });
 provider.on('server_error', (ctx, error) => console.error(error));
+// Its cookies last as long as the browser session: their expiry would be written on the tests' clock,
+// which a browser on the real clock could read as already past and drop (deletions, in 1970, stay).
+provider.use(async (ctx, next) => {
+  await next();
+  const cookies = ctx.response.get('set-cookie');
+  if (Array.isArray(cookies) && cookies.length) {
+    ctx.set('set-cookie', cookies.map((c) => (/expires=[^;]*1970/i.test(c) ? c : c.replace(/; expires=[^;]*/gi, ''))));
+  }
+});
 server.on('request', provider.callback());
 console.log(JSON.stringify({ issuer }));
