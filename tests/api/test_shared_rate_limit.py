@@ -6,7 +6,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from triggerflow.api import tokens
-from triggerflow.db import db
+from triggerflow.db import db, utcnow
 from triggerflow.models import RateLimitCounter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,7 +20,7 @@ def _me(client, secret: str) -> int:
 def _another_server(app, secret: str, calls: int) -> list[int]:
     result = subprocess.run(
         [sys.executable, "-m", "tests.api.another_server", app.config["SQLALCHEMY_DATABASE_URI"], secret, RATE,
-         str(calls)], cwd=ROOT, capture_output=True, text=True, check=True)
+         str(calls), utcnow().isoformat()], cwd=ROOT, capture_output=True, text=True, check=True)
     return [int(line) for line in result.stdout.split()]
 
 
