@@ -13,7 +13,7 @@ CHROMIUM_PATH ?= /usr/bin/chromium
 BENCH_SIZES ?= 10000 100000
 
 .PHONY: install assets database run serve test test-sqlite test-postgresql browser-deps postgresql-deps bench \
-	wrk-deps diagram clean
+	wrk-deps load diagram clean
 
 install: $(VENV)/.installed assets
 
@@ -80,6 +80,11 @@ wrk-deps:
 # A million forms too: make bench BENCH_SIZES="10000 100000 1000000". BENCH_ARGS="--profile" to profile.
 bench: install postgresql-deps wrk-deps
 	$(BIN)/python -m bench --sizes $(BENCH_SIZES) $(BENCH_ARGS)
+
+# Fifty people at once against `make serve` on a throwaway PostgreSQL, written into docs/performance.md.
+# LOAD_ARGS="--people 50 --minutes 5 --background-forms 10000" are the defaults.
+load: install postgresql-deps
+	$(BIN)/python -m bench.crowd $(LOAD_ARGS)
 
 # Rewrite the lifecycle diagram in the README from workflow/definition.py.
 diagram: install

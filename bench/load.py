@@ -35,7 +35,7 @@ def throughput(url: str, secret_key: str, cookie: str, paths: dict[str, str]) ->
         stdout=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}"
-        _wait_for(base + HELLO_PATH, server)
+        wait_for(base + HELLO_PATH, server)
         targets = {"hello-world": HELLO_PATH, **paths}
         rates: dict[str, list[float]] = {name: [] for name in targets}
         for _ in range(ROUNDS):
@@ -47,7 +47,7 @@ def throughput(url: str, secret_key: str, cookie: str, paths: dict[str, str]) ->
         server.wait(timeout=30)
 
 
-def _wait_for(url: str, server: subprocess.Popen, seconds: float = 30) -> None:
+def wait_for(url: str, server: subprocess.Popen, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:

@@ -5,6 +5,7 @@ import platform
 from datetime import datetime
 from pathlib import Path
 
+from bench.crowd import verdict
 from bench.run import Run, SizeResult
 
 FINDINGS = Path(__file__).with_name("findings.md")
@@ -13,7 +14,8 @@ MAIN_LISTS = ("Assessor queue", "Officer list", "Form page")
 
 
 def write(run: Run, path: Path) -> None:
-    path.write_text("\n".join([*_heading(run), *_goals(run), *_details(run), _findings()]), encoding="utf-8")
+    kept = verdict.section_in(path)  # the load test's figures, from `make load`, stay until it runs again
+    path.write_text("\n".join([*_heading(run), *_goals(run), *_details(run), _findings(), *kept]), encoding="utf-8")
 
 
 def _heading(run: Run) -> list[str]:

@@ -1,0 +1,45 @@
+"""The load test reads pages as a browser posts them, and keeps its figures beside `make bench`'s."""
+from pathlib import Path
+
+from bench.crowd import page, verdict
+from tests.factories import complete_draft
+
+
+def test_a_section_page_posts_back_what_it_shows_with_a_dates_three_boxes(sign_in, people):
+    form = complete_draft(people.officer)
+    shown = sign_in(people.officer).get(f"/forms/{form.number}/sections/A").get_data(as_text=True)
+
+    posted = page.main_form(shown)
+
+    assert posted.fields["working_name"] == form.answers_for("A")["working_name"]
+    assert posted.fields["master_list_searched_on"] == [
+        str(part) for part in _day_month_year(form.answers_for("A")["master_list_searched_on"])]
+    assert posted.fields["version"] == str(form.version)
+
+
+def test_a_one_click_action_is_read_off_the_form_page(sign_in, people):
+    form = complete_draft(people.officer)
+    shown = sign_in(people.officer).get(f"/forms/{form.number}").get_data(as_text=True)
+
+    assert page.has_action(shown, form.number, "send_to_spoc")
+    assert not page.has_action(shown, form.number, "accept")
+    assert page.form_numbers(f'<a href="/forms/{form.number}">x</a><a href="/forms/{form.number}">y</a>') == [
+        form.number]
+
+
+def test_the_load_tests_section_replaces_its_last_one_and_survives_a_benchmark_report(tmp_path: Path):
+    path = tmp_path / "performance.md"
+    path.write_text("# Performance\n", encoding="utf-8")
+    first = verdict.Found(50, 300, [verdict.Page("Home", 10, 0, 12, 40)], 2, [], 100, 20, [])
+    verdict.write(first, path)
+    verdict.write(verdict.Found(50, 300, [verdict.Page("Home", 99, 0, 12, 40)], 2, [], 100, 20, []), path)
+
+    text = path.read_text(encoding="utf-8")
+    assert text.count(verdict.START) == 1
+    assert "| Home | 99 |" in text and "| Home | 10 |" not in text
+    assert verdict.section_in(path)[1].startswith(verdict.START)
+
+
+def _day_month_year(value: str) -> tuple[int, int, int]:
+    year, month, day = (int(part) for part in value.split("-"))
+    return day, month, year
