@@ -9,11 +9,12 @@ nothing recorded for 15 months. Deterministic for a seed and an end date, writte
 from datetime import UTC, date, datetime, time, timedelta
 from random import Random
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, func, select, text
 
 from triggerflow.models import AcceptanceRecord, Disruption, Force, PlanAction, Threat, ThreatEvent, TriggerForm
 from triggerflow.synthetic.lifecycle import Cast
 from triggerflow.synthetic.names import person
+from triggerflow.synthetic.writer import bulk_insert
 from triggerflow.threats.definition import PLAN_STRANDS
 
 REVIEW_EVERY = {"high": 28, "medium": 56, "low": 91}
@@ -41,7 +42,7 @@ def write(connection: Connection, casts: dict[int, Cast], until: date, seed: int
     for model, key in ((Threat, "threats"), (ThreatEvent, "events"), (PlanAction, "plan"),
                        (Disruption, "disruptions")):
         if rows[key]:
-            connection.execute(insert(model.__table__), rows[key])
+            bulk_insert(connection, model.__table__, rows[key])
     if connection.dialect.name == "postgresql" and rows["threats"]:
         connection.execute(text("SELECT setval(pg_get_serial_sequence('threats', 'id'), "
                                 "(SELECT MAX(id) FROM threats))"))
