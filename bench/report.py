@@ -153,6 +153,9 @@ def _details(run: Run) -> list[str]:
                              ("First row (ms)", lambda e: f"{e.first_row_ms:.0f}"),
                              ("Whole download (s)", lambda e: f"{e.seconds:.1f}")):
             rows.append(f"| {label} | " + " | ".join(value(r.export) for r in results) + " | |")
+        rows += ["", "### Storage: KB a form, with indexes", "", *_size_heads(run)]
+        for group in results[-1].storage:
+            rows.append(f"| {group} | " + " | ".join(f"{r.storage.get(group, 0) / 1000:,.1f}" for r in results) + " | |")
         rows += ["", "### Data generated", "", *_size_heads(run)]
         rows.append("| Forms, events, return items added (seconds) | " + " | ".join(
             f"{g.forms:,}, {g.events:,}, {g.return_items:,} ({g.seconds:.0f} s)" if (g := r.generated) else "–"

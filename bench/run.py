@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from bench import dataset
+from bench import dataset, storage
 from bench.client import cookie_header, signed_in
 from bench.config import bench_config
 from bench.export import Export, measure_export
@@ -38,6 +38,7 @@ class SizeResult:
     measures: list[Timing]
     throughput: dict[str, float]
     export: Export
+    storage: dict[str, float]  # bytes a form, by what they are spent on
 
 
 @dataclass
@@ -75,7 +76,7 @@ def _measure(app, url: str, secret_key: str, backend: str, size: int, progress) 
     rates = throughput(url, secret_key, cookie, {name: path.format(form=people.form) for name, path in LOADED.items()})
     progress("  CSV export")
     export = measure_export(url, secret_key, cookie_header(app, signed_in(app, people.admin)))
-    return SizeResult(backend, size, generated, lists, pages, measures, rates, export)
+    return SizeResult(backend, size, generated, lists, pages, measures, rates, export, storage.per_form(app))
 
 
 @contextmanager

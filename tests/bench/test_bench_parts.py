@@ -1,7 +1,10 @@
-"""The load test reads pages as a browser posts them, and keeps its figures beside `make bench`'s."""
+"""The load test reads pages as a browser posts them and keeps its figures beside `make bench`'s; the
+benchmark tells what a form costs on disk."""
 from pathlib import Path
 
+from bench import storage
 from bench.crowd import page, verdict
+from triggerflow.db import db
 from tests.factories import complete_draft
 
 
@@ -43,3 +46,14 @@ def test_the_load_tests_section_replaces_its_last_one_and_survives_a_benchmark_r
 def _day_month_year(value: str) -> tuple[int, int, int]:
     year, month, day = (int(part) for part in value.split("-"))
     return day, month, year
+
+
+def test_storage_a_form_is_every_tables_bytes_grouped_and_divided_by_the_forms(app, people):
+    for _ in range(2):
+        complete_draft(people.officer)
+    db.session.commit()
+
+    spent = storage.per_form(app)
+
+    assert spent["Forms and their answers"] > 0 and spent["Events"] > 0
+    assert spent["Total"] == sum(value for group, value in spent.items() if group != "Total")
