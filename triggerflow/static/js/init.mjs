@@ -1,5 +1,6 @@
 // Progressive enhancement for GOV.UK components; the service works without it.
 import { initAll } from "../govuk/govuk-frontend.min.js";
+import "./reveal.mjs";
 
 initAll();
 

@@ -9,6 +9,7 @@ from triggerflow.web.access import allow
 from triggerflow.web.drafting import items
 from triggerflow.web.drafting.forms import answers_from, draft_form
 from triggerflow.web.drafting.pages import editable_form, render_section, section_or_404
+from triggerflow.web.drafting.reveal import shown_specs
 from triggerflow.workflow.errors import StaleForm
 
 bp = Blueprint("drafting", __name__, url_prefix="/forms/<number>/sections")
@@ -22,7 +23,8 @@ def section(number: str, key: str):
     if not form.validate_on_submit():
         return render_section(trigger, section, form)
     try:
-        store.save_section(trigger, key, answers_from(form, section.fields), current_user,
+        shown = shown_specs(trigger, section.fields, trigger.answers_for(key))
+        store.save_section(trigger, key, answers_from(form, shown), current_user,
                            expected_version=form.expected_version)
     except StaleForm as stale:
         return render_section(trigger, section, form, conflict=stale.message), 409
