@@ -1,6 +1,7 @@
 // Progressive enhancement for GOV.UK components; the service works without it.
 import { initAll } from "../govuk/govuk-frontend.min.js";
 import "./reveal.mjs";
+import "./live-check.mjs";
 
 initAll();
 

@@ -6,7 +6,7 @@ from triggerflow.content import store
 from triggerflow.content.sections import SECTIONS, Section
 from triggerflow.models import Role
 from triggerflow.web.access import allow
-from triggerflow.web.drafting import items
+from triggerflow.web.drafting import items, live_check
 from triggerflow.web.drafting.forms import answers_from, draft_form
 from triggerflow.web.drafting.pages import editable_form, render_section, section_or_404
 from triggerflow.web.drafting.reveal import shown_specs
@@ -43,4 +43,5 @@ def _after_saving(number: str, section: Section, next_step: str | None) -> str:
 
 bp.add_url_rule("/<key>/items/new", "new_item", items.new_item, methods=["GET", "POST"])
 bp.add_url_rule("/<key>/items/<item_id>", "item", items.change_item, methods=["GET", "POST"])
+bp.add_url_rule("/<key>/check", "check", live_check.check, methods=["POST"])
 bp.add_url_rule("/<key>/items/<item_id>/remove", "remove_item", items.remove_item, methods=["GET", "POST"])
