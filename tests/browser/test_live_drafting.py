@@ -68,4 +68,5 @@ def test_a_question_appears_when_its_answer_matters_and_an_answer_in_it_is_never
     expect(county_line).to_be_visible()
     expect(county_line).to_have_value("PLYMOUTH-7")
     expect(page.locator("#conditional-county_line").get_by_text("This question does not apply")).to_be_visible()
+    expect(county_line).to_have_attribute("aria-describedby", re.compile(r"\bconditional-county_line-kept\b"))
     assert_accessible(page)

@@ -3,32 +3,33 @@
 // answers with the checklist. Without this script the checklist changes on saving, as before.
 
 const PAUSE_MS = 600;
-const form = document.querySelector("form[data-check-url]");
-const region = document.getElementById("section-needs-region");
 
 const words = (node) => node.textContent.replace(/\s+/g, " ").trim();
 
-if (form && region) {
+export function checkAsTyped() {
+  const form = document.querySelector("form[data-check-url]");
+  const region = document.getElementById("section-needs-region");
+  if (!form || !region) return;
   let timer;
   let pending;
 
   const check = async () => {
     pending?.abort();
     pending = new AbortController();
-    let response;
+    let html;
     try {
-      response = await fetch(form.dataset.checkUrl, {
+      const response = await fetch(form.dataset.checkUrl, {
         method: "POST", body: new FormData(form), signal: pending.signal,
-        credentials: "same-origin", headers: { Accept: "text/html" },
+        credentials: "same-origin", headers: { Accept: "text/html" }, redirect: "manual",
       });
-    } catch (error) {
-      if (error.name === "AbortError") return;
-      throw error;
+      // A format error, or a session that has ended (sent to sign in): saving says what to do.
+      if (!response.ok) return;
+      html = await response.text();
+    } catch {
+      return; // a newer check took its place, or the connection dropped: the checklist stays as it was
     }
-    // A format error or a lost connection: the checklist stays as it was, and saving says why.
-    if (!response.ok) return;
     const fresh = document.createElement("template");
-    fresh.innerHTML = await response.text();
+    fresh.innerHTML = html;
     // The region is polite and live: replace it only when what it says changes, so nothing is read twice.
     if (words(fresh.content) !== words(region)) region.replaceChildren(fresh.content);
   };

@@ -22,28 +22,39 @@ function holdsAnswer(box) {
     field.type === "checkbox" || field.type === "radio" ? field.checked : field.type !== "hidden" && field.value.trim());
 }
 
-function addControlled(control, id) {
-  const ids = new Set((control.getAttribute("aria-controls") || "").split(" ").filter(Boolean));
-  control.setAttribute("aria-controls", [...ids.add(id)].join(" "));
+function toggleId(element, attribute, id, on) {
+  const ids = new Set((element.getAttribute(attribute) || "").split(" ").filter(Boolean));
+  if (on) ids.add(id); else ids.delete(id);
+  if (ids.size) element.setAttribute(attribute, [...ids].join(" ")); else element.removeAttribute(attribute);
 }
 
-for (const box of document.querySelectorAll("[data-reveal-by]")) {
+function follow(box) {
   const wanted = new Set(JSON.parse(box.dataset.revealValues));
   const controls = [...box.closest("form").elements].filter((control) => control.name === box.dataset.revealBy);
-  if (controls.length === 0) continue;
+  if (controls.length === 0) return;
   const revealing = controls.filter((control) => control.tagName === "SELECT" || wanted.has(control.value));
-  for (const control of revealing) addControlled(control, box.id);
+  for (const control of revealing) toggleId(control, "aria-controls", box.id, true);
   const note = box.querySelector(".app-conditional__kept");
 
   const update = () => {
     const applies = chosen(controls).some((value) => wanted.has(value));
     const kept = !applies && Boolean(holdsAnswer(box));
     box.classList.toggle("app-conditional--hidden", !applies && !kept);
-    if (note) note.hidden = !kept;
+    if (note) {
+      note.hidden = !kept;
+      // Read out with the question itself, so that moving into it says why it is still there.
+      for (const field of box.querySelectorAll("input:not([type=hidden]), textarea, select")) {
+        toggleId(field, "aria-describedby", note.id, kept);
+      }
+    }
     for (const control of revealing) {
       if (control.type === "checkbox") control.setAttribute("aria-expanded", String(control.checked || kept));
     }
   };
   for (const control of controls) control.addEventListener("change", update);
   update();
+}
+
+export function revealQuestions() {
+  for (const box of document.querySelectorAll("[data-reveal-by]")) follow(box);
 }
