@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from triggerflow.content import vocab
-from triggerflow.content.conditions import When, answer_is, threat_type_is
+from triggerflow.content.conditions import UNANSWERED, When, answer_is, threat_type_is
 
 Kind = Literal["text", "textarea", "radios", "select", "checkboxes", "boolean", "date",
                "citations", "forces", "regions"]
@@ -61,7 +61,7 @@ class Section:
 
 # Everyone in a group but its principal is linked to it; a role not yet chosen may be anyone's.
 _LINKED = (threat_type_is("ocg"),
-           When("role", frozenset({"", *(value for value, _ in vocab.SUBJECT_ROLES if value != "principal")})))
+           When("role", frozenset({UNANSWERED, *(v for v, _ in vocab.SUBJECT_ROLES if v != "principal")})))
 
 SUBJECTS = Group(
     key="subjects", singular="subject", plural="subjects",
