@@ -42,7 +42,7 @@ def detail(form: TriggerForm, user: User) -> schemas.FormDetail:
 
 def _finding(finding) -> dict:
     return {"rule_id": finding.rule_id, "severity": finding.severity.value, "section": finding.section,
-            "field": finding.field, "message": finding.message}
+            "field": finding.field, "message": finding.message, "threat_types": list(finding.threat_types)}
 
 
 def event(found: FormEvent) -> schemas.Event:

@@ -129,7 +129,7 @@ def register(bp: Blueprint) -> None:
 def _unmet(error: Invalid):
     errors = [{"field": field, "detail": message} for field, message in error.errors.items()]
     findings = [{"rule_id": f.rule_id, "severity": f.severity.value, "section": f.section, "field": f.field,
-                 "message": f.message} for f in error.findings]
+                 "message": f.message, "threat_types": list(f.threat_types)} for f in error.findings]
     return response(Problem(422, "The action's requirements are not met.", "requirements-not-met",
                             errors=errors, findings=findings or None))
 

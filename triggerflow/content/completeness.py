@@ -11,7 +11,8 @@ from triggerflow.queries.criteria_versions import current_limits
 from triggerflow.workflow.states import EDITABLE_STATES, FormState
 
 
-def completeness(form: TriggerForm, today: date | None = None) -> Result:
+def completeness(form: TriggerForm, today: date | None = None, answers: dict | None = None) -> Result:
+    """The criteria result for the form, or for `answers` in its place (the draft as it would be saved)."""
     resubmission = form.state in (FormState.RETURNED, FormState.LAPSED)
     open_items: tuple[dict, ...] = ()
     last_sent = None
@@ -31,7 +32,7 @@ def completeness(form: TriggerForm, today: date | None = None) -> Result:
             .order_by(FormSnapshot.sequence.desc()).limit(1)
         )
     return check(Facts(
-        answers=form.answers or {},
+        answers=(form.answers or {}) if answers is None else answers,
         today=today or _as_of(form),
         open_items=open_items,
         last_sent=last_sent,

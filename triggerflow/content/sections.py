@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from triggerflow.content import vocab
+from triggerflow.content.conditions import UNANSWERED, When, answer_is, threat_type_is
 
 Kind = Literal["text", "textarea", "radios", "select", "checkboxes", "boolean", "date",
                "citations", "forces", "regions"]
@@ -20,6 +21,7 @@ class Field:
     choices: list[tuple[str, str]] | None = None
     hint: str | None = None
     max_length: int = 10_000
+    when: tuple[When, ...] = ()  # all must hold for the question to apply (content.conditions)
 
     @property
     def is_list(self) -> bool:
@@ -57,6 +59,10 @@ class Section:
         return next((f for f in self.fields if f.name == name), None)
 
 
+# Everyone in a group but its principal is linked to it; a role not yet chosen may be anyone's.
+_LINKED = (threat_type_is("ocg"),
+           When("role", frozenset({UNANSWERED, *(v for v, _ in vocab.SUBJECT_ROLES if v != "principal")})))
+
 SUBJECTS = Group(
     key="subjects", singular="subject", plural="subjects",
     title_fields=("forename", "surname"),
@@ -65,13 +71,14 @@ SUBJECTS = Group(
         Field("forename", "Forename", max_length=100),
         Field("date_of_birth", "Date of birth", "date", hint="For example, 27 3 1985"),
         Field("intelligence_id", "Force intelligence or PNC ID", max_length=50),
-        Field("role", "Role in the group", "radios", vocab.SUBJECT_ROLES),
         Field("identified", "Is this subject identified?", "radios", vocab.YES_NO,
               hint="Identified means you hold their surname, forename, date of birth and an "
                    "intelligence or PNC ID."),
+        Field("role", "Role in the group", "radios", vocab.SUBJECT_ROLES),
         Field("link_to_group", "How is this subject linked to the group?", "textarea", max_length=2000,
-              hint="Everyone but the principal: what they do for the group, as the intelligence shows it."),
-        Field("link_cites", "Intelligence items that show the link", "citations"),
+              hint="Everyone but the principal: what they do for the group, as the intelligence shows it.",
+              when=_LINKED),
+        Field("link_cites", "Intelligence items that show the link", "citations", when=_LINKED),
     ),
 )
 
@@ -101,13 +108,20 @@ INTELLIGENCE = Group(
               vocab.INTELLIGENCE_ASSESSMENTS),
         Field("handling_code", "Handling code", "radios", vocab.HANDLING_CODES),
         Field("handling_conditions", "Handling conditions", "textarea", max_length=2000,
-              hint="Required for handling code C."),
+              hint="Required for handling code C.", when=(answer_is("handling_code", "C"),)),
     ),
 )
 
 
+_SEARCHED = (answer_is("master_list_searched", "yes"),)
+_OCG, _OCG_OR_PI = (threat_type_is("ocg"),), (threat_type_is("ocg", "priority_individual"),)
+_RUNNING = (answer_is("operation_running", "yes"),)
+_VULNERABLE_VICTIMS = (answer_is("vulnerable_victims", "yes"),)
+
+
 def _justification(test: str, label: str) -> Field:
-    return Field(f"justification_{test}", f"Justification: {label.lower()}", "textarea")
+    return Field(f"justification_{test}", f"Justification: {label.lower()}", "textarea",
+                 when=(answer_is("serious_crime_tests", test),))
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -117,19 +131,21 @@ SECTIONS: tuple[Section, ...] = (
         Field("local_policing_area", "Local policing area", max_length=200),
         Field("primary_theme", "Primary SOC theme", "select", vocab.THEMES),
         Field("county_line", "County line name or number", max_length=100,
-              hint="Required when the primary theme is county lines."),
+              hint="Required when the primary theme is county lines.",
+              when=(answer_is("primary_theme", "county_lines"),)),
         Field("secondary_themes", "Secondary themes (optional)", "checkboxes", vocab.THEMES),
         Field("summary", "Summary of the threat", "textarea",
               hint="At least 200 characters: who, what, where and why it is serious and organised."),
         Field("master_list_searched", "Have you searched the SOC master list and PND for an "
               "existing record?", "radios", vocab.YES_NO),
-        Field("master_list_searched_on", "When did you search?", "date"),
+        Field("master_list_searched_on", "When did you search?", "date", when=_SEARCHED),
         Field("master_list_result", "Result of the search", "textarea", max_length=2000,
-              hint="What you found, with the reference of any record that may be the same threat."),
+              hint="What you found, with the reference of any record that may be the same threat.", when=_SEARCHED),
     )),
     Section("B", "Subjects", (
         Field("pi_rationale", "Why is this individual a threat in their own right?", "textarea",
-              hint="Priority individuals only: at least 100 characters."),
+              hint="Priority individuals only: at least 100 characters.",
+              when=(threat_type_is("priority_individual"),)),
     ), group=SUBJECTS),
     Section("C", "Criminal activity", (
         Field("serious_crime_tests", "Which serious-crime tests does the activity meet?",
@@ -144,13 +160,14 @@ SECTIONS: tuple[Section, ...] = (
     Section("D", "Evidence of organisation", (
         *(f for element, label in vocab.ORGANISATION_ELEMENTS for f in (
             Field(element, label, "textarea",
-                  hint="At least 150 characters, citing the intelligence that shows it."),
-            Field(f"{element}_cites", f"Intelligence items that show {label.lower()}", "citations"),
+                  hint="At least 150 characters, citing the intelligence that shows it.", when=_OCG),
+            Field(f"{element}_cites", f"Intelligence items that show {label.lower()}", "citations", when=_OCG),
         )),
-        Field("capabilities", "Capability indicators", "checkboxes", vocab.CAPABILITIES),
-        Field("capability_narrative", "Describe the capability", "textarea"),
+        Field("capabilities", "Capability indicators", "checkboxes", vocab.CAPABILITIES, when=_OCG_OR_PI),
+        Field("capability_narrative", "Describe the capability", "textarea", when=_OCG_OR_PI),
         Field("vulnerability_description", "Describe the vulnerability", "textarea",
-              hint="SOC vulnerabilities only: at least 200 characters."),
+              hint="SOC vulnerabilities only: at least 200 characters.",
+              when=(threat_type_is("soc_vulnerability"),)),
     )),
     Section("E", "Geography", (
         Field("forces_affected", "Force areas affected", "forces"),
@@ -161,13 +178,14 @@ SECTIONS: tuple[Section, ...] = (
             intro="Each item needs a reference, a date and a 3x5x2 grading."),
     Section("G", "Harm and vulnerability", (
         Field("harm_types", "Types of harm", "checkboxes", vocab.HARM_TYPES),
-        *(Field(f"harm_{key}", f"Describe the {label.lower()} harm", "textarea")
+        *(Field(f"harm_{key}", f"Describe the {label.lower()} harm", "textarea", when=(answer_is("harm_types", key),))
           for key, label in vocab.HARM_TYPES),
         Field("vulnerable_victims", "Are there vulnerable victims or exploited people?", "radios",
               vocab.YES_NO_UNKNOWN),
         Field("safeguarding", "Safeguarding referrals made", "textarea",
-              hint="Required when there are vulnerable victims."),
-        Field("vulnerability_types", "Kinds of vulnerability", "checkboxes", vocab.VULNERABILITY_TYPES),
+              hint="Required when there are vulnerable victims.", when=_VULNERABLE_VICTIMS),
+        Field("vulnerability_types", "Kinds of vulnerability", "checkboxes", vocab.VULNERABILITY_TYPES,
+              when=_VULNERABLE_VICTIMS),
         Field("victims_count", "How many victims are known?", max_length=20,
               hint="A whole number, or “not known”."),
         Field("financial_harm", "Financial harm in pounds", max_length=20,
@@ -179,8 +197,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("H", "Current activity", (
         Field("operation_running", "Is an operation already running against this threat?",
               "radios", vocab.YES_NO),
-        Field("operation_name", "Operation name", max_length=100),
-        Field("officer_in_charge", "Officer in charge", max_length=120),
+        Field("operation_name", "Operation name", max_length=100, when=_RUNNING),
+        Field("officer_in_charge", "Officer in charge", max_length=120, when=_RUNNING),
         Field("suggested_lro", "Suggested lead responsible officer (optional)", max_length=120),
         Field("partner_agencies", "Partner agencies (optional)", "textarea", max_length=2000),
     )),

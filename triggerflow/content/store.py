@@ -19,12 +19,21 @@ from triggerflow.workflow.permissions import may_edit
 
 def save_section(form: TriggerForm, section_key: str, values: dict[str, Any], actor: User,
                  expected_version: int | None) -> None:
-    """Replace the section's own fields with `values`; its repeating items are kept."""
-    section = SECTIONS_BY_KEY[section_key]
-    known = {f.name for f in section.fields}
-    _write(form, actor, expected_version,
-           lambda answers: answers.setdefault(section_key, {}).update(
-               {name: value for name, value in values.items() if name in known}))
+    """Replace the section's own fields named in `values`; its other fields and repeating items are kept."""
+    _write(form, actor, expected_version, _section_change(section_key, values))
+
+
+def answers_after_saving(form: TriggerForm, section_key: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The form's answers as save_section would leave them, saving nothing: for the live checklist."""
+    answers = deepcopy(form.answers or {})
+    _section_change(section_key, values)(answers)
+    return answers
+
+
+def _section_change(section_key: str, values: dict[str, Any]):
+    known = {f.name for f in SECTIONS_BY_KEY[section_key].fields}
+    return lambda answers: answers.setdefault(section_key, {}).update(
+        {name: value for name, value in values.items() if name in known})
 
 
 def save_item(form: TriggerForm, section_key: str, item_id: str | None, values: dict[str, Any], actor: User,

@@ -1,10 +1,10 @@
 """Runs the rules over a form's facts: findings, section status and completeness."""
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from triggerflow.content.sections import SECTIONS, STARTING_ANSWERS
 from triggerflow.criteria.facts import Facts
-from triggerflow.criteria.rules import RULES, Rule, Severity
+from triggerflow.criteria.rules import RULES, THREAT_TYPE_VALUES, Rule, Severity
 
 
 class SectionStatus(StrEnum):
@@ -20,6 +20,8 @@ class Finding:
     section: str
     field: str
     message: str
+    # Set only while the form has no type of threat: the types this finding is for (see check).
+    threat_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,13 +51,39 @@ class Result:
 
 
 def check(facts: Facts) -> Result:
+    findings, applicable = _run(facts)
+    if not facts.threat_type:
+        findings, applicable = _with_every_type(facts, findings, applicable)
+    return Result(findings, applicable, _section_status(facts, findings))
+
+
+def _run(facts: Facts) -> tuple[tuple[Finding, ...], tuple[Rule, ...]]:
     applicable = tuple(rule for rule in RULES if rule.applies(facts))
     findings = tuple(
         Finding(rule.id, rule.severity, field.split(".")[0], field, message)
         for rule in applicable
         for field, message in rule.check(facts)
     )
-    return Result(findings, applicable, _section_status(facts, findings))
+    return findings, applicable
+
+
+def _with_every_type(facts: Facts, findings: tuple[Finding, ...],
+                     applicable: tuple[Rule, ...]) -> tuple[tuple[Finding, ...], tuple[Rule, ...]]:
+    """Until the type of threat is chosen, also what each type would need, marked with the types it is
+    for: the list then holds everything from the start, and choosing a type can only shorten it."""
+    extra: dict[Finding, list[str]] = {}
+    rules = set(applicable)
+    for value in THREAT_TYPE_VALUES:
+        typed = {**facts.answers, "A": {**facts.section("A"), "threat_type": value}}
+        found, applying = _run(replace(facts, answers=typed))
+        rules.update(applying)
+        for finding in found:
+            if finding not in findings:
+                extra.setdefault(finding, []).append(value)
+    # A finding every type would have is the form's whatever the type, and not marked.
+    marked = tuple(replace(f, threat_types=() if len(types) == len(THREAT_TYPE_VALUES) else tuple(types))
+                   for f, types in extra.items())
+    return findings + marked, tuple(rule for rule in RULES if rule in rules)
 
 
 def _section_status(facts: Facts, findings: tuple[Finding, ...]) -> dict[str, SectionStatus]:

@@ -39,6 +39,9 @@ class Finding(Output):
     section: str
     field: str
     message: str
+    threat_types: list[str] = Field(default_factory=list, description=(
+        "While the form has no type of threat, every type's findings are listed: the types this one is for. "
+        "Empty when it is the form's whatever its type"))
 
 
 class Problem(BaseModel):

@@ -1,7 +1,11 @@
 // Progressive enhancement for GOV.UK components; the service works without it.
 import { initAll } from "../govuk/govuk-frontend.min.js";
+import { checkAsTyped } from "./live-check.mjs";
+import { revealQuestions } from "./reveal.mjs";
 
 initAll();
+revealQuestions();
+checkAsTyped();
 
 // A table wider than a small screen scrolls inside its own box, so the page never scrolls sideways
 // (WCAG 2.2 reflow); where it does overflow, the box takes keyboard focus to be scrolled.

@@ -8,6 +8,7 @@ from triggerflow.models import Role, TriggerForm
 from triggerflow.web.access import allow
 from triggerflow.web.drafting.forms import RemoveItemForm, answers_from, draft_form
 from triggerflow.web.drafting.pages import editable_form, group_or_404, render_item, render_remove, section_or_404
+from triggerflow.web.drafting.reveal import shown_specs
 from triggerflow.workflow.errors import StaleForm
 
 
@@ -29,8 +30,8 @@ def _item_page(number: str, key: str, item_id: str | None):
     if not form.validate_on_submit():
         return render_item(trigger, section_or_404(key), form, item)
     try:
-        store.save_item(trigger, key, item_id, answers_from(form, group.fields), current_user,
-                        expected_version=form.expected_version)
+        store.save_item(trigger, key, item_id, answers_from(form, shown_specs(trigger, group.fields, item or {})),
+                        current_user, expected_version=form.expected_version)
     except StaleForm as stale:
         return render_item(trigger, section_or_404(key), form, item, conflict=stale.message), 409
     except LookupError:

@@ -4,11 +4,13 @@ from flask_login import current_user
 
 from triggerflow.assessment.return_items import items_for
 from triggerflow.content.completeness import completeness
+from triggerflow.criteria import Finding, Result
 from triggerflow.content.sections import SECTIONS, SECTIONS_BY_KEY, Group, Section
 from triggerflow.models import ReturnItemStatus, TriggerForm
 from triggerflow.queries.duplicates import possible_duplicates
 from triggerflow.queries.scope import get_form_or_404
-from triggerflow.web.drafting.forms import DraftForm
+from triggerflow.web.drafting.forms import DraftForm, answers_from
+from triggerflow.web.drafting.reveal import questions
 from triggerflow.workflow.permissions import may_edit
 
 # Where subjects and intelligence are entered, the page shows what they have in common with other forms.
@@ -43,7 +45,9 @@ def render_section(trigger: TriggerForm, section: Section, form: DraftForm, conf
                 if item.section == section.key and item.status in (ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED)]
     return render_template(
         "drafting/section.html", trigger=trigger, section=section, form=form, conflict=conflict,
-        needs=[f for f in completeness(trigger).findings if f.section == section.key],
+        needs=section_needs(completeness(trigger), section.key),
+        questions=questions(trigger, section.fields, trigger.answers_for(section.key),
+                            answers_from(form, section.fields)),
         return_items=returned,
         items=(trigger.answers_for(section.key).get(section.group.key) or []) if section.group else [],
         next_section=SECTIONS[position + 1] if position + 1 < len(SECTIONS) else None,
@@ -51,10 +55,16 @@ def render_section(trigger: TriggerForm, section: Section, form: DraftForm, conf
     )
 
 
+def section_needs(result: Result, key: str) -> list[Finding]:
+    return [finding for finding in result.findings if finding.section == key]
+
+
 def render_item(trigger: TriggerForm, section: Section, form: DraftForm, item: dict | None,
                 conflict: str | None = None) -> str:
+    fields = section.group.fields
     return render_template("drafting/item.html", trigger=trigger, section=section, group=section.group,
-                           form=form, item=item, conflict=conflict)
+                           form=form, item=item, conflict=conflict,
+                           questions=questions(trigger, fields, item or {}, answers_from(form, fields)))
 
 
 def render_remove(trigger: TriggerForm, section: Section, form: DraftForm, item: dict,

@@ -6,9 +6,10 @@ from triggerflow.content import store
 from triggerflow.content.sections import SECTIONS, Section
 from triggerflow.models import Role
 from triggerflow.web.access import allow
-from triggerflow.web.drafting import items
+from triggerflow.web.drafting import items, live_check
 from triggerflow.web.drafting.forms import answers_from, draft_form
 from triggerflow.web.drafting.pages import editable_form, render_section, section_or_404
+from triggerflow.web.drafting.reveal import shown_specs
 from triggerflow.workflow.errors import StaleForm
 
 bp = Blueprint("drafting", __name__, url_prefix="/forms/<number>/sections")
@@ -22,7 +23,8 @@ def section(number: str, key: str):
     if not form.validate_on_submit():
         return render_section(trigger, section, form)
     try:
-        store.save_section(trigger, key, answers_from(form, section.fields), current_user,
+        shown = shown_specs(trigger, section.fields, trigger.answers_for(key))
+        store.save_section(trigger, key, answers_from(form, shown), current_user,
                            expected_version=form.expected_version)
     except StaleForm as stale:
         return render_section(trigger, section, form, conflict=stale.message), 409
@@ -41,4 +43,5 @@ def _after_saving(number: str, section: Section, next_step: str | None) -> str:
 
 bp.add_url_rule("/<key>/items/new", "new_item", items.new_item, methods=["GET", "POST"])
 bp.add_url_rule("/<key>/items/<item_id>", "item", items.change_item, methods=["GET", "POST"])
+bp.add_url_rule("/<key>/check", "check", live_check.check, methods=["POST"])
 bp.add_url_rule("/<key>/items/<item_id>/remove", "remove_item", items.remove_item, methods=["GET", "POST"])
