@@ -93,6 +93,30 @@ def test_the_clock_check_would_notice_each_other_clock():
     assert [_reads_another_clock(source) for source in harmless] == [False] * len(harmless)
 
 
+def _commits(node: ast.AST) -> bool:
+    """Any call of a method named commit: `db.session.commit()`, `session.commit()`, `connection.commit()`."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "commit"
+
+
+def test_the_app_commits_only_through_db_transaction():
+    found = [f"{path.relative_to(ROOT)}:{node.lineno}"
+             for path in sorted((ROOT / "triggerflow").rglob("*.py")) if path != CLOCK
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if _commits(node)]
+    assert found == []
+
+
+def test_the_commit_check_would_notice_each_kind_of_commit():
+    def notices(source: str) -> bool:
+        return any(_commits(node) for node in ast.walk(ast.parse(source)))
+
+    samples = ["db.session.commit()", "session.commit()", "connection.commit()", "self.session.commit()"]
+    assert [notices(source) for source in samples] == [True] * len(samples)
+    harmless = ["with transaction():\n    db.session.add(form)", "commit = 1", "form.committed()",
+                "db.session.flush()"]
+    assert [notices(source) for source in harmless] == [False] * len(harmless)
+
+
 def test_the_migrations_have_one_head(ctx):
     directory = ctx.extensions["migrate"].directory
     script = ScriptDirectory(directory)

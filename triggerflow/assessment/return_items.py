@@ -48,16 +48,16 @@ def add_pending(form: TriggerForm, actor: User, *, section: str, reason_code: st
         raise Invalid(errors)
     item = ReturnItem(form_id=form.id, round=form.round, section=section, field=field or None,
                       reason_code=reason_code, comment=comment.strip(), created_by_id=actor.id)
-    db.session.add(item)
-    db.session.commit()
+    with transaction():
+        db.session.add(item)
     return item
 
 
 def remove_pending(form: TriggerForm, item: ReturnItem, actor: User) -> None:
     if "return_to_force" not in available_actions(form, actor) or item.status is not ReturnItemStatus.PENDING:
         raise ActionNotAllowed("Only a return item that has not been sent can be removed")
-    db.session.delete(item)
-    db.session.commit()
+    with transaction():
+        db.session.delete(item)
 
 
 def respond(form: TriggerForm, item: ReturnItem, actor: User, response: str, expected_version: int | None) -> None:
