@@ -13,7 +13,7 @@ from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import ReturnItem, ReturnItemStatus, TriggerForm, User
 from triggerflow.notifications import hand_off
-from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
+from triggerflow.workflow.errors import ActionNotAllowed, Invalid, refuse_if_stale
 from triggerflow.workflow.next_step import unanswered_items
 from triggerflow.workflow.permissions import may_edit
 from triggerflow.workflow.service import available_actions
@@ -64,8 +64,7 @@ def respond(form: TriggerForm, item: ReturnItem, actor: User, response: str, exp
     """The force's answer to an item; changes the form's version so nobody answers over it unseen."""
     if not may_edit(form, actor) or item.status not in (ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED):
         raise ActionNotAllowed("This return item cannot be answered now")
-    if expected_version is not None and expected_version != form.version:
-        raise StaleForm()
+    refuse_if_stale(form, expected_version)
     if not (response or "").strip():
         raise Invalid({"response": "Enter your response to the return item"})
     with transaction():

@@ -17,7 +17,7 @@ from triggerflow.threats.definition import (ACTION_ORDER, SYSTEM, TRANSITIONS, T
                                             build_machine)
 from triggerflow.threats.permissions import RELATIONS
 from triggerflow.threats.states import OPEN_STATES, ThreatState
-from triggerflow.workflow.errors import ActionNotAllowed, StaleForm
+from triggerflow.workflow.errors import ActionNotAllowed, refuse_if_stale
 
 
 def available_actions(threat: Threat, user: User | None) -> list[str]:
@@ -42,8 +42,7 @@ def perform(threat: Threat, action: str, actor: User, *, expected_version: int |
             today: date | None = None, **details: Any) -> ThreatEvent:
     """Take `action` on `threat` as `actor` and return the event written."""
     with transaction():
-        if expected_version is not None and expected_version != threat.version:
-            raise StaleForm()
+        refuse_if_stale(threat, expected_version)
         if _transition_for(threat, actor, action) is None:
             raise ActionNotAllowed(f"{action} is not available on threat {threat.id}")
         now = utcnow()

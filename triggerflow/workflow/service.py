@@ -17,7 +17,7 @@ from triggerflow.notifications import transitions as notifications
 from triggerflow.search import index as search_index
 from triggerflow.workflow import effects, requirements, stays
 from triggerflow.workflow.definition import ACTION_ORDER, SYSTEM, TRANSITIONS, Lifecycle, Transition, build_machine
-from triggerflow.workflow.errors import ActionNotAllowed, StaleForm
+from triggerflow.workflow.errors import ActionNotAllowed, refuse_if_stale
 from triggerflow.workflow.numbering import next_form_number
 from triggerflow.workflow.permissions import RELATIONS, may_create
 from triggerflow.workflow.states import FormState
@@ -49,8 +49,7 @@ def perform(form: TriggerForm, action: str, actor: User | None, *, expected_vers
     """Take `action` on `form` as `actor` (None for the system) and return the event written."""
     with transaction():
         # A stale page is told so first: the move it offered may be gone because of that change.
-        if expected_version is not None and expected_version != form.version:
-            raise StaleForm()
+        refuse_if_stale(form, expected_version)
         if _transition_for(form, actor, action) is None:
             raise ActionNotAllowed(f"{action} is not available on {form.number}")
         now = utcnow()
