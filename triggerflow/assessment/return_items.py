@@ -19,6 +19,8 @@ from triggerflow.workflow.permissions import may_edit
 from triggerflow.workflow.service import available_actions
 from triggerflow.workflow.states import FormState
 
+QUESTION_IN_SECTION = "Select a question in the section you chose, or the whole section"
+
 
 @cache
 def _items(include_pending: bool) -> Select:
@@ -40,6 +42,8 @@ def add_pending(form: TriggerForm, actor: User, *, section: str, reason_code: st
     errors = {}
     if section not in SECTIONS_BY_KEY:
         errors["section"] = "Select the section the item is about"
+    elif field and not SECTIONS_BY_KEY[section].asks(field):
+        errors["field"] = QUESTION_IN_SECTION
     if reason_code not in dict(vocab.RETURN_REASONS):
         errors["reason_code"] = "Select the reason for the return"
     if not (comment or "").strip():
