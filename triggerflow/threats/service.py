@@ -15,7 +15,6 @@ from triggerflow.models import AcceptanceRecord, Threat, ThreatEvent, TriggerFor
 from triggerflow.threats import effects, notices, requirements
 from triggerflow.threats.definition import THREAT_LIFECYCLE
 from triggerflow.threats.states import OPEN_STATES
-from triggerflow.workflow.errors import ActionNotAllowed, refuse_if_stale
 
 
 def available_actions(threat: Threat, user: User | None) -> list[str]:
@@ -27,9 +26,7 @@ def perform(threat: Threat, action: str, actor: User, *, expected_version: int |
             today: date | None = None, **details: Any) -> ThreatEvent:
     """Take `action` on `threat` as `actor` and return the event written."""
     with transaction():
-        refuse_if_stale(threat, expected_version)
-        if THREAT_LIFECYCLE.transition_for(threat, actor, action) is None:
-            raise ActionNotAllowed(f"{action} is not available on threat {threat.id}")
+        THREAT_LIFECYCLE.admit(threat, actor, action, expected_version)
         now = utcnow()
         today = today or now.date()
         requirements.check(threat, action, details, today)

@@ -13,7 +13,7 @@ from typing import Any
 from transitions import Machine
 
 from triggerflow.models.user import Role
-from triggerflow.workflow.errors import ActionNotAllowed
+from triggerflow.workflow.errors import ActionNotAllowed, refuse_if_stale
 
 SYSTEM = "system"  # the scheduled command, acting for nobody
 
@@ -79,6 +79,13 @@ class Table:
     def available(self, record, user) -> list[str]:
         """The actions this user may take on this record now: drives both buttons and POST checks."""
         return [action for action in self.order if self.transition_for(record, user, action) is not None]
+
+    def admit(self, record, actor, action: str, expected_version: int | None) -> None:
+        """Refuse a move from a stale page, then one not open to the actor. Stale first: the move the
+        page offered may be gone because of the change the actor has not seen."""
+        refuse_if_stale(record, expected_version)
+        if self.transition_for(record, actor, action) is None:
+            raise ActionNotAllowed(f"{action} is not available on {self.name} {record.id} now")
 
     def move(self, record, action: str) -> None:
         """Take `action` through the machine, which writes the record's new state (if it has one)."""

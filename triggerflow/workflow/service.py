@@ -17,7 +17,7 @@ from triggerflow.notifications import transitions as notifications
 from triggerflow.search import index as search_index
 from triggerflow.workflow import effects, requirements, stays
 from triggerflow.workflow.definition import FORM_LIFECYCLE
-from triggerflow.workflow.errors import ActionNotAllowed, refuse_if_stale
+from triggerflow.workflow.errors import ActionNotAllowed
 from triggerflow.workflow.numbering import next_form_number
 from triggerflow.workflow.permissions import may_create
 from triggerflow.workflow.states import FormState
@@ -32,10 +32,7 @@ def perform(form: TriggerForm, action: str, actor: User | None, *, expected_vers
             today: date | None = None, **details: Any) -> FormEvent:
     """Take `action` on `form` as `actor` (None for the system) and return the event written."""
     with transaction():
-        # A stale page is told so first: the move it offered may be gone because of that change.
-        refuse_if_stale(form, expected_version)
-        if FORM_LIFECYCLE.transition_for(form, actor, action) is None:
-            raise ActionNotAllowed(f"{action} is not available on {form.number}")
+        FORM_LIFECYCLE.admit(form, actor, action, expected_version)
         now = utcnow()
         today = today or local_date(now)  # the day in England and Wales, not the UTC date
         requirements.check(form, action, actor, details, today)
