@@ -16,14 +16,13 @@ from triggerflow.db import db
 from triggerflow.search.index import include_name
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKFLOW = ROOT / "triggerflow" / "workflow"
-THREATS = ROOT / "triggerflow" / "threats"  # the threat's lifecycle, run like the form's
+RUNNER = ROOT / "triggerflow" / "workflow" / "machine.py"  # runs the form's and the threat's lifecycles
 
 
 def python_files():
     for folder in (ROOT / "triggerflow", ROOT / "tests"):
         for path in sorted(folder.rglob("*.py")):
-            if WORKFLOW not in path.parents and THREATS not in path.parents:
+            if path != RUNNER:
                 yield path
 
 
@@ -42,7 +41,7 @@ def _writes_state(node: ast.AST) -> bool:
     return False
 
 
-def test_nothing_outside_the_workflow_and_threats_packages_writes_a_forms_or_a_threats_state():
+def test_nothing_but_the_lifecycle_runner_writes_a_forms_or_a_threats_state():
     writes = [f"{path.relative_to(ROOT)}:{node.lineno}"
               for path in python_files()
               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
@@ -91,6 +90,30 @@ def test_the_clock_check_would_notice_each_other_clock():
     assert [_reads_another_clock(source) for source in samples] == [True] * len(samples)
     harmless = ["utcnow()", "local_today()", "time.perf_counter()", "form.date_today", "nowhere()"]
     assert [_reads_another_clock(source) for source in harmless] == [False] * len(harmless)
+
+
+def _commits(node: ast.AST) -> bool:
+    """Any call of a method named commit: `db.session.commit()`, `session.commit()`, `connection.commit()`."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "commit"
+
+
+def test_the_app_commits_only_through_db_transaction():
+    found = [f"{path.relative_to(ROOT)}:{node.lineno}"
+             for path in sorted((ROOT / "triggerflow").rglob("*.py")) if path != CLOCK
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if _commits(node)]
+    assert found == []
+
+
+def test_the_commit_check_would_notice_each_kind_of_commit():
+    def notices(source: str) -> bool:
+        return any(_commits(node) for node in ast.walk(ast.parse(source)))
+
+    samples = ["db.session.commit()", "session.commit()", "connection.commit()", "self.session.commit()"]
+    assert [notices(source) for source in samples] == [True] * len(samples)
+    harmless = ["with transaction():\n    db.session.add(form)", "commit = 1", "form.committed()",
+                "db.session.flush()"]
+    assert [notices(source) for source in harmless] == [False] * len(harmless)
 
 
 def test_the_migrations_have_one_head(ctx):

@@ -7,6 +7,7 @@ from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import JSON, DateTime, MetaData, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import TypeDecorator
@@ -41,14 +42,15 @@ def utcnow() -> datetime:
 
 @contextmanager
 def transaction() -> Iterator[None]:
-    """Commit what the block changes, or roll all of it back if anything goes wrong.
+    """Commit what the block changes, or roll all of it back if anything goes wrong: the only commit in the app.
 
-    A form saved over a newer version of itself (optimistic locking) is refused as StaleForm.
+    A row saved over a newer version of itself (optimistic locking), or one another request inserted
+    first (a unique key), is refused as StaleForm: someone else changed it since the page was read.
     """
     try:
         yield
         db.session.commit()
-    except StaleDataError:
+    except (StaleDataError, IntegrityError):
         db.session.rollback()
         raise StaleForm() from None
     except BaseException:

@@ -63,6 +63,16 @@ def test_a_routed_resubmission_can_be_rerouted_or_opened_to_any_assessor(cast, p
     assert [e.details["assessor_id"] for e in events(form)] == [people.assessor2.id, None]
 
 
+def test_giving_a_form_under_assessment_back_to_the_region_releases_it_to_the_queue(cast, people):
+    form = under_assessment(cast)
+    event = reassign(form, people.regional_manager, None, "Aled is off sick", form.version)
+
+    assert (form.state, form.assessor_id) == (FormState.SUBMITTED, None)
+    (saved,) = events(form, "release")
+    assert (saved.id, saved.actor_id, saved.comment) == (event.id, people.regional_manager.id, "Aled is off sick")
+    assert events(form) == []
+
+
 def test_an_assessor_from_the_forms_own_force_is_refused(cast, people):
     form = under_assessment(cast)
     dorset_assessor = factories.user(Role.ASSESSOR, region_code="SW", force_code="DOR")
@@ -79,7 +89,7 @@ def test_other_refusals_write_nothing(cast, people):
     with pytest.raises(Invalid):
         reassign(form, people.regional_manager, people.assessor2, "  ", form.version)
     with pytest.raises(Invalid):
-        reassign(form, people.regional_manager, None, "Nobody", form.version)  # release instead
+        reassign_many([(form, form.version)], people.regional_manager, None, "Nobody")  # release instead
     with pytest.raises(StaleForm):
         reassign(form, people.regional_manager, people.assessor2, "Cover", form.version - 1)
     for someone in (people.assessor, people.national_manager, people.force_manager, people.admin,

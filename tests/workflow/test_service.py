@@ -305,6 +305,32 @@ def test_rejecting_needs_a_code_and_a_rationale(people, cast):
     assert set(refused.value.errors) == {"duplicate_reference"}
 
 
+def test_the_owning_force_must_be_one_of_the_forms_region(people, cast):
+    form = lifecycle.under_assessment(cast)
+    record = {**factories.acceptance_record(form), "owning_force_id": factories.force("ESS").id}
+    with pytest.raises(Invalid) as refused:
+        perform(form, "accept", people.assessor, record=record)
+    assert refused.value.errors == {"owning_force_id": "Select the owning force from the forces of the form's region"}
+    assert form.state is FormState.UNDER_ASSESSMENT
+
+
+def test_a_return_item_must_name_a_question_of_its_own_section(people, cast):
+    form = lifecycle.under_assessment(cast)
+    with pytest.raises(Invalid) as refused:
+        add_pending(form, people.assessor, section="B", field="summary", reason_code="R02", comment="Who?")
+    assert refused.value.errors == {"field": "Select a question in the section you chose, or the whole section"}
+    assert items_for(form, include_pending=True) == []
+    add_pending(form, people.assessor, section="B", field="subjects", reason_code="R02", comment="Who?")
+    assert [(item.section, item.field) for item in items_for(form, include_pending=True)] == [("B", "subjects")]
+
+
+def test_a_duplicate_reference_is_kept_only_with_a_rejection_as_a_duplicate(people, cast):
+    form = lifecycle.under_assessment(cast)
+    perform(form, "reject", people.assessor, reason_code="N1", comment="Below the threshold for a threat.",
+            duplicate_reference="SW-OCG-0042")
+    assert "duplicate_reference" not in events_of(form)[-1].details
+
+
 def test_an_acceptance_record_with_values_outside_the_fixed_lists_is_refused(people, cast):
     form = lifecycle.under_assessment(cast)
     record = {**factories.acceptance_record(form), "soc": "maybe", "tier": "6", "secondary_themes": ["golf"],

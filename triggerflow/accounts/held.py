@@ -5,13 +5,13 @@ and nothing is done without them asking a second time.
 from sqlalchemy import delete, select
 
 from triggerflow.accounts.sessions import absolute_limit
-from triggerflow.db import db, utcnow
+from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import HeldSubmission, User
 
 
 def hold(user_id: int, path: str, back_to: str, fields: list[tuple[str, str]]) -> None:
-    db.session.add(HeldSubmission(user_id=user_id, path=path, back_to=back_to, fields=[list(f) for f in fields]))
-    db.session.commit()
+    with transaction():
+        db.session.add(HeldSubmission(user_id=user_id, path=path, back_to=back_to, fields=[list(f) for f in fields]))
 
 
 def take(user: User) -> HeldSubmission | None:
@@ -19,6 +19,6 @@ def take(user: User) -> HeldSubmission | None:
     held = db.session.scalar(select(HeldSubmission)
                              .where(HeldSubmission.user_id == user.id, HeldSubmission.held_at > utcnow() - absolute_limit())
                              .order_by(HeldSubmission.held_at.desc(), HeldSubmission.id.desc()).limit(1))
-    db.session.execute(delete(HeldSubmission).where(HeldSubmission.user_id == user.id))
-    db.session.commit()
+    with transaction():
+        db.session.execute(delete(HeldSubmission).where(HeldSubmission.user_id == user.id))
     return held

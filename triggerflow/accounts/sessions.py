@@ -16,7 +16,7 @@ from sqlalchemy.orm import contains_eager
 
 from triggerflow.accounts.devices import describe_device
 from triggerflow.audit.security_log import security_event
-from triggerflow.db import db, utcnow
+from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import HeldSubmission, SessionStage, User, UserSession
 
 TOUCH_EVERY = timedelta(minutes=1)
@@ -59,8 +59,8 @@ def find(session_id: str, now: datetime | None = None) -> tuple[UserSession | No
         return None, None
     ended = _why_ended(row, now)
     if ended is None and now - row.last_seen_at >= TOUCH_EVERY:
-        row.last_seen_at = now
-        db.session.commit()
+        with transaction():
+            row.last_seen_at = now
     return row, ended
 
 

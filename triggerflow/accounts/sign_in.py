@@ -12,7 +12,7 @@ from triggerflow.accounts import lockout, sessions, two_factor
 from triggerflow.accounts.passwords import hash_password, needs_rehash, verify_password
 from triggerflow.accounts.users import find_by_email
 from triggerflow.audit.security_log import security_event
-from triggerflow.db import db, utcnow
+from triggerflow.db import transaction, utcnow
 from triggerflow.models import IdentityProvider, SessionStage, User, UserSession
 
 
@@ -40,16 +40,16 @@ def with_password(email: str, password: str, *, address: str, user_agent: str) -
     if not (correct and user.active and not lockout.is_locked(user, now)):
         _count_failure(user, address, now, "sign_in.failed", _why(user, now, "wrong_password"))
         return Outcome()
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    if user.has_two_factor:
-        stage = SessionStage.CODE
-    else:
-        stage = SessionStage.ENROL if two_factor.required_for(user) else SessionStage.SIGNED_IN
-        lockout.reset(user)  # with a code still to come, only the code resets the count
-    session_id = sessions.start(user, stage, address=address, user_agent=user_agent)
-    sessions.purge_expired(now)
-    db.session.commit()
+    with transaction():
+        if needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+        if user.has_two_factor:
+            stage = SessionStage.CODE
+        else:
+            stage = SessionStage.ENROL if two_factor.required_for(user) else SessionStage.SIGNED_IN
+            lockout.reset(user)  # with a code still to come, only the code resets the count
+        session_id = sessions.start(user, stage, address=address, user_agent=user_agent)
+        sessions.purge_expired(now)
     if stage is SessionStage.SIGNED_IN:
         security_event("sign_in.succeeded", subject_user_id=user.id, two_factor=False)
     return Outcome(user, stage, session_id)
@@ -65,13 +65,13 @@ def with_code(pending: UserSession, code: str, *, address: str) -> Outcome:
     if method is None:
         _count_failure(user, address, now, "two_factor.failed", _why(user, now, "wrong_code"))
         if lockout.is_locked(user, now):  # before this attempt, or because of it
-            sessions.end(pending, "account_locked")
-            db.session.commit()
+            with transaction():
+                sessions.end(pending, "account_locked")
             return Outcome(user, locked=True)
         return Outcome(user)
-    lockout.reset(user)
-    session_id = sessions.complete(pending)
-    db.session.commit()
+    with transaction():
+        lockout.reset(user)
+        session_id = sessions.complete(pending)
     security_event("sign_in.succeeded", subject_user_id=user.id, two_factor=method)
     return Outcome(user, SessionStage.SIGNED_IN, session_id)
 
@@ -86,9 +86,9 @@ def with_identity_provider(provider: IdentityProvider, claims: dict, *, address:
         security_event("sign_in.failed", subject_user_id=user.id if user else None, reason=reason,
                        identity_provider=provider.name)
         return Outcome(reason=reason)
-    session_id = sessions.start(user, SessionStage.SIGNED_IN, address=address, user_agent=user_agent)
-    sessions.purge_expired(utcnow())
-    db.session.commit()
+    with transaction():
+        session_id = sessions.start(user, SessionStage.SIGNED_IN, address=address, user_agent=user_agent)
+        sessions.purge_expired(utcnow())
     security_event("sign_in.succeeded", subject_user_id=user.id, two_factor=False, identity_provider=provider.name)
     return Outcome(user, SessionStage.SIGNED_IN, session_id)
 
@@ -125,10 +125,10 @@ def _address_wait(address: str, now: datetime, step: str) -> Outcome | None:
 
 
 def _count_failure(user: User | None, address: str, now: datetime, event: str, reason: str) -> None:
-    lockout.count_address_failure(address, now)
-    counts = user is not None and user.active and not lockout.is_locked(user, now)
-    locked_for = lockout.count_failure(user, now) if counts else None
-    db.session.commit()
+    with transaction():
+        lockout.count_address_failure(address, now)
+        counts = user is not None and user.active and not lockout.is_locked(user, now)
+        locked_for = lockout.count_failure(user, now) if counts else None
     security_event(event, subject_user_id=user.id if user else None, reason=reason)
     if locked_for:
         security_event("account.locked", subject_user_id=user.id, minutes=locked_for)
@@ -151,8 +151,8 @@ def set_up_two_factor(row: UserSession, secret: str, code: str) -> tuple[list[st
         security_event("two_factor.failed", subject_user_id=user.id, reason="set_up_code")
         return None, None
     finishes = row.stage is SessionStage.ENROL
-    session_id = sessions.complete(row) if finishes else None
-    db.session.commit()
+    with transaction():
+        session_id = sessions.complete(row) if finishes else None
     security_event("two_factor.enrolled", subject_user_id=user.id)
     if finishes:
         security_event("sign_in.succeeded", subject_user_id=user.id, two_factor="set up")

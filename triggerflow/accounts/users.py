@@ -5,7 +5,7 @@ from triggerflow.accounts import sessions
 from triggerflow.accounts.password_policy import password_problem
 from triggerflow.accounts.passwords import hash_password, verify_password
 from triggerflow.audit.security_log import security_event
-from triggerflow.db import db
+from triggerflow.db import db, transaction
 from triggerflow.input_text import clean
 from triggerflow.models import Force, Region, Role, User, UserSession
 
@@ -28,17 +28,17 @@ def change_password(user: User, current: str, new: str, session: UserSession | N
         problem = "Choose a password you have not used here before"
     if problem:
         return {"new_password": problem}
-    user.password_hash = hash_password(new)
-    sessions.end_all(user, "password_changed", keep=session)
-    db.session.commit()
+    with transaction():
+        user.password_hash = hash_password(new)
+        sessions.end_all(user, "password_changed", keep=session)
     security_event("password.changed", subject_user_id=user.id)
     return {}
 
 
 def create_user(*, email: str, name: str, password: str, role: Role, force: Force | None = None,
                 region: Region | None = None) -> User:
-    user = new_user(email=email, name=name, password=password, role=role, force=force, region=region)
-    db.session.commit()
+    with transaction():
+        user = new_user(email=email, name=name, password=password, role=role, force=force, region=region)
     return user
 
 

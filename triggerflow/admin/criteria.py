@@ -1,9 +1,7 @@
 """Changing the criteria thresholds: each change is a new criteria version, never an edit of an old one."""
-from sqlalchemy.exc import IntegrityError
-
 from triggerflow.admin import audit
 from triggerflow.criteria.limits import LIMIT_LABELS, LIMIT_RANGE
-from triggerflow.db import db, utcnow
+from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import CriteriaVersion, Role, User
 from triggerflow.queries import criteria_versions
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
@@ -20,7 +18,8 @@ def change_thresholds(actor: User, limits: dict[str, int], reason: str, expected
     errors = _problems(current.limits, new_limits, reason)
     if errors:
         raise Invalid(errors)
-    try:
+    # Another administrator saving a version first breaks the unique number: transaction() says StaleForm.
+    with transaction():
         now = utcnow()
         if not db.session.query(CriteriaVersion.id).first():
             # Version 1 was only ever the defaults in the code: keep it as it stood.
@@ -33,13 +32,6 @@ def change_thresholds(actor: User, limits: dict[str, int], reason: str, expected
         audit.record(actor, "change_criteria", f"Criteria v{version.number}",
                      {"version": current.number, **{name: current.limits.get(name) for name in changed}},
                      {"version": version.number, **{name: new_limits[name] for name in changed}})
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise StaleForm() from None  # another administrator saved a version first
-    except BaseException:
-        db.session.rollback()
-        raise
     return version
 
 

@@ -1,6 +1,6 @@
 """Force settings an administrator may change."""
 from triggerflow.admin import audit
-from triggerflow.db import db
+from triggerflow.db import transaction
 from triggerflow.models import Force, Role, User
 from triggerflow.workflow.errors import ActionNotAllowed
 
@@ -11,11 +11,7 @@ def set_spoc_gate(actor: User, force: Force, on: bool) -> None:
         raise ActionNotAllowed("Only administrators change force settings")
     if force.spoc_gate == on:
         return
-    try:
+    with transaction():
         audit.record(actor, "set_spoc_gate", audit.force_target(force), {"spoc_gate": force.spoc_gate},
                      {"spoc_gate": on})
         force.spoc_gate = on
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise

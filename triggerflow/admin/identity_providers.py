@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from triggerflow.admin import audit
-from triggerflow.db import db
+from triggerflow.db import db, transaction
 from triggerflow.models import Force, IdentityProvider, Region, Role, User
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid
 
@@ -36,26 +36,18 @@ def save(actor: User, provider: IdentityProvider | None, values: dict[str, Any])
     provider.force_id, provider.region_id = (force.id if force else None), (region.id if region else None)
     provider.client_secret = values.get("client_secret") or old_secret
     after = _audited(provider) | {"client_secret_changed": provider.client_secret != old_secret}
-    try:
+    with transaction():
         db.session.add(provider)
         audit.record(actor, action, target(provider), before, after)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
     return provider
 
 
 def remove(actor: User, provider: IdentityProvider) -> None:
     if actor.role is not Role.ADMIN:
         raise ActionNotAllowed("Only administrators set up identity providers")
-    try:
+    with transaction():
         audit.record(actor, "remove_identity_provider", target(provider), _audited(provider), {})
         db.session.delete(provider)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
 
 
 def target(provider: IdentityProvider) -> str:

@@ -6,7 +6,7 @@ signed in on is signed out at its next request.
 from triggerflow.accounts import sessions, two_factor
 from triggerflow.accounts.users import new_user
 from triggerflow.admin import audit
-from triggerflow.db import db
+from triggerflow.db import db, transaction
 from triggerflow.models import Force, Region, Role, User, UserSession
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid
 
@@ -43,17 +43,13 @@ def create(actor: User, *, email: str, name: str, password: str, role: Role, for
         raise Invalid(problems)
     force, region = scope_for(role, force, region)
     try:
-        user = new_user(email=email, name=name, password=password, role=role, force=force, region=region)
-        db.session.flush()
-        audit.record(actor, "create_user", audit.user_target(user), after=audit.user_record(user))
-        db.session.commit()
+        with transaction():
+            user = new_user(email=email, name=name, password=password, role=role, force=force, region=region)
+            db.session.flush()
+            audit.record(actor, "create_user", audit.user_target(user), after=audit.user_record(user))
     except ValueError as error:
-        db.session.rollback()
         field = "password" if "password" in str(error) else "email"
         raise Invalid({field: str(error)}) from None
-    except BaseException:
-        db.session.rollback()
-        raise
     return user
 
 
@@ -72,11 +68,11 @@ def change(actor: User, user: User, *, name: str, role: Role, force: Force | Non
              "region": region.code if region else None}
     if after == before:
         raise Invalid({"changes": "Change at least one detail, or cancel"})
-    if any(before[key] != after[key] for key in ("role", "force", "region")):
-        sessions.end_all(user, "access_changed")  # what they may see has changed: sign them out everywhere
-    user.name, user.role, user.force, user.region = name.strip(), role, force, region
-    audit.record(actor, "change_user", audit.user_target(user), before, after)
-    _commit()
+    with transaction():
+        if any(before[key] != after[key] for key in ("role", "force", "region")):
+            sessions.end_all(user, "access_changed")  # what they may see has changed: sign them out everywhere
+        user.name, user.role, user.force, user.region = name.strip(), role, force, region
+        audit.record(actor, "change_user", audit.user_target(user), before, after)
 
 
 def set_active(actor: User, user: User, active: bool) -> None:
@@ -86,12 +82,12 @@ def set_active(actor: User, user: User, active: bool) -> None:
     if user.active == active:
         return
     before = audit.user_record(user)
-    user.active = active
-    if not active:
-        sessions.end_all(user, "user_disabled")
-    audit.record(actor, "enable_user" if active else "disable_user", audit.user_target(user), before,
-                 audit.user_record(user))
-    _commit()
+    with transaction():
+        user.active = active
+        if not active:
+            sessions.end_all(user, "user_disabled")
+        audit.record(actor, "enable_user" if active else "disable_user", audit.user_target(user), before,
+                     audit.user_record(user))
 
 
 def end_sessions(actor: User, user: User, session: UserSession | None = None) -> int:
@@ -99,13 +95,13 @@ def end_sessions(actor: User, user: User, session: UserSession | None = None) ->
     _check_admin(actor)
     if session is not None and session.user_id != user.id:
         raise Invalid({"session": "That session is not this user's"})
-    if session is not None:
-        sessions.end(session, "ended_by_admin")
-        ended = 1
-    else:
-        ended = sessions.end_all(user, "ended_by_admin")
-    audit.record(actor, "end_sessions", audit.user_target(user), after={"sessions_ended": ended})
-    _commit()
+    with transaction():
+        if session is not None:
+            sessions.end(session, "ended_by_admin")
+            ended = 1
+        else:
+            ended = sessions.end_all(user, "ended_by_admin")
+        audit.record(actor, "end_sessions", audit.user_target(user), after={"sessions_ended": ended})
     return ended
 
 
@@ -115,20 +111,13 @@ def turn_off_two_factor(actor: User, user: User) -> None:
     _check_admin(actor)
     if not user.has_two_factor:
         raise Invalid({"two_factor": f"{user.name} has not set up two-factor sign-in"})
-    two_factor.turn_off(user)
-    sessions.end_all(user, "two_factor_turned_off")
-    audit.record(actor, "turn_off_two_factor", audit.user_target(user), {"two_factor": True}, {"two_factor": False})
-    _commit()
+    with transaction():
+        two_factor.turn_off(user)
+        sessions.end_all(user, "two_factor_turned_off")
+        audit.record(actor, "turn_off_two_factor", audit.user_target(user), {"two_factor": True},
+                     {"two_factor": False})
 
 
 def _check_admin(actor: User) -> None:
     if actor.role is not Role.ADMIN:
         raise ActionNotAllowed("Only administrators manage users")
-
-
-def _commit() -> None:
-    try:
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise

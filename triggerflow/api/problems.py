@@ -3,6 +3,8 @@
 Problem types other than about:blank are tag URIs: names, not pages. The OpenAPI document's
 description lists them.
 """
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http import HTTPStatus
 from typing import Any
 
@@ -53,6 +55,19 @@ class Problem(Exception):
 
 def invalid(errors: list[dict[str, str]], detail: str = "Some of the request is not right.") -> Problem:
     return Problem(422, detail, "invalid-input", errors=errors)
+
+
+@contextmanager
+def pointed_at(members: dict[str, str]) -> Iterator[None]:
+    """The service's refusal of a field the body sends as a member answered as the schema's own errors are,
+    pointing at that member; anything else the service refuses is answered by _unmet."""
+    try:
+        yield
+    except Invalid as unmet:
+        if not members.keys() & unmet.errors.keys():
+            raise
+        raise invalid([{"pointer": f"#/{members[name]}", "detail": message} if name in members
+                       else {"field": name, "detail": message} for name, message in unmet.errors.items()]) from None
 
 
 def from_validation(error: ValidationError, where: str = "body") -> Problem:

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from triggerflow.db import db, utcnow
+from triggerflow.db import db, transaction, utcnow
 from triggerflow.input_text import clean
 from triggerflow.models import ApiToken, User
 
@@ -42,8 +42,8 @@ def issue(user: User, name: str, days: int = DEFAULT_DAYS, via: str = "web") -> 
     now = utcnow()
     token = ApiToken(user=user, name=name[:100], prefix=secret[:SHOWN_CHARACTERS], token_hash=digest(secret),
                      issued_via=via, created_at=now, expires_at=now + timedelta(days=days))
-    db.session.add(token)
-    db.session.commit()
+    with transaction():
+        db.session.add(token)
     return IssuedToken(token, secret)
 
 
@@ -67,8 +67,8 @@ def authenticate(secret: str, now: datetime | None = None) -> ApiToken | None:
     if token is None or not token.is_usable(now):
         return None
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_EVERY:
-        token.last_used_at = now
-        db.session.commit()
+        with transaction():
+            token.last_used_at = now
     return token
 
 
@@ -85,5 +85,5 @@ def own_token(user: User, token_id: int) -> ApiToken | None:
 
 def revoke(token: ApiToken) -> None:
     if token.revoked_at is None:
-        token.revoked_at = utcnow()
-        db.session.commit()
+        with transaction():
+            token.revoked_at = utcnow()

@@ -16,7 +16,8 @@ def may_read_notes(form: TriggerForm, user: User) -> bool:
     if user.role is Role.ADMIN:
         return True
     if user.role is Role.MANAGER:
-        return user.force_id is None and user.region_id in (None, region_id)
+        national = user.force_id is None and user.region_id is None
+        return national or user.manages_region(region_id)
     if user.role is Role.ASSESSOR:
         return user.region_id == region_id and user.force_id != form.force_id
     return False

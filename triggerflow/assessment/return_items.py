@@ -13,11 +13,13 @@ from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import ReturnItem, ReturnItemStatus, TriggerForm, User
 from triggerflow.notifications import hand_off
-from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
+from triggerflow.workflow.errors import ActionNotAllowed, Invalid, refuse_if_stale
 from triggerflow.workflow.next_step import unanswered_items
 from triggerflow.workflow.permissions import may_edit
 from triggerflow.workflow.service import available_actions
 from triggerflow.workflow.states import FormState
+
+QUESTION_IN_SECTION = "Select a question in the section you chose, or the whole section"
 
 
 @cache
@@ -40,6 +42,8 @@ def add_pending(form: TriggerForm, actor: User, *, section: str, reason_code: st
     errors = {}
     if section not in SECTIONS_BY_KEY:
         errors["section"] = "Select the section the item is about"
+    elif field and not SECTIONS_BY_KEY[section].asks(field):
+        errors["field"] = QUESTION_IN_SECTION
     if reason_code not in dict(vocab.RETURN_REASONS):
         errors["reason_code"] = "Select the reason for the return"
     if not (comment or "").strip():
@@ -48,24 +52,23 @@ def add_pending(form: TriggerForm, actor: User, *, section: str, reason_code: st
         raise Invalid(errors)
     item = ReturnItem(form_id=form.id, round=form.round, section=section, field=field or None,
                       reason_code=reason_code, comment=comment.strip(), created_by_id=actor.id)
-    db.session.add(item)
-    db.session.commit()
+    with transaction():
+        db.session.add(item)
     return item
 
 
 def remove_pending(form: TriggerForm, item: ReturnItem, actor: User) -> None:
     if "return_to_force" not in available_actions(form, actor) or item.status is not ReturnItemStatus.PENDING:
         raise ActionNotAllowed("Only a return item that has not been sent can be removed")
-    db.session.delete(item)
-    db.session.commit()
+    with transaction():
+        db.session.delete(item)
 
 
 def respond(form: TriggerForm, item: ReturnItem, actor: User, response: str, expected_version: int | None) -> None:
     """The force's answer to an item; changes the form's version so nobody answers over it unseen."""
     if not may_edit(form, actor) or item.status not in (ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED):
         raise ActionNotAllowed("This return item cannot be answered now")
-    if expected_version is not None and expected_version != form.version:
-        raise StaleForm()
+    refuse_if_stale(form, expected_version)
     if not (response or "").strip():
         raise Invalid({"response": "Enter your response to the return item"})
     with transaction():

@@ -7,7 +7,7 @@ answers afresh and the history stays readable. Only the assessor holding the for
 
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import CommentKind, ReturnItem, ReturnItemComment, ReturnItemStatus, TriggerForm, User
-from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
+from triggerflow.workflow.errors import ActionNotAllowed, Invalid, refuse_if_stale
 from triggerflow.workflow.service import available_actions
 
 REVIEWABLE = (ReturnItemStatus.RESPONDED, ReturnItemStatus.CLOSED)
@@ -55,8 +55,7 @@ def _comment(item: ReturnItem, actor: User, kind: CommentKind, body: str, now) -
 
 
 def _write(form: TriggerForm, expected_version: int | None, change) -> None:
-    if expected_version is not None and expected_version != form.version:
-        raise StaleForm()
+    refuse_if_stale(form, expected_version)
     with transaction():
         now = utcnow()
         change(now)

@@ -58,6 +58,10 @@ class Section:
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
 
+    def asks(self, name: str) -> bool:
+        """Whether `name` is one of this section's questions, or its list (e.g. subjects)."""
+        return self.field(name) is not None or (self.group is not None and name == self.group.key)
+
 
 # Everyone in a group but its principal is linked to it; a role not yet chosen may be anyone's.
 _LINKED = (threat_type_is("ocg"),

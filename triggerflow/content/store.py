@@ -13,7 +13,7 @@ from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.db import transaction
 from triggerflow.models import TriggerForm, User
 from triggerflow.search import index as search_index
-from triggerflow.workflow.errors import ActionNotAllowed, StaleForm
+from triggerflow.workflow.errors import ActionNotAllowed, refuse_if_stale
 from triggerflow.workflow.permissions import may_edit
 
 
@@ -82,8 +82,7 @@ def find_item(form: TriggerForm, section_key: str, item_id: str) -> dict[str, An
 def _write(form: TriggerForm, actor: User, expected_version: int | None, change) -> None:
     if not may_edit(form, actor):
         raise ActionNotAllowed(f"{actor.email} may not change {form.number} now")
-    if expected_version is not None and expected_version != form.version:
-        raise StaleForm()
+    refuse_if_stale(form, expected_version)
     # A new dict, not an in-place change: SQLAlchemy only notices a JSON column reassigned.
     answers = deepcopy(form.answers or {})
     with transaction():

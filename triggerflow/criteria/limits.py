@@ -38,34 +38,20 @@ def changes(before: dict[str, int], after: dict[str, int]) -> list[tuple[str, in
             for name in names if before.get(name) != after.get(name)]
 
 
-# Where each rule's explanation states a threshold: (limit, the words for its default, the words
-# for any other value). A test checks every phrase is still in its rule, so the two cannot drift.
-EXPLAINED: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "C1": (("summary_min", "at least 200 characters", "at least {} characters"),),
-    "C2": (("ocg_min_identified", "at least two of them identified", "at least {} of them identified"),),
-    "C3": (("pi_rationale_min", "at least 100 characters", "at least {} characters"),),
-    "C4": (("vulnerability_min", "at least 200 characters", "at least {} characters"),),
-    "C6": (("serious_crime_justification_min", "at least 50 characters", "at least {} characters"),),
-    "C7": (("continuing_span_days", "less than 90 days apart", "less than {} days apart"),
-           ("recent_activity_days", "more than 365 days ago", "more than {} days ago"),
-           ("continuing_basis_min", "at least 150 characters", "at least {} characters")),
-    "C8": (("organisation_min", "at least 150 characters", "at least {} characters"),),
-    "C9": (("capability_min", "at least 100 characters", "at least {} characters"),),
-    "C11": (("intelligence_items_advised", "Fewer than three intelligence items", "Fewer than {} intelligence items"),
-            ("intelligence_stale_days", "over six months old", "over {} days old")),
-    "C14": (("search_result_min", "at least 20 characters", "at least {} characters"),),
-    "C16": (("response_min", "at least 30 characters", "at least {} characters"),),
-    "C18": (("link_min", "at least 50 characters", "at least {} characters"),),
-    "C19": (("ocg_min_subjects", "at least three subjects", "at least {} subjects"),),
-    "C20": (("intelligence_stale_days", "less than six months old", "less than {} days old"),),
-    "C21": (("not_known_reason_min", "at least 30 characters", "at least {} characters"),),
-}
+# How an explanation says a threshold at its default where the design's words are not the number.
+SAID_AT_DEFAULT = {"ocg_min_identified": "two", "ocg_min_subjects": "three", "intelligence_items_advised": "three",
+                   "intelligence_stale_days": "six months"}
+# Its words carry the unit ("six months"), so any other value is said with its unit too.
+SAID_WITH_UNIT = frozenset({"intelligence_stale_days"})
 
 
 def explain(rule: Rule, limits: dict[str, int]) -> str:
-    """The rule's explanation with the thresholds in force (its own words where a threshold is the default)."""
-    text = rule.explanation
-    for name, phrase, other in EXPLAINED.get(rule.id, ()):
-        if limits.get(name, DEFAULT_LIMITS[name]) != DEFAULT_LIMITS[name]:
-            text = text.replace(phrase, other.format(limits[name]), 1)
-    return text
+    """The rule's explanation (a template naming thresholds, "{summary_min}") filled from the thresholds in force."""
+    return rule.explanation.format_map({name: said(name, limits.get(name, default))
+                                        for name, default in DEFAULT_LIMITS.items()})
+
+
+def said(name: str, value: int) -> str:
+    if value == DEFAULT_LIMITS[name] and name in SAID_AT_DEFAULT:
+        return SAID_AT_DEFAULT[name]
+    return f"{value} {LIMIT_LABELS[name][1]}" if name in SAID_WITH_UNIT else str(value)

@@ -3,7 +3,8 @@ from datetime import datetime
 from enum import StrEnum
 
 from flask_login import UserMixin
-from sqlalchemy import Enum, ForeignKey, String, text
+from sqlalchemy import Enum, ForeignKey, String, and_, text
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from triggerflow.db import UTCDateTime, db, utcnow
@@ -74,6 +75,16 @@ class User(UserMixin, db.Model):
     @property
     def has_two_factor(self) -> bool:
         return self.two_factor_enrolled_at is not None
+
+    @hybrid_method
+    def manages_region(self, region_id: int | None) -> bool:
+        """A regional manager of this region: a manager of the region's ROCTA, who belongs to no force."""
+        return self.role is Role.MANAGER and self.force_id is None and region_id is not None \
+            and self.region_id == region_id
+
+    @manages_region.expression
+    def manages_region(cls, region_id):  # the same rule in SQL, for choosing whom to tell
+        return and_(cls.role == Role.MANAGER, cls.force_id.is_(None), cls.region_id == region_id)
 
     @property
     def scope_label(self) -> str:

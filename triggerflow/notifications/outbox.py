@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import or_, select, update
 
-from triggerflow.db import db, utcnow
+from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import OutboxMessage, OutboxStatus
 from triggerflow.notifications import transports
 
@@ -36,16 +36,16 @@ def send_pending(now: datetime | None = None, limit: int = 500,
     transport = transport or transports.configured()
     report = SendReport()
     for message in _claim(now, limit):
-        try:
-            transport.send(transports.build(message))
-        except Exception as error:  # any failure of any transport: keep the message, try later
-            _failed(message, error, now, report)
-        else:
-            message.status, message.sent_at = OutboxStatus.SENT, utcnow()
-            report.sent += 1
-        message.attempts += 1
-        message.locked_until = None
-        db.session.commit()
+        with transaction():
+            try:
+                transport.send(transports.build(message))
+            except Exception as error:  # any failure of any transport: keep the message, try later
+                _failed(message, error, now, report)
+            else:
+                message.status, message.sent_at = OutboxStatus.SENT, utcnow()
+                report.sent += 1
+            message.attempts += 1
+            message.locked_until = None
     return report
 
 
@@ -54,15 +54,11 @@ def _claim(now: datetime, limit: int) -> list[OutboxMessage]:
            or_(OutboxMessage.locked_until.is_(None), OutboxMessage.locked_until < now))
     candidates = (select(OutboxMessage.id).where(*due).order_by(OutboxMessage.id).limit(limit)
                   .with_for_update(skip_locked=True))
-    try:
+    with transaction():
         # The conditional UPDATE is the claim on every backend: a row another sender took
         # meanwhile no longer matches `due`.
         claimed = db.session.scalars(update(OutboxMessage).where(OutboxMessage.id.in_(candidates), *due)
                                      .values(locked_until=now + LEASE).returning(OutboxMessage.id)).all()
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
     return list(db.session.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(claimed))
                                    .order_by(OutboxMessage.id).execution_options(populate_existing=True)))
 

@@ -39,7 +39,7 @@ def routed_assessors(form: TriggerForm) -> list[User]:
 
 
 def regional_managers(form: TriggerForm) -> list[User]:
-    return _active(User.role == Role.MANAGER, User.region_id == form.force.region_id, User.force_id.is_(None))
+    return _active(User.manages_region(form.force.region_id))
 
 
 def unique(users: Iterable[User]) -> list[User]:

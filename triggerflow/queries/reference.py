@@ -17,3 +17,7 @@ def forces_by_region(first_region_id: int | None = None) -> list[tuple[str, str,
 
 def regions() -> list[tuple[str, str]]:
     return [tuple(row) for row in db.session.execute(select(Region.code, Region.name).order_by(Region.name))]
+
+
+def force_id_by_code(code: str) -> int | None:
+    return db.session.scalar(select(Force.id).where(Force.code == code.upper()))

@@ -1,17 +1,15 @@
-"""The threat's lifecycle as data (DESIGN section 9) and the one `transitions` machine built from it.
+"""The threat's lifecycle as data (DESIGN section 9), run by workflow.machine like the form's.
 
 Beside the moves from state to state, the rows that keep the state (a review, a disruption, a
 plan action, a corrected reference) go through the same machine, so that every change to a
 threat is checked, evented and audited in one way. Who may act is `roles` plus `relation`
 (how the actor stands to the threat), checked in threats.permissions.
 """
-from dataclasses import dataclass
-
-from transitions import Machine
-
 from triggerflow.models.user import Role
+from triggerflow.threats.permissions import RELATIONS
 from triggerflow.threats.states import OPEN_STATES, ThreatState as T
-from triggerflow.workflow.definition import SYSTEM, Action
+from triggerflow.workflow.definition import Action
+from triggerflow.workflow.machine import SYSTEM, Stand, Table, Transition
 
 SPOC, ASSESSOR, MANAGER = Role.SPOC, Role.ASSESSOR, Role.MANAGER
 # The owning force's SPOC and force managers run the threat; the region's ROCTA follows it.
@@ -20,27 +18,18 @@ ROCTA = frozenset({ASSESSOR, MANAGER})
 WORKED = (T.LRO_APPOINTED, T.PLAN_AGREED, T.UNDER_MANAGEMENT)
 
 
-@dataclass(frozen=True)
-class ThreatTransition:
-    action: str
-    sources: tuple[T, ...]
-    dest: T | None  # None: the threat stays in the state it is in
-    roles: frozenset[Role | str]
-    relation: str
-
-
-TRANSITIONS: tuple[ThreatTransition, ...] = (
-    ThreatTransition("appoint_lro", (T.ACCEPTED,), T.LRO_APPOINTED, frozenset({SPOC, MANAGER}), "owning_force"),
-    ThreatTransition("change_lro", WORKED, None, frozenset({SPOC, MANAGER}), "owning_force"),
-    ThreatTransition("add_plan_action", WORKED, None, FORCE_OR_ROCTA, "force_or_rocta"),
-    ThreatTransition("agree_plan", (T.LRO_APPOINTED,), T.PLAN_AGREED, frozenset({SPOC, MANAGER}), "owning_force"),
-    ThreatTransition("start_management", (T.PLAN_AGREED,), T.UNDER_MANAGEMENT, FORCE_OR_ROCTA, "force_or_rocta"),
-    ThreatTransition("review", (T.UNDER_MANAGEMENT,), None, FORCE_OR_ROCTA, "force_or_rocta"),
-    ThreatTransition("record_disruption", OPEN_STATES, None, FORCE_OR_ROCTA, "force_or_rocta"),
-    ThreatTransition("update_references", OPEN_STATES, None, frozenset({ASSESSOR}), "rocta"),
-    ThreatTransition("archive", OPEN_STATES, T.ARCHIVED, ROCTA, "rocta"),
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition("appoint_lro", (T.ACCEPTED,), T.LRO_APPOINTED, frozenset({SPOC, MANAGER}), "owning_force"),
+    Transition("change_lro", WORKED, None, frozenset({SPOC, MANAGER}), "owning_force"),
+    Transition("add_plan_action", WORKED, None, FORCE_OR_ROCTA, "force_or_rocta"),
+    Transition("agree_plan", (T.LRO_APPOINTED,), T.PLAN_AGREED, frozenset({SPOC, MANAGER}), "owning_force"),
+    Transition("start_management", (T.PLAN_AGREED,), T.UNDER_MANAGEMENT, FORCE_OR_ROCTA, "force_or_rocta"),
+    Transition("review", (T.UNDER_MANAGEMENT,), None, FORCE_OR_ROCTA, "force_or_rocta"),
+    Transition("record_disruption", OPEN_STATES, None, FORCE_OR_ROCTA, "force_or_rocta"),
+    Transition("update_references", OPEN_STATES, None, frozenset({ASSESSOR}), "rocta"),
+    Transition("archive", OPEN_STATES, T.ARCHIVED, ROCTA, "rocta"),
     # The form's decision was reconsidered: the form's own transition closes its threat.
-    ThreatTransition("close_reconsidered", OPEN_STATES, T.ARCHIVED, frozenset({SYSTEM}), "system"),
+    Transition("close_reconsidered", OPEN_STATES, T.ARCHIVED, frozenset({SYSTEM}), "system"),
 )
 
 ACTIONS: dict[str, Action] = {
@@ -75,31 +64,11 @@ DISRUPTION_GRADES = [("major", "Major"), ("moderate", "Moderate"), ("minor", "Mi
 PLAN_STRANDS = [("pursue", "Pursue"), ("prevent", "Prevent"), ("protect", "Protect"), ("prepare", "Prepare")]
 
 
-class ThreatLifecycle:
-    """The model the machine drives: a view of one threat that only threat code builds."""
-
-    def __init__(self, threat):
-        self.threat = threat
-
-    @property
-    def state(self) -> T:
-        return T(self.threat.state)
-
-    @state.setter
-    def state(self, value: T) -> None:
-        self.threat.state = T(value)
+class ThreatLifecycle(Stand):
+    states = T
 
 
-def build_machine(model: ThreatLifecycle) -> Machine:
-    return Machine(
-        model=model,
-        states=list(T),
-        initial=model.state,
-        transitions=[{"trigger": t.action, "source": list(t.sources), "dest": t.dest} for t in TRANSITIONS],
-        auto_transitions=False,
-        ignore_invalid_triggers=False,
-        model_attribute="state",
-    )
+THREAT_LIFECYCLE = Table("threat", T.ACCEPTED, TRANSITIONS, ACTION_ORDER, RELATIONS, ThreatLifecycle)
 
 # How a threat's history names each event; the past tense of what was done.
 EVENT_LABELS = {

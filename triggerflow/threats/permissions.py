@@ -10,9 +10,9 @@ def _owning_force(threat: Threat, user: User) -> bool:
 
 
 def _rocta(threat: Threat, user: User) -> bool:
-    # The region's assessors, and its regional managers (who belong to no force).
-    if user.role is Role.MANAGER and user.force_id is not None:
-        return False
+    # The region's assessors, and its regional managers.
+    if user.role is Role.MANAGER:
+        return user.manages_region(threat.region_id)
     return user.region_id is not None and user.region_id == threat.region_id
 
 

@@ -1,4 +1,4 @@
-"""The only writer of a threat's state, run like the form's (workflow.service).
+"""The only way a threat's state changes, through the lifecycle runner the form's uses (workflow.machine).
 
 `perform` checks permission and scope, the version the actor saw and the action's
 preconditions; runs the machine; applies the effects; appends the event; and commits once.
@@ -13,39 +13,20 @@ from flask import current_app
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import AcceptanceRecord, Threat, ThreatEvent, TriggerForm, User
 from triggerflow.threats import effects, notices, requirements
-from triggerflow.threats.definition import (ACTION_ORDER, SYSTEM, TRANSITIONS, ThreatLifecycle, ThreatTransition,
-                                            build_machine)
-from triggerflow.threats.permissions import RELATIONS
-from triggerflow.threats.states import OPEN_STATES, ThreatState
-from triggerflow.workflow.errors import ActionNotAllowed, StaleForm
+from triggerflow.threats.definition import THREAT_LIFECYCLE
+from triggerflow.threats.states import OPEN_STATES
 
 
 def available_actions(threat: Threat, user: User | None) -> list[str]:
     """The actions this user may take on this threat now: drives both buttons and POST checks."""
-    return [action for action in ACTION_ORDER if _transition_for(threat, user, action) is not None]
-
-
-def _transition_for(threat: Threat, actor: User | None, action: str) -> ThreatTransition | None:
-    for transition in TRANSITIONS:
-        if transition.action != action or threat.state not in transition.sources:
-            continue
-        if actor is None:
-            allowed = SYSTEM in transition.roles
-        else:
-            allowed = actor.role in transition.roles and RELATIONS[transition.relation](threat, actor)
-        if allowed:
-            return transition
-    return None
+    return THREAT_LIFECYCLE.available(threat, user)
 
 
 def perform(threat: Threat, action: str, actor: User, *, expected_version: int | None = None,
             today: date | None = None, **details: Any) -> ThreatEvent:
     """Take `action` on `threat` as `actor` and return the event written."""
     with transaction():
-        if expected_version is not None and expected_version != threat.version:
-            raise StaleForm()
-        if _transition_for(threat, actor, action) is None:
-            raise ActionNotAllowed(f"{action} is not available on threat {threat.id}")
+        THREAT_LIFECYCLE.admit(threat, actor, action, expected_version)
         now = utcnow()
         today = today or now.date()
         requirements.check(threat, action, details, today)
@@ -57,10 +38,7 @@ def perform(threat: Threat, action: str, actor: User, *, expected_version: int |
 def _move(threat: Threat, action: str, actor: User | None, details: dict[str, Any], now: datetime,
           today: date) -> ThreatEvent:
     from_state = threat.state
-    lifecycle = ThreatLifecycle(threat)
-    build_machine(lifecycle)
-    if not lifecycle.trigger(action):
-        raise ActionNotAllowed(f"{action} was refused by the threat's lifecycle")
+    THREAT_LIFECYCLE.move(threat, action)
     kept = effects.apply(threat, action, actor, details, now, today)
     event = ThreatEvent(threat_id=threat.id, action=action, from_state=from_state, to_state=threat.state,
                         actor_id=actor.id if actor else None, at=now, reason_code=details.get("reason_code"),
@@ -73,11 +51,11 @@ def register(form: TriggerForm, record: AcceptanceRecord, actor: User, now: date
     """Put the form's accepted threat on its region's register (inside the form's transaction)."""
     config = current_app.config
     accepted_on = now.date()
-    threat = Threat(form_id=form.id, acceptance=record, region_id=form.force.region_id,
-                    owning_force_id=record.owning_force_id, state=ThreatState.ACCEPTED, accepted_at=now,
-                    lro_due_on=accepted_on + timedelta(days=config["LRO_WITHIN_DAYS"]),
-                    plan_due_on=accepted_on + timedelta(days=config["PLAN_WITHIN_DAYS"]),
-                    apmis_reference=record.apmis_reference, pnd_reference=record.pnd_reference)
+    threat = THREAT_LIFECYCLE.start(Threat, form_id=form.id, acceptance=record, region_id=form.force.region_id,
+                                    owning_force_id=record.owning_force_id, accepted_at=now,
+                                    lro_due_on=accepted_on + timedelta(days=config["LRO_WITHIN_DAYS"]),
+                                    plan_due_on=accepted_on + timedelta(days=config["PLAN_WITHIN_DAYS"]),
+                                    apmis_reference=record.apmis_reference, pnd_reference=record.pnd_reference)
     db.session.add(threat)
     db.session.flush()
     db.session.add(ThreatEvent(threat_id=threat.id, action="register", from_state=None, to_state=threat.state,

@@ -1,21 +1,17 @@
 """The threat's states (DESIGN section 9): the only place their names, labels and tag colours live."""
-from enum import StrEnum
+from triggerflow.workflow.states import ShownState
 
 
-class ThreatState(StrEnum):
+class ThreatState(ShownState):
     ACCEPTED = "accepted"
     LRO_APPOINTED = "lro_appointed"
     PLAN_AGREED = "plan_agreed"
     UNDER_MANAGEMENT = "under_management"
     ARCHIVED = "archived"
 
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
-
-    @property
-    def tag_colour(self) -> str:
-        return _TAG_COLOURS[self]
+    @classmethod
+    def shown(cls) -> dict:
+        return _SHOWN
 
 
 _LABELS = {
@@ -33,5 +29,7 @@ _TAG_COLOURS = {
     ThreatState.UNDER_MANAGEMENT: "green",
     ThreatState.ARCHIVED: "grey",
 }
+
+_SHOWN = {state: (_LABELS[state], _TAG_COLOURS[state]) for state in ThreatState}
 
 OPEN_STATES = tuple(state for state in ThreatState if state is not ThreatState.ARCHIVED)

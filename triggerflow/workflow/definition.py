@@ -1,4 +1,4 @@
-"""The lifecycle as data (DESIGN section 2) and the one `transitions` machine built from it.
+"""The lifecycle as data (DESIGN section 2), run by workflow.machine like the threat's.
 
 Each row says who may take an action from which states and where it leads. Rows sharing an
 action are told apart by `when` (a fact about the form: its force's SPOC gate, its round),
@@ -7,22 +7,10 @@ must stand to the form), checked in workflow.permissions.
 """
 from dataclasses import dataclass, replace
 
-from transitions import Machine
-
 from triggerflow.models.user import Role
+from triggerflow.workflow.machine import SYSTEM, Stand, Table, Transition
+from triggerflow.workflow.permissions import RELATIONS
 from triggerflow.workflow.states import FormState as S
-
-SYSTEM = "system"  # the scheduled command, acting for nobody
-
-
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    sources: tuple[S, ...]
-    dest: S
-    roles: frozenset[Role | str]
-    relation: str
-    when: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,48 +93,26 @@ ACTION_ORDER = tuple(sorted(dict.fromkeys(t.action for t in TRANSITIONS), key=la
 SENDING_ACTIONS = ("send_to_spoc", "submit", "resubmit")
 
 
-class Lifecycle:
-    """The model the machine drives: a view of one form that only workflow code builds."""
+class Lifecycle(Stand):
+    """A form as the machine sees it, with the facts that tell apart rows sharing an action (`when`)."""
 
-    def __init__(self, form):
-        self.form = form
-
-    @property
-    def state(self) -> S:
-        return S(self.form.state)
-
-    @state.setter
-    def state(self, value: S) -> None:
-        self.form.state = S(value)
+    states = S
 
     def spoc_gate(self) -> bool:
-        return self.form.force.spoc_gate
+        return self.record.force.spoc_gate
 
     def no_spoc_gate(self) -> bool:
-        return not self.form.force.spoc_gate
+        return not self.record.force.spoc_gate
 
     def first_round(self) -> bool:
-        return self.form.round <= 1
+        return self.record.round <= 1
 
     def later_round(self) -> bool:
-        return self.form.round > 1
+        return self.record.round > 1
 
 
-def build_machine(model: Lifecycle) -> Machine:
-    """A machine over one form; cheap to build, and nothing shared between threads."""
-    return Machine(
-        model=model,
-        states=list(S),
-        initial=model.state,
-        transitions=[
-            {"trigger": t.action, "source": list(t.sources), "dest": t.dest,
-             **({"conditions": [t.when]} if t.when else {})}
-            for t in TRANSITIONS
-        ],
-        auto_transitions=False,
-        ignore_invalid_triggers=False,
-        model_attribute="state",
-    )
+FORM_LIFECYCLE = Table("form", S.DRAFT, TRANSITIONS, ACTION_ORDER, RELATIONS, Lifecycle)
+build_machine = FORM_LIFECYCLE.build
 
 
 def sending_action(form) -> str | None:

@@ -26,8 +26,9 @@ def event_details(form: TriggerForm, action: str, details: dict[str, Any]) -> di
     kept = {}
     if form.resubmit_by and action in ("return_to_force", "reopen"):
         kept["resubmit_by"] = form.resubmit_by.isoformat()
-    if details.get("duplicate_reference"):
-        kept["duplicate_reference"] = details["duplicate_reference"]
+    duplicate = (details.get("duplicate_reference") or "").strip()
+    if action == "reject" and details.get("reason_code") == "N6" and duplicate:  # kept only for a duplicate
+        kept["duplicate_reference"] = duplicate
     if action in ("submit", "resubmit") and details.get("_snapshot"):
         kept["snapshot"] = details["_snapshot"]
     if action in ("claim", "release", "return_to_force", "accept", "reject", "reconsider"):

@@ -23,3 +23,13 @@ class Invalid(WorkflowError):
         super().__init__("; ".join(errors.values()))
         self.errors = errors
         self.findings = tuple(findings)
+
+
+def is_stale(record, expected_version: int | None) -> bool:
+    """Whether the page the actor acted from showed an older version of this form or threat (None: not asked)."""
+    return expected_version is not None and expected_version != record.version
+
+
+def refuse_if_stale(record, expected_version: int | None) -> None:
+    if is_stale(record, expected_version):
+        raise StaleForm()

@@ -39,7 +39,7 @@ def _holder_or_regional_manager(form: TriggerForm, user: User) -> bool:
 
 
 def _regional_manager(form: TriggerForm, user: User) -> bool:
-    return user.role is Role.MANAGER and user.force_id is None and user.region_id == form.force.region_id
+    return user.manages_region(form.force.region_id)
 
 
 def _author_or_spoc(form: TriggerForm, user: User) -> bool:

@@ -31,6 +31,8 @@ REQUIRED_RECORD_FIELDS = {
     "management_level": "Select the management level",
     "owning_force_id": "Select the owning force",
 }
+OWNING_FORCE_IN_REGION = "Select the owning force from the forces of the form's region"
+DUPLICATE_REFERENCE_NEEDED = "Enter the reference of the existing threat this duplicates"
 MORILE_SCORES_NEEDED = "Enter the MoRiLE score and confidence of at least one harm category"
 SECONDARY_THEMES_FROM_LIST = "Select secondary themes from the list"
 
@@ -85,7 +87,7 @@ def _reject(form: TriggerForm, details: dict[str, Any], today: date) -> None:
     if len((details.get("comment") or "").strip()) < 20:
         errors["comment"] = "Enter the rationale for rejecting the form, in at least 20 characters"
     if code == "N6" and not (details.get("duplicate_reference") or "").strip():
-        errors["duplicate_reference"] = "Enter the reference of the existing threat this duplicates"
+        errors["duplicate_reference"] = DUPLICATE_REFERENCE_NEEDED
     if errors:
         raise Invalid(errors)
 
@@ -113,10 +115,18 @@ def _accept(form: TriggerForm, details: dict[str, Any], today: date) -> None:
     if not set(record.get("secondary_themes") or ()) <= set(dict(vocab.THEMES)):
         errors["secondary_themes"] = SECONDARY_THEMES_FROM_LIST
     errors.update(_morile_scores(record.get("morile_scores") or []))
-    if "owning_force_id" not in errors and db.session.get(Force, record["owning_force_id"]) is None:
-        errors["owning_force_id"] = REQUIRED_RECORD_FIELDS["owning_force_id"]
+    if "owning_force_id" not in errors:
+        errors.update(_owning_force(form, record["owning_force_id"]))
     if errors:
         raise Invalid(errors)
+
+
+def _owning_force(form: TriggerForm, force_id: int) -> dict[str, str]:
+    # One of the forces the region's ROCTA serves: the threat goes on that region's register.
+    force = db.session.get(Force, force_id)
+    if force is None:
+        return {"owning_force_id": REQUIRED_RECORD_FIELDS["owning_force_id"]}
+    return {} if force.region_id == form.force.region_id else {"owning_force_id": OWNING_FORCE_IN_REGION}
 
 
 def _morile_scores(scores: list[dict[str, str]]) -> dict[str, str]:

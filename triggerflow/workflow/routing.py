@@ -1,8 +1,9 @@
-"""Who works on a form: a regional manager reassigns or unroutes it without changing its state.
+"""Who works on a form: a regional manager reassigns it, unroutes it, or releases it to the queue.
 
-The only writer of a reassignment. Like `service.perform`, it checks the manager's standing,
-the version the manager saw and the new assessor, then writes the assessor and an event (from
-state = to state, action "reassign", the reason as its comment) in one transaction.
+The only writer of a reassignment. It checks the manager's standing, the version the manager saw
+and the new assessor, then writes the assessor and an event (from state = to state, action
+"reassign", the reason as its comment) in one transaction. Releasing a form being assessed
+changes its state, so that is the lifecycle's `release`, taken through `service.perform`.
 """
 from typing import Any
 
@@ -10,8 +11,8 @@ from triggerflow.audit import chain
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import FormEvent, Role, TriggerForm, User
 from triggerflow.workflow.definition import ACTIONS
-from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
-from triggerflow.workflow.permissions import RELATIONS
+from triggerflow.workflow.errors import ActionNotAllowed, Invalid, refuse_if_stale
+from triggerflow.workflow.service import perform
 from triggerflow.workflow.states import FormState
 
 REASSIGN = "reassign"
@@ -27,8 +28,7 @@ def event_label(action: str) -> str:
 
 def may_reassign(form: TriggerForm, user: User) -> bool:
     """A regional manager of the form's region, while the form is with the ROCTA."""
-    return (user.role is Role.MANAGER and form.state in REASSIGNABLE_STATES
-            and RELATIONS["holder_or_regional_manager"](form, user))
+    return form.state in REASSIGNABLE_STATES and user.manages_region(form.force.region_id)
 
 
 def assessor_problem(form: TriggerForm, assessor: User | None) -> str | None:
@@ -49,7 +49,10 @@ def assessor_problem(form: TriggerForm, assessor: User | None) -> str | None:
 
 def reassign(form: TriggerForm, actor: User, assessor: User | None, reason: str,
              expected_version: int | None = None) -> FormEvent:
-    """Give the form to `assessor` (None: back to any assessor of the region) and return the event."""
+    """Give the form to `assessor`, or with None back to the region: released to its queue while it is
+    being assessed, else left for any of its assessors. Returns the event written."""
+    if assessor is None and form.state is FormState.UNDER_ASSESSMENT:
+        return perform(form, "release", actor, expected_version=expected_version, comment=reason)
     return reassign_many([(form, expected_version)], actor, assessor, reason)[0]
 
 
@@ -65,8 +68,7 @@ def reassign_many(forms: list[tuple[TriggerForm, int | None]], actor: User, asse
         for form, expected_version in forms:
             if not may_reassign(form, actor):
                 raise ActionNotAllowed(f"{actor.email} may not reassign {form.number} now")
-            if expected_version is not None and expected_version != form.version:
-                raise StaleForm()
+            refuse_if_stale(form, expected_version)
         problems = {form.number: problem for form, _ in forms if (problem := assessor_problem(form, assessor))}
         if problems:
             raise Invalid({"assessor": "; ".join(problems.values())})

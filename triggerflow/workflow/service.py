@@ -1,4 +1,4 @@
-"""The only writer of a form's state.
+"""The only way a form's state changes; the lifecycle runner (workflow.machine) writes it.
 
 `perform` checks permission and scope, the version the actor saw, and the action's
 preconditions; runs the machine; applies the action's effects; appends the event; and commits
@@ -16,51 +16,28 @@ from triggerflow.models import Force, FormEvent, TriggerForm, User
 from triggerflow.notifications import transitions as notifications
 from triggerflow.search import index as search_index
 from triggerflow.workflow import effects, requirements, stays
-from triggerflow.workflow.definition import ACTION_ORDER, SYSTEM, TRANSITIONS, Lifecycle, Transition, build_machine
-from triggerflow.workflow.errors import ActionNotAllowed, StaleForm
+from triggerflow.workflow.definition import FORM_LIFECYCLE
+from triggerflow.workflow.errors import ActionNotAllowed
 from triggerflow.workflow.numbering import next_form_number
-from triggerflow.workflow.permissions import RELATIONS, may_create
+from triggerflow.workflow.permissions import may_create
 from triggerflow.workflow.states import FormState
 
 
 def available_actions(form: TriggerForm, user: User | None) -> list[str]:
     """The actions this user may take on this form now: drives both buttons and POST checks."""
-    return [action for action in ACTION_ORDER if _transition_for(form, user, action) is not None]
-
-
-def _transition_for(form: TriggerForm, actor: User | None, action: str) -> Transition | None:
-    lifecycle = Lifecycle(form)
-    for transition in TRANSITIONS:
-        if transition.action != action or form.state not in transition.sources:
-            continue
-        if transition.when and not getattr(lifecycle, transition.when)():
-            continue
-        if actor is None:
-            allowed = SYSTEM in transition.roles
-        else:
-            allowed = actor.role in transition.roles and RELATIONS[transition.relation](form, actor)
-        if allowed:
-            return transition
-    return None
+    return FORM_LIFECYCLE.available(form, user)
 
 
 def perform(form: TriggerForm, action: str, actor: User | None, *, expected_version: int | None = None,
             today: date | None = None, **details: Any) -> FormEvent:
     """Take `action` on `form` as `actor` (None for the system) and return the event written."""
     with transaction():
-        # A stale page is told so first: the move it offered may be gone because of that change.
-        if expected_version is not None and expected_version != form.version:
-            raise StaleForm()
-        if _transition_for(form, actor, action) is None:
-            raise ActionNotAllowed(f"{action} is not available on {form.number}")
+        FORM_LIFECYCLE.admit(form, actor, action, expected_version)
         now = utcnow()
         today = today or local_date(now)  # the day in England and Wales, not the UTC date
         requirements.check(form, action, actor, details, today)
         from_state = form.state
-        lifecycle = Lifecycle(form)
-        build_machine(lifecycle)
-        if not lifecycle.trigger(action):
-            raise ActionNotAllowed(f"{action} was refused by the lifecycle")
+        FORM_LIFECYCLE.move(form, action)
         effects.apply(form, action, actor, details, now, today)
         event = chain.seal(form, _event(form, action, from_state, actor, now, details))
         stay = stays.ended(form, from_state, event)  # read before the event is added: it ends the last stay
@@ -77,13 +54,10 @@ def start_form(actor: User, force: Force | None = None) -> TriggerForm:
         raise ActionNotAllowed("Only officers and SPOCs may start a form, in their own force")
     with transaction():
         now = utcnow()
-        form = TriggerForm(
-            number=next_form_number(force, now.year), force=force, created_by=actor,
-            state=FormState.DRAFT, answers=copy.deepcopy(STARTING_ANSWERS),
-            created_at=now,
-        )
+        form = FORM_LIFECYCLE.start(TriggerForm, number=next_form_number(force, now.year), force=force,
+                                    created_by=actor, answers=copy.deepcopy(STARTING_ANSWERS), created_at=now)
         # Sealed before the form is inserted, so the form is written once, with its chain head.
-        created = chain.seal(form, FormEvent(action="create", from_state=None, to_state=FormState.DRAFT,
+        created = chain.seal(form, FormEvent(action="create", from_state=None, to_state=form.state,
                                              actor_id=actor.id, at=now, round=0))
         db.session.add(form)
         db.session.flush()

@@ -2,7 +2,23 @@
 from enum import StrEnum
 
 
-class FormState(StrEnum):
+class ShownState(StrEnum):
+    """A lifecycle's state as pages show it: words and a GOV.UK tag colour, from the lifecycle's own table."""
+
+    @property
+    def label(self) -> str:
+        return self.shown()[self][0]
+
+    @property
+    def tag_colour(self) -> str:
+        return self.shown()[self][1]
+
+    @classmethod
+    def shown(cls) -> dict:
+        raise NotImplementedError
+
+
+class FormState(ShownState):
     DRAFT = "draft"
     SPOC_REVIEW = "spoc_review"
     SUBMITTED = "submitted"
@@ -14,13 +30,9 @@ class FormState(StrEnum):
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
 
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
-
-    @property
-    def tag_colour(self) -> str:
-        return _TAG_COLOURS[self]
+    @classmethod
+    def shown(cls) -> dict:
+        return _SHOWN
 
     @property
     def is_terminal(self) -> bool:
@@ -53,6 +65,8 @@ _TAG_COLOURS = {
     FormState.REJECTED: "pink",
     FormState.WITHDRAWN: "grey",
 }
+
+_SHOWN = {state: (_LABELS[state], _TAG_COLOURS[state]) for state in FormState}
 
 TERMINAL_STATES = frozenset({FormState.ACCEPTED, FormState.REJECTED, FormState.WITHDRAWN})
 # States in which the form is with the force and its content may be edited.

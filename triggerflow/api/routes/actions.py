@@ -5,7 +5,7 @@ workflow.service.available_actions.
 """
 from triggerflow.api import bp, present
 from triggerflow.api.operations import caller, expected_version, operation, respond
-from triggerflow.api.problems import Problem
+from triggerflow.api.problems import Problem, pointed_at
 from triggerflow.api.schemas.actions import BODIES
 from triggerflow.api.schemas.forms import ActionResult
 from triggerflow.clocks.working_days import local_today
@@ -36,7 +36,8 @@ def _action_route(action: str) -> None:
             raise Problem(409, f"\u201c{meta.label}\u201d is not possible on form {number} now.", "not-available",
                           available_actions=allowed)
         details = body.details(form, local_today()) if body is not None else {}
-        event = perform(form, action, caller(), expected_version=version, **details)
+        with pointed_at(body.MEMBERS if body is not None else {}):
+            event = perform(form, action, caller(), expected_version=version, **details)
         return respond(ActionResult(event=present.event(event), form=present.detail(form, caller())),
                        etag=form.version)
 

@@ -5,6 +5,7 @@ from flask import url_for
 
 from triggerflow.api import bp, present
 from triggerflow.api.operations import caller, expected_version, operation, respond
+from triggerflow.api.problems import pointed_at
 from triggerflow.api.schemas.actions import CloseItem, ItemResponse, NewReturnItem, ReopenItem
 from triggerflow.api.schemas.forms import ReturnItem, ReturnItemList
 from triggerflow.assessment import return_items, threads
@@ -37,7 +38,8 @@ def list_items(number: str):
                        "form (the return_to_force action).")
 def add_item(number: str, body: NewReturnItem):
     form = get_form_or_404(number, caller())
-    item = return_items.add_pending(form, caller(), **body.item())
+    with pointed_at(body.MEMBERS):
+        item = return_items.add_pending(form, caller(), **body.item())
     return respond(present.return_item(item), 201, location=url_for("api.read_item", number=number, item_id=item.id))
 
 

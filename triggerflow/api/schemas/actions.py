@@ -17,6 +17,8 @@ from triggerflow.content import vocab
 from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.input_dates import Day
 from triggerflow.models import TriggerForm
+from triggerflow.queries import reference
+from triggerflow.workflow.requirements import OWNING_FORCE_IN_REGION
 
 
 def _values(pairs) -> Literal:
@@ -57,9 +59,8 @@ class RejectBody(Input):
     duplicate_reference: Text | None = Field(None, max_length=64, description="Required with N6")
 
     def details(self, form: TriggerForm, today: date) -> dict[str, Any]:
-        duplicate = self.duplicate_reference if self.reason_code == "N6" else None
         return {"reason_code": self.reason_code, "comment": self.comment,
-                "duplicate_reference": (duplicate or "").strip() or None}
+                "duplicate_reference": self.duplicate_reference}
 
 
 _RECORD_REQUIRED = ("threat_type", "primary_theme", "morile_harm", "morile_likelihood", "morile_risk",
@@ -80,6 +81,7 @@ class AcceptBody(Input):
     """The acceptance record (DESIGN section 5), MoRiLE results as entered from the MoRiLE tool."""
 
     model_config = _required(*_RECORD_REQUIRED)
+    MEMBERS = {"owning_force_id": "owning_force"}
     threat_type: ThreatType | None = None
     primary_theme: Theme | None = None
     secondary_themes: list[Theme] = Field(default_factory=list)
@@ -112,12 +114,10 @@ class AcceptBody(Input):
     def _owning_force_id(self, form: TriggerForm) -> int:
         if not self.owning_force:
             return form.force_id
-        # As on the web page: one of the forces the region's ROCTA serves.
-        found = next((f for f in form.force.region.forces if f.code == self.owning_force.upper()), None)
+        found = reference.force_id_by_code(self.owning_force)
         if found is None:
-            raise invalid([{"pointer": "#/owning_force", "detail": "Select the owning force from the forces "
-                                                                   "of the form's region"}])
-        return found.id
+            raise invalid([{"pointer": "#/owning_force", "detail": OWNING_FORCE_IN_REGION}])
+        return found
 
 
 BODIES: dict[str, type[Input]] = {
@@ -134,6 +134,7 @@ BODIES: dict[str, type[Input]] = {
 
 class NewReturnItem(Input):
     model_config = _required("section", "reason_code", "comment")
+    MEMBERS = {"field": "field"}
     section: Literal[tuple(SECTIONS_BY_KEY)] | None = None
     field: str | None = Field(None, max_length=64, description="A question in that section, or its list "
                                                                "(e.g. subjects); leave out for the whole section")
@@ -141,12 +142,6 @@ class NewReturnItem(Input):
     comment: Text | None = Field(None, max_length=5000, description="What the force needs to put right")
 
     def item(self) -> dict[str, Any]:
-        section = SECTIONS_BY_KEY.get(self.section or "")
-        if self.field and section is not None:
-            names = {f.name for f in section.fields} | ({section.group.key} if section.group else set())
-            if self.field not in names:
-                raise invalid([{"pointer": "#/field", "detail": "Select a question in the section you chose, "
-                                                                "or the whole section"}])
         return {"section": self.section or "", "field": self.field, "reason_code": self.reason_code or "",
                 "comment": self.comment or ""}
 

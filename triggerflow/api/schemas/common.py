@@ -1,4 +1,6 @@
 """Types every API schema shares: safe text, people and forces as the API shows them, problems."""
+from typing import ClassVar
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -10,6 +12,8 @@ class Input(BaseModel):
     """A request body: unknown members are refused rather than silently dropped."""
 
     model_config = ConfigDict(extra="forbid")
+    # The service's fields this body names as members (service name: member), answered as pointers to them.
+    MEMBERS: ClassVar[dict[str, str]] = {}
 
 
 class Output(BaseModel):

@@ -5,7 +5,7 @@ from flask_login import current_user
 from triggerflow.accounts import sessions, two_factor
 from triggerflow.accounts.sign_in import set_up_two_factor
 from triggerflow.accounts.users import change_password
-from triggerflow.db import db
+from triggerflow.db import db, transaction
 from triggerflow.models import SessionStage, UserSession
 from triggerflow.queries import accounts as account_queries
 from triggerflow.web.access import ANY_ROLE, allow
@@ -69,8 +69,8 @@ def two_factor_page():
 def new_recovery_codes():
     if not current_user.has_two_factor:
         abort(404)
-    codes = two_factor.new_recovery_codes(current_user)
-    db.session.commit()
+    with transaction():
+        codes = two_factor.new_recovery_codes(current_user)
     return _show_recovery_codes(codes, set_up=False)
 
 
@@ -93,8 +93,8 @@ def end_session(session_id: int):
     if row is None or row.user_id != current_user.id or row.stage is not SessionStage.SIGNED_IN:
         abort(404)
     this_one = row.id == current.current_session().id
-    sessions.end(row, "ended_by_user")
-    db.session.commit()
+    with transaction():
+        sessions.end(row, "ended_by_user")
     if this_one:
         return current.signed_out()
     flash(f"You have been signed out of {row.device}.", "success")
@@ -104,7 +104,7 @@ def end_session(session_id: int):
 @bp.post("/sessions/end-others")
 @allow(*ANY_ROLE)
 def end_other_sessions():
-    ended = sessions.end_all(current_user, "ended_by_user", keep=current.current_session())
-    db.session.commit()
+    with transaction():
+        ended = sessions.end_all(current_user, "ended_by_user", keep=current.current_session())
     flash(f"You have been signed out everywhere else ({ended} {'session' if ended == 1 else 'sessions'}).", "success")
     return redirect(url_for("account.sessions"))

@@ -9,7 +9,7 @@ from flask import current_app, flash, g, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 
 from triggerflow.accounts import held, sessions
-from triggerflow.db import db
+from triggerflow.db import transaction
 from triggerflow.extensions import login_manager
 from triggerflow.models import SessionStage, User, UserSession
 
@@ -41,8 +41,8 @@ def _look_up() -> UserSession | None:
         return row
     if row is not None:
         request.timed_out = (row.user_id, row.stage)
-        sessions.end(row, ended)
-        db.session.commit()
+        with transaction():
+            sessions.end(row, ended)
     session.pop(SESSION_KEY, None)
     return None
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from triggerflow.accounts import held, sessions
 from triggerflow.accounts import sign_in as steps
-from triggerflow.db import db
+from triggerflow.db import db, transaction
 from triggerflow.models import IdentityProvider, SessionStage
 from triggerflow.web.access import ANY_ROLE, PUBLIC, allow
 from triggerflow.web.auth import current
@@ -99,6 +99,6 @@ def code():
 @allow(*ANY_ROLE)
 def sign_out():
     row = current.current_session() or abort(400)
-    sessions.end(row, "signed_out")
-    db.session.commit()
+    with transaction():
+        sessions.end(row, "signed_out")
     return current.signed_out()

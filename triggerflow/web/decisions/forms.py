@@ -11,8 +11,9 @@ from flask import current_app
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea, GovTextInput
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import DataRequired, Length
 
+from triggerflow.assessment.return_items import QUESTION_IN_SECTION
 from triggerflow.content import vocab
 from triggerflow.content.sections import SECTION_CHOICES, SECTIONS
 from triggerflow.input_ids import number_or
@@ -182,14 +183,9 @@ class RejectForm(DecisionForm):
                                         Length(min=20, message="The rationale must be at least 20 characters"),
                                         Length(max=5000)])
 
-    def validate_duplicate_reference(self, field):
-        if self.reason_code.data == "N6" and not field.data:
-            raise ValidationError("Enter the reference of the existing threat this duplicates")
-
     def details(self) -> dict[str, Any]:
-        duplicate = self.duplicate_reference.data if self.reason_code.data == "N6" else None
         return {"reason_code": self.reason_code.data, "comment": self.comment.data,
-                "duplicate_reference": duplicate or None}
+                "duplicate_reference": self.duplicate_reference.data or None}
 
 
 def _field_choices() -> list[tuple[str, str]]:
@@ -201,9 +197,6 @@ def _field_choices() -> list[tuple[str, str]]:
         choices += [(f"{section.key}.{f.name}", f"{section.key}. {section.title}: {f.label}")
                     for f in section.fields]
     return options(choices, "The whole section")
-
-
-QUESTION_IN_SECTION = "Select a question in the section you chose, or the whole section"
 
 
 class ReturnItemForm(GovForm):
@@ -219,14 +212,15 @@ class ReturnItemForm(GovForm):
     comment = _comment("Comment for the force", "Enter a comment for the force",
                        "Say what is missing or wrong and what the force needs to do.")
 
-    def validate_field_name(self, field):
-        if field.data and field.data.split(".", 1)[0] != self.section.data:
-            raise ValidationError(QUESTION_IN_SECTION)
-
     def item(self) -> dict[str, Any]:
-        field = self.field_name.data.split(".", 1)[1] if self.field_name.data else None
-        return {"section": self.section.data, "field": field, "reason_code": self.reason_code.data,
+        # A question of another section stays as chosen ("A.summary"), which no section asks: the service refuses it.
+        section, _, question = (self.field_name.data or "").partition(".")
+        field = question if section == self.section.data else self.field_name.data
+        return {"section": self.section.data, "field": field or None, "reason_code": self.reason_code.data,
                 "comment": self.comment.data}
+
+    def add_errors(self, errors: dict[str, str]) -> None:
+        super().add_errors({"field_name" if name == "field" else name: message for name, message in errors.items()})
 
 
 class ResponseForm(DecisionForm):

@@ -12,7 +12,7 @@ from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.decisions.forms import DecisionForm, ResponseForm, ReturnItemForm
 from triggerflow.web.decisions.pages import form_for, page_context, success_message
 from triggerflow.workflow.definition import ACTIONS, action_for
-from triggerflow.workflow.errors import Invalid, StaleForm
+from triggerflow.workflow.errors import Invalid, StaleForm, is_stale
 from triggerflow.workflow.permissions import may_edit
 from triggerflow.workflow.service import available_actions, perform
 
@@ -27,7 +27,7 @@ def action(number: str, action: str):
         abort(404)
     page = form_for(action, current_user).build(trigger, local_today())
     if action not in available_actions(trigger, current_user):
-        if request.method == "POST" and page.expected_version != trigger.version:
+        if request.method == "POST" and is_stale(trigger, page.expected_version):
             return _stale(trigger, action, page)  # the change they have not seen took the action away
         abort(403)
     if not page.validate_on_submit():

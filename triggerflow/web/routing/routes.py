@@ -12,8 +12,6 @@ from triggerflow.web.access import allow
 from triggerflow.web.routing.forms import RELEASE, BulkReassignForm, ReassignForm
 from triggerflow.workflow import routing
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
-from triggerflow.workflow.service import perform
-from triggerflow.workflow.states import FormState
 
 bp = Blueprint("routing", __name__)
 
@@ -28,20 +26,16 @@ def reassign(number: str):
     page.offer(trigger, assignments.assessors_of(trigger.force.region_id))
     status = 400 if page.is_submitted() else 200
     if page.validate_on_submit():
-        status = page.save(trigger, lambda: _reassign_or_release(trigger, page))
+        status = page.save(trigger, lambda: routing.reassign(trigger, current_user, _chosen(page), page.reason.data,
+                                                             page.expected_version))
         if status is None:
             flash(_done(trigger), "success")
             return redirect(url_for("forms.overview", number=number))
     return render_template("routing/reassign.html", trigger=trigger, form=page), status
 
 
-def _reassign_or_release(trigger, page: ReassignForm) -> None:
-    if page.assessor.data == RELEASE and trigger.state is FormState.UNDER_ASSESSMENT:
-        perform(trigger, "release", current_user, expected_version=page.expected_version,
-                comment=page.reason.data)
-        return
-    assessor = None if page.assessor.data == RELEASE else db.session.get(User, int(page.assessor.data))
-    routing.reassign(trigger, current_user, assessor, page.reason.data, page.expected_version)
+def _chosen(page: ReassignForm) -> User | None:
+    return None if page.assessor.data == RELEASE else db.session.get(User, int(page.assessor.data))
 
 
 def _done(trigger) -> str:
@@ -53,7 +47,7 @@ def _done(trigger) -> str:
 @bp.route("/assign", methods=["GET", "POST"])
 @allow(Role.MANAGER)
 def work():
-    if current_user.force_id is not None or current_user.region_id is None:
+    if not current_user.manages_region(current_user.region_id):
         abort(403)  # only a regional manager routes a region's work
     people = assignments.assessors_of(current_user.region_id)
     holder = number_or(request.args.get("assessor"), None)

@@ -11,7 +11,7 @@ from triggerflow.threats.service import available_actions, perform
 from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.threats.forms import ACTION_FORMS, ThreatActionForm
 from triggerflow.web.threats.register import CSV_HEADINGS, STATUSES, csv_rows, filters_from, rows
-from triggerflow.workflow.errors import StaleForm
+from triggerflow.workflow.errors import StaleForm, is_stale
 
 bp = Blueprint("threats", __name__, url_prefix="/threats")
 
@@ -65,7 +65,7 @@ def action(threat_id: int, action: str):
         abort(404)
     page = ACTION_FORMS.get(action, ThreatActionForm).build(threat, utcnow().date())
     if action not in available_actions(threat, current_user):
-        if request.method == "POST" and page.expected_version != threat.version:
+        if request.method == "POST" and is_stale(threat, page.expected_version):
             flash(StaleForm.message, "important")  # the change they had not seen took the action away
             return redirect(url_for("threats.overview", threat_id=threat.id))
         abort(403)
