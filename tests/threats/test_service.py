@@ -1,5 +1,5 @@
 """The threat's lifecycle through its one service: who may do what, what each step records."""
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -29,6 +29,13 @@ def test_accepting_a_form_puts_a_threat_on_its_regions_register_with_its_lro_and
                                                        accepted_on + timedelta(days=28))
     assert (threat.apmis_reference, threat.lro_name) == ("APMIS-1", None)
     assert history(threat) == [("register", None, "accepted")]
+
+
+def test_a_threat_accepted_after_midnight_in_summer_is_due_from_that_day_in_england_not_the_utc_day(people,
+                                                                                                   clock):
+    clock.move_to(datetime(2026, 7, 1, 23, 30, tzinfo=UTC), tick=False)  # 00:30 on 2 July in London
+    threat = factories.threat_of(factories.accepted(people.officer, people.spoc, people.assessor))
+    assert (threat.lro_due_on, threat.plan_due_on) == (date(2026, 7, 9), date(2026, 7, 30))
 
 
 def test_only_the_owning_forces_spoc_or_manager_appoints_the_lro_and_the_lro_is_told(people):

@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import current_app
 
+from triggerflow.clocks.working_days import local_date
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import AcceptanceRecord, Threat, ThreatEvent, TriggerForm, User
 from triggerflow.threats import effects, notices, requirements
@@ -28,7 +29,7 @@ def perform(threat: Threat, action: str, actor: User, *, expected_version: int |
     with transaction():
         THREAT_LIFECYCLE.admit(threat, actor, action, expected_version)
         now = utcnow()
-        today = today or now.date()
+        today = today or local_date(now)
         requirements.check(threat, action, details, today)
         event = _move(threat, action, actor, details, now, today)
         notices.queue_for(threat, event, actor)
@@ -50,7 +51,7 @@ def _move(threat: Threat, action: str, actor: User | None, details: dict[str, An
 def register(form: TriggerForm, record: AcceptanceRecord, actor: User, now: datetime) -> Threat:
     """Put the form's accepted threat on its region's register (inside the form's transaction)."""
     config = current_app.config
-    accepted_on = now.date()
+    accepted_on = local_date(now)  # the day in England and Wales, as every due date
     threat = THREAT_LIFECYCLE.start(Threat, form_id=form.id, acceptance=record, region_id=form.force.region_id,
                                     owning_force_id=record.owning_force_id, accepted_at=now,
                                     lro_due_on=accepted_on + timedelta(days=config["LRO_WITHIN_DAYS"]),
@@ -68,4 +69,4 @@ def close_reconsidered(form: TriggerForm, actor: User, now: datetime, comment: s
     for threat in db.session.scalars(db.select(Threat).where(Threat.form_id == form.id,
                                                             Threat.state.in_(OPEN_STATES))):
         # The event names the regional manager who reconsidered the decision.
-        _move(threat, "close_reconsidered", actor, {"comment": comment}, now, now.date())
+        _move(threat, "close_reconsidered", actor, {"comment": comment}, now, local_date(now))
