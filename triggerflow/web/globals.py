@@ -7,15 +7,15 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from triggerflow.content import vocab
-from triggerflow.content.sections import field_label, item_title
+from triggerflow.content.sections import field_label, intelligence_references, item_title
 from triggerflow.db import db
 from triggerflow.models import Force, Region, Role
 from triggerflow.queries.people import spocs_of
+from triggerflow.threats.definition import ARCHIVE_REASONS
 from triggerflow.web import attention
 from triggerflow.web.pagination import count_text, page_numbers
 from triggerflow.workflow.definition import sending_action
 from triggerflow.workflow.routing import event_label
-from triggerflow.threats.definition import ARCHIVE_REASONS
 from triggerflow.workflow.states import FormState
 
 LONDON = ZoneInfo("Europe/London")
@@ -82,11 +82,6 @@ def register(app: Flask) -> None:
         # Stored in UTC; people in England and Wales read local time.
         value = value.astimezone(LONDON) if value else value
         return value.strftime("%-d %B %Y at %-I:%M%p").replace("AM", "am").replace("PM", "pm") if value else ""
-
-
-def intelligence_references(answers: dict) -> dict[str, str]:
-    items = (answers.get("F") or {}).get("intelligence") or []
-    return {item["id"]: item.get("reference") or f"Intelligence item {n}" for n, item in enumerate(items, start=1)}
 
 
 def reference_names() -> dict[str, str]:

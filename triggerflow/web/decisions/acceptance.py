@@ -7,8 +7,8 @@ from wtforms import RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from triggerflow.content import vocab
+from triggerflow.inputs.choices import DistinctChoices, options, pick
 from triggerflow.models import TriggerForm
-from triggerflow.web.choices import DistinctChoices, options, pick
 from triggerflow.web.decisions.forms import DecisionForm, strip
 from triggerflow.workflow.requirements import REQUIRED_RECORD_FIELDS as NEEDED, SECONDARY_THEMES_FROM_LIST
 

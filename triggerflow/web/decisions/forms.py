@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from flask import current_app
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea, GovTextInput
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
@@ -16,44 +15,11 @@ from wtforms.validators import DataRequired, Length, ValidationError
 from triggerflow.content import vocab
 from triggerflow.content.sections import SECTION_CHOICES, SECTIONS
 from triggerflow.input_ids import number_or
+from triggerflow.inputs.choices import options, pick
+from triggerflow.inputs.date_field import GovDateField
+from triggerflow.inputs.gov_form import GovForm, strip
 from triggerflow.models import TriggerForm
-from triggerflow.web.choices import options, pick
-from triggerflow.web.dates import GovDateField
 from triggerflow.workflow.errors import Invalid, StaleForm
-
-
-def strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-class GovForm(FlaskForm):
-    """A form whose errors, its own and the service's, feed one GOV.UK error summary."""
-
-    # Where a service error that matches no field should link to.
-    ANCHORS = {"items": "#return-items"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.problems: list[dict[str, str]] = []
-
-    @property
-    def has_errors(self) -> bool:
-        return bool(self.errors or self.problems)
-
-    def add_errors(self, errors: dict[str, str]) -> None:
-        """Put the service's errors on the fields they name; keep the rest for the summary."""
-        for name, message in errors.items():
-            field = self._fields.get(name)
-            if field is not None and not isinstance(field, HiddenField):
-                field.errors = [*field.errors, message]
-            else:
-                self.problems.append({"text": message, "href": self.ANCHORS.get(name)})
-
-    def error_list(self) -> list[dict[str, str]]:
-        """Each field's first error, in page order, linking to its first input; then the rest."""
-        linked = [{"text": field.errors[0], "href": f"#{field.id}-day" if isinstance(field, GovDateField)
-                   else f"#{field.id}"} for field in self if field.errors]
-        return linked + list(self.problems)
 
 
 class DecisionForm(GovForm):

@@ -2,13 +2,13 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from triggerflow.access import ANY_ROLE, allow
 from triggerflow.assessment import return_items
 from triggerflow.clocks.working_days import local_today
 from triggerflow.content.sections import SECTIONS_BY_KEY, field_label
 from triggerflow.models import Role
 from triggerflow.queries import review
 from triggerflow.queries.scope import get_form_or_404
-from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.decisions.forms import DecisionForm, ResponseForm, ReturnItemForm
 from triggerflow.web.decisions.pages import form_for, page_context, success_message
 from triggerflow.workflow.definition import ACTIONS, action_for

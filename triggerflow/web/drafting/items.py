@@ -2,11 +2,11 @@
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
+from triggerflow.access import allow
 from triggerflow.content import store
 from triggerflow.content.sections import item_title
+from triggerflow.inputs.section_forms import RemoveItemForm, answers_from, draft_form
 from triggerflow.models import Role, TriggerForm
-from triggerflow.web.access import allow
-from triggerflow.web.drafting.forms import RemoveItemForm, answers_from, draft_form
 from triggerflow.web.drafting.pages import editable_form, group_or_404, render_item, render_remove, section_or_404
 from triggerflow.workflow.errors import StaleForm
 

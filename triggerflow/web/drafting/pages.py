@@ -5,10 +5,10 @@ from flask_login import current_user
 from triggerflow.assessment.return_items import items_for
 from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import SECTIONS, SECTIONS_BY_KEY, Group, Section
+from triggerflow.inputs.section_forms import DraftForm
 from triggerflow.models import ReturnItemStatus, TriggerForm
 from triggerflow.queries.duplicates import possible_duplicates
 from triggerflow.queries.scope import get_form_or_404
-from triggerflow.web.drafting.forms import DraftForm
 from triggerflow.workflow.permissions import may_edit
 
 # Where subjects and intelligence are entered, the page shows what they have in common with other forms.

@@ -2,12 +2,12 @@
 from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
 
+from triggerflow.access import allow
 from triggerflow.content import store
 from triggerflow.content.sections import SECTIONS, Section
+from triggerflow.inputs.section_forms import answers_from, draft_form
 from triggerflow.models import Role
-from triggerflow.web.access import allow
 from triggerflow.web.drafting import items
-from triggerflow.web.drafting.forms import answers_from, draft_form
 from triggerflow.web.drafting.pages import editable_form, render_section, section_or_404
 from triggerflow.workflow.errors import StaleForm
 

@@ -2,6 +2,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from triggerflow.access import ANY_ROLE, allow
 from triggerflow.assessment.return_items import items_for
 from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import SECTIONS
@@ -11,7 +12,6 @@ from triggerflow.queries import form_page, threats
 from triggerflow.queries.common_returns import common_returns
 from triggerflow.queries.duplicates import possible_duplicates
 from triggerflow.queries.scope import get_form_or_404
-from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.forms.layout import layout_for, printed_marking
 from triggerflow.web.review.overview import review_context
 from triggerflow.workflow.definition import action_for

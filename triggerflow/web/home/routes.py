@@ -2,10 +2,10 @@
 from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user
 
+from triggerflow.access import ANY_ROLE, allow
 from triggerflow.input_ids import number_or
 from triggerflow.models import Role
 from triggerflow.queries import queues
-from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.workflow.states import FormState
 
 bp = Blueprint("home", __name__)

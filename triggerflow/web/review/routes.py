@@ -2,6 +2,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from triggerflow.access import ANY_ROLE, allow
 from triggerflow.assessment import notes, return_items, threads
 from triggerflow.clocks.working_days import local_today
 from triggerflow.content.sections import field_label
@@ -9,7 +10,6 @@ from triggerflow.input_ids import number_or
 from triggerflow.models import ReturnItemStatus, Role
 from triggerflow.queries import form_page, review
 from triggerflow.queries.scope import get_form_or_404
-from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.review.comparison import comparison_page
 from triggerflow.web.review.forms import CloseItemForm, NoteForm, ReopenItemForm
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid

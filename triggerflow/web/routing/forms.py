@@ -6,9 +6,10 @@ from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from triggerflow.input_ids import number_or
+from triggerflow.inputs.choices import DistinctChoices, options, pick
+from triggerflow.inputs.gov_form import GovForm, strip
 from triggerflow.models import TriggerForm, User
-from triggerflow.web.choices import DistinctChoices, options, pick
-from triggerflow.web.decisions.forms import DecisionForm, GovForm, strip
+from triggerflow.web.decisions.forms import DecisionForm
 
 RELEASE = "release"
 

@@ -2,13 +2,13 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from triggerflow.access import allow
 from triggerflow.clocks.working_days import local_today
 from triggerflow.db import db
 from triggerflow.input_ids import number_or
 from triggerflow.models import Role, User
 from triggerflow.queries import assignments
 from triggerflow.queries.scope import get_form_or_404
-from triggerflow.web.access import allow
 from triggerflow.web.routing.forms import RELEASE, BulkReassignForm, ReassignForm
 from triggerflow.workflow import routing
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
