@@ -10,7 +10,6 @@ from triggerflow.content import vocab
 from triggerflow.content.sections import field_label, intelligence_references, item_title
 from triggerflow.db import db
 from triggerflow.models import Force, Region, Role
-from triggerflow.queries.people import spocs_of
 from triggerflow.threats.definition import ARCHIVE_REASONS
 from triggerflow.web import attention
 from triggerflow.web.pagination import count_text, page_numbers
@@ -57,7 +56,6 @@ def register(app: Flask) -> None:
         reference_names=reference_names,
         event_label=event_label,
         item_field_label=field_label,
-        force_spocs=spocs_of,
         page_numbers=page_numbers,
         count_text=count_text,
         sending_action=sending_action,
@@ -73,9 +71,7 @@ def register(app: Flask) -> None:
             "service_name": current_app.config["SERVICE_NAME"],
         }
 
-    @app.template_filter("date")
-    def format_date(value) -> str:
-        return value.strftime("%-d %B %Y") if value else ""
+    app.add_template_filter(long_date, "date")
 
     @app.template_filter("datetime")
     def format_datetime(value) -> str:
@@ -90,6 +86,10 @@ def reference_names() -> dict[str, str]:
         rows = db.session.execute(select(Force.code, Force.name).union_all(select(Region.code, Region.name)))
         g.reference_names = dict(rows.all())
     return g.reference_names
+
+
+def long_date(value) -> str:
+    return value.strftime("%-d %B %Y") if value else ""
 
 
 def isodate(value: str | None) -> str:

@@ -7,7 +7,7 @@ from triggerflow.assessment import notes, return_items, threads
 from triggerflow.clocks.working_days import local_today
 from triggerflow.content.sections import field_label
 from triggerflow.input_ids import number_or
-from triggerflow.models import ReturnItemStatus, Role
+from triggerflow.models import Role
 from triggerflow.queries import form_page, review
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.web.review.comparison import comparison_page
@@ -59,8 +59,8 @@ def reopen_item(number: str, item_id: int):
 def _item_page(number: str, item_id: int, form_class, act, verb: str, done: str):
     trigger = get_form_or_404(number, current_user)
     item = return_items.get_item_or_404(trigger, item_id, include_pending=False)
-    allowed = (ReturnItemStatus.RESPONDED,) if verb == "close" else threads.REVIEWABLE
-    if not threads.may_review_items(trigger, current_user) or item.status not in allowed:
+    allowed = item.status.closable if verb == "close" else item.status.reopenable
+    if not threads.may_review_items(trigger, current_user) or not allowed:
         abort(403)
     page = form_class.build(trigger, local_today())
     status = 200
