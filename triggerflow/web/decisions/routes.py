@@ -97,7 +97,7 @@ def _after_item_change(number: str) -> str:
 def respond(number: str, item_id: int):
     trigger = get_form_or_404(number, current_user)
     item = return_items.get_item_or_404(trigger, item_id, include_pending=False)
-    if not may_edit(trigger, current_user) or item.status.value not in ("open", "responded"):
+    if not may_edit(trigger, current_user) or not item.status.answerable:
         abort(403)
     page = ResponseForm.build(trigger, local_today(), response=item.response)
     status = 400
