@@ -29,16 +29,16 @@ class DecisionForm(GovForm):
     version = HiddenField()
 
     @classmethod
-    def build(cls, trigger: TriggerForm, today: date, **data: Any) -> "DecisionForm":
-        page = cls(data={"version": str(trigger.version), **cls.defaults(trigger, today), **data})
-        page.prepare(trigger, today)
+    def build(cls, form: TriggerForm, today: date, **data: Any) -> "DecisionForm":
+        page = cls(data={"version": str(form.version), **cls.defaults(form, today), **data})
+        page.prepare(form, today)
         return page
 
     @classmethod
-    def defaults(cls, trigger: TriggerForm, today: date) -> dict[str, Any]:
+    def defaults(cls, form: TriggerForm, today: date) -> dict[str, Any]:
         return {}
 
-    def prepare(self, trigger: TriggerForm, today: date) -> None:
+    def prepare(self, form: TriggerForm, today: date) -> None:
         """Choices and hints that depend on the form or the date."""
 
     @property
@@ -48,18 +48,18 @@ class DecisionForm(GovForm):
     def details(self) -> dict[str, Any]:
         return {}
 
-    def stale(self, trigger: TriggerForm, message: str) -> None:
+    def stale(self, form: TriggerForm, message: str) -> None:
         # The typed input stays; the next press acts on the form as it is now.
-        self.version.data = str(trigger.version)
+        self.version.data = str(form.version)
         self.problems.append({"text": message, "href": None})
 
-    def save(self, trigger: TriggerForm, write: Callable[[], Any]) -> int | None:
+    def save(self, form: TriggerForm, write: Callable[[], Any]) -> int | None:
         """Run the service call `write`: None when it saved, else the status to show this page again
         with, what the service said put on it (409 for a stale page, 422 for rules not met)."""
         try:
             write()
         except StaleForm:
-            self.stale(trigger, StaleForm.message)
+            self.stale(form, StaleForm.message)
             return 409
         except Invalid as invalid:
             self.add_errors(invalid.errors)
@@ -123,7 +123,7 @@ class ReturnForm(DecisionForm):
     template = "decisions/return_to_force.html"
     resubmit_by = GovDateField("Resubmit by (optional)")
 
-    def prepare(self, trigger: TriggerForm, today: date) -> None:
+    def prepare(self, form: TriggerForm, today: date) -> None:
         days = current_app.config["RESUBMIT_WITHIN_DAYS"]
         default = today + timedelta(days=days)
         self.resubmit_by.description = (f"Leave this blank to give the force {days} days, until "

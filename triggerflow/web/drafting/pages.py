@@ -37,27 +37,27 @@ def group_or_404(key: str) -> Group:
     return group
 
 
-def render_section(trigger: TriggerForm, section: Section, form: DraftForm, conflict: str | None = None) -> str:
+def render_section(form: TriggerForm, section: Section, page: DraftForm, conflict: str | None = None) -> str:
     position = SECTIONS.index(section)
-    returned = [item for item in items_for(trigger, include_pending=False)
+    returned = [item for item in items_for(form, include_pending=False)
                 if item.section == section.key and item.status in (ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED)]
     return render_template(
-        "drafting/section.html", trigger=trigger, section=section, form=form, conflict=conflict,
-        needs=[f for f in completeness(trigger).findings if f.section == section.key],
+        "drafting/section.html", form=form, section=section, draft_form=page, conflict=conflict,
+        needs=[f for f in completeness(form).findings if f.section == section.key],
         return_items=returned,
-        items=(trigger.answers_for(section.key).get(section.group.key) or []) if section.group else [],
+        items=(form.answers_for(section.key).get(section.group.key) or []) if section.group else [],
         next_section=SECTIONS[position + 1] if position + 1 < len(SECTIONS) else None,
-        duplicates=possible_duplicates(trigger, current_user) if section.key in MATCHED_SECTIONS else [],
+        duplicates=possible_duplicates(form, current_user) if section.key in MATCHED_SECTIONS else [],
     )
 
 
-def render_item(trigger: TriggerForm, section: Section, form: DraftForm, item: dict | None,
+def render_item(form: TriggerForm, section: Section, page: DraftForm, item: dict | None,
                 conflict: str | None = None) -> str:
-    return render_template("drafting/item.html", trigger=trigger, section=section, group=section.group,
-                           form=form, item=item, conflict=conflict)
+    return render_template("drafting/item.html", form=form, section=section, group=section.group,
+                           draft_form=page, item=item, conflict=conflict)
 
 
-def render_remove(trigger: TriggerForm, section: Section, form: DraftForm, item: dict,
+def render_remove(form: TriggerForm, section: Section, page: DraftForm, item: dict,
                   conflict: str | None = None) -> str:
-    return render_template("drafting/remove.html", trigger=trigger, section=section, group=section.group,
-                           form=form, item=item, conflict=conflict)
+    return render_template("drafting/remove.html", form=form, section=section, group=section.group,
+                           draft_form=page, item=item, conflict=conflict)

@@ -21,33 +21,33 @@ bp = Blueprint("routing", __name__)
 @bp.route("/forms/<number>/reassign", methods=["GET", "POST"])
 @allow(Role.MANAGER)
 def reassign(number: str):
-    trigger = get_form_or_404(number, current_user)
-    if not routing.may_reassign(trigger, current_user):
+    form = get_form_or_404(number, current_user)
+    if not routing.may_reassign(form, current_user):
         abort(403)
-    page = ReassignForm.build(trigger, local_today())
-    page.offer(trigger, assignments.assessors_of(trigger.force.region_id))
+    page = ReassignForm.build(form, local_today())
+    page.offer(form, assignments.assessors_of(form.force.region_id))
     status = 400 if page.is_submitted() else 200
     if page.validate_on_submit():
-        status = page.save(trigger, lambda: _reassign_or_release(trigger, page))
+        status = page.save(form, lambda: _reassign_or_release(form, page))
         if status is None:
-            flash(_done(trigger), "success")
+            flash(_done(form), "success")
             return redirect(url_for("forms.overview", number=number))
-    return render_template("routing/reassign.html", trigger=trigger, form=page), status
+    return render_template("routing/reassign.html", form=form, decision_form=page), status
 
 
-def _reassign_or_release(trigger, page: ReassignForm) -> None:
-    if page.assessor.data == RELEASE and trigger.state is FormState.UNDER_ASSESSMENT:
-        perform(trigger, "release", current_user, expected_version=page.expected_version,
+def _reassign_or_release(form, page: ReassignForm) -> None:
+    if page.assessor.data == RELEASE and form.state is FormState.UNDER_ASSESSMENT:
+        perform(form, "release", current_user, expected_version=page.expected_version,
                 comment=page.reason.data)
         return
     assessor = None if page.assessor.data == RELEASE else db.session.get(User, int(page.assessor.data))
-    routing.reassign(trigger, current_user, assessor, page.reason.data, page.expected_version)
+    routing.reassign(form, current_user, assessor, page.reason.data, page.expected_version)
 
 
-def _done(trigger) -> str:
-    if trigger.assessor is None:
-        return f"Form {trigger.number} released to the regional queue"
-    return f"Form {trigger.number} reassigned to {trigger.assessor.name}"
+def _done(form) -> str:
+    if form.assessor is None:
+        return f"Form {form.number} released to the regional queue"
+    return f"Form {form.number} reassigned to {form.assessor.name}"
 
 
 @bp.route("/assign", methods=["GET", "POST"])
