@@ -150,3 +150,10 @@ def test_the_code_has_no_lint_findings():
                             "triggerflow", "tests", "bench", "config.py", "wsgi.py"],
                            cwd=ROOT, capture_output=True, text=True)
     assert found.returncode == 0, found.stdout + found.stderr
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    """The pages above the API above the services above the models (pyproject's [tool.importlinter])."""
+    found = subprocess.run([str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert found.returncode == 0, found.stdout + found.stderr

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from tests import factories
 from tests.web.htmlpage import parse
-from triggerflow.api import tokens
+from triggerflow.accounts import tokens
 from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.db import db
 from triggerflow.input_text import clean

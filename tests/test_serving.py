@@ -3,8 +3,8 @@ from flask import request
 
 from config import ProductionConfig
 from triggerflow import create_app
+from triggerflow.access import PUBLIC, allow
 from triggerflow.db import db
-from triggerflow.web.access import PUBLIC, allow
 
 STRONG_KEY = "a-long-random-production-secret-key-0123456789"
 

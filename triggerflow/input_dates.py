@@ -1,7 +1,7 @@
 """Days as they arrive, read strictly and within bounds in one place for every page, the API and exports.
 
 A day is sent as YYYY-MM-DD (the API, exports, stored answers) or as day, month and year boxes
-(the pages, triggerflow.web.dates); either way it must fall between FIRST_DAY and LAST_DAY.
+(the pages, triggerflow.inputs.date_field); either way it must fall between FIRST_DAY and LAST_DAY.
 Python's dates stop at 9999-12-31, so a period ending on that day has no "day after" to end
 before: bounding what may be asked for keeps every sum on a day inside the calendar. The first
 year leaves room for the oldest subject's date of birth; no form is due after the last.

@@ -1,7 +1,7 @@
 """API clients: a test client that sends a personal token, and helpers to read problems and ETags."""
 import pytest
 
-from triggerflow.api import tokens
+from triggerflow.accounts import tokens
 
 
 class ApiClient:

@@ -20,7 +20,7 @@ from tests.hostile import answer_item_ids, changed_tables, hostile_json, pick, s
 from tests.workflow import lifecycle
 from tests.workflow.lifecycle import Cast
 from triggerflow import create_app
-from triggerflow.api import tokens
+from triggerflow.accounts import tokens
 from triggerflow.db import db
 from triggerflow.models import ReturnItem, TriggerForm
 

@@ -17,7 +17,7 @@ from config import TestConfig
 from tests import factories
 from tests.api.conftest import ApiClient
 from triggerflow import create_app
-from triggerflow.api import tokens
+from triggerflow.accounts import tokens
 from triggerflow.db import db
 from triggerflow.models import FormEvent
 

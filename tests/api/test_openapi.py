@@ -4,9 +4,9 @@ import re
 import pytest
 import schemathesis
 
+from triggerflow.access import PUBLIC
 from triggerflow.api.routes.measures import MEASURES
 from triggerflow.queries.measures.definitions import for_measure
-from triggerflow.web.access import PUBLIC
 
 
 @pytest.fixture

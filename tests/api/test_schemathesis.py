@@ -15,7 +15,7 @@ from schemathesis.specs.openapi.checks import (content_type_conformance, respons
 
 from tests import factories
 from tests.api.document import document_app
-from triggerflow.api import tokens
+from triggerflow.accounts import tokens
 from triggerflow.db import db
 from triggerflow.models import Role, TriggerForm
 

@@ -17,11 +17,11 @@ from tests.databases import app_for
 from tests.workflow import lifecycle
 from tests.workflow.lifecycle import Cast
 from triggerflow import create_app
-from triggerflow.api import tokens
+from triggerflow.access import PUBLIC
+from triggerflow.accounts import tokens
 from triggerflow.assessment.return_items import items_for
 from triggerflow.db import db, utcnow
 from triggerflow.models import Role
-from triggerflow.web.access import PUBLIC
 
 _APP = create_app(TestConfig)  # for collection only: it never touches a database
 ROUTES = [rule for rule in _APP.url_map.iter_rules() if rule.endpoint.startswith("api.")]

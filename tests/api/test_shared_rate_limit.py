@@ -5,7 +5,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from triggerflow.api import tokens
+from triggerflow.accounts import tokens
 from triggerflow.db import db, utcnow
 from triggerflow.models import RateLimitCounter
 

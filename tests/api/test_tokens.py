@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from tests import factories
 from tests.api.conftest import ApiClient
-from triggerflow.api import tokens
+from triggerflow.accounts import tokens
 from triggerflow.db import db, utcnow
 from triggerflow.models import ApiToken, Role
 

@@ -8,8 +8,8 @@ from werkzeug.serving import make_server
 
 from tests import factories
 from tests.web.htmlpage import parse
+from triggerflow.accounts import tokens
 from triggerflow.admin import users as user_admin
-from triggerflow.api import tokens
 from triggerflow.audit import logs
 from triggerflow.audit.security_log import security_event
 from triggerflow.db import db

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from tests import factories
 from tests.workflow import lifecycle
 from tests.workflow.lifecycle import Cast
+from triggerflow.accounts import tokens
 from triggerflow.admin import identity_providers
-from triggerflow.api import tokens
 from triggerflow.assessment.notes import add_note
 from triggerflow.assessment.return_items import add_pending, items_for
 from triggerflow.content.sections import SECTIONS

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from tests import factories
 from tests.api.conftest import ApiClient
 from tests.web.htmlpage import parse
-from triggerflow.api import tokens
+from triggerflow.accounts import tokens
 from triggerflow.db import db
 from triggerflow.exports import audit
 from triggerflow.models import ExportRecord

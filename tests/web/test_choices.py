@@ -12,7 +12,7 @@ import triggerflow
 from tests import factories
 from tests.web.htmlpage import error_summary, parse
 from triggerflow.content.sections import SECTIONS
-from triggerflow.web.drafting.forms import _form_class
+from triggerflow.inputs.section_forms import _form_class
 
 for module in pkgutil.walk_packages(triggerflow.__path__, "triggerflow."):
     importlib.import_module(module.name)

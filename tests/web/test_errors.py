@@ -7,8 +7,8 @@ import pytest
 
 from config import ProductionConfig
 from tests.web.htmlpage import parse
-from triggerflow.api import tokens
-from triggerflow.web.access import ANY_ROLE, allow
+from triggerflow.access import ANY_ROLE, allow
+from triggerflow.accounts import tokens
 
 
 class Broken(Exception):

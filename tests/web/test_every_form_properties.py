@@ -21,9 +21,9 @@ from tests.web.htmlpage import parse
 from tests.workflow import lifecycle
 from tests.workflow.lifecycle import Cast
 from triggerflow import create_app
+from triggerflow.access import PUBLIC
 from triggerflow.db import db
 from triggerflow.models import ApiToken, Force, ReturnItem, TriggerForm, User, UserSession
-from triggerflow.web.access import PUBLIC
 from triggerflow.workflow.definition import ACTIONS
 
 _APP = create_app(TestConfig)  # for collection only

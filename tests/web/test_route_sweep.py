@@ -19,10 +19,10 @@ from tests.databases import app_for
 from tests.workflow import lifecycle
 from tests.workflow.lifecycle import Cast
 from triggerflow import create_app
+from triggerflow.access import PUBLIC
 from triggerflow.assessment.return_items import items_for
 from triggerflow.db import db
 from triggerflow.models import Role
-from triggerflow.web.access import PUBLIC
 
 _APP = create_app(TestConfig)  # for collection only: it never touches a database
 ROUTES = [rule for rule in _APP.url_map.iter_rules() if rule.endpoint != "static"]
@@ -91,7 +91,7 @@ def site(databases, tmp_path_factory):
 
 
 def _token(user) -> str:
-    from triggerflow.api import tokens
+    from triggerflow.accounts import tokens
 
     return tokens.issue(user, "route sweep").secret
 

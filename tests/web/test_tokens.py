@@ -2,7 +2,7 @@
 from sqlalchemy import select
 
 from tests.web.htmlpage import error_summary, parse
-from triggerflow.api import tokens
+from triggerflow.accounts import tokens
 from triggerflow.db import db
 from triggerflow.models import ApiToken
 

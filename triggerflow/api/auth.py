@@ -5,9 +5,9 @@ refused, as on the web. The web's sign-in hook leaves the API's views to this on
 """
 from flask import current_app, g, request
 
-from triggerflow.api import tokens
+from triggerflow.access import PUBLIC
+from triggerflow.accounts import tokens
 from triggerflow.api.problems import Problem
-from triggerflow.web.access import PUBLIC
 
 CHALLENGE = 'Bearer realm="TriggerFlow API"'
 

@@ -1,8 +1,8 @@
 """`flask --app triggerflow create-token EMAIL --name NAME`: a token for a service account."""
 import click
 
+from triggerflow.accounts import tokens
 from triggerflow.accounts.users import find_by_email
-from triggerflow.api import tokens
 
 
 @click.command("create-token")

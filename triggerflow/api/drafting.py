@@ -1,6 +1,6 @@
 """A section's or an item's answers from JSON, checked exactly as the web editors check them.
 
-The JSON goes through the editors' own form classes (web.drafting.forms) as if it had been
+The JSON goes through the editors' own form classes (inputs.section_forms) as if it had been
 typed into the page, so the API accepts and refuses the same answers with the same messages.
 """
 import re
@@ -12,8 +12,8 @@ from werkzeug.datastructures import MultiDict
 from triggerflow.api.problems import Problem, invalid
 from triggerflow.api.schemas.sections import ISO_DATE_PATTERN
 from triggerflow.content.sections import Field as Spec
+from triggerflow.inputs.section_forms import answers_from, filled_form, section_specs
 from triggerflow.models import TriggerForm
-from triggerflow.web.drafting.forms import answers_from, filled_form, section_specs
 
 
 def checked_answers(trigger: TriggerForm, key: str, body: BaseModel, group: bool = False) -> dict[str, Any]:

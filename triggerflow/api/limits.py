@@ -11,7 +11,7 @@ from flask_limiter import Limiter
 from flask_login import current_user
 from limits import parse_many
 
-from triggerflow.api import tokens
+from triggerflow.accounts import tokens
 from triggerflow.api.limit_storage import SCHEME
 
 DEFAULT_RATE = "300 per minute"

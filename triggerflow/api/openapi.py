@@ -13,11 +13,11 @@ from pydantic.json_schema import models_json_schema
 from werkzeug.routing import Rule
 from werkzeug.routing.converters import NumberConverter
 
+from triggerflow.access import PUBLIC
 from triggerflow.api.operations import CSV, Operation
 from triggerflow.api.problems import MEDIA_TYPE as PROBLEM, TYPE_PREFIX, TYPES
 from triggerflow.api.schemas.common import Problem
 from triggerflow.models import Role
-from triggerflow.web.access import PUBLIC
 
 REF = "#/components/schemas/{model}"
 _PLACEHOLDER = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")

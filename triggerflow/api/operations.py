@@ -12,9 +12,9 @@ from typing import Union, get_args, get_origin
 from flask import current_app, g, request
 from pydantic import BaseModel, ValidationError
 
+from triggerflow.access import PUBLIC
 from triggerflow.api.problems import Problem, from_validation
 from triggerflow.models import Role, Threat, TriggerForm, User
-from triggerflow.web.access import PUBLIC
 
 EVERYONE = frozenset(Role)
 JSON = "application/json"

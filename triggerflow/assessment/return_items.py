@@ -58,7 +58,7 @@ def add_pending(form: TriggerForm, actor: User, *, section: str, reason_code: st
 
 
 def remove_pending(form: TriggerForm, item: ReturnItem, actor: User) -> None:
-    if "return_to_force" not in available_actions(form, actor) or item.status is not ReturnItemStatus.PENDING:
+    if "return_to_force" not in available_actions(form, actor) or item.status.sent:
         raise ActionNotAllowed("Only a return item that has not been sent can be removed")
     with transaction():
         db.session.delete(item)
@@ -66,7 +66,7 @@ def remove_pending(form: TriggerForm, item: ReturnItem, actor: User) -> None:
 
 def respond(form: TriggerForm, item: ReturnItem, actor: User, response: str, expected_version: int | None) -> None:
     """The force's answer to an item; changes the form's version so nobody answers over it unseen."""
-    if not may_edit(form, actor) or item.status not in (ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED):
+    if not may_edit(form, actor) or not item.status.answerable:
         raise ActionNotAllowed("This return item cannot be answered now")
     refuse_if_stale(form, expected_version)
     if not (response or "").strip():

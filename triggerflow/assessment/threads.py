@@ -10,8 +10,6 @@ from triggerflow.models import CommentKind, ReturnItem, ReturnItemComment, Retur
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid, refuse_if_stale
 from triggerflow.workflow.service import available_actions
 
-REVIEWABLE = (ReturnItemStatus.RESPONDED, ReturnItemStatus.CLOSED)
-
 
 def may_review_items(form: TriggerForm, user: User) -> bool:
     """The assessor holding the form, now: the one who could return it."""
@@ -20,7 +18,7 @@ def may_review_items(form: TriggerForm, user: User) -> bool:
 
 def close_item(form: TriggerForm, item: ReturnItem, actor: User, comment: str | None,
                expected_version: int | None) -> None:
-    if not may_review_items(form, actor) or item.status is not ReturnItemStatus.RESPONDED:
+    if not may_review_items(form, actor) or not item.status.closable:
         raise ActionNotAllowed("Only an answered return item can be closed, by the assessor holding the form")
 
     def change(now):
@@ -33,7 +31,7 @@ def close_item(form: TriggerForm, item: ReturnItem, actor: User, comment: str | 
 
 def reopen_item(form: TriggerForm, item: ReturnItem, actor: User, comment: str,
                 expected_version: int | None) -> None:
-    if not may_review_items(form, actor) or item.status not in REVIEWABLE:
+    if not may_review_items(form, actor) or not item.status.reopenable:
         raise ActionNotAllowed("Only an answered or closed return item can be reopened, by the assessor holding it")
     if not (comment or "").strip():
         raise Invalid({"comment": "Enter what the force still needs to do"})

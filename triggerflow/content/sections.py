@@ -231,3 +231,9 @@ def field_label(section_key: str, field_name: str | None) -> str:
 def item_title(group: Group, item: dict) -> str:
     title = " ".join(str(item.get(name) or "").strip() for name in group.title_fields).strip()
     return title or f"Unnamed {group.singular}"
+
+
+def intelligence_references(answers: dict) -> dict[str, str]:
+    """Each intelligence item's reference by its id, or its place in the list when it has none."""
+    items = (answers.get("F") or {}).get("intelligence") or []
+    return {item["id"]: item.get("reference") or f"Intelligence item {n}" for n, item in enumerate(items, start=1)}

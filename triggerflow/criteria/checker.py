@@ -12,6 +12,11 @@ class SectionStatus(StrEnum):
     IN_PROGRESS = "In progress"
     COMPLETE = "Complete"
 
+    @property
+    def tag_colour(self) -> str | None:
+        """A section still to do is tagged; a complete one is plain text, as in GOV.UK's task list."""
+        return {"Not started": "grey", "In progress": "blue"}.get(self.value)
+
 
 @dataclass(frozen=True)
 class Finding:

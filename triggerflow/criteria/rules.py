@@ -40,6 +40,14 @@ class Severity(StrEnum):
     HARD = "hard"  # blocks sending
     SOFT = "soft"  # a warning shown to submitter, SPOC and assessor
 
+    @property
+    def label(self) -> str:
+        return {"hard": "Must be met", "soft": "Advice"}[self.value]
+
+    @property
+    def tag_colour(self) -> str:
+        return {"hard": "red", "soft": "yellow"}[self.value]
+
 
 @dataclass(frozen=True)
 class Rule:

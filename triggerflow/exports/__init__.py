@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from flask import Response
 
-from triggerflow.api.schemas.queries import EventExportQuery, FormFilterQuery
 from triggerflow.exports.stream import csv_response
+from triggerflow.inputs.list_filters import EventExportQuery, FormFilterQuery
 from triggerflow.models import ExportRecord, User
 from triggerflow.queries import exports as queries
 
@@ -31,7 +31,7 @@ KINDS: dict[str, Kind] = {
 }
 
 
-# CSV that other pages send is recorded under the page's endpoint (exports.routes).
+# CSV that other pages send is recorded under the page's endpoint (web.exports.routes).
 _PAGES = {"dashboards.download": "Dashboard table", "dashboards.forms_csv": "Forms behind a dashboard figure"}
 
 

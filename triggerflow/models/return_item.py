@@ -24,6 +24,29 @@ class ReturnItemStatus(StrEnum):
     def tag_colour(self) -> str:
         return {"pending": "grey", "open": "orange", "responded": "blue", "closed": "green"}[self.value]
 
+    @property
+    def sent(self) -> bool:
+        """Gone to the force: no longer the assessor's draft to take back."""
+        return self is not ReturnItemStatus.PENDING
+
+    @property
+    def awaiting_response(self) -> bool:
+        return self is ReturnItemStatus.OPEN
+
+    @property
+    def answerable(self) -> bool:
+        """The force may answer, or change its answer, until the assessor closes the item."""
+        return self in (ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED)
+
+    @property
+    def closable(self) -> bool:
+        return self is ReturnItemStatus.RESPONDED
+
+    @property
+    def reopenable(self) -> bool:
+        """An answered or closed item the assessor may send back to the force."""
+        return self in (ReturnItemStatus.RESPONDED, ReturnItemStatus.CLOSED)
+
 
 class ReturnItem(db.Model):
     __tablename__ = "return_items"

@@ -13,6 +13,10 @@ class CommentKind(StrEnum):
     ROCTA = "rocta"
     FORCE = "force"
 
+    @property
+    def label(self) -> str:
+        return {"rocta": "ROCTA", "force": "Force"}[self.value]
+
 
 class ReturnItemComment(db.Model):
     """One message in a return item's thread, after the assessor's first comment on the item itself."""

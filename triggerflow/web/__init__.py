@@ -27,7 +27,7 @@ def register_web(app: Flask) -> None:
     from triggerflow.web.search.routes import bp as search
     from triggerflow.web.threats.routes import bp as threats
     from triggerflow.web.tokens.routes import bp as tokens
-    from triggerflow.exports.routes import bp as exports
+    from triggerflow.web.exports.routes import bp as exports
 
     for blueprint in (auth, account, home, forms, drafting, decisions, threats, criteria, dashboards, mail, tokens,
                       exports, review, routing, admin, admin_settings, admin_sign_in, api_reference, assets.bp,

@@ -1,28 +1,15 @@
-"""Deny by default: every view says who may use it, and a view that says nothing is refused.
+"""Deny by default: every view says who may use it (triggerflow.access), and a view that says nothing is refused.
 
-`allow(...)` marks a view with the roles that may open it; the `before_request` hook signs
-anonymous users in first and answers 403 to anyone else. Which forms a user may see is
-separate (queries.scope answers 404 outside it). A blueprint that signs callers in by other
-means (the API, by token) sets `authenticates_itself` and enforces `allow` in its own hook.
+The `before_request` hook signs anonymous users in first and answers 403 to anyone else. Which
+forms a user may see is separate (queries.scope answers 404 outside it). A blueprint that signs
+callers in by other means (the API, by token) sets `authenticates_itself` and enforces `allow`
+in its own hook.
 """
-from collections.abc import Callable
-
 from flask import Flask, abort, request
 from flask_login import current_user
 
-from triggerflow.models import Role
+from triggerflow.access import PUBLIC
 from triggerflow.web.auth.current import send_to_sign_in
-
-PUBLIC = "public"
-ANY_ROLE = frozenset(Role)
-
-
-def allow(*roles: Role | str) -> Callable:
-    def mark(view: Callable) -> Callable:
-        view.allowed_roles = PUBLIC if PUBLIC in roles else frozenset(roles or ANY_ROLE)
-        return view
-
-    return mark
 
 
 def _check_access(app: Flask):

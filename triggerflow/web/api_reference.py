@@ -9,8 +9,8 @@ from flask import Blueprint, current_app, render_template
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from triggerflow.access import ANY_ROLE, allow
 from triggerflow.api.openapi import cached_document
-from triggerflow.web.access import ANY_ROLE, allow
 
 bp = Blueprint("api_reference", __name__)
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})

@@ -1,7 +1,7 @@
 """GOV.UK Frontend's images and script, copied into static/govuk by `make assets`, and the favicon."""
 from flask import Blueprint, current_app, send_from_directory
 
-from triggerflow.web.access import PUBLIC, allow
+from triggerflow.access import PUBLIC, allow
 
 bp = Blueprint("assets", __name__)
 

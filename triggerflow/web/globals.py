@@ -7,15 +7,14 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from triggerflow.content import vocab
-from triggerflow.content.sections import field_label, item_title
+from triggerflow.content.sections import field_label, intelligence_references, item_title
 from triggerflow.db import db
 from triggerflow.models import Force, Region, Role
-from triggerflow.queries.people import spocs_of
+from triggerflow.threats.definition import ARCHIVE_REASONS
 from triggerflow.web import attention
 from triggerflow.web.pagination import count_text, page_numbers
 from triggerflow.workflow.definition import sending_action
 from triggerflow.workflow.routing import event_label
-from triggerflow.threats.definition import ARCHIVE_REASONS
 from triggerflow.workflow.states import FormState
 
 LONDON = ZoneInfo("Europe/London")
@@ -57,7 +56,6 @@ def register(app: Flask) -> None:
         reference_names=reference_names,
         event_label=event_label,
         item_field_label=field_label,
-        force_spocs=spocs_of,
         page_numbers=page_numbers,
         count_text=count_text,
         sending_action=sending_action,
@@ -73,9 +71,7 @@ def register(app: Flask) -> None:
             "service_name": current_app.config["SERVICE_NAME"],
         }
 
-    @app.template_filter("date")
-    def format_date(value) -> str:
-        return value.strftime("%-d %B %Y") if value else ""
+    app.add_template_filter(long_date, "date")
 
     @app.template_filter("datetime")
     def format_datetime(value) -> str:
@@ -84,17 +80,16 @@ def register(app: Flask) -> None:
         return value.strftime("%-d %B %Y at %-I:%M%p").replace("AM", "am").replace("PM", "pm") if value else ""
 
 
-def intelligence_references(answers: dict) -> dict[str, str]:
-    items = (answers.get("F") or {}).get("intelligence") or []
-    return {item["id"]: item.get("reference") or f"Intelligence item {n}" for n, item in enumerate(items, start=1)}
-
-
 def reference_names() -> dict[str, str]:
     """Force and region names by code, read once per request."""
     if "reference_names" not in g:
         rows = db.session.execute(select(Force.code, Force.name).union_all(select(Region.code, Region.name)))
         g.reference_names = dict(rows.all())
     return g.reference_names
+
+
+def long_date(value) -> str:
+    return value.strftime("%-d %B %Y") if value else ""
 
 
 def isodate(value: str | None) -> str:

@@ -4,8 +4,8 @@ from flask import Blueprint, current_app
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from triggerflow.access import PUBLIC, allow
 from triggerflow.db import db
-from triggerflow.web.access import PUBLIC, allow
 
 bp = Blueprint("health", __name__)
 

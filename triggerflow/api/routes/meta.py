@@ -3,11 +3,11 @@ from datetime import datetime
 
 from flask import current_app, g
 
+from triggerflow.access import PUBLIC
 from triggerflow.api import bp
 from triggerflow.api.openapi import cached_document
 from triggerflow.api.operations import caller, operation, respond
 from triggerflow.api.schemas.common import ForceRef, Output
-from triggerflow.web.access import PUBLIC
 
 TAG = "About the API"
 

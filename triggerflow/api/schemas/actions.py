@@ -12,10 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from triggerflow.api.problems import invalid
 from triggerflow.api.schemas.common import Input, Text
-from triggerflow.api.schemas.queries import Theme, ThreatType
 from triggerflow.content import vocab
 from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.input_dates import Day
+from triggerflow.inputs.list_filters import Theme, ThreatType
 from triggerflow.models import TriggerForm
 from triggerflow.queries import reference
 from triggerflow.workflow.requirements import OWNING_FORCE_IN_REGION

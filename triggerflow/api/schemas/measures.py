@@ -11,8 +11,8 @@ from typing import get_type_hints
 from pydantic import Field, create_model, model_validator
 
 from triggerflow.api.schemas.common import Output
-from triggerflow.api.schemas.queries import CODE, Query, Theme, ThreatType
 from triggerflow.input_dates import Day
+from triggerflow.inputs.list_filters import CODE, Query, Theme, ThreatType
 from triggerflow.queries.measures import Filters
 from triggerflow.queries.measures.definitions import for_measure
 

@@ -4,7 +4,7 @@ from wtforms import HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from triggerflow.accounts.password_policy import HINT, MAX_LENGTH, MIN_LENGTH, TOO_LONG, TOO_SHORT
-from triggerflow.web.decisions.forms import GovForm
+from triggerflow.inputs.gov_form import GovForm
 
 
 def new_password_field(label: str, required: str, description: str = HINT) -> PasswordField:

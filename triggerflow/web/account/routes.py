@@ -2,13 +2,13 @@
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from triggerflow.access import ANY_ROLE, allow
 from triggerflow.accounts import sessions, two_factor
 from triggerflow.accounts.sign_in import set_up_two_factor
 from triggerflow.accounts.users import change_password
 from triggerflow.db import db, transaction
 from triggerflow.models import SessionStage, UserSession
 from triggerflow.queries import accounts as account_queries
-from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.account.forms import ChangePasswordForm, TwoFactorForm
 from triggerflow.web.auth import current
 

@@ -5,11 +5,11 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Numbe
 
 from triggerflow.accounts.password_policy import HINT
 from triggerflow.criteria.limits import LIMIT_LABELS, LIMIT_RANGE
+from triggerflow.inputs.choices import options, pick
+from triggerflow.inputs.gov_form import GovForm, strip
 from triggerflow.models import Role
 from triggerflow.queries.reference import forces_by_region, regions
-from triggerflow.web.choices import options, pick
 from triggerflow.web.account.forms import new_password_field
-from triggerflow.web.decisions.forms import GovForm, strip
 
 ROLE_HINTS = {
     Role.OFFICER: "Works in a force: writes trigger forms.",

@@ -7,9 +7,9 @@ from wtforms import PasswordField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Regexp, ValidationError
 
 from triggerflow.content import vocab
+from triggerflow.inputs.choices import options, pick
+from triggerflow.inputs.gov_form import GovForm, strip
 from triggerflow.queries.reference import forces_by_region, regions
-from triggerflow.web.choices import options, pick
-from triggerflow.web.decisions.forms import GovForm, strip
 
 DOMAIN = re.compile(r"^(?=.{3,120}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}

@@ -3,10 +3,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
+from triggerflow.access import allow
 from triggerflow.admin import identity_providers as providers_admin
 from triggerflow.db import db
 from triggerflow.models import IdentityProvider, Role
-from triggerflow.web.access import allow
 from triggerflow.web.admin.identity_provider_form import IdentityProviderForm
 from triggerflow.workflow.errors import Invalid
 

@@ -3,6 +3,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from sqlalchemy import select
 
+from triggerflow.access import allow
 from triggerflow.admin import users as user_admin
 from triggerflow.admin.audit import ACTION_LABELS
 from triggerflow.db import db
@@ -11,7 +12,6 @@ from triggerflow.input_ids import number_or
 from triggerflow.models import Force, Region, Role, User
 from triggerflow.queries import accounts as account_queries
 from triggerflow.queries import admin as admin_queries
-from triggerflow.web.access import allow
 from triggerflow.web.admin.forms import ROLE_HINTS, NewUserForm, UserDetailsForm
 from triggerflow.workflow.errors import Invalid
 

@@ -2,6 +2,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from triggerflow.access import allow
 from triggerflow.admin import criteria as criteria_admin
 from triggerflow.admin.forces import set_spoc_gate
 from triggerflow.db import db
@@ -9,7 +10,6 @@ from triggerflow.input_ids import number_or
 from triggerflow.models import Force, Role
 from triggerflow.queries import admin as admin_queries
 from triggerflow.queries import criteria_versions
-from triggerflow.web.access import allow
 from triggerflow.web.admin.forms import thresholds_form
 from triggerflow.workflow.errors import Invalid, StaleForm
 

@@ -2,10 +2,10 @@
 from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user
 
+from triggerflow.access import allow
 from triggerflow.admin import users as user_admin
 from triggerflow.db import db
 from triggerflow.models import Role, User, UserSession
-from triggerflow.web.access import allow
 from triggerflow.workflow.errors import Invalid
 
 bp = Blueprint("admin_sign_in", __name__, url_prefix="/admin/users/<int:user_id>")

@@ -5,12 +5,12 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from flask_login import current_user
 from sqlalchemy import select
 
+from triggerflow.access import PUBLIC, allow
 from triggerflow.accounts import openid
 from triggerflow.accounts import sign_in as steps
 from triggerflow.audit.security_log import security_event
 from triggerflow.db import db
 from triggerflow.models import IdentityProvider
-from triggerflow.web.access import PUBLIC, allow
 from triggerflow.web.auth import current
 from triggerflow.web.auth.routes import _client, _safe_next, _signed_in
 

@@ -5,11 +5,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from sqlalchemy import select
 
+from triggerflow.access import ANY_ROLE, PUBLIC, allow
 from triggerflow.accounts import held, sessions
 from triggerflow.accounts import sign_in as steps
 from triggerflow.db import db, transaction
 from triggerflow.models import IdentityProvider, SessionStage
-from triggerflow.web.access import ANY_ROLE, PUBLIC, allow
 from triggerflow.web.auth import current
 from triggerflow.web.auth.forms import CodeForm, SignInForm
 

@@ -1,12 +1,12 @@
 """The criteria page: every rule in plain English, with the return reasons it prevents."""
 from flask import Blueprint, render_template
 
+from triggerflow.access import ANY_ROLE, allow
 from triggerflow.content import vocab
 from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.criteria import RULES
 from triggerflow.criteria.limits import LIMIT_LABELS, changes, explain
 from triggerflow.queries import criteria_versions
-from triggerflow.web.access import ANY_ROLE, allow
 
 bp = Blueprint("criteria", __name__, url_prefix="/criteria")
 

@@ -11,10 +11,10 @@ from wtforms import SelectField, SubmitField
 from wtforms.validators import ValidationError
 
 from triggerflow.content import vocab
+from triggerflow.inputs.choices import options, pick
+from triggerflow.inputs.date_field import GovDateField
 from triggerflow.queries.measures import Filters
 from triggerflow.queries.measures.choices import filter_choices
-from triggerflow.web.choices import options, pick
-from triggerflow.web.dates import GovDateField
 
 
 class Choice(SelectField):

@@ -8,20 +8,20 @@ from dataclasses import replace
 from flask import Blueprint, Response, abort, current_app, g, render_template, request
 from flask_login import current_user
 
+from triggerflow.access import allow
 from triggerflow.clocks.working_days import local_today
 from triggerflow.input_ids import number_or
 from triggerflow.models import Role
 from triggerflow.queries.measures import MeasureScope, backlog, cohort, decisions, returns, timing
 from triggerflow.queries.measures import assessors as workload
-from triggerflow.queries.measures.definitions import DEFINITIONS
 from triggerflow.queries.measures import threats
+from triggerflow.queries.measures.definitions import DEFINITIONS
 from triggerflow.queries.measures.drill import UnknownDrill, forms_behind
 from triggerflow.queries.measures.event_drill import events_behind
-from triggerflow.web.access import allow
 from triggerflow.web.dashboards import figures, outcome_tables as outcomes, threat_tables, work_tables as work
+from triggerflow.web.dashboards.descriptions import describe, describe_times
 from triggerflow.web.dashboards.filters import FilterForm
 from triggerflow.web.dashboards.links import Links
-from triggerflow.web.dashboards.descriptions import describe, describe_times
 from triggerflow.web.dashboards.tables import to_csv
 
 bp = Blueprint("dashboards", __name__, url_prefix="/dashboards")

@@ -7,8 +7,8 @@ from wtforms import RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from triggerflow.content import vocab
+from triggerflow.inputs.choices import DistinctChoices, options, pick
 from triggerflow.models import TriggerForm
-from triggerflow.web.choices import DistinctChoices, options, pick
 from triggerflow.web.decisions.forms import DecisionForm, strip
 from triggerflow.workflow.requirements import REQUIRED_RECORD_FIELDS as NEEDED, SECONDARY_THEMES_FROM_LIST
 
@@ -58,15 +58,15 @@ class AcceptForm(DecisionForm):
                                 validators=[Length(max=64)], description="You can add this later.")
 
     @classmethod
-    def defaults(cls, trigger: TriggerForm, today: date) -> dict[str, Any]:
+    def defaults(cls, form: TriggerForm, today: date) -> dict[str, Any]:
         return {
-            "threat_type": trigger.threat_type, "primary_theme": trigger.primary_theme,
-            "secondary_themes": trigger.answers_for("A").get("secondary_themes") or [],
-            "owning_force_id": trigger.force_id,
+            "threat_type": form.threat_type, "primary_theme": form.primary_theme,
+            "secondary_themes": form.answers_for("A").get("secondary_themes") or [],
+            "owning_force_id": form.force_id,
         }
 
-    def prepare(self, trigger: TriggerForm, today: date) -> None:
-        self.owning_force_id.choices = options((force.id, force.name) for force in trigger.force.region.forces)
+    def prepare(self, form: TriggerForm, today: date) -> None:
+        self.owning_force_id.choices = options((force.id, force.name) for force in form.force.region.forces)
 
     def scores(self) -> list[tuple[str, Any, Any]]:
         """Each harm category with its score and confidence fields, for the page."""

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from flask import current_app
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea, GovTextInput
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
@@ -17,44 +16,11 @@ from triggerflow.assessment.return_items import QUESTION_IN_SECTION
 from triggerflow.content import vocab
 from triggerflow.content.sections import SECTION_CHOICES, SECTIONS
 from triggerflow.input_ids import number_or
+from triggerflow.inputs.choices import options, pick
+from triggerflow.inputs.date_field import GovDateField
+from triggerflow.inputs.gov_form import GovForm, strip
 from triggerflow.models import TriggerForm
-from triggerflow.web.choices import options, pick
-from triggerflow.web.dates import GovDateField
 from triggerflow.workflow.errors import Invalid, StaleForm
-
-
-def strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-class GovForm(FlaskForm):
-    """A form whose errors, its own and the service's, feed one GOV.UK error summary."""
-
-    # Where a service error that matches no field should link to.
-    ANCHORS = {"items": "#return-items"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.problems: list[dict[str, str]] = []
-
-    @property
-    def has_errors(self) -> bool:
-        return bool(self.errors or self.problems)
-
-    def add_errors(self, errors: dict[str, str]) -> None:
-        """Put the service's errors on the fields they name; keep the rest for the summary."""
-        for name, message in errors.items():
-            field = self._fields.get(name)
-            if field is not None and not isinstance(field, HiddenField):
-                field.errors = [*field.errors, message]
-            else:
-                self.problems.append({"text": message, "href": self.ANCHORS.get(name)})
-
-    def error_list(self) -> list[dict[str, str]]:
-        """Each field's first error, in page order, linking to its first input; then the rest."""
-        linked = [{"text": field.errors[0], "href": f"#{field.id}-day" if isinstance(field, GovDateField)
-                   else f"#{field.id}"} for field in self if field.errors]
-        return linked + list(self.problems)
 
 
 class DecisionForm(GovForm):
@@ -64,16 +30,16 @@ class DecisionForm(GovForm):
     version = HiddenField()
 
     @classmethod
-    def build(cls, trigger: TriggerForm, today: date, **data: Any) -> "DecisionForm":
-        page = cls(data={"version": str(trigger.version), **cls.defaults(trigger, today), **data})
-        page.prepare(trigger, today)
+    def build(cls, form: TriggerForm, today: date, **data: Any) -> "DecisionForm":
+        page = cls(data={"version": str(form.version), **cls.defaults(form, today), **data})
+        page.prepare(form, today)
         return page
 
     @classmethod
-    def defaults(cls, trigger: TriggerForm, today: date) -> dict[str, Any]:
+    def defaults(cls, form: TriggerForm, today: date) -> dict[str, Any]:
         return {}
 
-    def prepare(self, trigger: TriggerForm, today: date) -> None:
+    def prepare(self, form: TriggerForm, today: date) -> None:
         """Choices and hints that depend on the form or the date."""
 
     @property
@@ -83,18 +49,18 @@ class DecisionForm(GovForm):
     def details(self) -> dict[str, Any]:
         return {}
 
-    def stale(self, trigger: TriggerForm, message: str) -> None:
+    def stale(self, form: TriggerForm, message: str) -> None:
         # The typed input stays; the next press acts on the form as it is now.
-        self.version.data = str(trigger.version)
+        self.version.data = str(form.version)
         self.problems.append({"text": message, "href": None})
 
-    def save(self, trigger: TriggerForm, write: Callable[[], Any]) -> int | None:
+    def save(self, form: TriggerForm, write: Callable[[], Any]) -> int | None:
         """Run the service call `write`: None when it saved, else the status to show this page again
         with, what the service said put on it (409 for a stale page, 422 for rules not met)."""
         try:
             write()
         except StaleForm:
-            self.stale(trigger, StaleForm.message)
+            self.stale(form, StaleForm.message)
             return 409
         except Invalid as invalid:
             self.add_errors(invalid.errors)
@@ -158,7 +124,7 @@ class ReturnForm(DecisionForm):
     template = "decisions/return_to_force.html"
     resubmit_by = GovDateField("Resubmit by (optional)")
 
-    def prepare(self, trigger: TriggerForm, today: date) -> None:
+    def prepare(self, form: TriggerForm, today: date) -> None:
         days = current_app.config["RESUBMIT_WITHIN_DAYS"]
         default = today + timedelta(days=days)
         self.resubmit_by.description = (f"Leave this blank to give the force {days} days, until "

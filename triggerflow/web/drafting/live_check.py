@@ -6,11 +6,11 @@ written, so a half-typed answer never reaches the form or its history.
 """
 from flask import render_template
 
+from triggerflow.access import allow
 from triggerflow.content import store
 from triggerflow.content.completeness import completeness
+from triggerflow.inputs.section_forms import answers_from, draft_form
 from triggerflow.models import Role
-from triggerflow.web.access import allow
-from triggerflow.web.drafting.forms import answers_from, draft_form
 from triggerflow.web.drafting.pages import editable_form, section_needs, section_or_404
 from triggerflow.web.drafting.reveal import shown_specs
 
@@ -20,10 +20,10 @@ NOT_CHECKED = "Some answers are not in the form saving takes: save the section t
 
 @allow(Role.OFFICER, Role.SPOC)
 def check(number: str, key: str):
-    trigger, section = editable_form(number), section_or_404(key)
-    form = draft_form(trigger, key, None)
-    if not form.validate_on_submit():
+    form, section = editable_form(number), section_or_404(key)
+    page = draft_form(form, key, None)
+    if not page.validate_on_submit():
         return NOT_CHECKED, 422, {"Content-Type": "text/plain; charset=utf-8"}
-    values = answers_from(form, shown_specs(trigger, section.fields, trigger.answers_for(key)))
-    result = completeness(trigger, answers=store.answers_after_saving(trigger, key, values))
-    return render_template("drafting/_needs.html", trigger=trigger, needs=section_needs(result, key))
+    values = answers_from(page, shown_specs(form, section.fields, form.answers_for(key)))
+    result = completeness(form, answers=store.answers_after_saving(form, key, values))
+    return render_template("drafting/_needs.html", form=form, needs=section_needs(result, key))

@@ -6,10 +6,11 @@ from triggerflow.assessment.return_items import items_for
 from triggerflow.content.completeness import completeness
 from triggerflow.criteria import Finding, Result
 from triggerflow.content.sections import SECTIONS, SECTIONS_BY_KEY, Group, Section
+from triggerflow.inputs.section_forms import DraftForm
 from triggerflow.models import ReturnItemStatus, TriggerForm
 from triggerflow.queries.duplicates import possible_duplicates
 from triggerflow.queries.scope import get_form_or_404
-from triggerflow.web.drafting.forms import DraftForm, answers_from
+from triggerflow.inputs.section_forms import answers_from
 from triggerflow.web.drafting.reveal import questions
 from triggerflow.workflow.permissions import may_edit
 
@@ -39,19 +40,18 @@ def group_or_404(key: str) -> Group:
     return group
 
 
-def render_section(trigger: TriggerForm, section: Section, form: DraftForm, conflict: str | None = None) -> str:
+def render_section(form: TriggerForm, section: Section, page: DraftForm, conflict: str | None = None) -> str:
     position = SECTIONS.index(section)
-    returned = [item for item in items_for(trigger, include_pending=False)
+    returned = [item for item in items_for(form, include_pending=False)
                 if item.section == section.key and item.status in (ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED)]
     return render_template(
-        "drafting/section.html", trigger=trigger, section=section, form=form, conflict=conflict,
-        needs=section_needs(completeness(trigger), section.key),
-        questions=questions(trigger, section.fields, trigger.answers_for(section.key),
-                            answers_from(form, section.fields)),
+        "drafting/section.html", form=form, section=section, draft_form=page, conflict=conflict,
+        needs=section_needs(completeness(form), section.key),
+        questions=questions(form, section.fields, form.answers_for(section.key), answers_from(page, section.fields)),
         return_items=returned,
-        items=(trigger.answers_for(section.key).get(section.group.key) or []) if section.group else [],
+        items=(form.answers_for(section.key).get(section.group.key) or []) if section.group else [],
         next_section=SECTIONS[position + 1] if position + 1 < len(SECTIONS) else None,
-        duplicates=possible_duplicates(trigger, current_user) if section.key in MATCHED_SECTIONS else [],
+        duplicates=possible_duplicates(form, current_user) if section.key in MATCHED_SECTIONS else [],
     )
 
 
@@ -59,15 +59,15 @@ def section_needs(result: Result, key: str) -> list[Finding]:
     return [finding for finding in result.findings if finding.section == key]
 
 
-def render_item(trigger: TriggerForm, section: Section, form: DraftForm, item: dict | None,
+def render_item(form: TriggerForm, section: Section, page: DraftForm, item: dict | None,
                 conflict: str | None = None) -> str:
     fields = section.group.fields
-    return render_template("drafting/item.html", trigger=trigger, section=section, group=section.group,
-                           form=form, item=item, conflict=conflict,
-                           questions=questions(trigger, fields, item or {}, answers_from(form, fields)))
+    return render_template("drafting/item.html", form=form, section=section, group=section.group,
+                           draft_form=page, item=item, conflict=conflict,
+                           questions=questions(form, fields, item or {}, answers_from(page, fields)))
 
 
-def render_remove(trigger: TriggerForm, section: Section, form: DraftForm, item: dict,
+def render_remove(form: TriggerForm, section: Section, page: DraftForm, item: dict,
                   conflict: str | None = None) -> str:
-    return render_template("drafting/remove.html", trigger=trigger, section=section, group=section.group,
-                           form=form, item=item, conflict=conflict)
+    return render_template("drafting/remove.html", form=form, section=section, group=section.group,
+                           draft_form=page, item=item, conflict=conflict)

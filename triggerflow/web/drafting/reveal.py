@@ -18,20 +18,20 @@ class Question:
     kept: bool = False  # does not apply but holds an answer, kept in sight
 
 
-def shown_specs(trigger: TriggerForm, specs: tuple[Field, ...], stored: dict[str, Any]) -> tuple[Field, ...]:
+def shown_specs(form: TriggerForm, specs: tuple[Field, ...], stored: dict[str, Any]) -> tuple[Field, ...]:
     """The questions the page offers, decided on the saved form alone so that a page and its save
     agree on which answers they hold: the others are left as they are saved."""
     return tuple(spec for spec in specs if is_answered(stored.get(spec.name))
-                 or applies([w for w in spec.when if w.section], stored, trigger.answers or {}))
+                 or applies([w for w in spec.when if w.section], stored, form.answers or {}))
 
 
-def questions(trigger: TriggerForm, specs: tuple[Field, ...], stored: dict[str, Any],
+def questions(form: TriggerForm, specs: tuple[Field, ...], stored: dict[str, Any],
               here: dict[str, Any]) -> list[Question]:
     """The questions shown, `here` being the page's answers as they now stand (saved or just posted)."""
     shown = []
-    for spec in shown_specs(trigger, specs, stored):
+    for spec in shown_specs(form, specs, stored):
         reveal = next((w for w in spec.when if w.section is None), None)
-        if applies(spec.when, here, trigger.answers or {}):
+        if applies(spec.when, here, form.answers or {}):
             shown.append(Question(spec, reveal))
         else:
             answered = is_answered(here.get(spec.name))

@@ -2,12 +2,12 @@
 from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
 
+from triggerflow.access import allow
 from triggerflow.content import store
 from triggerflow.content.sections import SECTIONS, Section
+from triggerflow.inputs.section_forms import answers_from, draft_form
 from triggerflow.models import Role
-from triggerflow.web.access import allow
 from triggerflow.web.drafting import items, live_check
-from triggerflow.web.drafting.forms import answers_from, draft_form
 from triggerflow.web.drafting.pages import editable_form, render_section, section_or_404
 from triggerflow.web.drafting.reveal import shown_specs
 from triggerflow.workflow.errors import StaleForm
@@ -18,18 +18,17 @@ bp = Blueprint("drafting", __name__, url_prefix="/forms/<number>/sections")
 @bp.route("/<key>", methods=["GET", "POST"])
 @allow(Role.OFFICER, Role.SPOC)
 def section(number: str, key: str):
-    trigger, section = editable_form(number), section_or_404(key)
-    form = draft_form(trigger, key, None if request.method == "POST" else trigger.answers_for(key))
-    if not form.validate_on_submit():
-        return render_section(trigger, section, form)
+    form, section = editable_form(number), section_or_404(key)
+    page = draft_form(form, key, None if request.method == "POST" else form.answers_for(key))
+    if not page.validate_on_submit():
+        return render_section(form, section, page)
     try:
-        shown = shown_specs(trigger, section.fields, trigger.answers_for(key))
-        store.save_section(trigger, key, answers_from(form, shown), current_user,
-                           expected_version=form.expected_version)
+        shown = shown_specs(form, section.fields, form.answers_for(key))
+        store.save_section(form, key, answers_from(page, shown), current_user, expected_version=page.expected_version)
     except StaleForm as stale:
-        return render_section(trigger, section, form, conflict=stale.message), 409
+        return render_section(form, section, page, conflict=stale.message), 409
     flash(f"Section {key} saved", "success")
-    return redirect(_after_saving(number, section, form.next_step.data))
+    return redirect(_after_saving(number, section, page.next_step.data))
 
 
 def _after_saving(number: str, section: Section, next_step: str | None) -> str:

@@ -3,8 +3,8 @@ from govuk_frontend_wtf.wtforms_widgets import GovTextArea, GovTextInput
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from triggerflow.web.dates import GovDateField
-from triggerflow.web.decisions.forms import GovForm, strip
+from triggerflow.inputs.date_field import GovDateField
+from triggerflow.inputs.gov_form import GovForm, strip
 
 
 class OperationForm(GovForm):

@@ -2,11 +2,11 @@
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from triggerflow.access import allow
 from triggerflow.db import utcnow
 from triggerflow.force_operations import RECORDERS, record
 from triggerflow.models import Role
 from triggerflow.queries import force_operations
-from triggerflow.web.access import allow
 from triggerflow.web.force_operations.forms import OperationForm
 from triggerflow.workflow.errors import Invalid
 

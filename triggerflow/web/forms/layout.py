@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from flask import current_app
 
 from triggerflow.content.vocab import SECURITY_MARKINGS
-from triggerflow.models import TriggerForm, User
+from triggerflow.models import FormEvent, Role, TriggerForm, User
 from triggerflow.workflow.definition import sending_action
 from triggerflow.workflow.permissions import may_edit
 
@@ -30,3 +30,9 @@ def printed_marking(form: TriggerForm) -> str:
     order = [value for value, _ in SECURITY_MARKINGS]
     markings = [current_app.config["SECURITY_MARKING"], form.answers_for("I").get("security_marking")]
     return max((m for m in markings if m in order), key=order.index, default=markings[0])
+
+
+def spoc_note(history: list[FormEvent]) -> FormEvent | None:
+    """The latest sending to the ROCTA (history is newest first), when a SPOC sent it with a note."""
+    sent = next((event for event in history if event.action in ("submit", "resubmit")), None)
+    return sent if sent and sent.comment and sent.actor and sent.actor.role is Role.SPOC else None

@@ -2,17 +2,18 @@
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from triggerflow.access import ANY_ROLE, allow
 from triggerflow.assessment.return_items import items_for
 from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import SECTIONS
 from triggerflow.db import utcnow
 from triggerflow.models import Role
 from triggerflow.queries import form_page, threats
+from triggerflow.queries.clocks import timing
 from triggerflow.queries.common_returns import common_returns
 from triggerflow.queries.duplicates import possible_duplicates
 from triggerflow.queries.scope import get_form_or_404
-from triggerflow.web.access import ANY_ROLE, allow
-from triggerflow.web.forms.layout import layout_for, printed_marking
+from triggerflow.web.forms.layout import layout_for, printed_marking, spoc_note
 from triggerflow.web.review.overview import review_context
 from triggerflow.workflow.definition import action_for
 from triggerflow.workflow.next_step import next_step
@@ -52,7 +53,8 @@ def overview(number: str):
         actions=[(name, action_for(name, current_user)) for name in actions],
         page=layout_for(form, current_user, actions), editable=may_edit(form, current_user), return_items=items,
         answers=form.answers or {},
-        history=history, versions=form_page.versions(form),
+        history=history, timing=timing(form, events=history), spoc_note=spoc_note(history),
+        versions=form_page.versions(form),
         acceptance=form_page.acceptance(form), next_step=next_step(form),
         threats=threats.of_form(form, current_user) if ever_accepted else [],
         **review_context(form, current_user, items),

@@ -1,9 +1,9 @@
 """The development mail folder: every e-mail TriggerFlow sent, for the demo. 404 unless MAIL_PAGE."""
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, url_for
 
+from triggerflow.access import ANY_ROLE, allow
 from triggerflow.notifications import mail_folder, outbox
 from triggerflow.queries.outbox import outbox_counts
-from triggerflow.web.access import ANY_ROLE, allow
 
 bp = Blueprint("mail", __name__, url_prefix="/mail")
 

@@ -6,7 +6,8 @@ from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from triggerflow.assessment.notes import MAX_NOTE_LENGTH
-from triggerflow.web.decisions.forms import DecisionForm, GovForm, strip
+from triggerflow.inputs.gov_form import GovForm, strip
+from triggerflow.web.decisions.forms import DecisionForm
 
 
 class CloseItemForm(DecisionForm):

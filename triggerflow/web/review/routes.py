@@ -2,14 +2,14 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from triggerflow.access import ANY_ROLE, allow
 from triggerflow.assessment import notes, return_items, threads
 from triggerflow.clocks.working_days import local_today
 from triggerflow.content.sections import field_label
 from triggerflow.input_ids import number_or
-from triggerflow.models import ReturnItemStatus, Role
+from triggerflow.models import Role
 from triggerflow.queries import form_page, review
 from triggerflow.queries.scope import get_form_or_404
-from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.review.comparison import comparison_page
 from triggerflow.web.review.forms import CloseItemForm, NoteForm, ReopenItemForm
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid
@@ -57,16 +57,16 @@ def reopen_item(number: str, item_id: int):
 
 
 def _item_page(number: str, item_id: int, form_class, act, verb: str, done: str):
-    trigger = get_form_or_404(number, current_user)
-    item = return_items.get_item_or_404(trigger, item_id, include_pending=False)
-    allowed = (ReturnItemStatus.RESPONDED,) if verb == "close" else threads.REVIEWABLE
-    if not threads.may_review_items(trigger, current_user) or item.status not in allowed:
+    form = get_form_or_404(number, current_user)
+    item = return_items.get_item_or_404(form, item_id, include_pending=False)
+    allowed = item.status.closable if verb == "close" else item.status.reopenable
+    if not threads.may_review_items(form, current_user) or not allowed:
         abort(403)
-    page = form_class.build(trigger, local_today())
+    page = form_class.build(form, local_today())
     status = 200
     if page.validate_on_submit():
         try:
-            status = page.save(trigger, lambda: act(trigger, item, current_user, page.comment.data,
+            status = page.save(form, lambda: act(form, item, current_user, page.comment.data,
                                                     page.expected_version))
         except ActionNotAllowed as refused:
             page.add_errors({"comment": str(refused)})
@@ -76,7 +76,7 @@ def _item_page(number: str, item_id: int, form_class, act, verb: str, done: str)
             return redirect(_back(number, item.id))
     elif page.errors:
         status = 400
-    return render_template("review/item.html", trigger=trigger, item=item, form=page, verb=verb,
+    return render_template("review/item.html", form=form, item=item, decision_form=page, verb=verb,
                            field_label=field_label, thread=review.threads([item])[item.id],
                            back=_back(number, item.id)), status
 
@@ -90,16 +90,16 @@ def _back(number: str, item_id: int) -> str:
 @bp.route("/notes/new", methods=["GET", "POST"])
 @allow(Role.ASSESSOR, Role.MANAGER)
 def add_note(number: str):
-    trigger = get_form_or_404(number, current_user)
-    if not notes.may_add_note(trigger, current_user):
+    form = get_form_or_404(number, current_user)
+    if not notes.may_add_note(form, current_user):
         abort(403)
     page = NoteForm()
     if page.validate_on_submit():
         try:
-            notes.add_note(trigger, current_user, page.body.data)
+            notes.add_note(form, current_user, page.body.data)
         except Invalid as invalid:
             page.add_errors(invalid.errors)
         else:
             flash("Internal note added", "success")
             return redirect(url_for("forms.overview", number=number, _anchor="internal-notes"))
-    return render_template("review/note.html", trigger=trigger, form=page), 400 if page.has_errors else 200
+    return render_template("review/note.html", form=form, decision_form=page), 400 if page.has_errors else 200

@@ -6,9 +6,11 @@ from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from triggerflow.input_ids import number_or
+from triggerflow.inputs.choices import DistinctChoices, options, pick
+from triggerflow.inputs.gov_form import GovForm, strip
 from triggerflow.models import TriggerForm, User
-from triggerflow.web.choices import DistinctChoices, options, pick
-from triggerflow.web.decisions.forms import DecisionForm, GovForm, strip
+from triggerflow.web.decisions.forms import DecisionForm
+from triggerflow.workflow.states import FormState
 
 RELEASE = "release"
 
@@ -25,13 +27,13 @@ class ReassignForm(DecisionForm):
                           **pick("Select an assessor, or release the form"))
     reason = _reason()
 
-    def offer(self, trigger: TriggerForm, assessors: list[User]) -> None:
-        eligible = [a for a in assessors if a.force_id != trigger.force_id and a.id != trigger.assessor_id]
-        release = ("Release to the regional queue" if trigger.state.value == "under_assessment"
+    def offer(self, form: TriggerForm, assessors: list[User]) -> None:
+        eligible = [a for a in assessors if a.force_id != form.force_id and a.id != form.assessor_id]
+        release = ("Release to the regional queue" if form.state is FormState.UNDER_ASSESSMENT
                    else "Any assessor of the region")
         self.assessor.choices = options([(str(a.id), a.name) for a in eligible] + [(RELEASE, release)])
 
-    def prepare(self, trigger: TriggerForm, today: date) -> None:
+    def prepare(self, form: TriggerForm, today: date) -> None:
         """Choices come from `offer`, which needs the region's assessors."""
 
 

@@ -2,13 +2,13 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from triggerflow.access import allow
 from triggerflow.clocks.working_days import local_today
 from triggerflow.db import db
 from triggerflow.input_ids import number_or
 from triggerflow.models import Role, User
 from triggerflow.queries import assignments
 from triggerflow.queries.scope import get_form_or_404
-from triggerflow.web.access import allow
 from triggerflow.web.routing.forms import RELEASE, BulkReassignForm, ReassignForm
 from triggerflow.workflow import routing
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid, StaleForm
@@ -19,29 +19,29 @@ bp = Blueprint("routing", __name__)
 @bp.route("/forms/<number>/reassign", methods=["GET", "POST"])
 @allow(Role.MANAGER)
 def reassign(number: str):
-    trigger = get_form_or_404(number, current_user)
-    if not routing.may_reassign(trigger, current_user):
+    form = get_form_or_404(number, current_user)
+    if not routing.may_reassign(form, current_user):
         abort(403)
-    page = ReassignForm.build(trigger, local_today())
-    page.offer(trigger, assignments.assessors_of(trigger.force.region_id))
+    page = ReassignForm.build(form, local_today())
+    page.offer(form, assignments.assessors_of(form.force.region_id))
     status = 400 if page.is_submitted() else 200
     if page.validate_on_submit():
-        status = page.save(trigger, lambda: routing.reassign(trigger, current_user, _chosen(page), page.reason.data,
+        status = page.save(form, lambda: routing.reassign(form, current_user, _chosen(page), page.reason.data,
                                                              page.expected_version))
         if status is None:
-            flash(_done(trigger), "success")
+            flash(_done(form), "success")
             return redirect(url_for("forms.overview", number=number))
-    return render_template("routing/reassign.html", trigger=trigger, form=page), status
+    return render_template("routing/reassign.html", form=form, decision_form=page), status
 
 
 def _chosen(page: ReassignForm) -> User | None:
     return None if page.assessor.data == RELEASE else db.session.get(User, int(page.assessor.data))
 
 
-def _done(trigger) -> str:
-    if trigger.assessor is None:
-        return f"Form {trigger.number} released to the regional queue"
-    return f"Form {trigger.number} reassigned to {trigger.assessor.name}"
+def _done(form) -> str:
+    if form.assessor is None:
+        return f"Form {form.number} released to the regional queue"
+    return f"Form {form.number} reassigned to {form.assessor.name}"
 
 
 @bp.route("/assign", methods=["GET", "POST"])

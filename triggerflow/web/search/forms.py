@@ -8,12 +8,12 @@ from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import StringField, SubmitField
 from wtforms.validators import Length, ValidationError
 
+from triggerflow.inputs.choices import options
+from triggerflow.inputs.date_field import GovDateField
 from triggerflow.models import User
 from triggerflow.queries.listing import FormFilters
 from triggerflow.queries.measures.choices import filter_choices
-from triggerflow.web.choices import options
 from triggerflow.web.dashboards.filters import Choice
-from triggerflow.web.dates import GovDateField
 from triggerflow.workflow.states import FormState
 
 MAX_TYPED = 200

@@ -2,8 +2,8 @@
 from flask import Blueprint, render_template, request
 from flask_login import current_user
 
+from triggerflow.access import ANY_ROLE, allow
 from triggerflow.queries.search import search
-from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.search.forms import SearchForm
 
 bp = Blueprint("search", __name__, url_prefix="/search")

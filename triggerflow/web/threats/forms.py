@@ -7,10 +7,10 @@ from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovTextArea, GovTe
 from wtforms import RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from triggerflow.inputs.choices import options, pick
+from triggerflow.inputs.date_field import GovDateField
 from triggerflow.models import Threat
 from triggerflow.threats.definition import CHOSEN_ARCHIVE_REASONS, DISRUPTION_GRADES, PLAN_STRANDS
-from triggerflow.web.choices import options, pick
-from triggerflow.web.dates import GovDateField
 from triggerflow.web.decisions.forms import DecisionForm, strip
 
 

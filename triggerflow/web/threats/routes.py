@@ -2,13 +2,13 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from triggerflow.access import ANY_ROLE, allow
 from triggerflow.content import vocab
 from triggerflow.db import utcnow
 from triggerflow.exports.stream import csv_response
 from triggerflow.queries import threats
 from triggerflow.threats.definition import ACTIONS, EVENT_LABELS, PLAN_STRANDS
 from triggerflow.threats.service import available_actions, perform
-from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.threats.forms import ACTION_FORMS, ThreatActionForm
 from triggerflow.web.threats.register import CSV_HEADINGS, STATUSES, csv_rows, filters_from, rows
 from triggerflow.workflow.errors import StaleForm, is_stale

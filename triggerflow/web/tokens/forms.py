@@ -4,8 +4,8 @@ from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovTextInput
 from wtforms import RadioField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from triggerflow.api.tokens import DEFAULT_DAYS, LIFETIMES
-from triggerflow.web.choices import options, pick
+from triggerflow.accounts.tokens import DEFAULT_DAYS, LIFETIMES
+from triggerflow.inputs.choices import options, pick
 
 
 def _strip(value):

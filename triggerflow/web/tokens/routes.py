@@ -2,9 +2,9 @@
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from triggerflow.api import tokens
+from triggerflow.access import ANY_ROLE, allow
+from triggerflow.accounts import tokens
 from triggerflow.db import utcnow
-from triggerflow.web.access import ANY_ROLE, allow
 from triggerflow.web.tokens.forms import NewTokenForm, RevokeForm
 
 bp = Blueprint("tokens", __name__, url_prefix="/api-tokens")

@@ -13,14 +13,13 @@ from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, ValidationError
 
-from triggerflow.content.sections import SECTIONS_BY_KEY, Field as Spec
+from triggerflow.content.sections import SECTIONS_BY_KEY, Field as Spec, intelligence_references
 from triggerflow.input_ids import number_or
+from triggerflow.inputs.choices import DistinctChoices, options
+from triggerflow.inputs.date_field import GovDateField
+from triggerflow.inputs.widgets import GovGroupedCheckboxes
 from triggerflow.models import TriggerForm
 from triggerflow.queries.reference import forces_by_region, regions
-from triggerflow.web.choices import DistinctChoices, options
-from triggerflow.web.dates import GovDateField
-from triggerflow.web.drafting.widgets import GovGroupedCheckboxes
-from triggerflow.web.globals import intelligence_references
 
 # Two date questions are asked as questions; their errors need the thing itself.
 DATE_NAMES = {

@@ -4,13 +4,12 @@ from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect
 from wtforms import RadioField, SelectField
 
 from triggerflow.content import vocab
-from triggerflow.web.choices import options, pick
+from triggerflow.exports import KINDS
+from triggerflow.inputs.choices import options, pick
 from triggerflow.workflow.states import FormState
 
 
 def _kinds():
-    from triggerflow.exports import KINDS
-
     return options((key, kind.title) for key, kind in KINDS.items())
 
 

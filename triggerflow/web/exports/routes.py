@@ -5,9 +5,9 @@ Downloads change nothing but the export audit, so they are plain GET links and f
 from flask import Blueprint, render_template, request
 from flask_login import current_user
 
+from triggerflow.access import ANY_ROLE, allow
 from triggerflow.exports import KINDS, audit, export
-from triggerflow.exports.forms import DownloadForm
-from triggerflow.web.access import ANY_ROLE, allow
+from triggerflow.web.exports.forms import DownloadForm
 
 bp = Blueprint("exports", __name__, url_prefix="/downloads")
 
