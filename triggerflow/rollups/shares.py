@@ -16,6 +16,9 @@ ASSESSOR_ACTIONS = ("claim", "return_to_force", "accept", "reject")
 DECISIONS = ("accept", "reject")
 ASSESSMENT_OUTCOMES = ("return_to_force", "accept", "reject")
 NOBODY = 0
+# Each count is kept twice: under its day, and under its month (the figure so marked, the day its 1st),
+# so that a period of whole months reads a row per month where it would read one per day.
+MONTHLY = ":m"
 # Where a submitted form stands now, as the submission yield names it; anything still with the ROCTA is pending.
 OUTCOME_OF_STATE = {
     FormState.ACCEPTED: "accepted", FormState.REJECTED: "rejected", FormState.RETURNED: "returned",
@@ -32,7 +35,9 @@ def share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter
     found: Counter[Key] = Counter()
 
     def add(figure: str, at: datetime, actor: int | None, label: str, number: int) -> None:
-        found[(figure, form.force_id, at.astimezone(UTC).date(), sent, actor or NOBODY, label, number)] += 1
+        day = at.astimezone(UTC).date()
+        found[(figure, form.force_id, day, sent, actor or NOBODY, label, number)] += 1
+        found[(figure + MONTHLY, form.force_id, day.replace(day=1), sent, actor or NOBODY, label, number)] += 1
 
     events = list(events)
     returns = sum(action == "return_to_force" for action, _, _ in events)

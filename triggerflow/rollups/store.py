@@ -7,8 +7,9 @@ never lists a force or an assessor with no figures.
 """
 from collections import Counter
 from collections.abc import Iterator
+from itertools import groupby
 
-from sqlalchemy import Connection, and_, delete, insert, select
+from sqlalchemy import Connection, delete, insert, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 
 from triggerflow.db import db
@@ -65,32 +66,42 @@ def rebuild(connection: Connection) -> int:
     """Replace every rollup with what the events, stays and returned items give now; how many rows."""
     connection.execute(delete(Rollup))
     connection.execute(delete(RollupShare))
+    streaming = connection.execution_options(stream_results=True, yield_per=BATCH)
+    forms = streaming.execute(select(TriggerForm.id, TriggerForm.force_id, TriggerForm.state,
+                                     TriggerForm.first_submitted_at).order_by(TriggerForm.id))
+    # Each table read once in form order, alongside the forms: one pass, whatever the size.
+    streams = {name: _by_form(streaming.execute(_select(name, true()).order_by(_ROWS[name][0].form_id)))
+               for name in _ROWS}
+    heads = {name: next(stream, None) for name, stream in streams.items()}
     totals: Counter[Key] = Counter()
-    for forms in _batches(connection):
-        within = {name: and_(model.form_id >= forms[0].id, model.form_id <= forms[-1].id)
-                  for name, (model, _, _) in _ROWS.items()}
-        found = {name: _by_form(connection.execute(_select(name, within[name]))) for name in _ROWS}
-        shares = {form.id: share(form, **{name: found[name].get(form.id, []) for name in _ROWS}) for form in forms}
-        kept = [{"form_id": i, "rows": to_json(s)} for i, s in shares.items() if s]  # a draft never moved has none
-        if kept:
-            connection.execute(insert(RollupShare), kept)
-        for counts in shares.values():
-            totals.update(counts)
+    shares = []
+    for form in forms:
+        counts = share(form, **{name: _rows_of(form.id, name, streams, heads) for name in streams})
+        totals.update(counts)
+        if counts:  # a draft never moved has none
+            shares.append({"form_id": form.id, "rows": to_json(counts)})
+        if len(shares) == BATCH:
+            connection.execute(insert(RollupShare), shares)
+            shares = []
+    if shares:
+        connection.execute(insert(RollupShare), shares)
     rows = [dict(zip(KEY, key), count=n) for key, n in totals.items() if n]
     for start in range(0, len(rows), BATCH):
         connection.execute(insert(Rollup), rows[start:start + BATCH])
     return len(rows)
 
 
-def _batches(connection: Connection) -> Iterator[list]:
-    result = connection.execute(select(TriggerForm.id, TriggerForm.force_id, TriggerForm.state,
-                                       TriggerForm.first_submitted_at).order_by(TriggerForm.id))
-    while forms := result.fetchmany(BATCH):
-        yield forms
-
-
-def _by_form(rows) -> dict[int, list[tuple]]:
-    found: dict[int, list[tuple]] = {}
-    for form_id, *values in rows:
-        found.setdefault(form_id, []).append(tuple(values))
+def _rows_of(form_id: int, name: str, streams: dict, heads: dict) -> list[tuple]:
+    """The form's rows from one stream, moving its head on past them."""
+    while heads[name] is not None and heads[name][0] < form_id:
+        heads[name] = next(streams[name], None)  # rows of a form no longer there
+    if heads[name] is None or heads[name][0] != form_id:
+        return []
+    found, heads[name] = heads[name][1], next(streams[name], None)
     return found
+
+
+def _by_form(rows) -> Iterator[tuple[int, list[tuple]]]:
+    """(form_id, its rows without the id), for rows in form order."""
+    for form_id, group in groupby(rows, key=lambda row: row[0]):
+        yield form_id, [tuple(row[1:]) for row in group]
