@@ -66,11 +66,13 @@ def rebuild(connection: Connection) -> int:
     """Replace every rollup with what the events, stays and returned items give now; how many rows."""
     connection.execute(delete(Rollup))
     connection.execute(delete(RollupShare))
-    streaming = connection.execution_options(stream_results=True, yield_per=BATCH)
-    forms = streaming.execute(select(TriggerForm.id, TriggerForm.force_id, TriggerForm.state,
-                                     TriggerForm.first_submitted_at).order_by(TriggerForm.id))
+    streaming = {"stream_results": True, "yield_per": BATCH}  # for these reads only, not the inserts
+    forms = connection.execute(select(TriggerForm.id, TriggerForm.force_id, TriggerForm.state,
+                                      TriggerForm.first_submitted_at).order_by(TriggerForm.id),
+                               execution_options=streaming)
     # Each table read once in form order, alongside the forms: one pass, whatever the size.
-    streams = {name: _by_form(streaming.execute(_select(name, true()).order_by(_ROWS[name][0].form_id)))
+    streams = {name: _by_form(connection.execute(_select(name, true()).order_by(_ROWS[name][0].form_id),
+                                                 execution_options=streaming))
                for name in _ROWS}
     heads = {name: next(stream, None) for name, stream in streams.items()}
     totals: Counter[Key] = Counter()
