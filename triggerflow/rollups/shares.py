@@ -58,9 +58,15 @@ def share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter
 
 
 def to_json(counts: Counter[Key]) -> list[list]:
-    return [[*key[:2], key[2].isoformat(), *key[3:], count] for key, count in sorted(counts.items()) if count]
+    """The day rows only: the month rows follow from them (from_json)."""
+    return [[*key[:2], key[2].isoformat(), *key[3:], count] for key, count in sorted(counts.items())
+            if count and not key[0].endswith(MONTHLY)]
 
 
 def from_json(rows: list[list] | None) -> Counter[Key]:
-    return Counter({(f, force, date.fromisoformat(day), sent, actor, label, number): count
-                    for f, force, day, sent, actor, label, number, count in rows or []})
+    found: Counter[Key] = Counter()
+    for figure, force, day, sent, actor, label, number, count in rows or []:
+        on = date.fromisoformat(day)
+        found[(figure, force, on, sent, actor, label, number)] += count
+        found[(figure + MONTHLY, force, on.replace(day=1), sent, actor, label, number)] += count
+    return found
