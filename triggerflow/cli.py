@@ -11,6 +11,7 @@ from triggerflow.models import Force, Region, Role
 from triggerflow.notifications.commands import send_mail_command, send_reminders_command
 from triggerflow.operations.commands import backup_command, restore_command
 from triggerflow.reference_data import seed_reference_data
+from triggerflow.rollups.commands import rebuild_rollups_command
 from triggerflow.search.commands import rebuild_search_index_command
 from triggerflow.synthetic.command import generate_data_command
 from triggerflow.workflow.commands import rebuild_stays_command
@@ -65,5 +66,5 @@ def register_cli(app: Flask) -> None:
     for command in (seed_reference_data_command, create_user_command, load_demo_data_command,
                     generate_data_command, send_reminders_command, send_mail_command, create_token_command,
                     verify_audit_command, backup_command, restore_command, rebuild_stays_command,
-                    rebuild_search_index_command):
+                    rebuild_search_index_command, rebuild_rollups_command):
         app.cli.add_command(command)

@@ -87,3 +87,12 @@ def test_a_possible_duplicate_never_stops_the_form_being_sent(people, sign_in):
 
     perform(draft, "send_to_spoc", people.officer)
     assert draft.state.value == "spoc_review"
+
+
+def test_an_id_typed_with_other_spaces_and_stops_is_still_the_same_subject(people, sign_in):
+    known = with_subject(people.officer2, {**DERMOT, "intelligence_id": "81 123456 A"}, "Harbour Lane")
+    draft = with_subject(people.officer, {**DERMOT, "intelligence_id": "PNC81/123456a", "date_of_birth": ""},
+                         "Quay Street")
+
+    [hint] = hints(sign_in(people.officer), f"/forms/{draft.number}")
+    assert known.number in hint and "the same PNC or intelligence ID, 81 123456 A" in hint

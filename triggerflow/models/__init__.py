@@ -12,6 +12,7 @@ from triggerflow.models.rate_limit import RateLimitCounter
 from triggerflow.models.reference import Force, Region
 from triggerflow.models.return_item import ReturnItem, ReturnItemStatus
 from triggerflow.models.returned_item import ReturnedItem
+from triggerflow.models.rollup import Rollup, RollupShare
 from triggerflow.models.review import CommentKind, InternalNote, ReturnItemComment
 from triggerflow.models.search import FormSearchEntry
 from triggerflow.models.sign_in import AddressFailures, RecoveryCode
@@ -50,6 +51,8 @@ __all__ = [
     "ReturnItemComment",
     "ReturnItemStatus",
     "ReturnedItem",
+    "Rollup",
+    "RollupShare",
     "Role",
     "SessionStage",
     "Threat",

@@ -1,6 +1,9 @@
 """Open and accepted forms in the region that may be about the same threat as this one: a subject
 with the same PNC or intelligence ID, or a similar name and the same date of birth, or the same
-intelligence reference. Only forms the viewer may open are named; the hint never blocks anything."""
+intelligence reference. Only forms the viewer may open are named; the hint never blocks anything.
+
+The full-text index narrows the region's forms to those sharing a likeness key (an ID, a date of
+birth or a reference); only those candidates' answers are read and compared."""
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +13,8 @@ from triggerflow.content.likeness import reference_key, same_subject
 from triggerflow.db import db
 from triggerflow.models import Force, TriggerForm, User
 from triggerflow.queries.scope import visible_to
+from triggerflow.queries.search import having_any_word
+from triggerflow.search.document import answer_items, likeness_keys
 from triggerflow.workflow.states import FormState
 
 # Withdrawn and rejected forms are not threats anyone holds; every other state is open or accepted.
@@ -26,15 +31,17 @@ class PossibleDuplicate:
 
 
 def possible_duplicates(form: TriggerForm, user: User) -> list[PossibleDuplicate]:
-    subjects = _items(form.answers or {}, "B", "subjects")
-    references = {reference_key(i.get("reference")) for i in _items(form.answers or {}, "F", "intelligence")} - {""}
-    if not subjects and not references:
+    subjects = answer_items(form.answers or {}, "B", "subjects")
+    references = {reference_key(i.get("reference")) for i in answer_items(form.answers or {}, "F", "intelligence")}
+    references -= {""}
+    keys = likeness_keys(form.answers or {})
+    if not keys:
         return []
     rows = db.session.execute(
         select(TriggerForm.number, TriggerForm.working_name, TriggerForm.state, Force.name, TriggerForm.answers)
         .join(Force, Force.id == TriggerForm.force_id)
         .where(Force.region_id == form.force.region_id, TriggerForm.id != form.id,
-               TriggerForm.state.not_in(_CLOSED), visible_to(user))
+               TriggerForm.state.not_in(_CLOSED), visible_to(user), having_any_word(keys))
         .order_by(TriggerForm.number))
     found = []
     for number, working_name, state, force, answers in rows:
@@ -46,16 +53,12 @@ def possible_duplicates(form: TriggerForm, user: User) -> list[PossibleDuplicate
 
 def _reasons(subjects: list[dict], references: set[str], other: dict[str, Any]) -> tuple[str, ...]:
     reasons = []
-    for theirs in _items(other, "B", "subjects"):
+    for theirs in answer_items(other, "B", "subjects"):
         reason = next((r for r in (same_subject(ours, theirs) for ours in subjects) if r), None)
         if reason and reason not in reasons:
             reasons.append(reason)
-    for item in _items(other, "F", "intelligence"):
+    for item in answer_items(other, "F", "intelligence"):
         if reference_key(item.get("reference")) in references:
             reasons.append(f"the same intelligence reference, {str(item.get('reference')).strip()}")
     return tuple(reasons)
 
-
-def _items(answers: dict[str, Any], section: str, group: str) -> list[dict]:
-    found = (answers.get(section) or {}).get(group) if isinstance(answers.get(section), dict) else None
-    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []

@@ -36,8 +36,16 @@ def search(user: User, typed: str, filters: FormFilters, page: int = 1, size: in
 def _matching(typed: str) -> ColumnElement[bool] | None:
     """Forms whose words match every word typed; None when nothing was typed."""
     alternatives = [_alternatives(word) for word in words(typed)]
-    if not alternatives:
-        return None
+    return _full_text(alternatives) if alternatives else None
+
+
+def having_any_word(keys: list[str]) -> ColumnElement[bool]:
+    """Forms whose words include one of these whole words (search.document's likeness keys)."""
+    return _full_text([[(key, False) for key in keys]])
+
+
+def _full_text(alternatives: list[list[tuple[str, bool]]]) -> ColumnElement[bool]:
+    """Forms with, for every group, one of its words (each a whole word, or a prefix when marked)."""
     if db.session.get_bind().dialect.name == "postgresql":
         query = " & ".join("(" + " | ".join(f"'{w}':*" if prefix else f"'{w}'" for w, prefix in each) + ")"
                            for each in alternatives)

@@ -22,6 +22,7 @@ from triggerflow.content import vocab
 from triggerflow.db import db
 from triggerflow.models import Force, ForceOperation, Region
 from triggerflow.queries import criteria_versions
+from triggerflow.rollups import store as rollups
 from triggerflow.synthetic import answers, people, profiles, threats, writer
 from triggerflow.synthetic.lifecycle import Cast, Life
 from triggerflow.synthetic.names import person, working_name
@@ -85,6 +86,8 @@ def generate(forms: int, seed: int, *, scenario: str | None = None, until: date 
         writer.resync_sequences(connection)
         _unassessed_operations(connection, plan, rng, timeline)
         threats.write(connection, plan.casts, until, seed)
+        # The histories went round the workflow service, so the dashboards' counts are worked out from them.
+        rollups.rebuild(connection)
     return Summary(forms, events, items, clock.perf_counter() - started)
 
 

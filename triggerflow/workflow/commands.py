@@ -2,6 +2,7 @@
 import click
 
 from triggerflow.db import db
+from triggerflow.rollups import store as rollups
 from triggerflow.workflow import stays
 
 
@@ -11,4 +12,5 @@ def rebuild_stays_command() -> None:
     holidays changes, the time measures count the new one."""
     with db.engine.begin() as connection:
         count = stays.rebuild(connection)
-    click.echo(f"Rebuilt {count} stays from the form events.")
+        rollups.rebuild(connection)  # their histograms hold the stays' working days
+    click.echo(f"Rebuilt {count} stays from the form events, and the dashboards' counts with them.")

@@ -14,6 +14,7 @@ from triggerflow.content.sections import STARTING_ANSWERS
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import Force, FormEvent, TriggerForm, User
 from triggerflow.notifications import transitions as notifications
+from triggerflow.rollups import store as rollups
 from triggerflow.search import index as search_index
 from triggerflow.workflow import effects, requirements, stays
 from triggerflow.workflow.definition import FORM_LIFECYCLE
@@ -42,6 +43,7 @@ def perform(form: TriggerForm, action: str, actor: User | None, *, expected_vers
         event = chain.seal(form, _event(form, action, from_state, actor, now, details))
         stay = stays.ended(form, from_state, event)  # read before the event is added: it ends the last stay
         db.session.add_all([event, stay] if stay else [event])
+        rollups.record(form)  # the dashboards' counts move with the form, in this transaction
         # In the same transaction: the e-mail is sent after commit, so it is neither lost nor early.
         notifications.queue_for_transition(form, event, actor)
     return event

@@ -2,18 +2,21 @@
 
 Return rate is returns / (returns + decisions) made by the assessor in the period. An
 assessor is flagged when it differs from the mean of their region's assessors' rates by
-more than the threshold (15 points by default).
+more than the threshold (15 points by default). The counts and the working days come from the
+rollups (rolled.rows) when the filters allow, from the facts otherwise.
 """
 from dataclasses import dataclass
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy.sql.selectable import Subquery
 
 from triggerflow.db import db
 from triggerflow.models import FormEvent, Region, Role, User
-from triggerflow.queries.measures import timing
+from triggerflow.queries.measures import rolled, timing
 from triggerflow.queries.measures.decisions import Decided
 from triggerflow.queries.measures.scope import MeasureScope
-from triggerflow.queries.measures.sql import count_where, percent, percentiles
+from triggerflow.queries.measures.sql import percent, percentiles, sum_where
+from triggerflow.rollups.shares import ACTION, ASSESSMENT
 from triggerflow.workflow.states import FormState
 
 FLAG_POINTS = 15
@@ -49,20 +52,36 @@ def facts(scope: MeasureScope) -> Select:
 def _assessment_days(scope: MeasureScope):
     """Working days from claim to return or decision, for assessments that ended in the period, under the
     assessor who returned or decided: one reassigned on the way counts whole, for who finished it."""
-    ended = timing.stays_ended_in_period(scope).subquery()
-    held = (select(ended.c.left_by, ended.c.days)
-            .where(ended.c.state == FormState.UNDER_ASSESSMENT, ended.c.left_with.in_(_OUTCOMES)).subquery())
-    return percentiles(timing.working_days_taken(held, ["left_by"]), ["left_by"], "days", "stays").subquery()
+    found = rolled.rows(scope, ASSESSMENT)
+    if found is not None:
+        taken = rolled.histogram(found, left_by=found.c.actor_id)
+    else:
+        ended = timing.stays_ended_in_period(scope).subquery()
+        held = (select(ended.c.left_by, ended.c.days)
+                .where(ended.c.state == FormState.UNDER_ASSESSMENT, ended.c.left_with.in_(_OUTCOMES)).subquery())
+        taken = timing.working_days_taken(held, ["left_by"])
+    return percentiles(taken, ["left_by"], "days", "stays").subquery()
+
+
+def _tallies(scope: MeasureScope) -> Subquery:
+    """How many of each action per assessor: from the rollups, or counted from the facts."""
+    found = rolled.rows(scope, ACTION)
+    if found is not None:
+        return (select(found.c.actor_id, found.c.label.label("action"), found.c.count)
+                .join(User, User.id == found.c.actor_id).where(User.role == Role.ASSESSOR).subquery())
+    events = facts(scope).subquery()
+    return select(events.c.actor_id, events.c.action, literal(1).label("count")).subquery()
 
 
 def workload(scope: MeasureScope, flag_points: float = FLAG_POINTS) -> list[Workload]:
     """One row per assessor who acted in the period; an assessor viewing sees only their own."""
-    events = facts(scope).subquery()
-    returned = count_where(events.c.action == "return_to_force")
-    outcomes = count_where(events.c.action.in_(_OUTCOMES))
-    counts = (select(events.c.actor_id, count_where(events.c.action == "claim").label("claimed"),
-                     returned.label("returned"), count_where(events.c.action == "accept").label("accepted"),
-                     count_where(events.c.action == "reject").label("rejected"),
+    events = _tallies(scope)
+    times = events.c.count
+    returned = sum_where(events.c.action == "return_to_force", times)
+    outcomes = sum_where(events.c.action.in_(_OUTCOMES), times)
+    counts = (select(events.c.actor_id, sum_where(events.c.action == "claim", times).label("claimed"),
+                     returned.label("returned"), sum_where(events.c.action == "accept", times).label("accepted"),
+                     sum_where(events.c.action == "reject", times).label("rejected"),
                      percent(returned, outcomes).label("rate"))
               .group_by(events.c.actor_id).subquery())
     days = _assessment_days(scope)

@@ -1,24 +1,23 @@
 """The submission cohort: forms first submitted in the period, and where each stands now.
 
 Submission yield (what became of them) and returns per form (how often the ROCTA sent them
-back, over their whole life) are two views of the same cohort (DESIGN section 7).
+back, over their whole life) are two views of the same cohort (DESIGN section 7). The counts come
+from the rollups (rolled.rows) when the filters allow, from the facts otherwise.
 """
 from dataclasses import dataclass
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy.sql.selectable import Subquery
 
 from triggerflow.db import db
 from triggerflow.models import Force, FormEvent, TriggerForm
+from triggerflow.queries.measures import rolled
 from triggerflow.queries.measures.scope import MeasureScope
-from triggerflow.queries.measures.sql import count_where
-from triggerflow.workflow.states import FormState
+from triggerflow.queries.measures.sql import sum_where
+from triggerflow.rollups.shares import COHORT, OUTCOME_OF_STATE
 
-# Outcome of a submitted form, from its state now; anything still with the ROCTA is pending.
+# Outcome of a submitted form, from its state now (rollups.shares); anything still with the ROCTA is pending.
 OUTCOMES = ("accepted", "rejected", "returned", "lapsed", "withdrawn", "pending")
-_OUTCOME_OF_STATE = {
-    FormState.ACCEPTED: "accepted", FormState.REJECTED: "rejected", FormState.RETURNED: "returned",
-    FormState.LAPSED: "lapsed", FormState.WITHDRAWN: "withdrawn",
-}
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ def facts(scope: MeasureScope) -> Select:
     forms = scope.forms().where(scope.in_period(TriggerForm.first_submitted_at)).subquery()
     returns = (select(FormEvent.form_id, func.count().label("returns"))
                .where(FormEvent.action == "return_to_force").group_by(FormEvent.form_id).subquery())
-    outcome = case(*((forms.c.state == state, name) for state, name in _OUTCOME_OF_STATE.items()),
+    outcome = case(*((forms.c.state == state, name) for state, name in OUTCOME_OF_STATE.items()),
                    else_="pending")
     return (
         select(forms.c.form_id, forms.c.force_id, outcome.label("outcome"),
@@ -68,14 +67,25 @@ def facts(scope: MeasureScope) -> Select:
     )
 
 
-def by_force(scope: MeasureScope) -> list[Cohort]:
+def _tallies(scope: MeasureScope) -> Subquery:
+    """How many forms per force, outcome and number of returns: from the rollups, or counted from the facts."""
+    found = rolled.rows(scope, COHORT)
+    if found is not None:
+        return select(found.c.force_id, found.c.label.label("outcome"), found.c.number.label("returns"),
+                      found.c.count).subquery()
     cohort = facts(scope).subquery()
+    return select(cohort.c.force_id, cohort.c.outcome, cohort.c.returns, literal(1).label("count")).subquery()
+
+
+def by_force(scope: MeasureScope) -> list[Cohort]:
+    cohort = _tallies(scope)
+    forms = cohort.c.count
     rows = db.session.execute(
-        select(Force.code, Force.name, func.count(),
-               *(count_where(cohort.c.outcome == name) for name in OUTCOMES),
-               func.coalesce(func.sum(cohort.c.returns), 0),
-               count_where(cohort.c.returns >= 1), count_where(cohort.c.returns >= 2),
-               count_where((cohort.c.outcome == "accepted") & (cohort.c.returns == 0)))
+        select(Force.code, Force.name, func.sum(forms),
+               *(sum_where(cohort.c.outcome == name, forms) for name in OUTCOMES),
+               func.coalesce(func.sum(cohort.c.returns * forms), 0),
+               sum_where(cohort.c.returns >= 1, forms), sum_where(cohort.c.returns >= 2, forms),
+               sum_where((cohort.c.outcome == "accepted") & (cohort.c.returns == 0), forms))
         .join(cohort, cohort.c.force_id == Force.id)
         .group_by(Force.id, Force.code, Force.name)
         .order_by(Force.name)

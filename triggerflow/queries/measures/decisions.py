@@ -1,16 +1,20 @@
 """Acceptance rate and first-time acceptance, by decision date (DESIGN section 7).
 
-A decision is an `accept` or `reject` event; a form has at most one, as both are terminal.
+A decision is an `accept` or `reject` event; a form reconsidered and decided again has another.
+The counts come from the rollups (rolled.rows) when the filters allow, from the facts otherwise.
 """
 from dataclasses import dataclass
 
-from sqlalchemy import Select, case, desc, exists, func, select
+from sqlalchemy import Select, case, desc, exists, func, literal, select
+from sqlalchemy.sql.selectable import Subquery
 from sqlalchemy.orm import aliased
 
 from triggerflow.db import db
 from triggerflow.models import Force, FormEvent
+from triggerflow.queries.measures import rolled
 from triggerflow.queries.measures.scope import MeasureScope
-from triggerflow.queries.measures.sql import count_where, percent, year_month
+from triggerflow.queries.measures.sql import percent, sum_where, year_month
+from triggerflow.rollups.shares import DECISION
 
 DECISIONS = ("accept", "reject")
 
@@ -66,19 +70,31 @@ def facts(scope: MeasureScope) -> Select:
     )
 
 
+def _tallies(scope: MeasureScope) -> Subquery:
+    """How many decisions per force, month, outcome and first time: from the rollups, or counted from the facts."""
+    found = rolled.rows(scope, DECISION)
+    if found is not None:
+        return select(found.c.force_id, year_month(found.c.day).label("month"), found.c.label.label("outcome"),
+                      found.c.number.label("first_time"), found.c.count).subquery()
+    decided = facts(scope).subquery()
+    return select(decided.c.force_id, decided.c.month, decided.c.outcome, decided.c.first_time,
+                  literal(1).label("count")).subquery()
+
+
 def _counts(decided) -> list:
     return [
-        count_where(decided.c.outcome == "accept").label("accepted"),
-        count_where(decided.c.outcome == "reject").label("rejected"),
-        count_where((decided.c.outcome == "accept") & (decided.c.first_time == 1)).label("first_time_accepted"),
+        sum_where(decided.c.outcome == "accept", decided.c.count).label("accepted"),
+        sum_where(decided.c.outcome == "reject", decided.c.count).label("rejected"),
+        sum_where((decided.c.outcome == "accept") & (decided.c.first_time == 1), decided.c.count)
+        .label("first_time_accepted"),
     ]
 
 
 def by_force(scope: MeasureScope) -> list[DecisionCounts]:
     """Forces with at least one decision, highest acceptance rate first (the lowest is last)."""
-    decided = facts(scope).subquery()
+    decided = _tallies(scope)
     counts = _counts(decided)
-    rate = percent(counts[0], func.count()).label("rate")
+    rate = percent(counts[0], func.sum(decided.c.count)).label("rate")
     rows = db.session.execute(
         select(Force.code, Force.name, *counts, rate)
         .join(decided, decided.c.force_id == Force.id)
@@ -90,7 +106,7 @@ def by_force(scope: MeasureScope) -> list[DecisionCounts]:
 
 def by_month(scope: MeasureScope) -> list[MonthlyDecisions]:
     """Accepted and rejected per force and calendar month (UTC) of the decision."""
-    decided = facts(scope).subquery()
+    decided = _tallies(scope)
     rows = db.session.execute(
         select(Force.code, Force.name, decided.c.month, *_counts(decided)[:2])
         .join(decided, decided.c.force_id == Force.id)

@@ -1,17 +1,21 @@
 """Why forms come back and which returns are going stale (DESIGN section 7).
 
 A ROCTA return is a `return_to_force` event; its reasons are the return items sent with it, as
-each return recorded them (models.returned_item). Stale returns are a picture of now, not of the period.
+each return recorded them (models.returned_item), counted in the rollups (rolled.rows) when the
+filters allow. Stale returns are a picture of now, not of the period.
 """
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, desc, func, literal, select
+from sqlalchemy.sql.selectable import Subquery
 
 from triggerflow.db import UTCDateTime, db
 from triggerflow.models import Force, FormEvent, ReturnedItem, Role, TriggerForm, User
+from triggerflow.queries.measures import rolled
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.measures.sql import count_where, days_between
+from triggerflow.rollups.shares import REASON
 from triggerflow.workflow.states import FormState
 
 STALE_AFTER_DAYS = (7, 14, 28)
@@ -123,10 +127,19 @@ def reason_facts(scope: MeasureScope) -> Select:
     )
 
 
+def _reason_tallies(scope: MeasureScope) -> Subquery:
+    """How many return items per force and reason: from the rollups, or counted from the facts."""
+    found = rolled.rows(scope, REASON)
+    if found is not None:
+        return select(found.c.force_id, found.c.label.label("reason"), found.c.count).subquery()
+    items = reason_facts(scope).subquery()
+    return select(items.c.force_id, items.c.reason, literal(1).label("count")).subquery()
+
+
 def reasons_by_force(scope: MeasureScope) -> list[ReasonCount]:
     """The force x reason matrix in long form, each force's most frequent reason first."""
-    items = reason_facts(scope).subquery()
-    count = func.count()
+    items = _reason_tallies(scope)
+    count = func.sum(items.c.count)
     rows = db.session.execute(
         select(Force.code, Force.name, items.c.reason, count,
                count * 100.0 / func.sum(count).over(partition_by=Force.id),
@@ -139,8 +152,8 @@ def reasons_by_force(scope: MeasureScope) -> list[ReasonCount]:
 
 
 def reasons_overall(scope: MeasureScope) -> list[ReasonCount]:
-    items = reason_facts(scope).subquery()
-    count = func.count()
+    items = _reason_tallies(scope)
+    count = func.sum(items.c.count)
     rows = db.session.execute(
         select(items.c.reason, count, count * 100.0 / func.sum(count).over(),
                func.row_number().over(order_by=(desc(count), items.c.reason)))

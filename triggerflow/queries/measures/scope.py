@@ -46,6 +46,7 @@ class MeasureScope:
     user: User
     filters: Filters
     now: datetime = field(default_factory=utcnow)
+    from_rollups: bool = True  # False: every figure from its facts, form by form (to check the rollups)
 
     def forms(self) -> Select:
         """id, force and the columns measures group by, for every form in scope and filters."""

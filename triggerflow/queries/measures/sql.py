@@ -52,6 +52,11 @@ def count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
+def sum_where(condition: ColumnElement[bool], weight: ColumnElement[int]) -> ColumnElement[int]:
+    """SUM of `weight` over the rows meeting `condition`, as an aggregate."""
+    return func.coalesce(func.sum(case((condition, weight), else_=0)), 0)
+
+
 def percent(part: ColumnElement, whole: ColumnElement) -> ColumnElement[float]:
     """part / whole as a percentage; NULL when whole is 0 (a rate of nothing is not 0 %)."""
     return case((whole > 0, part * 100.0 / whole), else_=None)

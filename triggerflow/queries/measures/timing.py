@@ -5,7 +5,8 @@ that put a form into a state to the next that moved it on (a reassignment does n
 the ROCTA clock runs in submitted, resubmitted and under assessment, the force clock in draft,
 SPOC review and returned, and lapsed time is on neither; everything counts working days. Each
 stay's working days were written with it (models.stay), so the measures add up numbers rather
-than pair events and work out calendars.
+than pair events and work out calendars; time in each state reads them from the rollups'
+histograms of working days (rolled.rows) when the filters allow.
 """
 from dataclasses import dataclass
 
@@ -15,9 +16,10 @@ from sqlalchemy.sql.selectable import Subquery
 from triggerflow.db import db
 from triggerflow.models import Force, FormStay
 from triggerflow.queries import clocks as form_clocks
-from triggerflow.queries.measures import decisions
+from triggerflow.queries.measures import decisions, rolled
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.measures.sql import percentiles
+from triggerflow.rollups.shares import STAY
 from triggerflow.workflow.states import FormState
 
 METRICS = ("end_to_end", "rocta", "force")
@@ -61,7 +63,9 @@ def working_days_taken(stays: Subquery, groups: list[str]) -> Subquery:
 
 
 def time_in_state(scope: MeasureScope) -> list[StateTime]:
-    taken = working_days_taken(stays_ended_in_period(scope).subquery(), ["state"])
+    found = rolled.rows(scope, STAY)
+    taken = (rolled.histogram(found, state=found.c.label) if found is not None
+             else working_days_taken(stays_ended_in_period(scope).subquery(), ["state"]))
     found = {FormState(state): Spread(n, median, p90)
              for state, n, median, p90 in db.session.execute(percentiles(taken, ["state"], "days", "stays"))}
     return [StateTime(state, found[state]) for state in FormState if state in found]

@@ -1,0 +1,40 @@
+"""The dashboards' counts, kept as each form moves (triggerflow.rollups): a measure adds up rows per
+force and day instead of reading every form of its period.
+
+A row is one figure's count for one force, day and key; `number` carries a number the figure is
+spread over (working days of a stay, returns of a form), so medians are read from histograms.
+Each form's own share of the rows is kept beside them, so a move replaces that share exactly.
+"""
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from triggerflow.db import JSONDocument, db
+
+
+class Rollup(db.Model):
+    __tablename__ = "rollups"
+    __table_args__ = (
+        # The key, with the figure and the day first: a measure reads one figure over a range of days.
+        UniqueConstraint("figure", "day", "force_id", "sent", "actor_id", "label", "number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    figure: Mapped[str] = mapped_column(String(16))
+    force_id: Mapped[int] = mapped_column(ForeignKey("forces.id"))
+    day: Mapped[date] = mapped_column(Date)  # the UTC day, as the measures' periods run
+    sent: Mapped[bool]  # the form was submitted to the ROCTA: who may count it (queries.scope)
+    actor_id: Mapped[int]  # the user the figure is counted under, 0 for none
+    label: Mapped[str] = mapped_column(String(32))
+    number: Mapped[int]
+    count: Mapped[int]
+
+
+class RollupShare(db.Model):
+    __tablename__ = "rollup_shares"
+
+    form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), primary_key=True)
+    # The form's counts in `rollups`: [figure, force_id, day (ISO), sent, actor_id, label, number, count].
+    rows: Mapped[list[Any]] = mapped_column(JSONDocument)

@@ -1,0 +1,1 @@
+"""Rollups: the counts the dashboards add up, kept in the transaction of each move (models.rollup)."""

@@ -1,0 +1,72 @@
+"""One form's share of the rollups, worked out from its rows alone: the counts each measure's facts
+(queries.measures) would find for the form, keyed by force, UTC day and what the measure groups by.
+
+The same function serves the move just made and the rebuild from the events, so the two cannot
+drift apart; a move replaces the form's share as a whole, so returns after a reconsidered decision,
+reopened items and reassignments need no rules of their own.
+"""
+from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+from triggerflow.workflow.states import FormState
+
+ACTION, DECISION, STAY, ASSESSMENT, COHORT, REASON = "action", "decision", "stay", "assessment", "cohort", "reason"
+ASSESSOR_ACTIONS = ("claim", "return_to_force", "accept", "reject")
+DECISIONS = ("accept", "reject")
+ASSESSMENT_OUTCOMES = ("return_to_force", "accept", "reject")
+NOBODY = 0
+# Each count is kept twice: under its day, and under its month (the figure so marked, the day its 1st),
+# so that a period of whole months reads a row per month where it would read one per day.
+MONTHLY = ":m"
+# Where a submitted form stands now, as the submission yield names it; anything still with the ROCTA is pending.
+OUTCOME_OF_STATE = {
+    FormState.ACCEPTED: "accepted", FormState.REJECTED: "rejected", FormState.RETURNED: "returned",
+    FormState.LAPSED: "lapsed", FormState.WITHDRAWN: "withdrawn",
+}
+
+Key = tuple[str, int, date, bool, int, str, int]  # figure, force, day, sent, actor, label, number
+
+
+def share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter[Key]:
+    """`form` has force_id, state and first_submitted_at; `events` are (action, at, actor_id) of the
+    assessor actions, `stays` (state, left_at, left_with, left_by, working_days), `reasons` (returned_at, reason)."""
+    sent = form.first_submitted_at is not None
+    found: Counter[Key] = Counter()
+
+    def add(figure: str, at: datetime, actor: int | None, label: str, number: int) -> None:
+        day = at.astimezone(UTC).date()
+        found[(figure, form.force_id, day, sent, actor or NOBODY, label, number)] += 1
+        found[(figure + MONTHLY, form.force_id, day.replace(day=1), sent, actor or NOBODY, label, number)] += 1
+
+    events = list(events)
+    returns = sum(action == "return_to_force" for action, _, _ in events)
+    for action, at, actor in events:
+        if actor is not None:
+            add(ACTION, at, actor, action, 0)
+        if action in DECISIONS:
+            add(DECISION, at, NOBODY, action, 0 if returns else 1)  # 1: accepted or rejected, never returned
+    for state, left_at, left_with, left_by, days in stays:
+        add(STAY, left_at, NOBODY, FormState(state).value, days)
+        if state == FormState.UNDER_ASSESSMENT and left_with in ASSESSMENT_OUTCOMES:
+            add(ASSESSMENT, left_at, left_by, "", days)
+    for returned_at, reason in reasons:
+        add(REASON, returned_at, NOBODY, reason, 0)
+    if sent:
+        add(COHORT, form.first_submitted_at, NOBODY, OUTCOME_OF_STATE.get(FormState(form.state), "pending"), returns)
+    return found
+
+
+def to_json(counts: Counter[Key]) -> list[list]:
+    """The day rows only: the month rows follow from them (from_json)."""
+    return [[*key[:2], key[2].isoformat(), *key[3:], count] for key, count in sorted(counts.items())
+            if count and not key[0].endswith(MONTHLY)]
+
+
+def from_json(rows: list[list] | None) -> Counter[Key]:
+    found: Counter[Key] = Counter()
+    for figure, force, day, sent, actor, label, number, count in rows or []:
+        on = date.fromisoformat(day)
+        found[(figure, force, on, sent, actor, label, number)] += count
+        found[(figure + MONTHLY, force, on.replace(day=1), sent, actor, label, number)] += count
+    return found
