@@ -19,7 +19,8 @@ PREFIX_FROM = 3  # shorter words match whole words only: "a" should not find eve
 
 
 def search(user: User, typed: str, filters: FormFilters, page: int = 1, size: int = PAGE_SIZE) -> Page:
-    """One page of the forms that match (TriggerForm rows), an exact form number first, then the most recently changed."""
+    """One page of the forms that match (TriggerForm rows): an exact form number first, then the most
+    recently changed."""
     condition = filters.condition(user)
     matching = _matching(typed)
     if matching is not None:

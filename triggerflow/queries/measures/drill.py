@@ -30,15 +30,6 @@ _DRILLS = {
     "threats": (threats.drill, threats.CELLS),
 }
 
-# What each optional key may hold; anything else is refused rather than ignored.
-_KEYS = {
-    "month": lambda v: _is_month(v),
-    "state": lambda v: v in {s.value for s in FormState},
-    "reason": lambda v: v in dict(vocab.RETURN_REASONS),
-    "by": lambda v: number_or(v, 0) > 0,  # an id: plain digits in range, never "²" or 20 digits
-}
-
-
 def _is_month(value: str) -> bool:
     """YYYY-MM, a month the service covers: the first of it read as any other day is."""
     try:
@@ -46,6 +37,15 @@ def _is_month(value: str) -> bool:
     except ValueError:
         return False
     return len(value) == 7
+
+
+# What each optional key may hold; anything else is refused rather than ignored.
+_KEYS = {
+    "month": _is_month,
+    "state": lambda v: v in {s.value for s in FormState},
+    "reason": lambda v: v in dict(vocab.RETURN_REASONS),
+    "by": lambda v: number_or(v, 0) > 0,  # an id: plain digits in range, never "²" or 20 digits
+}
 
 
 _REQUIRED = {("reasons", "reason"): "reason", ("assessors", None): "by", ("time", "state"): "state"}

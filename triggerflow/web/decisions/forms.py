@@ -5,7 +5,7 @@ are the workflow's, and their errors are put back onto these fields by `add_erro
 """
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from flask import current_app
 from flask_wtf import FlaskForm
@@ -30,7 +30,7 @@ class GovForm(FlaskForm):
     """A form whose errors, its own and the service's, feed one GOV.UK error summary."""
 
     # Where a service error that matches no field should link to.
-    ANCHORS = {"items": "#return-items"}
+    ANCHORS: ClassVar[dict[str, str]] = {"items": "#return-items"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
