@@ -13,7 +13,7 @@ from math import ceil
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Date, Integer, Select, bindparam, case, func, select, union_all
+from sqlalchemy import BindParameter, CompoundSelect, Date, Integer, Select, bindparam, case, func, select, union_all
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -31,7 +31,7 @@ _OFFICER_ORDER = (S.RETURNED, S.LAPSED, S.DRAFT, S.SPOC_REVIEW, S.SUBMITTED, S.R
 _USER = bindparam("user_id", type_=Integer)
 _OWN_FORCE = bindparam("own_force_id", type_=Integer)
 _TODAY = bindparam("today", type_=Date)
-_STATE = bindparam("state")
+_STATE: BindParameter[Any] = bindparam("state")
 
 
 class StateCounts(dict):
@@ -157,7 +157,7 @@ def _counts(kind: str) -> Select:
 
 
 @cache
-def _capped_counts(kind: str, cap: int) -> Select:
+def _capped_counts(kind: str, cap: int) -> CompoundSelect:
     # One index range per state, each stopping at cap + 1 rows.
     def one(state: S) -> Select:
         found = (select(TriggerForm.state).where(scoped(kind), TriggerForm.state == state)
@@ -273,7 +273,8 @@ def _statements(build: Callable[[str], Select], kind: str) -> _Statements:
     return _Statements(
         counted=query.add_columns(func.count().over().label("queue_total")).limit(page[0]).offset(page[1]),
         rows=query.limit(page[0]).offset(page[1]),
-        count=select(func.count()).select_from(TriggerForm).where(query.whereclause))
+        # Every queue is scoped, so its query always has a where clause.
+        count=select(func.count()).select_from(TriggerForm).where(query.whereclause))  # type: ignore[arg-type]
 
 
 def _page(build: Callable[[str], Select], user: User, number: int, today: date | None,

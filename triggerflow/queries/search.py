@@ -5,7 +5,9 @@ PostgreSQL, over the same words (search.document), so both find the same forms. 
 must match; a word of three or more characters also matches words it begins ("Smi" finds "Smith");
 an alphabetic word also matches subjects' names that sound the same.
 """
-from sqlalchemy import ColumnElement, func, literal_column, select, text
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, TextClause, func, literal_column, select, text
 from sqlalchemy.orm import joinedload
 
 from triggerflow.db import db
@@ -25,7 +27,7 @@ def search(user: User, typed: str, filters: FormFilters, page: int = 1, size: in
     matching = _matching(typed)
     if matching is not None:
         condition = condition & matching
-    total = db.session.scalar(select(func.count()).select_from(TriggerForm).where(condition))
+    total = db.session.execute(select(func.count()).select_from(TriggerForm).where(condition)).scalar_one()
     number = (TriggerForm.number == typed.strip().upper()).desc()
     forms = db.session.scalars(
         select(TriggerForm).options(joinedload(TriggerForm.force)).where(condition)
@@ -43,7 +45,7 @@ def _matching(typed: str) -> ColumnElement[bool] | None:
         query = " & ".join("(" + " | ".join(f"'{w}':*" if prefix else f"'{w}'" for w, prefix in each) + ")"
                            for each in alternatives)
         tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), query)
-        found = select(FormSearchEntry.form_id).where(
+        found: Select[Any] | TextClause = select(FormSearchEntry.form_id).where(
             func.to_tsvector(literal_column("'simple'::regconfig"), FormSearchEntry.document).op("@@")(tsquery))
     else:
         query = " AND ".join("(" + " OR ".join(f'"{w}"*' if prefix else f'"{w}"' for w, prefix in each) + ")"

@@ -5,6 +5,7 @@ action are told apart by `when` (a fact about the form: its force's SPOC gate, i
 which the machine checks as a condition. Who may act is `roles` plus `relation` (how the actor
 must stand to the form), checked in workflow.permissions.
 """
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from transitions import Machine
@@ -107,6 +108,8 @@ SENDING_ACTIONS = ("send_to_spoc", "submit", "resubmit")
 
 class Lifecycle:
     """The model the machine drives: a view of one form that only workflow code builds."""
+
+    trigger: Callable[[str], bool]  # added by the machine (build_machine)
 
     def __init__(self, form):
         self.form = form

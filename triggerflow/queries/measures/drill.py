@@ -66,7 +66,9 @@ class ListedForm:
 
 
 def form_ids(scope: MeasureScope, measure: str, cell: str, keys: dict[str, str]) -> Select:
-    drill, cells = _DRILLS.get(measure, (None, ()))
+    if measure not in _DRILLS:
+        raise UnknownDrill(f"{measure}/{cell}")
+    drill, cells = _DRILLS[measure]
     return drill(scope, cell, checked(measure, cell, keys, cells))
 
 
@@ -88,7 +90,7 @@ def forms_behind(scope: MeasureScope, measure: str, cell: str, keys: dict[str, s
     """The forms behind one number (a page of them), and how many there are in all."""
     ids = form_ids(scope, measure, cell, keys)
     where = (TriggerForm.id.in_(ids), visible_to(scope.user))
-    total = db.session.scalar(select(func.count()).select_from(TriggerForm).where(*where))
+    total = db.session.execute(select(func.count()).select_from(TriggerForm).where(*where)).scalar_one()
     rows = db.session.execute(
         select(TriggerForm.number, TriggerForm.working_name, Force.name, TriggerForm.state,
                TriggerForm.first_submitted_at, User.name)
