@@ -13,7 +13,8 @@ from math import ceil
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import BindParameter, CompoundSelect, Date, Integer, Select, bindparam, case, func, select, union_all
+from sqlalchemy import (BindParameter, ColumnElement, CompoundSelect, Date, Integer, Select, bindparam, case, func,
+                        select, union_all)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -269,12 +270,12 @@ class _Statements:
 @cache
 def _statements(build: Callable[[str], Select], kind: str) -> _Statements:
     query = build(kind)
+    scoped: ColumnElement[bool] = query.whereclause  # type: ignore[assignment]  # every queue has a scope
     page = (bindparam("page_limit", type_=Integer), bindparam("page_offset", type_=Integer))
     return _Statements(
         counted=query.add_columns(func.count().over().label("queue_total")).limit(page[0]).offset(page[1]),
         rows=query.limit(page[0]).offset(page[1]),
-        # Every queue is scoped, so its query always has a where clause.
-        count=select(func.count()).select_from(TriggerForm).where(query.whereclause))  # type: ignore[arg-type]
+        count=select(func.count()).select_from(TriggerForm).where(scoped))
 
 
 def _page(build: Callable[[str], Select], user: User, number: int, today: date | None,
