@@ -1,5 +1,6 @@
-# TriggerFlow: `make run` serves the app with demo data on SQLite; `make test` runs every test;
-# `make serve` runs it in production under gunicorn; `make bench` measures it at national scale.
+# TriggerFlow: `make run` serves the app with demo data on SQLite; `make test` lints, then runs every test;
+# `make format` lays the code out; `make serve` runs it in production under gunicorn; `make bench` measures it
+# at national scale.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -12,8 +13,8 @@ PYTEST_ARGS ?=
 CHROMIUM_PATH ?= /usr/bin/chromium
 BENCH_SIZES ?= 10000 100000
 
-.PHONY: install assets database run serve test test-sqlite test-postgresql browser-deps postgresql-deps bench \
-	wrk-deps load diagram clean
+.PHONY: install assets database run serve lint format test test-sqlite test-postgresql browser-deps postgresql-deps \
+	bench wrk-deps load diagram clean
 
 install: $(VENV)/.installed assets
 
@@ -62,8 +63,21 @@ postgresql-deps:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "$(PG_BIN)" ] || \
 		(apt-get update -qq && apt-get install -y -qq postgresql >/dev/null)
 
-# Every test on SQLite, then every test again on PostgreSQL (the browser tests' server included).
-test: install browser-deps postgresql-deps
+# The checks pre-commit runs too (.pre-commit-config.yaml): ruff's lint rules and layout, mypy on the
+# packages it covers (pyproject.toml), and the import layers once pyproject.toml declares them.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	@if grep -q '^\[tool.importlinter\]' pyproject.toml; then echo "$(BIN)/lint-imports"; $(BIN)/lint-imports; fi
+
+# What ruff can put right by itself, then the layout: afterwards `make lint` finds only what needs a person.
+format: install
+	$(BIN)/ruff check --fix-only .
+	$(BIN)/ruff format .
+
+# The lint, every test on SQLite, then every test again on PostgreSQL (the browser tests' server included).
+test: install lint browser-deps postgresql-deps
 	$(PYTEST) $(PYTEST_ARGS)
 	TRIGGERFLOW_TEST_DB=postgresql $(PYTEST) $(PYTEST_ARGS)
 

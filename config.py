@@ -1,6 +1,8 @@
 """Configuration classes. Secrets and the database come from the environment."""
 import os
 import tempfile
+from pathlib import Path
+from typing import ClassVar
 
 from flask.helpers import get_debug_flag
 
@@ -57,7 +59,7 @@ class Config:
     # and days between reviews by MoRiLE priority.
     LRO_WITHIN_DAYS = 7
     PLAN_WITHIN_DAYS = 28
-    REVIEW_EVERY_DAYS = {"high": 28, "medium": 56, "low": 91}
+    REVIEW_EVERY_DAYS: ClassVar[dict[str, int]] = {"high": 28, "medium": 56, "low": 91}
     # E-mail: "smtp" sends through MAIL_SERVER; "folder" writes .eml files to MAIL_FOLDER
     # (instance/mail when unset) and shows them at /mail when MAIL_PAGE is on.
     MAIL_TRANSPORT = os.environ.get("MAIL_TRANSPORT", "smtp")
@@ -102,7 +104,7 @@ class TestConfig(Config):
     PASSWORD_HASHING = "fast-for-tests"
     TWO_FACTOR_REQUIRED_ROLES = ()  # tests that need it say so
     MAIL_TRANSPORT = "folder"
-    MAIL_FOLDER = os.path.join(tempfile.gettempdir(), "triggerflow-test-mail")  # tests set their own
+    MAIL_FOLDER = str(Path(tempfile.gettempdir()) / "triggerflow-test-mail")  # tests set their own
     MAIL_PAGE = True
 
 

@@ -35,8 +35,8 @@ def _machine() -> str:
                   if line.startswith("model name")), platform.processor() or "unknown CPU")
     memory = next((int(line.split()[1]) // 1024 // 1024 for line in _read("/proc/meminfo").splitlines()
                    if line.startswith("MemTotal")), 0)
-    return f"{os.cpu_count()} cores ({model}), {memory} GiB, {platform.system()} {platform.release()}, " \
-           f"Python {platform.python_version()}"
+    return (f"{os.cpu_count()} cores ({model}), {memory} GiB, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}")
 
 
 def _read(name: str) -> str:

@@ -46,10 +46,7 @@ def clock(time_machine):
 @pytest.fixture(scope="session")
 def databases(tmp_path_factory):
     """Makes a fresh, migrated and seeded database for each test on the chosen backend."""
-    if TEST_DB == "postgresql":
-        backend = PostgreSQLDatabases()
-    else:
-        backend = SQLiteDatabases(tmp_path_factory.mktemp("template"))
+    backend = PostgreSQLDatabases() if TEST_DB == "postgresql" else SQLiteDatabases(tmp_path_factory.mktemp("template"))
     yield backend
     backend.close()
 

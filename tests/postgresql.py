@@ -4,7 +4,6 @@ initdb and pg_ctl refuse to run as root, so as root they run as the `postgres` u
 cluster lives in a temporary directory, listens on a free local port, trusts local
 connections, skips fsync, and is stopped with `-m immediate`. PG_BIN points at other binaries.
 """
-import glob
 import os
 import shutil
 import socket
@@ -16,7 +15,7 @@ from pathlib import Path
 def _bin_dir() -> Path:
     if os.environ.get("PG_BIN"):
         return Path(os.environ["PG_BIN"])
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3]))
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
     if not found:
         raise RuntimeError("PostgreSQL is not installed: run `apt-get install -y postgresql` or set PG_BIN")
     return Path(found[-1]).parent
@@ -45,7 +44,7 @@ class Cluster:
 
     def _run(self, *command: str) -> None:
         prefix = ("runuser", "-u", "postgres", "--") if self._as_postgres else ()
-        result = subprocess.run((*prefix, *command), capture_output=True, text=True)
+        result = subprocess.run((*prefix, *command), capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
 

@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "triggerflow"
 
 def test_bandit_finds_nothing_of_medium_or_high_severity():
     result = subprocess.run([sys.executable, "-m", "bandit", "--recursive", "--quiet", "--format", "json",
-                             "--severity-level", "medium", str(PACKAGE)], capture_output=True, text=True)
+                             "--severity-level", "medium", str(PACKAGE)], capture_output=True, text=True, check=False)
     found = [f"{issue['filename']}:{issue['line_number']} {issue['test_id']} {issue['issue_text']}"
              for issue in json.loads(result.stdout)["results"]]
     assert found == []

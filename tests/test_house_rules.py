@@ -2,7 +2,6 @@
 import ast
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import flask_migrate
@@ -144,16 +143,28 @@ def _modelled_tables() -> set[str]:
     return {name for name in inspect(db.engine).get_table_names() if include_name(name, "table", {})}
 
 
-def test_the_code_has_no_lint_findings():
-    """Unused imports, undefined names and likely bugs (ruff's pyflakes and bugbear rules)."""
-    found = subprocess.run([sys.executable, "-m", "ruff", "check", "--output-format", "concise", "--no-cache",
-                            "triggerflow", "tests", "bench", "config.py", "wsgi.py"],
-                           cwd=ROOT, capture_output=True, text=True)
-    assert found.returncode == 0, found.stdout + found.stderr
+def _make_dry_run(target: str) -> list[str]:
+    """The commands `make` would run for `target`, the installs taken as done."""
+    skipped = [option for step in ("install", "browser-deps", "postgresql-deps") for option in ("-o", step)]
+    found = subprocess.run(["make", "--dry-run", "--always-make", *skipped, target], cwd=ROOT,
+                           capture_output=True, text=True, check=True)
+    return found.stdout.splitlines()
 
 
-def test_each_layer_imports_only_the_layers_below_it():
-    """The pages above the API above the services above the models (pyproject's [tool.importlinter])."""
-    found = subprocess.run([str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
-                           cwd=ROOT, capture_output=True, text=True)
-    assert found.returncode == 0, found.stdout + found.stderr
+def _tools(commands: str) -> set[str]:
+    """The virtualenv's tools that commands run, with their subcommand and options: "ruff format --check"."""
+    return {re.sub(r" (\.|--force-exclude)(?= |$)", "", match)
+            for match in re.findall(r"\.venv/bin/([a-z-]+(?: (?:[a-z-]+|\.)(?= |$|;|'))*)", commands)}
+
+
+def test_make_test_runs_the_lint_before_any_test():
+    """CI runs `make test`, so the lint (ruff's rules and layout, mypy, the import layers) fails it first."""
+    commands = _make_dry_run("test")
+    first_test = next(i for i, command in enumerate(commands) if "pytest" in command)
+    assert _tools("\n".join(commands[:first_test])) == _tools("\n".join(_make_dry_run("lint")))
+    assert {"ruff check", "ruff format --check", "mypy", "lint-imports"} <= _tools("\n".join(_make_dry_run("lint")))
+
+
+def test_pre_commit_runs_what_make_lint_runs():
+    hooks = "\n".join(re.findall(r"^\s*entry: (.*)$", (ROOT / ".pre-commit-config.yaml").read_text(), re.MULTILINE))
+    assert _tools(hooks) == _tools("\n".join(_make_dry_run("lint")))

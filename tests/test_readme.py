@@ -50,3 +50,10 @@ def test_the_readme_lists_exactly_the_demo_accounts_with_their_password():
                 for email, name, role, force, region in DEMO_ACCOUNTS]
     assert rows == expected
     assert f"`{DEMO_PASSWORD}`" in README
+
+
+def test_the_readme_layout_names_each_package_of_triggerflow_once():
+    layout = _between("## Layout\n\n```\n", "```")
+    named = re.findall(r"^  (\w+)/ ", layout, re.MULTILINE)
+    packages = sorted(path.parent.name for path in (PROJECT_ROOT / "triggerflow").glob("*/__init__.py"))
+    assert sorted(name for name in named if name in packages) == packages

@@ -5,11 +5,13 @@ database it is an overflow (a server error), not an empty answer. So a number ou
 names nothing (404), and never leaves for the database.
 """
 import builtins
+from typing import TypeVar
 
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
 LARGEST_ID = 2**31 - 1
+_Default = TypeVar("_Default", bound=int | None)  # number_or(text, 0) is always a number
 
 
 class Id(IntegerConverter):
@@ -26,7 +28,7 @@ class Id(IntegerConverter):
         return number
 
 
-def number_or(text, default: int | None) -> int | None:
+def number_or(text, default: _Default) -> int | _Default:
     """A number sent as text (a page, a sequence, a form's version): `default` unless it is plain digits
     in range. int() alone would take " 7", "+7", "1_0" and other scripts' digits, or overflow the database."""
     if isinstance(text, str) and text.isascii() and text.isdigit() and int(text) <= LARGEST_ID:

@@ -3,7 +3,8 @@
 The rule: control characters other than tab, line feed and carriage return are removed (C0, DEL
 and the C1 controls U+0080 to U+009F alike), and so are lone surrogates (half a character,
 which no database can store as UTF-8). PostgreSQL refuses NUL in text and JSONB outright; the
-other controls cannot be seen or typed, only pasted by accident. Everything else, in any script, is kept exactly as sent.
+other controls cannot be seen or typed, only pasted by accident. Everything else, in any script,
+is kept exactly as sent.
 
 The app's request class applies the rule to query strings, form fields and JSON bodies as they
 are parsed, and a URL part holding a control character matches no route (404).

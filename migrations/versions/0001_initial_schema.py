@@ -1,7 +1,7 @@
 """initial schema: reference data, users, forms, events, snapshots, return items, acceptance
 
 Revision ID: 9e1fc036dd7c
-Revises: 
+Revises:
 Create Date: 2026-11-22 02:53:09.947777
 
 """

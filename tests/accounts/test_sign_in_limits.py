@@ -105,8 +105,8 @@ def test_every_attempt_runs_one_argon2_verification_whether_or_not_the_account_e
                                                                                        known):
     verified = []
     original = PasswordHasher.verify
-    monkeypatch.setattr(PasswordHasher, "verify", lambda self, hash, password: (
-        verified.append(hash.split("$")[1]), original(self, hash, password))[1])
+    monkeypatch.setattr(PasswordHasher, "verify", lambda self, hashed, password: (
+        verified.append(hashed.split("$")[1]), original(self, hashed, password))[1])
     attempt(client, people.officer.email if known else "nobody@test.police.uk")
     assert verified == ["argon2id"]
 

@@ -56,7 +56,7 @@ def tamper(*statements: str, **values) -> None:
 def test_every_event_links_to_the_one_before_and_the_form_keeps_the_last(returned):
     events = events_of(returned)
 
-    assert [e.action for e in events][0] == "create" and events[-1].action == "return_to_force"
+    assert events[0].action == "create" and events[-1].action == "return_to_force"
     assert "reassign" in [e.action for e in events]
     assert events[0].prev_hash == GENESIS
     assert [e.prev_hash for e in events[1:]] == [e.hash for e in events[:-1]]

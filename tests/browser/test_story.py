@@ -97,7 +97,7 @@ def threat_identity(page: Page) -> None:
     page.get_by_label("Primary SOC theme").select_option(label="Drugs supply")
     page.get_by_label("Summary of the threat").fill(SUMMARY)
     page.get_by_role("group", name=re.compile("searched the SOC master list")).get_by_label("Yes", exact=True).check()
-    fill_date(page, "When did you search?", date.today() - timedelta(days=1))
+    fill_date(page, "When did you search?", local_today() - timedelta(days=1))
     page.get_by_label("Result of the search").fill("No existing record on the master list or PND.")
     save_and_continue(page, "B. Subjects")
 

@@ -1,5 +1,5 @@
 """Assessor workload and consistency: a return rate far from the regional mean is flagged."""
-from pytest import approx
+import pytest
 
 from tests import factories
 from triggerflow.models import Role
@@ -20,8 +20,8 @@ def test_assessors_more_than_15_points_from_their_regions_mean_return_rate_are_f
     first, second, other = found[people.assessor.name], found[people.assessor2.name], found["Third Assessor"]
     assert (first.claimed, first.returned, first.accepted, first.rejected) == (2, 1, 1, 0)
     assert (second.claimed, second.decided, second.acceptance_rate) == (2, 2, 50)
-    assert [w.return_rate for w in (first, second, other)] == [approx(50), approx(0), approx(25)]
-    assert first.regional_mean == approx(25)
+    assert [w.return_rate for w in (first, second, other)] == [pytest.approx(50), pytest.approx(0), pytest.approx(25)]
+    assert first.regional_mean == pytest.approx(25)
     assert [w.flagged for w in (first, second, other)] == [True, True, False]
 
 
@@ -40,4 +40,4 @@ def test_an_assessor_sees_only_their_own_row_with_the_regional_mean(h, people):
     found = assessors.workload(h.scope(people.assessor2, 0, 30))
 
     assert [(w.name, w.return_rate, w.regional_mean) for w in found] == [
-        (people.assessor2.name, approx(0), approx(25))]
+        (people.assessor2.name, pytest.approx(0), pytest.approx(25))]

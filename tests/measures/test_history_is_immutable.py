@@ -44,7 +44,7 @@ def test_every_measure_for_a_past_period_is_the_same_after_more_work(h, people, 
     # Later: the assessor reopens an answered item and returns the form again with it, forms are decided,
     # a return lapses, another is withdrawn.
     h.at(40)
-    item = [i for i in items_for(twice, include_pending=False) if i.reason_code == "R01"][0]
+    item = next(i for i in items_for(twice, include_pending=False) if i.reason_code == "R01")
     threads.reopen_item(twice, item, people.assessor, "Still no evidence of the group working together.", None)
     h.returned(twice, 41, reasons=("R02",))
     h.lapsed(waiting, 60)

@@ -1,5 +1,5 @@
 """Stale returns, listed with the officer and SPOCs, and the reasons forms come back by force."""
-from pytest import approx
+import pytest
 
 from triggerflow.assessment.return_items import add_pending
 from triggerflow.queries.measures import returns
@@ -53,4 +53,4 @@ def test_return_reasons_count_only_returns_made_in_the_period(h, people):
     returned_on(h, 10, reasons=("R01",))  # 15 January
     returned_on(h, 30, reasons=("R02",))  # 4 February
     found = returns.reasons_overall(h.scope(people.regional_manager, 27, 54))
-    assert [(r.reason, r.count, r.share) for r in found] == [("R02", 1, approx(100))]
+    assert [(r.reason, r.count, r.share) for r in found] == [("R02", 1, pytest.approx(100))]

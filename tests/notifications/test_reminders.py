@@ -110,7 +110,7 @@ def test_two_runs_at_once_send_each_reminder_once_and_lapse_each_form_once(app, 
                 start.wait(timeout=10)
                 reports.append(reminders.run(today=today))
                 db.session.remove()
-        except Exception as error:  # surfaced below: a thread's exception would otherwise vanish
+        except Exception as error:  # noqa: BLE001 - surfaced below: a thread's exception would otherwise vanish
             errors.append(error)
 
     threads = [threading.Thread(target=run_on_another_host) for _ in range(2)]

@@ -1,6 +1,7 @@
 """Synthetic forms read like real ones: a form that was sent passes the rules it was sent under,
 and every submission left a snapshot that changed where the ROCTA's return asked."""
 from collections import defaultdict
+from itertools import pairwise
 from datetime import date
 from random import Random
 
@@ -146,7 +147,7 @@ def test_each_submission_and_resubmission_stored_a_snapshot_by_whoever_sent_it(g
 def test_a_resubmitted_version_differs_from_the_one_before_in_each_section_its_return_named(generated):
     compared = 0
     for _, _, items, snapshots in generated:
-        for older, newer in zip(snapshots, snapshots[1:]):
+        for older, newer in pairwise(snapshots):
             named = {item.section for item in items if item.round == older.round}
             assert named and all(newer.answers[key] != older.answers.get(key) for key in named)
             assert {key for key in newer.answers if newer.answers[key] != older.answers.get(key)} == named

@@ -1,6 +1,7 @@
 """Synthetic data: the same seed gives the same rows, and every history is one the lifecycle allows."""
 from collections import defaultdict
 from datetime import UTC, date, datetime
+from itertools import pairwise
 from types import SimpleNamespace
 
 from sqlalchemy import func, select
@@ -70,7 +71,7 @@ def test_every_history_replays_through_the_lifecycle_machine_to_the_forms_state(
         stand_in = SimpleNamespace(state=FormState.DRAFT, round=0, force=force)
         lifecycle = Lifecycle(stand_in)
         build_machine(lifecycle)
-        for earlier, event in zip(history, history[1:]):
+        for earlier, event in pairwise(history):
             assert event.at > earlier.at, form.number
             assert event.from_state is lifecycle.state, (form.number, event.action)
             assert lifecycle.trigger(event.action), (form.number, event.action)

@@ -135,7 +135,7 @@ def test_a_number_links_to_the_forms_behind_it(south_west, people, sign_in):
     client = sign_in(people.regional_manager)
     page = get(client, "/dashboards/acceptance")
     wiltshire = page.find("table", data_table="acceptance").find_all("tr")[2]
-    rejected = [a for a in wiltshire.find_all("a") if "cell=rejected" in a["href"]][0]
+    rejected = next(a for a in wiltshire.find_all("a") if "cell=rejected" in a["href"])
     assert rejected.text == "2 – rejected, Wiltshire Police"
 
     listed = get(client, rejected["href"])

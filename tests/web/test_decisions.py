@@ -133,7 +133,7 @@ def test_spoc_returns_a_draft_to_the_officer_only_with_a_comment(people, sign_in
     assert events(form)[-1].comment == "Add the second subject's date of birth."
 
 
-# Claiming and returning
+# Claiming a form and returning it
 
 
 def test_assessor_claims_from_the_form_page_and_releases_back_to_the_queue(people, sign_in):

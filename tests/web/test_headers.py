@@ -10,7 +10,7 @@ from triggerflow.db import db
 
 def policy(response) -> dict[str, str]:
     directives = (part.strip().split(" ", 1) for part in response.headers["Content-Security-Policy"].split(";"))
-    return {name: value for name, value in directives}
+    return dict(directives)
 
 
 def test_a_signed_in_page_carries_every_security_header(people, sign_in):

@@ -52,7 +52,8 @@ def test_each_state_names_who_acts_next(people, sign_in):
         f"Waiting for Dorset Police SPOCs: {spoc_names(people.spoc, people.spoc2)} – check the form")
     sent = lifecycle.submitted(cast)
     assert next_step(officer, sent) == (
-        f"Waiting for South West Regional Organised Crime Unit assessors: {spoc_names(people.assessor, people.assessor2)}"
+        "Waiting for South West Regional Organised Crime Unit assessors: "
+        f"{spoc_names(people.assessor, people.assessor2)}"
         f" – claim the form and assess it by {assessment_due(sent.submitted_at):%-d %B %Y}.")
     held = lifecycle.under_assessment(cast)
     assert next_step(officer, held).startswith(f"Waiting for the assessor: {people.assessor.name} – assess the form by")

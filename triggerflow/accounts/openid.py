@@ -7,7 +7,7 @@ refuses a reply to any other request (state), from any other issuer, or with an 
 not signed by the provider's keys, not for this client, expired or not bound to the nonce.
 """
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import requests
 from authlib.common.errors import AuthlibBaseError
@@ -15,7 +15,7 @@ from authlib.common.security import generate_token
 from authlib.integrations.requests_client import OAuth2Session
 from joserfc import jwt
 from joserfc.errors import JoseError
-from joserfc.jwk import KeySet
+from joserfc.jwk import KeySet, KeySetSerialization
 
 from triggerflow.models import IdentityProvider
 
@@ -59,7 +59,7 @@ def finish(provider: IdentityProvider, pending: dict[str, Any], reply: dict[str,
     try:
         token = client.fetch_token(metadata["token_endpoint"], code=reply["code"], code_verifier=pending["verifier"],
                                    grant_type="authorization_code", timeout=TIMEOUT)
-        keys = KeySet.import_key_set(_get(metadata["jwks_uri"]))
+        keys = KeySet.import_key_set(cast(KeySetSerialization, _get(metadata["jwks_uri"])))  # joserfc checks it
         claims = jwt.decode(token["id_token"], keys).claims
     except AuthlibBaseError as error:  # the provider refused the code or the verifier
         raise Refused(f"token_refused: {error}"[:60]) from None

@@ -9,9 +9,10 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any, cast
 
 from flask import current_app
-from sqlalchemy import Select, bindparam, delete, or_, select
+from sqlalchemy import CursorResult, Select, bindparam, delete, or_, select
 from sqlalchemy.orm import contains_eager
 
 from triggerflow.accounts.devices import describe_device
@@ -95,7 +96,7 @@ def end_all(user: User, reason: str, keep: UserSession | None = None) -> int:
     query = delete(UserSession).where(UserSession.user_id == user.id)
     if keep is not None:
         query = query.where(UserSession.id != keep.id)
-    ended = db.session.execute(query.execution_options(synchronize_session=False)).rowcount
+    ended = cast("CursorResult[Any]", db.session.execute(query.execution_options(synchronize_session=False))).rowcount
     if ended:
         security_event("session.ended", reason=reason, subject_user_id=user.id, sessions=ended)
     return ended

@@ -37,7 +37,7 @@ def with_password(email: str, password: str, *, address: str, user_agent: str) -
         return wait
     user = find_by_email(email)
     correct = verify_password(user.password_hash if user else None, password)
-    if not (correct and user.active and not lockout.is_locked(user, now)):
+    if not (correct and user is not None and user.active and not lockout.is_locked(user, now)):
         _count_failure(user, address, now, "sign_in.failed", _why(user, now, "wrong_password"))
         return Outcome()
     with transaction():
@@ -79,10 +79,10 @@ def with_code(pending: UserSession, code: str, *, address: str) -> Outcome:
 def with_identity_provider(provider: IdentityProvider, claims: dict, *, address: str, user_agent: str) -> Outcome:
     """Signs in the account whose e-mail address the organisation's provider has verified. Its roles and
     scope are TriggerFlow's; two-factor sign-in is the provider's business, so none is asked for here."""
-    email = claims.get("email") if isinstance(claims.get("email"), str) else ""
+    email: str = claims["email"] if isinstance(claims.get("email"), str) else ""
     user = find_by_email(email) if email else None
     reason = _not_vouched_for(provider, claims, email, user)
-    if reason:
+    if reason or user is None:  # no reason means the user was found
         security_event("sign_in.failed", subject_user_id=user.id if user else None, reason=reason,
                        identity_provider=provider.name)
         return Outcome(reason=reason)
@@ -127,11 +127,11 @@ def _address_wait(address: str, now: datetime, step: str) -> Outcome | None:
 def _count_failure(user: User | None, address: str, now: datetime, event: str, reason: str) -> None:
     with transaction():
         lockout.count_address_failure(address, now)
-        counts = user is not None and user.active and not lockout.is_locked(user, now)
-        locked_for = lockout.count_failure(user, now) if counts else None
+        counted = user if user is not None and user.active and not lockout.is_locked(user, now) else None
+        locked_for = lockout.count_failure(counted, now) if counted else None
     security_event(event, subject_user_id=user.id if user else None, reason=reason)
-    if locked_for:
-        security_event("account.locked", subject_user_id=user.id, minutes=locked_for)
+    if counted and locked_for:
+        security_event("account.locked", subject_user_id=counted.id, minutes=locked_for)
 
 
 def _why(user: User | None, now: datetime, otherwise: str) -> str:

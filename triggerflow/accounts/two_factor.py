@@ -8,13 +8,14 @@ import hashlib
 import hmac
 import secrets
 from datetime import datetime
+from typing import Any, cast
 
 import pyotp
 import segno
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from markupsafe import Markup
-from sqlalchemy import delete, or_, update
+from sqlalchemy import CursorResult, delete, or_, update
 
 from triggerflow.db import db
 from triggerflow.models import RecoveryCode, User
@@ -85,14 +86,14 @@ def check(user: User, code: str, now: datetime) -> str | None:
     if len(digits) == 6 and digits.isdigit():  # a recovery code is longer and has letters
         step = _matching_step(user.totp_secret, digits, now)
         # Claimed in one statement, so the same code cannot be used twice, even at the same moment.
-        claimed = step is not None and db.session.execute(
+        claimed = step is not None and cast("CursorResult[Any]", db.session.execute(
             update(User).where(User.id == user.id, or_(User.totp_last_step.is_(None), User.totp_last_step < step))
-            .values(totp_last_step=step).execution_options(synchronize_session=False)).rowcount == 1
+            .values(totp_last_step=step).execution_options(synchronize_session=False))).rowcount == 1
         return "authenticator" if claimed else None
-    used = db.session.execute(
+    used = cast("CursorResult[Any]", db.session.execute(
         update(RecoveryCode).where(RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None),
                                    RecoveryCode.code_hash == _digest(_recovery_form(code)))
-        .values(used_at=now).execution_options(synchronize_session=False)).rowcount
+        .values(used_at=now).execution_options(synchronize_session=False))).rowcount
     return "recovery code" if used == 1 else None
 
 

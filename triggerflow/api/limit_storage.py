@@ -6,6 +6,7 @@ window and when it ends. A hit is one INSERT ... ON CONFLICT DO UPDATE ... RETUR
 on SQLite and PostgreSQL alike, in its own transaction so it counts even if the request fails.
 """
 from datetime import datetime, timedelta
+from typing import ClassVar
 
 from limits.storage import Storage
 from sqlalchemy import case, delete, func, literal, select, text
@@ -21,7 +22,7 @@ _counters = RateLimitCounter.__table__
 
 
 class DatabaseStorage(Storage):
-    STORAGE_SCHEME = [SCHEME]
+    STORAGE_SCHEME: ClassVar[list[str]] = [SCHEME]
 
     @property
     def base_exceptions(self) -> type[Exception]:

@@ -99,7 +99,7 @@ def _who(roles) -> str:
 
 def _path_parameters(rule: Rule) -> list[dict]:
     parameters = []
-    for name, converter in rule._converters.items():
+    for name, converter in rule._converters.items():  # noqa: SLF001 - werkzeug has no public way to them
         schema = dict(getattr(converter, "openapi", {"type": "string"}))
         if isinstance(converter, NumberConverter):
             schema = {"type": "integer"} | {key: value for key, value in
@@ -114,8 +114,8 @@ def _query_parameters(op: Operation, schemas: dict) -> list[dict]:
     model = schemas[op.query.__name__]
     required = set(model.get("required", ()))
     parameters = []
-    for name, schema in model["properties"].items():
-        schema = _not_null(schema)
+    for name, declared in model["properties"].items():
+        schema = _not_null(declared)
         description = schema.pop("description", None)
         parameters.append({"name": name, "in": "query", "required": name in required, "schema": schema,
                            **({"description": description} if description else {})})

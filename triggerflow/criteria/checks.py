@@ -93,7 +93,7 @@ def c7_activity_dates(facts: Facts) -> Problems:
         problems.append(("C.most_recent", "Enter the date of the most recent activity"))
     elif recent > facts.today:
         problems.append(("C.most_recent", "The date of the most recent activity must be today or in the past"))
-    if problems:
+    if problems or first is None or recent is None:  # either date missing is already a problem
         return problems
     if first > recent:
         return [("C.first_known", "The date first known must be on or before the most recent activity")]

@@ -19,7 +19,7 @@ def c18_links_to_group(facts: Facts) -> Problems:
         if problem:
             problems.append(("B.subjects", problem))
         cites = subject.get("link_cites")
-        if not (isinstance(cites, list) and set(c for c in cites if isinstance(c, str)) & references):
+        if not (isinstance(cites, list) and {c for c in cites if isinstance(c, str)} & references):
             problems.append(("B.subjects", f"Cite at least one intelligence item that links {name} to the group"))
     return problems
 

@@ -39,7 +39,7 @@ def send_pending(now: datetime | None = None, limit: int = 500,
         with transaction():
             try:
                 transport.send(transports.build(message))
-            except Exception as error:  # any failure of any transport: keep the message, try later
+            except Exception as error:  # noqa: BLE001 - any failure of any transport: keep the message, try later
                 _failed(message, error, now, report)
             else:
                 message.status, message.sent_at = OutboxStatus.SENT, utcnow()

@@ -22,5 +22,5 @@ def live_sessions(user_id: int, now: datetime | None = None) -> list[dict]:
 
 
 def recovery_codes_left(user_id: int) -> int:
-    return db.session.scalar(select(func.count(RecoveryCode.id))
-                             .where(RecoveryCode.user_id == user_id, RecoveryCode.used_at.is_(None)))
+    return db.session.execute(select(func.count(RecoveryCode.id))
+                              .where(RecoveryCode.user_id == user_id, RecoveryCode.used_at.is_(None))).scalar_one()

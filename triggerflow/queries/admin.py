@@ -43,7 +43,7 @@ def exports(page: int = 1) -> Page:
 
 
 def _page(query, number: int) -> Page:
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    total = db.session.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
     number = min(max(1, number), max(1, -(-total // PAGE_SIZE)))
     rows = list(db.session.scalars(query.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)).unique())
     return Page(rows, number, PAGE_SIZE, total)

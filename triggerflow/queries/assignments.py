@@ -28,7 +28,7 @@ def regional_work(manager: User, page: int = 1, size: int = 50, assessor_id: int
     )
     if assessor_id is not None:
         query = query.where(TriggerForm.assessor_id == assessor_id)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    total = db.session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     pages = max(1, -(-total // size))
     page = min(max(1, page), pages)
     rows = db.session.execute(query.order_by(TriggerForm.submitted_at, TriggerForm.id)

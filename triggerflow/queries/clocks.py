@@ -8,6 +8,7 @@ after a decision. Clocks count working days.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
@@ -52,7 +53,7 @@ def stays(form_ids: Iterable[int] | Select) -> Select:
     """Every stay of the given forms: form_id, state, entered and left (NULL while it goes on), the
     action that ended it and who took it, and the local day numbers it began and ended on
     (queries.working_days), with which the measures count its working days."""
-    window = {"partition_by": FormEvent.form_id, "order_by": (FormEvent.at, FormEvent.id)}
+    window: dict[str, Any] = {"partition_by": FormEvent.form_id, "order_by": (FormEvent.at, FormEvent.id)}
     day = local_day_number(FormEvent.at)
     return (select(FormEvent.form_id, FormEvent.to_state.label("state"), FormEvent.at.label("entered"),
                    func.lead(FormEvent.at, type_=UTCDateTime()).over(**window).label("left"),
@@ -84,7 +85,9 @@ def clocks(form_ids: list[int], now: datetime | None = None) -> dict[int, tuple[
 
 def _add_up(form_ids: Iterable[int], rows: Iterable[tuple], now: datetime) -> dict[int, tuple[Clock, Clock]]:
     """Each clock's working days from stays given as (form_id, state, entered, left)."""
-    totals = {form_id: {"rocta": [0, False], "force": [0, False]} for form_id in form_ids}
+    # Per form and clock: [working days, running].
+    totals: dict[int, dict[str, list[Any]]] = {form_id: {"rocta": [0, False], "force": [0, False]}
+                                               for form_id in form_ids}
     for form_id, state, entered, left in rows:
         clock = "rocta" if state in ROCTA_CLOCK else "force" if state in FORCE_CLOCK else None
         if clock is None:

@@ -57,8 +57,7 @@ def _reasons(subjects: list[dict], references: set[str], other: dict[str, Any]) 
         reason = next((r for r in (same_subject(ours, theirs) for ours in subjects) if r), None)
         if reason and reason not in reasons:
             reasons.append(reason)
-    for item in answer_items(other, "F", "intelligence"):
-        if reference_key(item.get("reference")) in references:
-            reasons.append(f"the same intelligence reference, {str(item.get('reference')).strip()}")
+    reasons.extend(f"the same intelligence reference, {str(item.get('reference')).strip()}"
+                   for item in answer_items(other, "F", "intelligence") if reference_key(item.get("reference")) in references)
     return tuple(reasons)
 

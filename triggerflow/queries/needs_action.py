@@ -2,8 +2,9 @@
 
 Per role, the forms on which the user is the one expected to act next (each also has an action
 for them in workflow.service.available_actions): officers their forms returned by the SPOC, or by
-the ROCTA while an item waits for an answer (or their force has no SPOC gate); SPOCs their force's forms awaiting review or returned; assessors the region's new
-submissions, resubmissions routed to them or to anyone, and the forms they hold.
+the ROCTA while an item waits for an answer (or their force has no SPOC gate); SPOCs their
+force's forms awaiting review or returned; assessors the region's new submissions, resubmissions
+routed to them or to anyone, and the forms they hold.
 
 Every page shows the count, so its statement is built once per role and kind of scope, with the
 user bound in when it runs.

@@ -13,7 +13,8 @@ from math import ceil
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Date, Integer, Select, bindparam, case, func, select, union_all
+from sqlalchemy import (BindParameter, ColumnElement, CompoundSelect, Date, Integer, Select, bindparam, case, func,
+                        select, union_all)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -31,7 +32,7 @@ _OFFICER_ORDER = (S.RETURNED, S.LAPSED, S.DRAFT, S.SPOC_REVIEW, S.SUBMITTED, S.R
 _USER = bindparam("user_id", type_=Integer)
 _OWN_FORCE = bindparam("own_force_id", type_=Integer)
 _TODAY = bindparam("today", type_=Date)
-_STATE = bindparam("state")
+_STATE: BindParameter[Any] = bindparam("state")
 
 
 class StateCounts(dict):
@@ -157,7 +158,7 @@ def _counts(kind: str) -> Select:
 
 
 @cache
-def _capped_counts(kind: str, cap: int) -> Select:
+def _capped_counts(kind: str, cap: int) -> CompoundSelect:
     # One index range per state, each stopping at cap + 1 rows.
     def one(state: S) -> Select:
         found = (select(TriggerForm.state).where(scoped(kind), TriggerForm.state == state)
@@ -269,11 +270,12 @@ class _Statements:
 @cache
 def _statements(build: Callable[[str], Select], kind: str) -> _Statements:
     query = build(kind)
+    scoped: ColumnElement[bool] = query.whereclause  # type: ignore[assignment]  # every queue has a scope
     page = (bindparam("page_limit", type_=Integer), bindparam("page_offset", type_=Integer))
     return _Statements(
         counted=query.add_columns(func.count().over().label("queue_total")).limit(page[0]).offset(page[1]),
         rows=query.limit(page[0]).offset(page[1]),
-        count=select(func.count()).select_from(TriggerForm).where(query.whereclause))
+        count=select(func.count()).select_from(TriggerForm).where(scoped))
 
 
 def _page(build: Callable[[str], Select], user: User, number: int, today: date | None,

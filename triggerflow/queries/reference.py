@@ -12,11 +12,11 @@ def forces_by_region(first_region_id: int | None = None) -> list[tuple[str, str,
         select(Force.code, Force.name, Region.name).join(Force.region)
         .order_by(own_region_first, Region.name, Force.name)
     )
-    return [tuple(row) for row in rows]
+    return [(code, name, region) for code, name, region in rows]
 
 
 def regions() -> list[tuple[str, str]]:
-    return [tuple(row) for row in db.session.execute(select(Region.code, Region.name).order_by(Region.name))]
+    return [(code, name) for code, name in db.session.execute(select(Region.code, Region.name).order_by(Region.name))]
 
 
 def force_id_by_code(code: str) -> int | None:

@@ -51,7 +51,8 @@ def since_last_review(form: TriggerForm, viewer: User) -> Comparison | None:
     if returned_at is not None:
         query = query.where(FormSnapshot.created_at <= returned_at)
     reviewed = db.session.scalar(query) or newest - 1
-    return Comparison(snapshot(form, reviewed), snapshot(form, newest))
+    older, newer = snapshot(form, reviewed), snapshot(form, newest)
+    return Comparison(older, newer) if older and newer else None
 
 
 def _last_return(form: TriggerForm, actor_id: int | None):

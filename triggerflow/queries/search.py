@@ -5,7 +5,9 @@ PostgreSQL, over the same words (search.document), so both find the same forms. 
 must match; a word of three or more characters also matches words it begins ("Smi" finds "Smith");
 an alphabetic word also matches subjects' names that sound the same.
 """
-from sqlalchemy import ColumnElement, func, literal_column, select, text
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, TextClause, func, literal_column, select, text
 from sqlalchemy.orm import joinedload
 
 from triggerflow.db import db
@@ -19,12 +21,13 @@ PREFIX_FROM = 3  # shorter words match whole words only: "a" should not find eve
 
 
 def search(user: User, typed: str, filters: FormFilters, page: int = 1, size: int = PAGE_SIZE) -> Page:
-    """One page of the forms that match (TriggerForm rows), an exact form number first, then the most recently changed."""
+    """One page of the forms that match (TriggerForm rows): an exact form number first, then the most
+    recently changed."""
     condition = filters.condition(user)
     matching = _matching(typed)
     if matching is not None:
         condition = condition & matching
-    total = db.session.scalar(select(func.count()).select_from(TriggerForm).where(condition))
+    total = db.session.execute(select(func.count()).select_from(TriggerForm).where(condition)).scalar_one()
     number = (TriggerForm.number == typed.strip().upper()).desc()
     forms = db.session.scalars(
         select(TriggerForm).options(joinedload(TriggerForm.force)).where(condition)
@@ -50,7 +53,7 @@ def _full_text(alternatives: list[list[tuple[str, bool]]]) -> ColumnElement[bool
         query = " & ".join("(" + " | ".join(f"'{w}':*" if prefix else f"'{w}'" for w, prefix in each) + ")"
                            for each in alternatives)
         tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), query)
-        found = select(FormSearchEntry.form_id).where(
+        found: Select[Any] | TextClause = select(FormSearchEntry.form_id).where(
             func.to_tsvector(literal_column("'simple'::regconfig"), FormSearchEntry.document).op("@@")(tsquery))
     else:
         query = " AND ".join("(" + " OR ".join(f'"{w}"*' if prefix else f'"{w}"' for w, prefix in each) + ")"

@@ -72,7 +72,7 @@ def register(user: User, filters: RegisterFilters) -> Select:
 
 def owning_forces(user: User) -> list[tuple[str, str]]:
     """The forces whose threats the user may see on the register, for its filter."""
-    return [tuple(row) for row in db.session.execute(
+    return [(code, name) for code, name in db.session.execute(
         select(Force.code, Force.name).where(Force.id.in_(select(Threat.owning_force_id).where(visible_to(user))))
         .order_by(Force.name))]
 

@@ -5,6 +5,7 @@ action are told apart by `when` (a fact about the form: its force's SPOC gate, i
 which the machine checks as a condition. Who may act is `roles` plus `relation` (how the actor
 must stand to the form), checked in workflow.permissions.
 """
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from triggerflow.models.user import Role

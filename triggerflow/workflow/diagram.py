@@ -42,7 +42,7 @@ CREATE_LABEL = "Create · Force officer or Force SPOC"
 def _who(transition: Transition) -> str:
     if transition.roles == {SYSTEM}:
         return "scheduled command"
-    roles = sorted(transition.roles, key=list(Role).index)
+    roles = sorted((role for role in transition.roles if isinstance(role, Role)), key=list(Role).index)
     return " or ".join(ROLE_IN_RELATION.get((transition.relation, role), role.label) for role in roles)
 
 

@@ -17,13 +17,13 @@ from triggerflow.threats import service as threats
 def apply(form: TriggerForm, action: str, actor: User | None, details: dict[str, Any], now: datetime,
           today: date) -> None:
     effect = _EFFECTS.get(action)
-    if effect:
+    if effect and actor is not None:  # only people's actions have effects; the system's (lapse) has none
         effect(form, actor, details, now, today)
 
 
 def event_details(form: TriggerForm, action: str, details: dict[str, Any]) -> dict[str, Any]:
     """What the event row keeps beyond action, reason code and comment (JSON-safe values only)."""
-    kept = {}
+    kept: dict[str, Any] = {}
     if form.resubmit_by and action in ("return_to_force", "reopen"):
         kept["resubmit_by"] = form.resubmit_by.isoformat()
     duplicate = (details.get("duplicate_reference") or "").strip()

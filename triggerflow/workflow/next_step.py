@@ -32,8 +32,8 @@ class NextStep:
 
 
 def unanswered_items(form: TriggerForm) -> int:
-    return db.session.scalar(select(func.count(ReturnItem.id)).where(
-        ReturnItem.form_id == form.id, ReturnItem.status == ReturnItemStatus.OPEN))
+    return db.session.execute(select(func.count(ReturnItem.id)).where(
+        ReturnItem.form_id == form.id, ReturnItem.status == ReturnItemStatus.OPEN)).scalar_one()
 
 
 def resubmitters(form: TriggerForm) -> list[User]:

@@ -10,7 +10,7 @@ from triggerflow.models import FormEvent
 from triggerflow.workflow.definition import TRANSITIONS
 from triggerflow.workflow.states import FormState
 
-_MOVES = {(t.action, source, t.dest) for t in TRANSITIONS for source in t.sources}
+_MOVES: set[tuple[str, FormState | None, FormState]] = {(t.action, source, t.dest) for t in TRANSITIONS for source in t.sources}
 _START = ("create", None, FormState.DRAFT)
 
 
@@ -20,7 +20,7 @@ class BrokenHistory(Exception):
 
 def replay(events: Iterable[FormEvent]) -> FormState:
     """The state the events, oldest first, lead to; BrokenHistory at the first that cannot follow."""
-    state = None
+    state: FormState | None = None
     for event in events:
         move = (event.action, state, event.to_state)
         if event.from_state != state or (move != _START and move not in _MOVES):

@@ -7,6 +7,7 @@ and after a change to the list of bank holidays.
 """
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 
@@ -27,7 +28,8 @@ def ended(form: TriggerForm, left: FormState, event: FormEvent) -> FormStay | No
     """The stay in `left` that `event` (not yet added) ends, or None when the form stays put."""
     if left == event.to_state:
         return None
-    entered = db.session.scalar(select(func.max(FormEvent.at)).where(FormEvent.form_id == form.id, moved_in()))
+    entered = db.session.execute(select(func.max(FormEvent.at))
+                                 .where(FormEvent.form_id == form.id, moved_in())).scalar_one()
     return FormStay(form_id=form.id, state=left, entered_at=entered, left_at=event.at, left_with=event.action,
                     left_by=event.actor_id, working_days=working_days(entered, event.at))
 
@@ -48,7 +50,7 @@ def from_events(events: Iterable[dict]) -> list[dict]:
 
 def rebuild(connection: Connection) -> int:
     """Replace every stay with those the events give now; how many there are."""
-    window = {"partition_by": FormEvent.form_id, "order_by": (FormEvent.at, FormEvent.id)}
+    window: dict[str, Any] = {"partition_by": FormEvent.form_id, "order_by": (FormEvent.at, FormEvent.id)}
     number = working_day_number(local_day_number(FormEvent.at))
     moves = (select(FormEvent.form_id, FormEvent.from_state.label("state"),
                     func.lag(FormEvent.at, type_=UTCDateTime()).over(**window).label("entered_at"),
@@ -59,4 +61,4 @@ def rebuild(connection: Connection) -> int:
     connection.execute(delete(FormStay))
     connection.execute(insert(FormStay).from_select(
         columns, select(*(moves.c[name] for name in columns)).where(moves.c.state.is_not(None))))
-    return connection.scalar(select(func.count()).select_from(FormStay))
+    return connection.execute(select(func.count()).select_from(FormStay)).scalar_one()

@@ -86,10 +86,12 @@ _OPERATION_GROUPS = {
 
 def operations_by_force(scope: MeasureScope) -> list[OperationCounts]:
     running = operations_facts(scope).subquery()
-    return [OperationCounts(*row) for row in db.session.execute(
+    rows = db.session.execute(
         select(Force.code, Force.name, *(count_where(group(running.c.state)) for group in _OPERATION_GROUPS.values()))
         .join(running, running.c.force_id == Force.id)
-        .group_by(Force.id, Force.code, Force.name).order_by(Force.name))]
+        .group_by(Force.id, Force.code, Force.name).order_by(Force.name))
+    # Columns built in a loop make rows of no fixed width to the type checker.
+    return [OperationCounts(*row) for row in rows]  # type: ignore[call-arg]
 
 
 def operations_without_assessment(scope: MeasureScope, limit: int | None = None) -> list[Operation]:

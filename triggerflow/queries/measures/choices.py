@@ -22,14 +22,14 @@ def filter_choices(user: User) -> FilterChoices:
         select(Force.code, Force.name, Force.region_id).where(Force.id.in_(scope.forces())).order_by(Force.name)
     ).all()
     region_ids = {region_id for _, _, region_id in forces}
-    regions = []
+    regions: list[tuple[str, str]] = []
     if len(region_ids) > 1:
-        regions = db.session.execute(
-            select(Region.code, Region.name).where(Region.id.in_(region_ids)).order_by(Region.name)).all()
+        regions = [(code, name) for code, name in db.session.execute(
+            select(Region.code, Region.name).where(Region.id.in_(region_ids)).order_by(Region.name))]
     if user.role is Role.ASSESSOR:
         assessors = [(str(user.id), user.name)]
     else:
         assessors = [(str(i), name) for i, name in db.session.execute(
             select(User.id, User.name).where(User.role == Role.ASSESSOR, User.region_id.in_(region_ids))
             .order_by(User.name, User.id))]
-    return FilterChoices([tuple(r) for r in regions], [(code, name) for code, name, _ in forces], assessors)
+    return FilterChoices(regions, [(code, name) for code, name, _ in forces], assessors)

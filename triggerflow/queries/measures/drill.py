@@ -30,15 +30,6 @@ _DRILLS = {
     "threats": (threats.drill, threats.CELLS),
 }
 
-# What each optional key may hold; anything else is refused rather than ignored.
-_KEYS = {
-    "month": lambda v: _is_month(v),
-    "state": lambda v: v in {s.value for s in FormState},
-    "reason": lambda v: v in dict(vocab.RETURN_REASONS),
-    "by": lambda v: number_or(v, 0) > 0,  # an id: plain digits in range, never "²" or 20 digits
-}
-
-
 def _is_month(value: str) -> bool:
     """YYYY-MM, a month the service covers: the first of it read as any other day is."""
     try:
@@ -46,6 +37,15 @@ def _is_month(value: str) -> bool:
     except ValueError:
         return False
     return len(value) == 7
+
+
+# What each optional key may hold; anything else is refused rather than ignored.
+_KEYS = {
+    "month": _is_month,
+    "state": lambda v: v in {s.value for s in FormState},
+    "reason": lambda v: v in dict(vocab.RETURN_REASONS),
+    "by": lambda v: number_or(v, 0) > 0,  # an id: plain digits in range, never "²" or 20 digits
+}
 
 
 _REQUIRED = {("reasons", "reason"): "reason", ("assessors", None): "by", ("time", "state"): "state"}
@@ -66,7 +66,9 @@ class ListedForm:
 
 
 def form_ids(scope: MeasureScope, measure: str, cell: str, keys: dict[str, str]) -> Select:
-    drill, cells = _DRILLS.get(measure, (None, ()))
+    if measure not in _DRILLS:
+        raise UnknownDrill(f"{measure}/{cell}")
+    drill, cells = _DRILLS[measure]
     return drill(scope, cell, checked(measure, cell, keys, cells))
 
 
@@ -88,7 +90,7 @@ def forms_behind(scope: MeasureScope, measure: str, cell: str, keys: dict[str, s
     """The forms behind one number (a page of them), and how many there are in all."""
     ids = form_ids(scope, measure, cell, keys)
     where = (TriggerForm.id.in_(ids), visible_to(scope.user))
-    total = db.session.scalar(select(func.count()).select_from(TriggerForm).where(*where))
+    total = db.session.execute(select(func.count()).select_from(TriggerForm).where(*where)).scalar_one()
     rows = db.session.execute(
         select(TriggerForm.number, TriggerForm.working_name, Force.name, TriggerForm.state,
                TriggerForm.first_submitted_at, User.name)

@@ -13,7 +13,7 @@ from triggerflow.content import vocab
 from triggerflow.db import db
 from triggerflow.models import Force, FormEvent, ReturnedItem, Role, TriggerForm, User
 from triggerflow.queries.measures import assessors, cohort, returns, timing
-from triggerflow.queries.measures.drill import checked
+from triggerflow.queries.measures.drill import UnknownDrill, checked
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.scope import visible_to
 from triggerflow.workflow.states import FormState
@@ -80,11 +80,13 @@ def _what(measure: str, what: str) -> str:
 def events_behind(scope: MeasureScope, measure: str, cell: str, keys: dict[str, str], *,
                   limit: int | None = None, offset: int = 0) -> tuple[list[ListedEvent], int]:
     """The times behind one figure (a page of them), and how many there are in all."""
-    drill, cells = _DRILLS.get(measure, (None, ()))
+    if measure not in _DRILLS:
+        raise UnknownDrill(f"{measure}/{cell}")
+    drill, cells = _DRILLS[measure]
     times = drill(scope, cell, checked(measure, cell, keys, cells)).subquery()
     where = visible_to(scope.user)
-    total = db.session.scalar(select(func.count()).select_from(times)
-                              .join(TriggerForm, TriggerForm.id == times.c.form_id).where(where))
+    total = db.session.execute(select(func.count()).select_from(times)
+                               .join(TriggerForm, TriggerForm.id == times.c.form_id).where(where)).scalar_one()
     rows = db.session.execute(
         select(TriggerForm.number, TriggerForm.working_name, Force.name, times.c.what, times.c.at, User.name)
         .join(TriggerForm, TriggerForm.id == times.c.form_id).join(Force, Force.id == TriggerForm.force_id)

@@ -126,7 +126,7 @@ def drill(scope: MeasureScope, cell: str, keys: dict[str, str]) -> Select:
         return select(per_form.c.form_id)
     if cell == "state":
         ended = stays_ended_in_period(scope).subquery()
-        return select(ended.c.form_id).where(ended.c.state == FormState(keys.get("state")))
+        return select(ended.c.form_id).where(ended.c.state == FormState(keys["state"]))
     raise KeyError(cell)
 
 

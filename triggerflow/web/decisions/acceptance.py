@@ -1,6 +1,6 @@
 """The acceptance record the assessor completes when accepting a threat (DESIGN section 5)."""
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSelect, GovTextInput
 from wtforms import RadioField, SelectField, StringField
@@ -30,7 +30,7 @@ def _as_given(label: str) -> StringField:
 
 class AcceptForm(DecisionForm):
     template = "decisions/accept.html"
-    ANCHORS = {"morile_scores": "#morile-scores"}
+    ANCHORS: ClassVar[dict[str, str]] = {"morile_scores": "#morile-scores"}
 
     threat_type = _radios("threat_type", "Confirmed threat type", vocab.THREAT_TYPES)
     primary_theme = SelectField("Confirmed primary theme", choices=options(vocab.THEMES, "Select a theme"),

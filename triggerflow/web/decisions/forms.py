@@ -5,7 +5,7 @@ are the workflow's, and their errors are put back onto these fields by `add_erro
 """
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from flask import current_app
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea, GovTextInput

@@ -1,5 +1,6 @@
 """The regional manager's forms: reassign or release one form, or reassign several at once."""
 from datetime import date
+from typing import ClassVar
 
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea
 from wtforms import RadioField, SelectField, TextAreaField
@@ -45,7 +46,7 @@ class BulkReassignForm(GovForm):
                            **pick("Select the assessor to give the forms to"))
     reason = _reason()
 
-    ANCHORS = {**GovForm.ANCHORS, "forms": "#work"}
+    ANCHORS: ClassVar[dict[str, str]] = {**GovForm.ANCHORS, "forms": "#work"}
 
     def offer(self, assessors: list[User]) -> None:
         self.assessor.choices = options([(str(a.id), a.name) for a in assessors], "Select an assessor")
