@@ -1,4 +1,5 @@
 """Configuration classes. Secrets and the database come from the environment."""
+
 import os
 import tempfile
 from pathlib import Path

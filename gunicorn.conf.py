@@ -2,6 +2,7 @@
 file from the working directory). Each server is stateless: any worker on any host can answer
 any request, as sessions, rate limits, lockouts and the outbox live in the database.
 """
+
 import multiprocessing
 import os
 

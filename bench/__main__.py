@@ -1,4 +1,5 @@
 """`python -m bench [--sizes 10000 100000] [--backends sqlite postgresql] [--profile]`."""
+
 import argparse
 import time
 from pathlib import Path
@@ -14,8 +15,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], help="forms at each step")
     parser.add_argument("--backends", nargs="+", choices=("sqlite", "postgresql"), default=["sqlite", "postgresql"])
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "performance.md")
-    parser.add_argument("--profile", action="store_true",
-                        help="instead of measuring, profile the main pages at the first size (pyinstrument)")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="instead of measuring, profile the main pages at the first size (pyinstrument)",
+    )
     args = parser.parse_args()
     started = time.monotonic()
     if args.profile:
@@ -23,8 +27,11 @@ def main() -> None:
 
         profile_pages(args.sizes[0], args.backends[0], ROOT / "instance" / "profiles")
         return
-    found = run(args.sizes, args.backends, progress=lambda line: print(f"[{time.monotonic() - started:6.0f} s] {line}",
-                                                                      flush=True))
+    found = run(
+        args.sizes,
+        args.backends,
+        progress=lambda line: print(f"[{time.monotonic() - started:6.0f} s] {line}", flush=True),
+    )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     report.write(found, args.output)
     print(f"Wrote {args.output} in {time.monotonic() - started:.0f} s.")

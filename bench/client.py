@@ -1,4 +1,5 @@
 """Signing the benchmark's people in, in process, through the real sign-in page."""
+
 import re
 
 from flask import Flask
@@ -13,8 +14,9 @@ def signed_in(app: Flask, email: str) -> FlaskClient:
     client = app.test_client()
     page = client.get("/sign-in")
     token = _CSRF.search(page.get_data(as_text=True))
-    response = client.post("/sign-in", data={"csrf_token": token.group(1) if token else "", "email": email,
-                                              "password": PASSWORD})
+    response = client.post(
+        "/sign-in", data={"csrf_token": token.group(1) if token else "", "email": email, "password": PASSWORD}
+    )
     if response.status_code != 302:
         raise RuntimeError(f"{email} could not sign in (HTTP {response.status_code})")
     return client

@@ -1,4 +1,5 @@
 """Medians of repeated runs, and the SQL statements a piece of work sends to the database."""
+
 import statistics
 import time
 from collections.abc import Callable
@@ -44,13 +45,16 @@ class Statements:
 
     @property
     def selects(self) -> list[tuple[str, Any]]:
-        return [(sql, parameters) for sql, parameters in self.sent if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
+        return [
+            (sql, parameters) for sql, parameters in self.sent if sql.lstrip().upper().startswith(("SELECT", "WITH"))
+        ]
 
 
 def replay_ms(engine: Engine, statements: list[tuple[str, Any]]) -> float:
     """Median time to run `statements` through the database driver alone, reading every row."""
     connection = engine.raw_connection()
     try:
+
         def run() -> None:
             cursor = connection.cursor()
             for sql, parameters in statements:
@@ -58,6 +62,7 @@ def replay_ms(engine: Engine, statements: list[tuple[str, Any]]) -> float:
                 cursor.fetchall()
             cursor.close()
             connection.rollback()
+
         return median_ms(run)
     finally:
         connection.close()

@@ -1,4 +1,5 @@
 """The production configuration, pointed at a benchmark database and served over plain HTTP."""
+
 import tempfile
 from pathlib import Path
 

@@ -4,6 +4,7 @@ The people timed are the worst cases the data holds: the synthetic officer with 
 forms, an assessor and a SPOC of that officer's region and force, a national manager and an
 administrator who see everything, and the form in that region with the longest history.
 """
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,8 +64,11 @@ def _analyse() -> None:
 def people(app: Flask) -> People:
     with app.app_context():
         officer_id = db.session.execute(
-            select(TriggerForm.created_by_id).group_by(TriggerForm.created_by_id)
-            .order_by(func.count().desc(), TriggerForm.created_by_id).limit(1)).scalar_one()
+            select(TriggerForm.created_by_id)
+            .group_by(TriggerForm.created_by_id)
+            .order_by(func.count().desc(), TriggerForm.created_by_id)
+            .limit(1)
+        ).scalar_one()
         officer = db.session.get(User, officer_id)
         region_id = db.session.get(Force, officer.force_id).region_id
         spoc = _first(User.role == Role.SPOC, User.force_id == officer.force_id)
@@ -84,7 +88,10 @@ def _first(*where) -> User:
 def _longest_history(region_id: int) -> str:
     in_region = select(Force.id).where(Force.region_id == region_id)
     return db.session.execute(
-        select(TriggerForm.number).join(FormEvent, FormEvent.form_id == TriggerForm.id)
+        select(TriggerForm.number)
+        .join(FormEvent, FormEvent.form_id == TriggerForm.id)
         .where(TriggerForm.force_id.in_(in_region), TriggerForm.first_submitted_at.is_not(None))
-        .group_by(TriggerForm.id, TriggerForm.number).order_by(func.count().desc(), TriggerForm.id).limit(1)
+        .group_by(TriggerForm.id, TriggerForm.number)
+        .order_by(func.count().desc(), TriggerForm.id)
+        .limit(1)
     ).scalar_one()

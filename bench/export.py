@@ -5,6 +5,7 @@ process of its own: its peak memory and how soon it streams.
 The caller signs in and passes the session cookie: hashing a password (Argon2id, 64 MiB)
 would otherwise set the process's peak memory before the download began.
 """
+
 import json
 import os
 import subprocess
@@ -28,8 +29,14 @@ class Export:
 
 
 def measure_export(url: str, secret_key: str, cookie: str) -> Export:
-    result = subprocess.run([sys.executable, "-m", "bench.export", url, secret_key, cookie], cwd=ROOT,
-                            capture_output=True, text=True, check=True, env=os.environ)
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.export", url, secret_key, cookie],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ,
+    )
     return Export(**json.loads(result.stdout.strip().splitlines()[-1]))
 
 
@@ -61,8 +68,18 @@ def main(url: str, secret_key: str, cookie: str) -> None:
         if first_row is None and lines > 2:  # past the security marking and the headings
             first_row = now
     response.close()
-    print(json.dumps({"rows": lines - 2, "first_byte_ms": first_byte, "first_row_ms": first_row,
-                      "seconds": time.perf_counter() - started, "peak_mib": _peak_mib(), "before_mib": before}))
+    print(
+        json.dumps(
+            {
+                "rows": lines - 2,
+                "first_byte_ms": first_byte,
+                "first_row_ms": first_row,
+                "seconds": time.perf_counter() - started,
+                "peak_mib": _peak_mib(),
+                "before_mib": before,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ are never replaced mid-run (a worker restarting costs the fastest route the most
 The targets take turns, several rounds, and each is the median of its rounds: wrk shares the
 two cores with the server, so only ratios within one run mean anything.
 """
+
 import os
 import re
 import statistics
@@ -29,10 +30,20 @@ def throughput(url: str, secret_key: str, cookie: str, paths: dict[str, str]) ->
     """Requests a second for each named path, and for "hello-world"."""
     port = free_port()
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}",
-         "--max-requests", "0", "bench.wsgi:app"],
-        cwd=ROOT, env={**os.environ, "BENCH_DATABASE_URL": url, "BENCH_SECRET_KEY": secret_key},
-        stdout=subprocess.DEVNULL)
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "--workers",
+            str(WORKERS),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--max-requests",
+            "0",
+            "bench.wsgi:app",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "BENCH_DATABASE_URL": url, "BENCH_SECRET_KEY": secret_key},
+        stdout=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         wait_for(base + HELLO_PATH, server)
@@ -61,8 +72,12 @@ def wait_for(url: str, server: subprocess.Popen, seconds: float = 30) -> None:
 
 
 def _wrk(url: str, cookie: str) -> float:
-    result = subprocess.run(["wrk", "-t2", "-c20", f"-d{SECONDS}s", "-H", f"Cookie: {cookie}", url],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["wrk", "-t2", "-c20", f"-d{SECONDS}s", "-H", f"Cookie: {cookie}", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     if "Non-2xx" in result.stdout:
         raise RuntimeError(f"{url} answered errors under load:\n{result.stdout}")
     return float(_RATE.search(result.stdout).group(1))

@@ -1,13 +1,15 @@
 """Server time and SQL statements per page, in process, signed in as the person each page is for."""
+
 from dataclasses import dataclass
 
 from flask import Flask, url_for
 
-from bench.clock import Statements, median_ms, replay_ms
 from bench.client import signed_in
+from bench.clock import Statements, median_ms, replay_ms
 from bench.dataset import People
 from triggerflow.db import db
-from triggerflow.web.dashboards.routes import PAGES as DASHBOARD_ENDPOINTS, TABLES
+from triggerflow.web.dashboards.routes import PAGES as DASHBOARD_ENDPOINTS
+from triggerflow.web.dashboards.routes import TABLES
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,9 @@ MEASURES = tuple(Page(key, "manager", f"/dashboards/{key}.csv") for key in TABLE
 def dashboards(app: Flask) -> tuple[Page, ...]:
     """Every dashboard page, national manager's view, default filters (the last twelve months)."""
     with app.test_request_context():
-        return tuple(Page(f"Dashboard: {label}", "manager", url_for(endpoint)) for endpoint, label in DASHBOARD_ENDPOINTS)
+        return tuple(
+            Page(f"Dashboard: {label}", "manager", url_for(endpoint)) for endpoint, label in DASHBOARD_ENDPOINTS
+        )
 
 
 def time_pages(app: Flask, people: People, pages: tuple[Page, ...], raw_sql: bool = False) -> list[Timing]:
@@ -51,8 +55,9 @@ def time_pages(app: Flask, people: People, pages: tuple[Page, ...], raw_sql: boo
         fetch = _fetcher(clients[page.who], page.path.format(form=people.form), page.who)
         with Statements(engine) as sent:
             fetch()
-        found.append(Timing(page.name, median_ms(fetch), len(sent.sent),
-                            replay_ms(engine, sent.selects) if raw_sql else None))
+        found.append(
+            Timing(page.name, median_ms(fetch), len(sent.sent), replay_ms(engine, sent.selects) if raw_sql else None)
+        )
     return found
 
 
@@ -61,4 +66,5 @@ def _fetcher(client, path: str, who: str):
         response = client.get(path)
         if response.status_code != 200:
             raise RuntimeError(f"{path} answered {response.status_code} to {who}")
+
     return fetch

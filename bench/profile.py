@@ -3,6 +3,7 @@
 One HTML report per page in instance/profiles/, each over several requests on a database of
 the first size given, to read before changing a query or a template.
 """
+
 import secrets
 from datetime import date
 from pathlib import Path

@@ -1,4 +1,5 @@
 """docs/performance.md, written from one run: the goals first, then every figure by size."""
+
 import math
 import os
 import platform
@@ -21,22 +22,39 @@ def write(run: Run, path: Path) -> None:
 def _heading(run: Run) -> list[str]:
     sizes = ", ".join(f"{size:,}" for size in run.sizes)
     return [
-        "# Performance at national scale", "",
-        "<!-- Written by `make bench` (bench/report.py); edit bench/findings.md, not this file. -->", "",
+        "# Performance at national scale",
+        "",
+        "<!-- Written by `make bench` (bench/report.py); edit bench/findings.md, not this file. -->",
+        "",
         f"Measured {datetime.now():%-d %B %Y at %H:%M} on {_machine()}, with {' and '.join(run.versions.values())}.",
         f"Synthetic forms with full histories (`generate-data`, seed 1): {sizes} forms on each database, grown in "
         "place. Times are server times in milliseconds, each the median of repeated runs after a warm-up; the "
-        "machine is shared, so compare figures within a run and read ratios before absolute times.", "",
+        "machine is shared, so compare figures within a run and read ratios before absolute times.",
+        "",
     ]
 
 
 def _machine() -> str:
-    model = next((line.split(":", 1)[1].strip() for line in _read("/proc/cpuinfo").splitlines()
-                  if line.startswith("model name")), platform.processor() or "unknown CPU")
-    memory = next((int(line.split()[1]) // 1024 // 1024 for line in _read("/proc/meminfo").splitlines()
-                   if line.startswith("MemTotal")), 0)
-    return (f"{os.cpu_count()} cores ({model}), {memory} GiB, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}")
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in _read("/proc/cpuinfo").splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    memory = next(
+        (
+            int(line.split()[1]) // 1024 // 1024
+            for line in _read("/proc/meminfo").splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    return (
+        f"{os.cpu_count()} cores ({model}), {memory} GiB, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
 
 
 def _read(name: str) -> str:
@@ -51,15 +69,24 @@ def _largest(run: Run, backend: str) -> SizeResult:
 
 
 def _goals(run: Run) -> list[str]:
-    rows = ["## Goals", "", f"At the largest size measured ({run.sizes[-1]:,} forms).", "",
-            "| Goal | " + " | ".join(run.backends) + " |", "|---|" + "---|" * len(run.backends)]
+    rows = [
+        "## Goals",
+        "",
+        f"At the largest size measured ({run.sizes[-1]:,} forms).",
+        "",
+        "| Goal | " + " | ".join(run.backends) + " |",
+        "|---|" + "---|" * len(run.backends),
+    ]
     checks = (
         (f"Dashboard measure ≤ {MEASURE_RATIO}× its raw SQL (worst)", _worst_ratio),
         (f"Dashboard measure < {MEASURE_MS} ms (slowest)", _slowest_measure),
         (f"Queue, officer list, form page ≤ {LIST_MS} ms (slowest)", _slowest_list),
         (f"SQL statements per page ≤ {MAX_STATEMENTS} and constant", _statements),
         (f"Throughput ≥ {SHARE:.0%} of hello-world (lowest)", _lowest_share),
-        (f"CSV export of the form history: peak < {EXPORT_MIB} MiB, first byte < {FIRST_BYTE_MS / 1000:.0f} s", _export),
+        (
+            f"CSV export of the form history: peak < {EXPORT_MIB} MiB, first byte < {FIRST_BYTE_MS / 1000:.0f} s",
+            _export,
+        ),
     )
     for label, check in checks:
         rows.append(f"| {label} | " + " | ".join(check(run, b) for b in run.backends) + " |")
@@ -93,21 +120,26 @@ def _statements(run: Run, backend: str) -> str:
             counts[t.name].add(t.statements)
     most = max(max(found) for found in counts.values())
     varying = [name for name, found in counts.items() if len(found) > 1]
-    return _mark(most <= MAX_STATEMENTS and not varying,
-                 f"at most {most}" + (f"; varies: {', '.join(varying)}" if varying else ", the same at every size"))
+    return _mark(
+        most <= MAX_STATEMENTS and not varying,
+        f"at most {most}" + (f"; varies: {', '.join(varying)}" if varying else ", the same at every size"),
+    )
 
 
 def _lowest_share(run: Run, backend: str) -> str:
     rates = _largest(run, backend).throughput
-    name, share = min(((n, r / rates["hello-world"]) for n, r in rates.items() if n != "hello-world"),
-                      key=lambda found: found[1])
+    name, share = min(
+        ((n, r / rates["hello-world"]) for n, r in rates.items() if n != "hello-world"), key=lambda found: found[1]
+    )
     return _mark(share >= SHARE, f"{share:.0%} ({name})")
 
 
 def _export(run: Run, backend: str) -> str:
     e = _largest(run, backend).export
-    return _mark(e.peak_mib < EXPORT_MIB and e.first_byte_ms < FIRST_BYTE_MS,
-                 f"{e.peak_mib:.0f} MiB, first byte {e.first_byte_ms:.0f} ms, {e.rows:,} rows in {e.seconds:.0f} s")
+    return _mark(
+        e.peak_mib < EXPORT_MIB and e.first_byte_ms < FIRST_BYTE_MS,
+        f"{e.peak_mib:.0f} MiB, first byte {e.first_byte_ms:.0f} ms, {e.rows:,} rows in {e.seconds:.0f} s",
+    )
 
 
 def _growth(first: float, last: float, sizes: list[int]) -> str:
@@ -127,39 +159,78 @@ def _details(run: Run) -> list[str]:
     rows = []
     for backend in run.backends:
         results = [r for r in run.results if r.backend == backend]
-        rows += [f"## {run.versions[backend]}", "", "### Pages: server time in ms (SQL statements)", "", *_size_heads(run)]
+        rows += [
+            f"## {run.versions[backend]}",
+            "",
+            "### Pages: server time in ms (SQL statements)",
+            "",
+            *_size_heads(run),
+        ]
         for n, timing in enumerate(results[0].lists + results[0].dashboards):
             found = [(r.lists + r.dashboards)[n] for r in results]
-            rows.append(f"| {timing.name} | " + " | ".join(f"{t.ms:,.1f} ({t.statements})" for t in found)
-                        + f" | {_growth(found[0].ms, found[-1].ms, run.sizes)} |")
-        rows += ["", "### Dashboard measures: server time / raw SQL in ms (ratio)", "",
-                 "Server time is the measure's CSV download, which computes that one table; raw SQL is the same "
-                 "request's SELECTs replayed through the database driver alone.", "", *_size_heads(run)]
+            rows.append(
+                f"| {timing.name} | "
+                + " | ".join(f"{t.ms:,.1f} ({t.statements})" for t in found)
+                + f" | {_growth(found[0].ms, found[-1].ms, run.sizes)} |"
+            )
+        rows += [
+            "",
+            "### Dashboard measures: server time / raw SQL in ms (ratio)",
+            "",
+            "Server time is the measure's CSV download, which computes that one table; raw SQL is the same "
+            "request's SELECTs replayed through the database driver alone.",
+            "",
+            *_size_heads(run),
+        ]
         for n, timing in enumerate(results[0].measures):
             found = [r.measures[n] for r in results]
-            rows.append(f"| {timing.name} | " + " | ".join(f"{t.ms:,.0f} / {t.sql_ms:,.0f} ({t.ms / t.sql_ms:.2f}×)"
-                                                           for t in found)
-                        + f" | {_growth(found[0].ms, found[-1].ms, run.sizes)} |")
-        rows += ["", "### Throughput under gunicorn (2 workers), wrk -t2 -c20: requests a second (share of hello-world)",
-                 "", *_size_heads(run)]
+            rows.append(
+                f"| {timing.name} | "
+                + " | ".join(f"{t.ms:,.0f} / {t.sql_ms:,.0f} ({t.ms / t.sql_ms:.2f}×)" for t in found)
+                + f" | {_growth(found[0].ms, found[-1].ms, run.sizes)} |"
+            )
+        rows += [
+            "",
+            "### Throughput under gunicorn (2 workers), wrk -t2 -c20: requests a second (share of hello-world)",
+            "",
+            *_size_heads(run),
+        ]
         for name in results[0].throughput:
             rates = [r.throughput for r in results]
-            rows.append(f"| {name} | " + " | ".join(f"{r[name]:,.0f} ({r[name] / r['hello-world']:.0%})" for r in rates)
-                        + f" | {_growth(rates[0][name], rates[-1][name], run.sizes)} |")
-        rows += ["", "### CSV export of the whole form history (administrator), in a process of its own", "", *_size_heads(run)]
-        for label, value in (("Rows", lambda e: f"{e.rows:,}"), ("Peak memory (MiB)", lambda e: f"{e.peak_mib:.0f}"),
-                             ("Before the download (MiB)", lambda e: f"{e.before_mib:.0f}"),
-                             ("First byte (ms)", lambda e: f"{e.first_byte_ms:.0f}"),
-                             ("First row (ms)", lambda e: f"{e.first_row_ms:.0f}"),
-                             ("Whole download (s)", lambda e: f"{e.seconds:.1f}")):
+            rows.append(
+                f"| {name} | "
+                + " | ".join(f"{r[name]:,.0f} ({r[name] / r['hello-world']:.0%})" for r in rates)
+                + f" | {_growth(rates[0][name], rates[-1][name], run.sizes)} |"
+            )
+        rows += [
+            "",
+            "### CSV export of the whole form history (administrator), in a process of its own",
+            "",
+            *_size_heads(run),
+        ]
+        for label, value in (
+            ("Rows", lambda e: f"{e.rows:,}"),
+            ("Peak memory (MiB)", lambda e: f"{e.peak_mib:.0f}"),
+            ("Before the download (MiB)", lambda e: f"{e.before_mib:.0f}"),
+            ("First byte (ms)", lambda e: f"{e.first_byte_ms:.0f}"),
+            ("First row (ms)", lambda e: f"{e.first_row_ms:.0f}"),
+            ("Whole download (s)", lambda e: f"{e.seconds:.1f}"),
+        ):
             rows.append(f"| {label} | " + " | ".join(value(r.export) for r in results) + " | |")
         rows += ["", "### Storage: KB a form, with indexes", "", *_size_heads(run)]
         for group in results[-1].storage:
-            rows.append(f"| {group} | " + " | ".join(f"{r.storage.get(group, 0) / 1000:,.1f}" for r in results) + " | |")
+            rows.append(
+                f"| {group} | " + " | ".join(f"{r.storage.get(group, 0) / 1000:,.1f}" for r in results) + " | |"
+            )
         rows += ["", "### Data generated", "", *_size_heads(run)]
-        rows.append("| Forms, events, return items added (seconds) | " + " | ".join(
-            f"{g.forms:,}, {g.events:,}, {g.return_items:,} ({g.seconds:.0f} s)" if (g := r.generated) else "–"
-            for r in results) + " | |")
+        rows.append(
+            "| Forms, events, return items added (seconds) | "
+            + " | ".join(
+                f"{g.forms:,}, {g.events:,}, {g.return_items:,} ({g.seconds:.0f} s)" if (g := r.generated) else "–"
+                for r in results
+            )
+            + " | |"
+        )
         rows.append("")
     return rows
 

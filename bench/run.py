@@ -1,4 +1,5 @@
 """One benchmark run: each backend, each size in turn on the same growing database."""
+
 import secrets
 import sqlite3
 import tempfile
@@ -98,8 +99,9 @@ def database(backend: str) -> Iterator[str]:
 def _admin(cluster: Cluster):
     import psycopg
 
-    with psycopg.connect(host="127.0.0.1", port=cluster.port, user="postgres", dbname="postgres",
-                         autocommit=True) as connection:
+    with psycopg.connect(
+        host="127.0.0.1", port=cluster.port, user="postgres", dbname="postgres", autocommit=True
+    ) as connection:
         yield connection
 
 

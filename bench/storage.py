@@ -1,5 +1,6 @@
 """What each form costs on disk, and what it is spent on: every table with its indexes (and, on
 PostgreSQL, its TOAST), grouped, divided by the number of forms."""
+
 from flask import Flask
 from sqlalchemy import func, select, text
 
@@ -12,9 +13,13 @@ GROUPS = {
     "form_events": "Events",
     "form_stays": "Stays",
     "form_search": "Search index",
-    "return_items": "Return items", "returned_items": "Return items", "return_item_comments": "Return items",
-    "acceptance_records": "Acceptance and threats", "threats": "Acceptance and threats",
-    "threat_events": "Acceptance and threats", "plan_actions": "Acceptance and threats",
+    "return_items": "Return items",
+    "returned_items": "Return items",
+    "return_item_comments": "Return items",
+    "acceptance_records": "Acceptance and threats",
+    "threats": "Acceptance and threats",
+    "threat_events": "Acceptance and threats",
+    "plan_actions": "Acceptance and threats",
     "disruptions": "Acceptance and threats",
 }
 ROLLUPS = "Rollups"

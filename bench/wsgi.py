@@ -1,5 +1,6 @@
 """What gunicorn serves in the benchmark: the app on the benchmark database, and a hello-world
 route beside it, so a page's throughput is read as a share of the most the same server can do."""
+
 import os
 
 from bench.config import bench_config

@@ -7,6 +7,7 @@ the app, the tests and the browser tests' server all see the chosen day. The clo
 day whatever the time zone of the machine. A test that must move time itself uses the `clock`
 fixture, never a patched utcnow.
 """
+
 import os
 import re
 from datetime import UTC, date, datetime, time

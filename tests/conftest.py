@@ -7,18 +7,19 @@ TRIGGERFLOW_TEST_DB=postgresql.
 
 The whole suite runs on one clock (tests/clock.py): today's date, or TEST_TODAY=YYYY-MM-DD.
 """
+
 import json
 import os
 
 import pytest
 from flask import g, request_started
 
-from triggerflow.audit import logs
-from triggerflow.clocks.working_days import local_today
-from triggerflow.db import db, utcnow
 from tests import clock as suite_clock
 from tests import factories
 from tests.databases import PostgreSQLDatabases, SQLiteDatabases, app_for
+from triggerflow.audit import logs
+from triggerflow.clocks.working_days import local_today
+from triggerflow.db import db, utcnow
 
 TEST_DB = os.environ.get("TRIGGERFLOW_TEST_DB", "sqlite")
 if TEST_DB not in ("sqlite", "postgresql"):

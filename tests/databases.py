@@ -3,16 +3,17 @@
 SQLite (the default) copies a file. PostgreSQL (TRIGGERFLOW_TEST_DB=postgresql) runs a
 throwaway cluster per test session (tests.postgresql).
 """
+
 import itertools
 import shutil
 
 import flask_migrate
 
 from config import TestConfig
+from tests.postgresql import Cluster
 from triggerflow import create_app
 from triggerflow.db import db
 from triggerflow.reference_data import seed_reference_data
-from tests.postgresql import Cluster
 
 
 def app_for(url: str):
@@ -56,8 +57,9 @@ class PostgreSQLDatabases:
 
         self.cluster = Cluster().start()
         try:
-            self.admin = psycopg.connect(host="127.0.0.1", port=self.cluster.port, user="postgres",
-                                         dbname="postgres", autocommit=True)
+            self.admin = psycopg.connect(
+                host="127.0.0.1", port=self.cluster.port, user="postgres", dbname="postgres", autocommit=True
+            )
             self.admin.execute(f"CREATE DATABASE {self.TEMPLATE}")
             migrate_and_seed(self.cluster.url(self.TEMPLATE))
         except BaseException:

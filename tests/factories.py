@@ -1,4 +1,5 @@
 """Plain factory functions for tests. Call them inside an application context."""
+
 from types import SimpleNamespace
 
 from sqlalchemy import select
@@ -23,12 +24,23 @@ def region(code: str) -> Region:
     return db.session.scalar(select(Region).where(Region.code == code))
 
 
-def user(role: Role, *, force_code: str | None = None, region_code: str | None = None,
-         email: str | None = None, name: str | None = None) -> User:
+def user(
+    role: Role,
+    *,
+    force_code: str | None = None,
+    region_code: str | None = None,
+    email: str | None = None,
+    name: str | None = None,
+) -> User:
     email = email or f"{role.value}.{(force_code or region_code or 'national').lower()}.{_next()}@test.police.uk"
-    return create_user(email=email, name=name or email.split("@")[0], password=PASSWORD, role=role,
-                       force=force(force_code) if force_code else None,
-                       region=region(region_code) if region_code else None)
+    return create_user(
+        email=email,
+        name=name or email.split("@")[0],
+        password=PASSWORD,
+        role=role,
+        force=force(force_code) if force_code else None,
+        region=region(region_code) if region_code else None,
+    )
 
 
 _counter = iter(range(1, 1_000_000))
@@ -67,8 +79,13 @@ def draft(author: User, answers: dict | None = None) -> TriggerForm:
             store.save_item(form, section, None, {k: v for k, v in item.items() if k != "id"}, author, None)
     if answers and "D" in answers:
         ids = [item["id"] for item in form.answers_for("F").get("intelligence", [])]
-        store.save_section(form, "D", {f"{e}_cites": ids for e in ("planning", "control", "coordination",
-                                                                     "decision_making")}, author, None)
+        store.save_section(
+            form,
+            "D",
+            {f"{e}_cites": ids for e in ("planning", "control", "coordination", "decision_making")},
+            author,
+            None,
+        )
     _cite_saved_intelligence(form, author, answers or {})
     return form
 
@@ -113,20 +130,43 @@ def returned(author: User, spoc: User, assessor: User, sections=("B",)) -> Trigg
 
 def acceptance_record(form: TriggerForm, **changes) -> dict:
     return {
-        "threat_type": "ocg", "primary_theme": "drugs_supply", "secondary_themes": [],
-        "apmis_reference": "APMIS-1", "morile_harm": "40", "morile_likelihood": "3", "morile_risk": "120",
-        "morile_confidence": "high", "morile_organisational_position": "Capacity gap", "morile_priority": "medium",
-        "morile_scores": [{"category": "physical", "score": "64", "confidence": "Medium"}], "soc": "soc",
-        "moderation_status": "moderated", "phase": "active", "tier": "3", "management_level": "force",
-        "owning_force_id": form.force_id, **changes,
+        "threat_type": "ocg",
+        "primary_theme": "drugs_supply",
+        "secondary_themes": [],
+        "apmis_reference": "APMIS-1",
+        "morile_harm": "40",
+        "morile_likelihood": "3",
+        "morile_risk": "120",
+        "morile_confidence": "high",
+        "morile_organisational_position": "Capacity gap",
+        "morile_priority": "medium",
+        "morile_scores": [{"category": "physical", "score": "64", "confidence": "Medium"}],
+        "soc": "soc",
+        "moderation_status": "moderated",
+        "phase": "active",
+        "tier": "3",
+        "management_level": "force",
+        "owning_force_id": form.force_id,
+        **changes,
     }
 
 
 def stays() -> list[tuple]:
     """Every stay held, without its id, in the order its form made them."""
-    return [tuple(row) for row in db.session.execute(
-        select(FormStay.form_id, FormStay.state, FormStay.entered_at, FormStay.left_at, FormStay.left_with,
-               FormStay.left_by, FormStay.working_days).order_by(FormStay.form_id, FormStay.left_at))]
+    return [
+        tuple(row)
+        for row in db.session.execute(
+            select(
+                FormStay.form_id,
+                FormStay.state,
+                FormStay.entered_at,
+                FormStay.left_at,
+                FormStay.left_with,
+                FormStay.left_by,
+                FormStay.working_days,
+            ).order_by(FormStay.form_id, FormStay.left_at)
+        )
+    ]
 
 
 def rebuild_stays(app) -> str:
@@ -147,13 +187,18 @@ def threat_of(form: TriggerForm):
     """The form's threat on the register: the open one, else the latest."""
     from triggerflow.models import Threat
 
-    return db.session.scalars(select(Threat).where(Threat.form_id == form.id)
-                              .order_by(Threat.archived_at.is_(None).desc(), Threat.id.desc())).first()
+    return db.session.scalars(
+        select(Threat).where(Threat.form_id == form.id).order_by(Threat.archived_at.is_(None).desc(), Threat.id.desc())
+    ).first()
 
 
 LRO = {"lro_name": "DCI Laura Penn", "lro_organisation": "Dorset Police", "lro_email": "laura.penn@dorset.police.uk"}
-PLAN = [("pursue", "Arrest the line holders"), ("prevent", "Divert young runners"),
-        ("protect", "Safeguard cuckooed addresses"), ("prepare", "Brief neighbourhood teams")]
+PLAN = [
+    ("pursue", "Arrest the line holders"),
+    ("prevent", "Divert young runners"),
+    ("protect", "Safeguard cuckooed addresses"),
+    ("prepare", "Brief neighbourhood teams"),
+]
 
 
 def planned_threat(people, through: str = "start_management"):
@@ -167,8 +212,15 @@ def planned_threat(people, through: str = "start_management"):
     if through == "appoint_lro":
         return threat
     for strand, description in PLAN:
-        act_on(threat, "add_plan_action", people.spoc, strand=strand, description=description, owner="DI Owner",
-               due_on=threat.accepted_at.date() + timedelta(days=60))
+        act_on(
+            threat,
+            "add_plan_action",
+            people.spoc,
+            strand=strand,
+            description=description,
+            owner="DI Owner",
+            due_on=threat.accepted_at.date() + timedelta(days=60),
+        )
     act_on(threat, "agree_plan", people.spoc)
     if through == "agree_plan":
         return threat

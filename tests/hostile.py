@@ -2,6 +2,7 @@
 
 Shared by the property tests that post to every web form and every API write.
 """
+
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -13,17 +14,42 @@ MOVING_TABLES = {"user_sessions", "rate_limit_counters", "sign_in_address_failur
 MOVING_COLUMNS = {"last_used_at", "last_seen_at", "failed_sign_ins", "locked_until"}
 
 HOSTILE_TEXT = [
-    "", " ", "\x00", "\x7f\x85\x9f", "\ufeff", "\u202e", "0", "-1", "²", "٣", "1_0", "+1", " 7", "1e9", "NaN",
-    "99999999999999999999", "2147483648", "9999-12-31", "0001-01-01", "2026-02-30", "31/12/9999",
-    "<script>alert(1)</script>", "' OR 1=1 --", "{{ 7*7 }}", "../../etc/passwd", "x" * 10_001,
-    "a" * 120, "🙂" * 300,
+    "",
+    " ",
+    "\x00",
+    "\x7f\x85\x9f",
+    "\ufeff",
+    "\u202e",
+    "0",
+    "-1",
+    "²",
+    "٣",
+    "1_0",
+    "+1",
+    " 7",
+    "1e9",
+    "NaN",
+    "99999999999999999999",
+    "2147483648",
+    "9999-12-31",
+    "0001-01-01",
+    "2026-02-30",
+    "31/12/9999",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "{{ 7*7 }}",
+    "../../etc/passwd",
+    "x" * 10_001,
+    "a" * 120,
+    "🙂" * 300,
 ]
 
 hostile_text = st.one_of(st.sampled_from(HOSTILE_TEXT), st.text(max_size=40))
 hostile_json = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70), hostile_text),
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(hostile_text, inner, max_size=3)),
-    max_leaves=6)
+    max_leaves=6,
+)
 
 
 def pick(draw, options: list):
@@ -51,5 +77,8 @@ def changed_tables(before: dict, after: dict) -> list[str]:
 
 def answer_item_ids(form) -> list[str]:
     """The ids of a form's subjects, offences and intelligence items, for URLs that name one."""
-    return [item["id"] for key, group in (("B", "subjects"), ("C", "offences"), ("F", "intelligence"))
-            for item in form.answers_for(key).get(group, [])]
+    return [
+        item["id"]
+        for key, group in (("B", "subjects"), ("C", "offences"), ("F", "intelligence"))
+        for item in form.answers_for(key).get(group, [])
+    ]

@@ -7,6 +7,7 @@
 Code that shows notes must read them through triggerflow.queries.internal_notes.notes_for, which
 raises NotesForbidden for a force user.
 """
+
 from tests import review_story
 from triggerflow.assessment.notes import add_note
 from triggerflow.models import TriggerForm, User

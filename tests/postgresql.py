@@ -4,6 +4,7 @@ initdb and pg_ctl refuse to run as root, so as root they run as the `postgres` u
 cluster lives in a temporary directory, listens on a free local port, trusts local
 connections, skips fsync, and is stopped with `-m immediate`. PG_BIN points at other binaries.
 """
+
 import os
 import shutil
 import socket
@@ -50,8 +51,20 @@ class Cluster:
 
     def start(self) -> "Cluster":
         try:
-            self._run(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
-                      "--no-sync", "-E", "UTF8", "--locale", "C")
+            self._run(
+                str(self.bin / "initdb"),
+                "-D",
+                str(self.data),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "--no-sync",
+                "-E",
+                "UTF8",
+                "--locale",
+                "C",
+            )
             self._start_server()
         except BaseException:
             shutil.rmtree(self.dir, ignore_errors=True)
@@ -61,12 +74,23 @@ class Cluster:
     def _start_server(self, attempts: int = 3) -> None:
         # The free port may be taken between probing and listening (another worker): try another.
         for attempt in range(attempts):
-            options = (f"-k {self.dir} -p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
-                       "-c synchronous_commit=off -c full_page_writes=off")
+            options = (
+                f"-k {self.dir} -p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
+                "-c synchronous_commit=off -c full_page_writes=off"
+            )
             options += "".join(f" -c {name}={value}" for name, value in self.settings.items())
             try:
-                self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.dir / "server.log"),
-                          "-o", options, "-w", "start")
+                self._run(
+                    str(self.bin / "pg_ctl"),
+                    "-D",
+                    str(self.data),
+                    "-l",
+                    str(self.dir / "server.log"),
+                    "-o",
+                    options,
+                    "-w",
+                    "start",
+                )
                 return
             except RuntimeError:
                 if attempt == attempts - 1:

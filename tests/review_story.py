@@ -1,6 +1,7 @@
 """A form that went to the ROCTA, came back with three return items, was changed and answered, and
 was resubmitted: the starting point of the assessor's review. Used by unit, page and browser tests.
 """
+
 from datetime import timedelta
 
 from tests import factories
@@ -21,32 +22,48 @@ RESPONSES = {
 
 
 def item_id(form: TriggerForm, section: str, group: str, **match) -> str:
-    return next(item["id"] for item in form.answers_for(section)[group]
-                if all(item.get(k) == v for k, v in match.items()))
+    return next(
+        item["id"] for item in form.answers_for(section)[group] if all(item.get(k) == v for k, v in match.items())
+    )
 
 
 def returned_with_three_items(officer: User, spoc: User, assessor: User) -> TriggerForm:
     form = factories.complete_draft(officer)
-    store.save_item(form, "C", None, {"offence": REMOVED_OFFENCE, "max_sentence": "14 years", "seven_years": "yes"},
-                    officer, None)
+    store.save_item(
+        form, "C", None, {"offence": REMOVED_OFFENCE, "max_sentence": "14 years", "seven_years": "yes"}, officer, None
+    )
     perform(form, "send_to_spoc", officer)
     perform(form, "submit", spoc)
     perform(form, "claim", assessor)
     for section, reason in (("B", "R02"), ("C", "R03"), ("F", "R08")):
-        add_pending(form, assessor, section=section, reason_code=reason, comment=f"Please look again at section {section}.")
+        add_pending(
+            form, assessor, section=section, reason_code=reason, comment=f"Please look again at section {section}."
+        )
     perform(form, "return_to_force", assessor)
     return form
 
 
 def amend(form: TriggerForm, officer: User) -> None:
     """A subject's date of birth changed, an offence removed, an intelligence item added."""
-    store.save_item(form, "B", item_id(form, "B", "subjects", surname="Hallow"),
-                    {"date_of_birth": NEW_DATE_OF_BIRTH}, officer, None)
+    store.save_item(
+        form, "B", item_id(form, "B", "subjects", surname="Hallow"), {"date_of_birth": NEW_DATE_OF_BIRTH}, officer, None
+    )
     store.remove_item(form, "C", item_id(form, "C", "offences", offence=REMOVED_OFFENCE), officer, None)
-    store.save_item(form, "F", None, {
-        "reference": NEW_REFERENCE, "date": (local_today() - timedelta(days=3)).isoformat(),
-        "summary": "Sanitised report: the principal met a supplier at the storage unit.",
-        "source_evaluation": "1", "intelligence_assessment": "B", "handling_code": "P"}, officer, None)
+    store.save_item(
+        form,
+        "F",
+        None,
+        {
+            "reference": NEW_REFERENCE,
+            "date": (local_today() - timedelta(days=3)).isoformat(),
+            "summary": "Sanitised report: the principal met a supplier at the storage unit.",
+            "source_evaluation": "1",
+            "intelligence_assessment": "B",
+            "handling_code": "P",
+        },
+        officer,
+        None,
+    )
 
 
 def answer(form: TriggerForm, officer: User, sections=("B", "C", "F")) -> None:

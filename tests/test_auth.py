@@ -1,4 +1,5 @@
 """Signing in and out: one generic refusal, no open redirect, Argon2id hashes."""
+
 import pytest
 from argon2 import extract_parameters
 
@@ -11,8 +12,9 @@ REFUSAL = [("Enter a correct email address and password", "#email")]
 
 
 def sign_in(client, email: str, password: str = factories.PASSWORD, next_: str | None = None):
-    return client.post("/sign-in" + (f"?next={next_}" if next_ is not None else ""),
-                       data={"email": email, "password": password})
+    return client.post(
+        "/sign-in" + (f"?next={next_}" if next_ is not None else ""), data={"email": email, "password": password}
+    )
 
 
 def test_the_right_password_signs_the_person_in(people, client):
@@ -71,10 +73,19 @@ def test_after_signing_in_the_person_goes_back_where_they_were(people, client):
     assert response.location == "/criteria/"
 
 
-@pytest.mark.parametrize("target", [
-    "https://evil.example/", "//evil.example/", "/\\evil.example", "%2F%2Fevil.example", "/%09/evil.example",
-    "javascript:alert(1)", "evil.example", "https:/evil.example",
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+        "%2F%2Fevil.example",
+        "/%09/evil.example",
+        "javascript:alert(1)",
+        "evil.example",
+        "https:/evil.example",
+    ],
+)
 def test_a_next_address_off_the_site_is_ignored(people, client, target):
     response = sign_in(client, people.officer.email, next_=target)
     assert (response.status_code, response.location) == (302, "/")
@@ -94,8 +105,7 @@ def test_passwords_are_stored_as_argon2id(people):
 def test_outside_tests_passwords_use_argon2id_at_or_above_the_owasp_minimum():
     parameters = extract_parameters(passwords.hash_password("a long enough password"))
     # OWASP: Argon2id with at least 19 MiB of memory and 2 iterations.
-    assert (parameters.type.name, parameters.memory_cost >= 19 * 1024, parameters.time_cost >= 2) == (
-        "ID", True, True)
+    assert (parameters.type.name, parameters.memory_cost >= 19 * 1024, parameters.time_cost >= 2) == ("ID", True, True)
 
 
 def test_a_hash_with_weaker_parameters_is_upgraded_at_sign_in(app, people, client):

@@ -1,4 +1,5 @@
 """Configuration guards and the flask commands that set a deployment up."""
+
 import pytest
 from sqlalchemy import func, select
 
@@ -102,11 +103,23 @@ def test_seed_reference_data_loads_10_regions_and_44_forces_and_can_run_again(tm
 
 def test_create_user_makes_an_account_that_can_sign_in(app):
     result = flask(
-        app, "create-user", "--email", "New.Officer@Dorset.police.uk", "--name", "Nia Officer", "--role", "officer",
-        "--force", "dor", "--password", "a-long-enough-password")
+        app,
+        "create-user",
+        "--email",
+        "New.Officer@Dorset.police.uk",
+        "--name",
+        "Nia Officer",
+        "--role",
+        "officer",
+        "--force",
+        "dor",
+        "--password",
+        "a-long-enough-password",
+    )
     assert (result.exit_code, result.output) == (0, "Created Force officer new.officer@dorset.police.uk.\n")
-    response = app.test_client().post("/sign-in", data={"email": "new.officer@dorset.police.uk",
-                                                        "password": "a-long-enough-password"})
+    response = app.test_client().post(
+        "/sign-in", data={"email": "new.officer@dorset.police.uk", "password": "a-long-enough-password"}
+    )
     assert response.status_code == 302
     with app.app_context():
         user = db.session.scalar(select(User))
@@ -114,12 +127,15 @@ def test_create_user_makes_an_account_that_can_sign_in(app):
         assert user.password_hash.startswith("$argon2id$")
 
 
-@pytest.mark.parametrize("arguments, message", [
-    (["--role", "officer", "--force", "XYZ"], "No force has the code 'XYZ'"),
-    (["--role", "officer"], "Officers and SPOCs belong to a force"),
-    (["--role", "assessor"], "Assessors belong to a region"),
-    (["--role", "manager", "--region", "SW", "--password", "short"], "at least 12 characters"),
-])
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["--role", "officer", "--force", "XYZ"], "No force has the code 'XYZ'"),
+        (["--role", "officer"], "Officers and SPOCs belong to a force"),
+        (["--role", "assessor"], "Assessors belong to a region"),
+        (["--role", "manager", "--region", "SW", "--password", "short"], "at least 12 characters"),
+    ],
+)
 def test_create_user_refuses_an_account_that_cannot_work(app, arguments, message):
     password = [] if "--password" in arguments else ["--password", "a-long-enough-password"]
     result = flask(app, "create-user", "--email", "someone@test.police.uk", "--name", "Someone", *arguments, *password)
@@ -129,8 +145,17 @@ def test_create_user_refuses_an_account_that_cannot_work(app, arguments, message
 
 
 def test_create_user_refuses_a_second_account_with_the_same_email(app):
-    arguments = ["create-user", "--email", "admin@test.police.uk", "--name", "Admin", "--role", "admin",
-                 "--password", "a-long-enough-password"]
+    arguments = [
+        "create-user",
+        "--email",
+        "admin@test.police.uk",
+        "--name",
+        "Admin",
+        "--role",
+        "admin",
+        "--password",
+        "a-long-enough-password",
+    ]
     assert flask(app, *arguments).exit_code == 0
     result = flask(app, *arguments[:2], "ADMIN@test.police.uk", *arguments[3:])
     assert result.exit_code != 0 and "already exists" in result.output

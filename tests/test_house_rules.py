@@ -1,4 +1,5 @@
 """Rules of the codebase that a reviewer would otherwise have to remember."""
+
 import ast
 import re
 import subprocess
@@ -41,10 +42,12 @@ def _writes_state(node: ast.AST) -> bool:
 
 
 def test_nothing_but_the_lifecycle_runner_writes_a_forms_or_a_threats_state():
-    writes = [f"{path.relative_to(ROOT)}:{node.lineno}"
-              for path in python_files()
-              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-              if _writes_state(node)]
+    writes = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in python_files()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if _writes_state(node)
+    ]
     assert writes == []
 
 
@@ -52,10 +55,15 @@ def test_the_state_check_would_notice_each_kind_of_write():
     def notices(source: str) -> bool:
         return any(_writes_state(node) for node in ast.walk(ast.parse(source)))
 
-    samples = ["form.state = 'accepted'", "form.state += 'x'", "setattr(form, 'state', 'accepted')",
-               "update(TriggerForm).values(state='accepted')", "TriggerForm(number='X', state='draft')",
-               "Threat(form_id=1, state='archived')",
-               "self.state = 'accepted'"]
+    samples = [
+        "form.state = 'accepted'",
+        "form.state += 'x'",
+        "setattr(form, 'state', 'accepted')",
+        "update(TriggerForm).values(state='accepted')",
+        "TriggerForm(number='X', state='draft')",
+        "Threat(form_id=1, state='archived')",
+        "self.state = 'accepted'",
+    ]
     assert [notices(source) for source in samples] == [True] * len(samples)
     harmless = ["form.status = 'open'", "x = form.state", "TriggerForm(number='X')", "self.stage = 'draft'"]
     assert [notices(source) for source in harmless] == [False] * len(harmless)
@@ -63,9 +71,12 @@ def test_the_state_check_would_notice_each_kind_of_write():
 
 # Ways to read the wall clock other than triggerflow.db.utcnow, in Python or in SQL (the database server's
 # clock is not the one the tests move, and its time zone is not England's).
-OTHER_CLOCKS = re.compile(r"\b(?:date\.today|datetime\.(?:now|utcnow|today)|time\.time|func\.now"
-                          r"|func\.current_(?:date|timestamp))\(|\b(?:CURRENT_DATE|CURRENT_TIMESTAMP|LOCALTIMESTAMP)\b"
-                          r"|'now'", re.IGNORECASE)
+OTHER_CLOCKS = re.compile(
+    r"\b(?:date\.today|datetime\.(?:now|utcnow|today)|time\.time|func\.now"
+    r"|func\.current_(?:date|timestamp))\(|\b(?:CURRENT_DATE|CURRENT_TIMESTAMP|LOCALTIMESTAMP)\b"
+    r"|'now'",
+    re.IGNORECASE,
+)
 CLOCK = ROOT / "triggerflow" / "db.py"
 
 
@@ -74,18 +85,30 @@ def _reads_another_clock(source: str) -> bool:
 
 
 def test_the_app_reads_the_time_only_through_utcnow():
-    found = [f"{path.relative_to(ROOT)}:{number}"
-             for folder in (ROOT / "triggerflow", ROOT / "migrations")
-             for path in sorted(folder.rglob("*.py")) if path != CLOCK
-             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-             if _reads_another_clock(line)]
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in (ROOT / "triggerflow", ROOT / "migrations")
+        for path in sorted(folder.rglob("*.py"))
+        if path != CLOCK
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if _reads_another_clock(line)
+    ]
     assert found == []
 
 
 def test_the_clock_check_would_notice_each_other_clock():
-    samples = ["date.today()", "datetime.now(UTC)", "datetime.utcnow()", "datetime.today()", "time.time()",
-               "server_default=sa.func.now()", "func.current_date()", "text('SELECT CURRENT_TIMESTAMP')",
-               "select localtimestamp", "date('now')"]
+    samples = [
+        "date.today()",
+        "datetime.now(UTC)",
+        "datetime.utcnow()",
+        "datetime.today()",
+        "time.time()",
+        "server_default=sa.func.now()",
+        "func.current_date()",
+        "text('SELECT CURRENT_TIMESTAMP')",
+        "select localtimestamp",
+        "date('now')",
+    ]
     assert [_reads_another_clock(source) for source in samples] == [True] * len(samples)
     harmless = ["utcnow()", "local_today()", "time.perf_counter()", "form.date_today", "nowhere()"]
     assert [_reads_another_clock(source) for source in harmless] == [False] * len(harmless)
@@ -97,10 +120,13 @@ def _commits(node: ast.AST) -> bool:
 
 
 def test_the_app_commits_only_through_db_transaction():
-    found = [f"{path.relative_to(ROOT)}:{node.lineno}"
-             for path in sorted((ROOT / "triggerflow").rglob("*.py")) if path != CLOCK
-             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-             if _commits(node)]
+    found = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in sorted((ROOT / "triggerflow").rglob("*.py"))
+        if path != CLOCK
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if _commits(node)
+    ]
     assert found == []
 
 
@@ -110,8 +136,7 @@ def test_the_commit_check_would_notice_each_kind_of_commit():
 
     samples = ["db.session.commit()", "session.commit()", "connection.commit()", "self.session.commit()"]
     assert [notices(source) for source in samples] == [True] * len(samples)
-    harmless = ["with transaction():\n    db.session.add(form)", "commit = 1", "form.committed()",
-                "db.session.flush()"]
+    harmless = ["with transaction():\n    db.session.add(form)", "commit = 1", "form.committed()", "db.session.flush()"]
     assert [notices(source) for source in harmless] == [False] * len(harmless)
 
 
@@ -132,8 +157,9 @@ def test_every_migration_applies_and_reverts_cleanly_and_matches_the_models(tmp_
         flask_migrate.upgrade()
         assert _modelled_tables() == tables
         with db.engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": include_name,
-                                                                   "compare_server_default": True})
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "include_name": include_name, "compare_server_default": True}
+            )
             assert compare_metadata(context, db.metadata) == []
         db.engine.dispose()
 
@@ -146,15 +172,18 @@ def _modelled_tables() -> set[str]:
 def _make_dry_run(target: str) -> list[str]:
     """The commands `make` would run for `target`, the installs taken as done."""
     skipped = [option for step in ("install", "browser-deps", "postgresql-deps") for option in ("-o", step)]
-    found = subprocess.run(["make", "--dry-run", "--always-make", *skipped, target], cwd=ROOT,
-                           capture_output=True, text=True, check=True)
+    found = subprocess.run(
+        ["make", "--dry-run", "--always-make", *skipped, target], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return found.stdout.splitlines()
 
 
 def _tools(commands: str) -> set[str]:
     """The virtualenv's tools that commands run, with their subcommand and options: "ruff format --check"."""
-    return {re.sub(r" (\.|--force-exclude)(?= |$)", "", match)
-            for match in re.findall(r"\.venv/bin/([a-z-]+(?: (?:[a-z-]+|\.)(?= |$|;|'))*)", commands)}
+    return {
+        re.sub(r" (\.|--force-exclude)(?= |$)", "", match)
+        for match in re.findall(r"\.venv/bin/([a-z-]+(?: (?:[a-z-]+|\.)(?= |$|;|'))*)", commands)
+    }
 
 
 def test_make_test_runs_the_lint_before_any_test():

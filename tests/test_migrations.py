@@ -1,5 +1,6 @@
 """On the database under test (SQLite, or PostgreSQL with TRIGGERFLOW_TEST_DB=postgresql) the
 migrations build exactly what the models describe, and go down and up again cleanly."""
+
 import flask_migrate
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -11,8 +12,9 @@ from triggerflow.search.index import include_name
 
 def _schema_differences() -> list:
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": include_name,
-                                                               "compare_server_default": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": include_name, "compare_server_default": True}
+        )
         return compare_metadata(context, db.metadata)
 
 

@@ -1,4 +1,5 @@
 """The README shows what the code says: its lifecycle diagram and its demo accounts cannot drift."""
+
 import re
 
 from triggerflow import PROJECT_ROOT
@@ -26,8 +27,12 @@ def test_the_diagram_draws_every_state_and_every_transition_with_its_label():
         assert f'state "{state.label}" as {state.value}' in source
     for transition in TRANSITIONS:
         for origin in transition.sources:
-            assert re.search(rf"^    {origin.value} --> {transition.dest.value}: "
-                             rf"{re.escape(ACTIONS[transition.action].label)} · ", source, re.MULTILINE)
+            assert re.search(
+                rf"^    {origin.value} --> {transition.dest.value}: "
+                rf"{re.escape(ACTIONS[transition.action].label)} · ",
+                source,
+                re.MULTILINE,
+            )
     edges = [line for line in source.splitlines() if " --> " in line and "[*]" not in line]
     assert len(edges) == len({(origin, t.dest, t.action) for t in TRANSITIONS for origin in t.sources})
 
@@ -40,14 +45,24 @@ def test_the_diagram_names_the_conditions_that_choose_between_transitions():
 
 def test_the_readme_lists_exactly_the_demo_accounts_with_their_password():
     table = _between("<!-- demo-accounts:start -->", "<!-- demo-accounts:end -->")
-    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")]
-            for line in table.strip().splitlines()[2:]]
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in table.strip().splitlines()[2:]]
     forces = {row["force"]: row["force_name"] for row in load_forces_csv()}
     regions = {row["region"]: row["region_name"] for row in load_forces_csv()}
-    expected = [[email, name, role.label,
-                 forces[force] if force else regions[region] if region else
-                 "England and Wales" if role.value == "manager" else "All"]
-                for email, name, role, force, region in DEMO_ACCOUNTS]
+    expected = [
+        [
+            email,
+            name,
+            role.label,
+            forces[force]
+            if force
+            else regions[region]
+            if region
+            else "England and Wales"
+            if role.value == "manager"
+            else "All",
+        ]
+        for email, name, role, force, region in DEMO_ACCOUNTS
+    ]
     assert rows == expected
     assert f"`{DEMO_PASSWORD}`" in README
 

@@ -16,8 +16,13 @@ def test_a_complete_form_goes_from_draft_to_accepted_through_a_return(people):
 
     for item in items_for(form, include_pending=False):
         respond(form, item, people.officer, "We have added the missing identifiers as asked.", None)
-        store.save_section(form, item.section, {"pi_rationale" if item.section == "B" else "modus_operandi":
-                                                "changed text for the return"}, people.officer, None)
+        store.save_section(
+            form,
+            item.section,
+            {"pi_rationale" if item.section == "B" else "modus_operandi": "changed text for the return"},
+            people.officer,
+            None,
+        )
     perform(form, "resubmit", people.spoc)
     assert form.state is FormState.RESUBMITTED and form.round == 2
     assert available_actions(form, people.assessor2) == []

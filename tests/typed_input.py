@@ -4,6 +4,7 @@ service must make of it.
 The text includes every script, emoji, markup, and the control characters the service removes
 (triggerflow.input_text); lengths run up to and just past each question's limit.
 """
+
 from datetime import date
 
 from hypothesis import strategies as st
@@ -15,8 +16,20 @@ from triggerflow.input_text import clean
 # What a browser can send: any character but half a surrogate pair. A program can send those too.
 BROWSER_CHARACTERS = st.characters(exclude_categories=("Cs",))
 ANY_CHARACTERS = st.characters()
-TRICKS = ["<script>alert('x')</script>", '"><img src=x onerror=alert(1)>', "\x00", "a\x00b", "\t\r\n",
-          "&amp; &lt;", "' OR 1=1 --", "{{ 7 * 7 }}", "\u202eevil", "\U0001f600" * 3, " ", "\x1b[31m"]
+TRICKS = [
+    "<script>alert('x')</script>",
+    '"><img src=x onerror=alert(1)>',
+    "\x00",
+    "a\x00b",
+    "\t\r\n",
+    "&amp; &lt;",
+    "' OR 1=1 --",
+    "{{ 7 * 7 }}",
+    "\u202eevil",
+    "\U0001f600" * 3,
+    " ",
+    "\x1b[31m",
+]
 DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 
 
@@ -24,8 +37,11 @@ def text(max_length: int, characters=BROWSER_CHARACTERS) -> st.SearchStrategy[st
     """Short text of any kind, or text filling a question to its limit or one past it."""
     short = st.text(characters, max_size=30)
     pieces = st.lists(st.one_of(short, st.sampled_from(TRICKS)), max_size=4).map("".join)
-    at_the_limit = st.builds(lambda seed, length: (seed * length)[:length],
-                             st.text(characters, min_size=1, max_size=6), st.sampled_from([max_length, max_length + 1]))
+    at_the_limit = st.builds(
+        lambda seed, length: (seed * length)[:length],
+        st.text(characters, min_size=1, max_size=6),
+        st.sampled_from([max_length, max_length + 1]),
+    )
     return st.one_of(pieces, at_the_limit)
 
 
@@ -34,8 +50,11 @@ def is_text(spec: Spec) -> bool:
 
 
 def _choice(options: list[str]) -> st.SearchStrategy[str]:
-    return st.one_of(st.sampled_from(options), st.text(BROWSER_CHARACTERS, max_size=12)) if options else \
-        st.text(BROWSER_CHARACTERS, max_size=12)
+    return (
+        st.one_of(st.sampled_from(options), st.text(BROWSER_CHARACTERS, max_size=12))
+        if options
+        else st.text(BROWSER_CHARACTERS, max_size=12)
+    )
 
 
 def typed(spec: Spec, options: list[str]) -> st.SearchStrategy:

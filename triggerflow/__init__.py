@@ -1,4 +1,5 @@
 """TriggerFlow: SOC trigger forms from police forces to their region's ROCTA."""
+
 from pathlib import Path
 
 from flask import Flask
@@ -28,21 +29,30 @@ def create_app(config_class: type[Config] | None = None) -> Flask:
     app.config.from_object(config_class)
     serving.configure(app)
     logs.configure(app)
-    app.jinja_loader = ChoiceLoader([
-        FileSystemLoader(PROJECT_ROOT / "templates"),
-        PrefixLoader({
-            "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
-            "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
-        }),
-    ])
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(PROJECT_ROOT / "templates"),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
     database.init_app(app)
     from triggerflow.search import index as search_index
 
-    migrate.init_app(app, database, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True,
-                     include_name=search_index.include_name)
+    migrate.init_app(
+        app,
+        database,
+        directory=str(PROJECT_ROOT / "migrations"),
+        render_as_batch=True,
+        include_name=search_index.include_name,
+    )
     csrf.init_app(app)
     login_manager.init_app(app)
     wtforms_helpers.init_app(app)

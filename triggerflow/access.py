@@ -4,6 +4,7 @@
 `before_request` hook (web.access); the API, which signs callers in by token, in its own
 (api.auth). A view with no mark is refused by both.
 """
+
 from collections.abc import Callable
 
 from triggerflow.models import Role

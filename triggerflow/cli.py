@@ -1,4 +1,5 @@
 """`flask --app triggerflow ...` commands."""
+
 import click
 from flask import Flask, current_app
 from sqlalchemy import select
@@ -57,14 +58,24 @@ def _by_code(model, code: str | None):
         return None
     found = db.session.scalar(select(model).where(model.code == code.upper()))
     if found is None:
-        raise click.ClickException(f"No {model.__name__.lower()} has the code {code!r}. "
-                                   "Run seed-reference-data first.")
+        raise click.ClickException(f"No {model.__name__.lower()} has the code {code!r}. Run seed-reference-data first.")
     return found
 
 
 def register_cli(app: Flask) -> None:
-    for command in (seed_reference_data_command, create_user_command, load_demo_data_command,
-                    generate_data_command, send_reminders_command, send_mail_command, create_token_command,
-                    verify_audit_command, backup_command, restore_command, rebuild_stays_command,
-                    rebuild_search_index_command, rebuild_rollups_command):
+    for command in (
+        seed_reference_data_command,
+        create_user_command,
+        load_demo_data_command,
+        generate_data_command,
+        send_reminders_command,
+        send_mail_command,
+        create_token_command,
+        verify_audit_command,
+        backup_command,
+        restore_command,
+        rebuild_stays_command,
+        rebuild_search_index_command,
+        rebuild_rollups_command,
+    ):
         app.cli.add_command(command)

@@ -1,4 +1,5 @@
 """The declarative base, the request-scoped session, one way to commit, and shared column types."""
+
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime

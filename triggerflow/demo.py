@@ -3,14 +3,15 @@
 Idempotent: accounts that exist are left alone, and the demo forms are only created once.
 Forms are made through the same services as the UI, so their histories are real.
 """
+
 from datetime import timedelta
 
 from sqlalchemy import func, select, update
 
 from triggerflow.accounts.users import create_user, find_by_email
 from triggerflow.content import store
-from triggerflow.demo_content import complete_ocg_answers
 from triggerflow.db import db, transaction
+from triggerflow.demo_content import complete_ocg_answers
 from triggerflow.models import Force, Region, Role, Threat, TriggerForm, User
 from triggerflow.reference_data import seed_reference_data
 from triggerflow.synthetic import generate
@@ -76,23 +77,46 @@ def _filled_form(officer: User, working_name: str) -> TriggerForm:
 
 def _cite_all_intelligence(form: TriggerForm, officer: User) -> None:
     ids = [item["id"] for item in form.answers_for("F").get("intelligence", [])]
-    store.save_section(form, "D", {f"{e}_cites": ids for e in ("planning", "control", "coordination",
-                                                                 "decision_making")}, officer, None)
+    store.save_section(
+        form,
+        "D",
+        {f"{e}_cites": ids for e in ("planning", "control", "coordination", "decision_making")},
+        officer,
+        None,
+    )
     # Each subject other than the principal cites one item, in turn, for its link to the group.
     for n, subject in enumerate(s for s in form.answers_for("B").get("subjects", []) if s.get("role") != "principal"):
         store.save_item(form, "B", subject["id"], {"link_cites": [ids[n % len(ids)]]}, officer, None)
 
 
 def _accept(form: TriggerForm, assessor: User, priority: str, apmis: str | None) -> None:
-    perform(form, "accept", assessor, record={
-        "threat_type": "ocg", "primary_theme": "county_lines", "secondary_themes": ["money_laundering"],
-        "apmis_reference": apmis, "morile_harm": "64", "morile_likelihood": "3", "morile_risk": "192",
-        "morile_confidence": "medium", "morile_organisational_position": "Capacity and capability gap",
-        "morile_priority": priority, "tier": "3", "management_level": "force", "owning_force_id": form.force_id,
-        "morile_scores": [{"category": "physical", "score": "48", "confidence": "Medium"},
-                          {"category": "financial", "score": "16", "confidence": "High"}],
-        "soc": "soc", "moderation_status": "moderated", "phase": "active",
-    })
+    perform(
+        form,
+        "accept",
+        assessor,
+        record={
+            "threat_type": "ocg",
+            "primary_theme": "county_lines",
+            "secondary_themes": ["money_laundering"],
+            "apmis_reference": apmis,
+            "morile_harm": "64",
+            "morile_likelihood": "3",
+            "morile_risk": "192",
+            "morile_confidence": "medium",
+            "morile_organisational_position": "Capacity and capability gap",
+            "morile_priority": priority,
+            "tier": "3",
+            "management_level": "force",
+            "owning_force_id": form.force_id,
+            "morile_scores": [
+                {"category": "physical", "score": "48", "confidence": "Medium"},
+                {"category": "financial", "score": "16", "confidence": "High"},
+            ],
+            "soc": "soc",
+            "moderation_status": "moderated",
+            "phase": "active",
+        },
+    )
 
 
 def _demo_forms() -> None:
@@ -115,13 +139,32 @@ def _demo_forms() -> None:
     _accept(accepted, assessor, priority="high", apmis="APMIS-SW-0412")
     threat = db.session.scalar(select(Threat).where(Threat.form_id == accepted.id))
     # A threat part-way through its life: LRO appointed, plan in progress, a disruption recorded.
-    threats.perform(threat, "appoint_lro", spoc, lro_name="DCI Laura Penn", lro_organisation="Dorset Police",
-                    lro_email="laura.penn@example.police.uk")
+    threats.perform(
+        threat,
+        "appoint_lro",
+        spoc,
+        lro_name="DCI Laura Penn",
+        lro_organisation="Dorset Police",
+        lro_email="laura.penn@example.police.uk",
+    )
     today = threat.accepted_at.date()
-    threats.perform(threat, "add_plan_action", spoc, strand="pursue", owner="DI Tom Hale",
-                    description="Target the line holders with covert tactics", due_on=today + timedelta(days=60))
-    threats.perform(threat, "record_disruption", assessor, occurred_on=today, grade="minor",
-                    description="Runner stopped with drugs and cash on the train at Poole")
+    threats.perform(
+        threat,
+        "add_plan_action",
+        spoc,
+        strand="pursue",
+        owner="DI Tom Hale",
+        description="Target the line holders with covert tactics",
+        due_on=today + timedelta(days=60),
+    )
+    threats.perform(
+        threat,
+        "record_disruption",
+        assessor,
+        occurred_on=today,
+        grade="minor",
+        description="Runner stopped with drugs and cash on the train at Poole",
+    )
 
     waiting = _filled_form(wilts_officer, "Trowbridge cash couriers")
     perform(waiting, "send_to_spoc", wilts_officer)

@@ -7,6 +7,7 @@ worse, a form missing its last fields. So such a body is read whole here first, 
 past the limit is a 413. JSON's parser recurses once per bracket; a few kilobytes of brackets
 exhaust it, so the nesting is counted on the raw bytes before any parser sees them.
 """
+
 import re
 
 from flask import request

@@ -6,6 +6,7 @@ Python's dates stop at 9999-12-31, so a period ending on that day has no "day af
 before: bounding what may be asked for keeps every sum on a day inside the calendar. The first
 year leaves room for the oldest subject's date of birth; no form is due after the last.
 """
+
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -44,6 +45,15 @@ def _spoken(day: date) -> str:
 
 
 # A day in an API query or body: strict and bounded, and documented as such.
-Day = Annotated[date, BeforeValidator(parse_day), WithJsonSchema(
-    {"type": "string", "format": "date", "pattern": rf"^{ISO_DAY.pattern}$",
-     "description": f"A day as YYYY-MM-DD, from {FIRST_DAY} to {LAST_DAY}"})]
+Day = Annotated[
+    date,
+    BeforeValidator(parse_day),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "pattern": rf"^{ISO_DAY.pattern}$",
+            "description": f"A day as YYYY-MM-DD, from {FIRST_DAY} to {LAST_DAY}",
+        }
+    ),
+]

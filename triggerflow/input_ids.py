@@ -4,6 +4,7 @@ The id columns are 32-bit on every database: a larger number reaches no row, and
 database it is an overflow (a server error), not an empty answer. So a number out of range
 names nothing (404), and never leaves for the database.
 """
+
 import builtins
 from typing import TypeVar
 

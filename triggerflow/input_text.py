@@ -9,6 +9,7 @@ is kept exactly as sent.
 The app's request class applies the rule to query strings, form fields and JSON bodies as they
 are parsed, and a URL part holding a control character matches no route (404).
 """
+
 import re
 from typing import Any
 
@@ -37,8 +38,12 @@ class CleanMultiDict(ImmutableMultiDict):
     """Query strings and form fields, cleaned as they are parsed."""
 
     def __init__(self, mapping=None):
-        super().__init__([(clean(key), clean(value) if isinstance(value, str) else value)
-                          for key, value in iter_multi_items(mapping or ())])
+        super().__init__(
+            [
+                (clean(key), clean(value) if isinstance(value, str) else value)
+                for key, value in iter_multi_items(mapping or ())
+            ]
+        )
 
 
 class CleanRequest(Request):

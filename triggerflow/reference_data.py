@@ -1,4 +1,5 @@
 """Loads the regions and forces the project ships (data/forces.csv), idempotently."""
+
 import csv
 from importlib import resources
 

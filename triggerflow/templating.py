@@ -1,4 +1,5 @@
 """Flask's Jinja environment, with one change that makes every `{% import %}` cheap."""
+
 from collections.abc import MutableMapping
 from typing import Any
 

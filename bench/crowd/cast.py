@@ -3,6 +3,7 @@ production asks for it) an authenticator code, and the complete drafts the offic
 
 Everything is made through the app's own services, on the database `make serve` will use.
 """
+
 from dataclasses import dataclass
 
 import flask_migrate
@@ -40,12 +41,15 @@ def prepare(app: Flask, casting: Casting) -> dict:
         if casting.background_forms:
             generate(casting.background_forms, 1, until=utcnow().date())
         regions = [db.session.scalar(select(Region).where(Region.code == code)) for code in REGIONS]
-        forces = [force for region in regions for force in
-                  db.session.scalars(select(Force).where(Force.region_id == region.id).order_by(Force.code))]
+        forces = [
+            force
+            for region in regions
+            for force in db.session.scalars(select(Force).where(Force.region_id == region.id).order_by(Force.code))
+        ]
         people: dict[str, list[dict]] = {role.value: [] for role in SHARES}
         for role, share in SHARES.items():
             for index in range(max(1, round(casting.people * share / 50))):
-                people[role.value].append(_person(role, index, forces[:_spocs(casting)], regions))
+                people[role.value].append(_person(role, index, forces[: _spocs(casting)], regions))
         spocs = {person["force"]: person for person in people[Role.SPOC.value]}
         for officer in people[Role.OFFICER.value]:
             _drafts(officer, spocs.get(officer["force"]), casting)
@@ -62,12 +66,17 @@ def _spocs(casting: Casting) -> int:
 def _person(role: Role, index: int, forces: list[Force], regions: list[Region]) -> dict:
     force = forces[index % len(forces)] if role in (Role.OFFICER, Role.SPOC) else None
     region = regions[index % len(regions)] if role in (Role.ASSESSOR, Role.MANAGER) else None
-    user = create_user(email=f"load.{role.value}.{index}@example.police.uk", name=f"Load {role.value} {index}",
-                       password=PASSWORD, role=role, force=force, region=region)
+    user = create_user(
+        email=f"load.{role.value}.{index}@example.police.uk",
+        name=f"Load {role.value} {index}",
+        password=PASSWORD,
+        role=role,
+        force=force,
+        region=region,
+    )
     user.totp_secret, user.two_factor_enrolled_at = pyotp.random_base32(), utcnow()  # as if set up in the app
     db.session.commit()
-    return {"email": user.email, "totp_secret": user.totp_secret, "force": force.code if force else None,
-            "drafts": []}
+    return {"email": user.email, "totp_secret": user.totp_secret, "force": force.code if force else None, "drafts": []}
 
 
 def _drafts(officer: dict, spoc: dict | None, casting: Casting) -> None:

@@ -1,4 +1,5 @@
 """What a person reads off a page: its links and the forms they would fill in and post."""
+
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -114,5 +115,5 @@ def inline_action(html: str, number: str, action: str) -> PostForm | None:
 
 def error_summary(html: str) -> str:
     """The GOV.UK error summary's text, to say why a page refused what was posted."""
-    found = re.search(r'govuk-error-summary__list">(.*?)</ul>', html, re.S)
+    found = re.search(r'govuk-error-summary__list">(.*?)</ul>', html, re.DOTALL)
     return " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split())[:300] if found else ""

@@ -5,6 +5,7 @@ Who is who comes from the cast file the run writes (LOAD_CAST). A page that refu
 because someone else made a move first (a 403 on an action no longer offered, a 409) is the app
 doing its job and is counted apart, as "taken first"; every other 4xx or 5xx is an error.
 """
+
 import json
 import os
 import random
@@ -17,8 +18,16 @@ from locust import HttpUser, between, events, task
 from bench.crowd import page
 
 CAST = json.loads(Path(os.environ["LOAD_CAST"]).read_text(encoding="utf-8"))
-DASHBOARDS = ("/dashboards/", "/dashboards/acceptance", "/dashboards/submissions", "/dashboards/reasons",
-              "/dashboards/stale", "/dashboards/time", "/dashboards/assessors", "/dashboards/backlog")
+DASHBOARDS = (
+    "/dashboards/",
+    "/dashboards/acceptance",
+    "/dashboards/submissions",
+    "/dashboards/reasons",
+    "/dashboards/stale",
+    "/dashboards/time",
+    "/dashboards/assessors",
+    "/dashboards/backlog",
+)
 FILLER = "Seen at the same addresses on three nights this month, as the attached intelligence says."
 SCORES = ("morile_harm", "morile_likelihood", "morile_risk")
 TAKEN_FIRST = "taken first"
@@ -38,8 +47,9 @@ class Person(HttpUser):
     def on_start(self) -> None:
         self.me = CAST["people"][self.role].pop()
         form = page.main_form(self._get("/sign-in", "Sign-in page").text)
-        reply = self._post("/sign-in", {**form.fields, "email": self.me["email"], "password": CAST["password"]},
-                           "Sign in")
+        reply = self._post(
+            "/sign-in", {**form.fields, "email": self.me["email"], "password": CAST["password"]}, "Sign in"
+        )
         if "/sign-in/code" in reply.url:
             form = page.main_form(reply.text)
             code = pyotp.TOTP(self.me["totp_secret"]).now()
@@ -56,15 +66,21 @@ class Person(HttpUser):
         False when someone else moved the form first."""
         form = page.inline_action(shown, number, action)
         if form is None:
-            with self.client.get(f"/forms/{number}/actions/{action}", name=f"{name} page",
-                                 catch_response=True) as reply:
+            with self.client.get(
+                f"/forms/{number}/actions/{action}", name=f"{name} page", catch_response=True
+            ) as reply:
                 if reply.status_code == 403:
                     reply.success()
                     _taken_first()
                     return False
             form = page.main_form(reply.text)
-        with self.client.post(f"/forms/{number}/actions/{action}", data=_filled(form, answers), name=name,
-                              catch_response=True, allow_redirects=False) as posted:
+        with self.client.post(
+            f"/forms/{number}/actions/{action}",
+            data=_filled(form, answers),
+            name=name,
+            catch_response=True,
+            allow_redirects=False,
+        ) as posted:
             if posted.status_code in (403, 409):
                 posted.success()
                 _taken_first()
@@ -79,8 +95,9 @@ class Person(HttpUser):
 
 
 def _taken_first() -> None:
-    events.request.fire(request_type="MOVE", name=TAKEN_FIRST, response_time=0, response_length=0, exception=None,
-                        context={})
+    events.request.fire(
+        request_type="MOVE", name=TAKEN_FIRST, response_time=0, response_length=0, exception=None, context={}
+    )
 
 
 def _filled(form: page.PostForm, answers: dict, skip: tuple[str, ...] = ()) -> dict:
@@ -109,8 +126,9 @@ class Officer(Person):
         section = self._get(f"/forms/{number}/sections/A", "Section page")
         form = page.main_form(section.text)
         data = {**form.fields, "working_name": f"{form.fields.get('working_name', '')} (revised)"[:120]}
-        with self.client.post(f"/forms/{number}/sections/A", data=data, name="Save section",
-                              catch_response=True, allow_redirects=False) as saved:
+        with self.client.post(
+            f"/forms/{number}/sections/A", data=data, name="Save section", catch_response=True, allow_redirects=False
+        ) as saved:
             if saved.status_code != 302:
                 saved.failure(f"saving refused ({saved.status_code}): {page.error_summary(saved.text)}")
                 return None
@@ -161,8 +179,13 @@ class Assessor(Person):
         new_item = self._get(f"/forms/{number}/return-items/new", "Return item page")
         form = page.main_form(new_item.text)
         data = _filled(form, {"section": "B", "comment": FILLER}, skip=("field_name",))
-        with self.client.post(f"/forms/{number}/return-items/new", data=data, name="Add return item",
-                              catch_response=True, allow_redirects=False) as added:
+        with self.client.post(
+            f"/forms/{number}/return-items/new",
+            data=data,
+            name="Add return item",
+            catch_response=True,
+            allow_redirects=False,
+        ) as added:
             if added.status_code != 302:
                 added.failure(f"return item refused ({added.status_code}): {page.error_summary(added.text)}")
                 return

@@ -1,4 +1,5 @@
 """Work sent after an idle timeout is not lost: it is kept, and offered back after signing in again."""
+
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -29,8 +30,11 @@ def held_count() -> int:
 
 def send_after_timeout(client, form: TriggerForm, officer):
     age_sessions(officer, idle=timedelta(minutes=45))
-    return client.post(section_a(form), headers={"Referer": f"http://localhost{section_a(form)}"}, data={
-        "version": form.version, "working_name": "Harbour Lane", "summary": SUMMARY, "next_step": "return"})
+    return client.post(
+        section_a(form),
+        headers={"Referer": f"http://localhost{section_a(form)}"},
+        data={"version": form.version, "working_name": "Harbour Lane", "summary": SUMMARY, "next_step": "return"},
+    )
 
 
 def sign_in_again(client, user, next_: str):

@@ -1,16 +1,17 @@
 """Signing in with the organisation's own account, against a real OpenID Connect provider started
 here (tests/oidc): a verified e-mail address of an account signs that account in, with its own
 roles and scope and no two-factor step; anything else is refused, plainly, and signs nobody in."""
+
 from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import select
 
+from tests.oidc import LocalProvider
+from tests.web.htmlpage import parse
 from triggerflow.admin import identity_providers
 from triggerflow.db import db
 from triggerflow.models import SessionStage, UserSession
-from tests.oidc import LocalProvider
-from tests.web.htmlpage import parse
 
 CALLBACK = "http://localhost/sign-in/organisation/callback"
 
@@ -44,8 +45,9 @@ def signed_in_as(client) -> str | None:
     return banner.find("strong").text if banner else None
 
 
-def test_a_verified_email_address_signs_its_account_in_without_a_code(client, local_provider, dorset, people,
-                                                                      security_log):
+def test_a_verified_email_address_signs_its_account_in_without_a_code(
+    client, local_provider, dorset, people, security_log
+):
     people.officer.two_factor_secret = "JBSWY3DPEHPK3PXP"  # a password sign-in would ask for a code
     db.session.commit()
     response = come_back(client, local_provider, dorset, people.officer.email, next_page="/search")
@@ -70,21 +72,24 @@ def test_an_email_address_with_no_account_is_told_so(client, local_provider, dor
     assert response.status_code == 403
     assert parse(response).one(id="refusal").text == (
         "There is no TriggerFlow account for nobody@test.police.uk. Ask your TriggerFlow administrator or your "
-        "force SPOC to set one up.")
+        "force SPOC to set one up."
+    )
     assert signed_in_as(client) is None
 
 
 def test_a_person_of_another_force_or_another_domain_is_refused(client, local_provider, dorset, people, ctx):
     assert come_back(client, local_provider, dorset, people.wilts_officer.email).status_code == 403
-    identity_providers.save(people.admin, dorset, local_provider.settings(email_domain="dorset.police.uk",
-                                                                          client_secret=""))
+    identity_providers.save(
+        people.admin, dorset, local_provider.settings(email_domain="dorset.police.uk", client_secret="")
+    )
     assert come_back(client, local_provider, dorset, people.officer.email).status_code == 403
     assert signed_in_as(client) is None
 
 
 def test_a_regions_provider_signs_in_its_assessors_and_its_forces_people(client, app, local_provider, people):
-    region = identity_providers.save(people.admin, None, local_provider.settings(name="South West ROCU",
-                                                                                   belongs_to="region:SW"))
+    region = identity_providers.save(
+        people.admin, None, local_provider.settings(name="South West ROCU", belongs_to="region:SW")
+    )
     assert come_back(client, local_provider, region, people.assessor.email).status_code == 302
     assert signed_in_as(client) == people.assessor.name
     assert client.get(f"/sign-in/organisation/{region.id}").location == "/"  # already signed in
@@ -93,12 +98,19 @@ def test_a_regions_provider_signs_in_its_assessors_and_its_forces_people(client,
     assert come_back(app.test_client(), local_provider, region, people.essex_officer.email).status_code == 403
 
 
-def test_a_reply_to_another_sign_in_or_from_another_issuer_is_refused(client, local_provider, dorset, people,
-                                                                      security_log):
-    wrong_state = come_back(client, local_provider, dorset, people.officer.email,
-                            tamper=lambda url: url.replace("state=", "state=x"))
-    wrong_issuer = come_back(client, local_provider, dorset, people.officer.email,
-                             tamper=lambda url: url.replace("iss=", "iss=https%3A%2F%2Fevil.example"))
+def test_a_reply_to_another_sign_in_or_from_another_issuer_is_refused(
+    client, local_provider, dorset, people, security_log
+):
+    wrong_state = come_back(
+        client, local_provider, dorset, people.officer.email, tamper=lambda url: url.replace("state=", "state=x")
+    )
+    wrong_issuer = come_back(
+        client,
+        local_provider,
+        dorset,
+        people.officer.email,
+        tamper=lambda url: url.replace("iss=", "iss=https%3A%2F%2Fevil.example"),
+    )
     assert (wrong_state.status_code, wrong_issuer.status_code) == (400, 400)
     assert "did not complete" in parse(wrong_issuer).one(id="refusal").text
     assert signed_in_as(client) is None
@@ -127,4 +139,5 @@ def test_the_sign_in_page_offers_the_organisations_account_only_once_one_is_set_
     link = parse(client.get("/sign-in")).one(id="organisation-sign-in").find("a")
     assert link["href"] == "/sign-in/organisation"
     assert [a.text for a in parse(client.get(link["href"])).one(id="identity-providers").find_all("a")] == [
-        "Sign in with Dorset Police"]
+        "Sign in with Dorset Police"
+    ]

@@ -1,4 +1,5 @@
 """Server-side sessions: a random id in the cookie, the session in the database, ended at once."""
+
 import hashlib
 from datetime import timedelta
 
@@ -52,8 +53,10 @@ def test_after_30_idle_minutes_the_session_has_ended_and_the_person_is_told_why(
     age_sessions(people.officer, idle=timedelta(minutes=31))
     response = client.get("/criteria/")
     assert response.location == "/sign-in?next=/criteria/"
-    assert "You were signed out because you had not used TriggerFlow for 30 minutes" in parse(
-        client.get(response.location)).find("main").text
+    assert (
+        "You were signed out because you had not used TriggerFlow for 30 minutes"
+        in parse(client.get(response.location)).find("main").text
+    )
     assert sessions_of(people.officer) == []
 
 
@@ -116,9 +119,16 @@ def test_in_production_the_cookie_is_host_prefixed_secure_httponly_and_samesite_
     browser = production.test_client()
     site = "https://triggerflow.example"
     form = parse(browser.get("/sign-in", base_url=site))
-    response = browser.post("/sign-in", base_url=site, headers={"Referer": f"{site}/sign-in"}, data={
-        "email": people.officer.email, "password": factories.PASSWORD,
-        "csrf_token": form.find("input", name="csrf_token")["value"]})
+    response = browser.post(
+        "/sign-in",
+        base_url=site,
+        headers={"Referer": f"{site}/sign-in"},
+        data={
+            "email": people.officer.email,
+            "password": factories.PASSWORD,
+            "csrf_token": form.find("input", name="csrf_token")["value"],
+        },
+    )
     assert response.status_code == 302
     (set_cookie,) = response.headers.getlist("Set-Cookie")
     attributes = {part.strip().split("=")[0].lower() for part in set_cookie.split(";")[1:]}

@@ -1,5 +1,6 @@
 """Guessing is slowed down: accounts lock with back-off, addresses are limited, and every refusal
 looks the same, whether the account exists or not."""
+
 from datetime import timedelta
 
 import pytest
@@ -16,8 +17,7 @@ REFUSAL = [("Enter a correct email address and password", "#email")]
 
 
 def attempt(client, email: str, password: str = "not-the-password", address: str = "127.0.0.1"):
-    return client.post("/sign-in", data={"email": email, "password": password},
-                       environ_base={"REMOTE_ADDR": address})
+    return client.post("/sign-in", data={"email": email, "password": password}, environ_base={"REMOTE_ADDR": address})
 
 
 def fresh(user: User) -> User:
@@ -73,9 +73,12 @@ def test_an_address_with_too_many_failures_waits_whoever_it_tries(app, people, c
         attempt(client, f"nobody{n}@test.police.uk", address="10.1.2.3")
     response = attempt(client, people.spoc.email, factories.PASSWORD, address="10.1.2.3")
     assert response.status_code == 429
-    assert error_summary(parse(response)) == [(
-        "There have been too many failed attempts to sign in from your network. Wait 15 minutes, then try again.",
-        "#email")]
+    assert error_summary(parse(response)) == [
+        (
+            "There have been too many failed attempts to sign in from your network. Wait 15 minutes, then try again.",
+            "#email",
+        )
+    ]
     assert attempt(app.test_client(), people.spoc.email, factories.PASSWORD, address="10.9.9.9").status_code == 302
 
 
@@ -93,20 +96,28 @@ def test_an_address_may_try_again_once_its_window_has_passed(app, people, client
 def test_a_locked_account_is_refused_with_the_same_page_as_an_unknown_one(people, app):
     for _ in range(5):
         attempt(app.test_client(), people.officer.email)
-    responses = {email: attempt(app.test_client(), email, factories.PASSWORD)
-                 for email in (people.officer.email, "nobody@test.police.uk")}
-    seen = {(response.status_code, parse(response).find("main").text.replace(email, "EMAIL"))
-            for email, response in responses.items()}
+    responses = {
+        email: attempt(app.test_client(), email, factories.PASSWORD)
+        for email in (people.officer.email, "nobody@test.police.uk")
+    }
+    seen = {
+        (response.status_code, parse(response).find("main").text.replace(email, "EMAIL"))
+        for email, response in responses.items()
+    }
     assert len(seen) == 1
 
 
 @pytest.mark.parametrize("known", [True, False])
-def test_every_attempt_runs_one_argon2_verification_whether_or_not_the_account_exists(people, client, monkeypatch,
-                                                                                       known):
+def test_every_attempt_runs_one_argon2_verification_whether_or_not_the_account_exists(
+    people, client, monkeypatch, known
+):
     verified = []
     original = PasswordHasher.verify
-    monkeypatch.setattr(PasswordHasher, "verify", lambda self, hashed, password: (
-        verified.append(hashed.split("$")[1]), original(self, hashed, password))[1])
+    monkeypatch.setattr(
+        PasswordHasher,
+        "verify",
+        lambda self, hashed, password: (verified.append(hashed.split("$")[1]), original(self, hashed, password))[1],
+    )
     attempt(client, people.officer.email if known else "nobody@test.police.uk")
     assert verified == ["argon2id"]
 

@@ -1,4 +1,5 @@
 """Two-factor sign-in: setting it up with a QR code, signing in with a code or a recovery code."""
+
 import re
 from datetime import timedelta
 
@@ -61,8 +62,9 @@ def test_a_wrong_code_keeps_the_same_key_and_says_what_to_do(people, sign_in):
 
 def test_a_key_offered_to_someone_else_cannot_be_used(people, sign_in):
     _, secret, offer = set_up_page(sign_in(people.spoc))
-    response = sign_in(people.officer).post("/account/two-factor",
-                                            data={"offer": offer, "code": pyotp.TOTP(secret).now()})
+    response = sign_in(people.officer).post(
+        "/account/two-factor", data={"offer": offer, "code": pyotp.TOTP(secret).now()}
+    )
     assert response.status_code == 400 and "set-up that has expired" in error_summary(parse(response))[0][0]
     assert fresh(people.officer).totp_secret is None
 

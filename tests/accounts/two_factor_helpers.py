@@ -1,4 +1,5 @@
 """Setting people up with two-factor sign-in, and the codes their authenticator app would show."""
+
 import time
 
 import pyotp
@@ -23,5 +24,6 @@ def next_code(secret: str) -> str:
 
 
 def password_step(client, user: User, next_: str = ""):
-    return client.post("/sign-in" + (f"?next={next_}" if next_ else ""),
-                       data={"email": user.email, "password": factories.PASSWORD})
+    return client.post(
+        "/sign-in" + (f"?next={next_}" if next_ else ""), data={"email": user.email, "password": factories.PASSWORD}
+    )

@@ -1,4 +1,5 @@
 """Criteria thresholds: each change is a new version, used from then on and recorded on each form sent."""
+
 from string import Formatter
 
 import pytest
@@ -30,8 +31,9 @@ def test_the_explanations_say_the_default_thresholds_in_the_designs_words():
     assert "at least two of them identified" in said["C2"]
     assert "Fewer than three intelligence items, or a newest item over six months old" in said["C11"]
     assert "less than six months old" in said["C20"]
-    changed = explain(RULES_BY_ID["C11"], {**DEFAULT_LIMITS, "intelligence_items_advised": 5,
-                                           "intelligence_stale_days": 90})
+    changed = explain(
+        RULES_BY_ID["C11"], {**DEFAULT_LIMITS, "intelligence_items_advised": 5, "intelligence_stale_days": 90}
+    )
     assert "Fewer than 5 intelligence items, or a newest item over 90 days old" in changed
 
 
@@ -45,10 +47,16 @@ def test_a_change_creates_a_new_version_keeps_the_first_and_is_audited(people):
     assert version.number == 2
     rows = db.session.scalars(select(CriteriaVersion).order_by(CriteriaVersion.number)).all()
     assert [(r.number, r.limits["summary_min"], r.created_by_id) for r in rows] == [
-        (1, 200, None), (2, 250, people.admin.id)]
+        (1, 200, None),
+        (2, 250, people.admin.id),
+    ]
     (event,) = db.session.scalars(select(AdminEvent)).all()
     assert (event.action, event.target, event.before, event.after) == (
-        "change_criteria", "Criteria v2", {"version": 1, "summary_min": 200}, {"version": 2, "summary_min": 250})
+        "change_criteria",
+        "Criteria v2",
+        {"version": 1, "summary_min": 200},
+        {"version": 2, "summary_min": 250},
+    )
     assert [v.number for v in criteria_versions.history()] == [2, 1]
 
 
@@ -75,7 +83,8 @@ def test_the_explanation_follows_a_changed_threshold(people):
     rule = RULES_BY_ID["C6"]
     assert "at least 50 characters of justification" in explain(rule, DEFAULT_LIMITS)
     assert "at least 80 characters of justification" in explain(
-        rule, {**DEFAULT_LIMITS, "serious_crime_justification_min": 80})
+        rule, {**DEFAULT_LIMITS, "serious_crime_justification_min": 80}
+    )
 
 
 def test_bad_values_no_change_and_a_stale_page_are_refused(people):
@@ -97,7 +106,11 @@ def test_the_spoc_gate_change_is_audited(people):
     set_spoc_gate(people.admin, dorset, False)  # no change, no event
     (event,) = db.session.scalars(select(AdminEvent)).all()
     assert (event.action, event.target, event.before, event.after) == (
-        "set_spoc_gate", "Force DOR Dorset Police", {"spoc_gate": True}, {"spoc_gate": False})
+        "set_spoc_gate",
+        "Force DOR Dorset Police",
+        {"spoc_gate": True},
+        {"spoc_gate": False},
+    )
     form = factories.complete_draft(people.officer)
     perform(form, "submit", people.officer)  # with the gate off the officer submits
     assert form.state.value == "submitted"

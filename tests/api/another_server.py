@@ -6,6 +6,7 @@ python -m tests.api.another_server DATABASE_URL TOKEN RATE_LIMIT CALLS [NOW]
 NOW (ISO, UTC) is the calling test's time: the other server keeps the same clock, which TEST_TODAY may
 have moved away from the real one.
 """
+
 import sys
 from datetime import datetime
 

@@ -1,4 +1,5 @@
 """API clients: a test client that sends a personal token, and helpers to read problems and ETags."""
+
 import pytest
 
 from triggerflow.accounts import tokens
@@ -57,17 +58,21 @@ def fill(client: ApiClient, number: str, answers: dict) -> str:
         values = dict(answers[key])
         items = values.pop(GROUPS.get(key, ""), [])
         if key == "D":
-            values |= {name: intelligence_ids for name in CITES}
+            values |= dict.fromkeys(CITES, intelligence_ids)
         if key == "B":
             new_id = dict(zip(given_ids, intelligence_ids))
-            items = [{**item, "link_cites": [new_id[c] for c in item.get("link_cites", []) if c in new_id]}
-                     for item in items]
+            items = [
+                {**item, "link_cites": [new_id[c] for c in item.get("link_cites", []) if c in new_id]} for item in items
+            ]
         response = client.put(f"/forms/{number}/sections/{key}", json=values, etag=etag)
         assert response.status_code == 200, response.get_json()
         etag = response.headers["ETag"]
         for item in items:
-            response = client.post(f"/forms/{number}/sections/{key}/{GROUPS[key]}",
-                                   json={k: v for k, v in item.items() if k != "id"}, etag=etag)
+            response = client.post(
+                f"/forms/{number}/sections/{key}/{GROUPS[key]}",
+                json={k: v for k, v in item.items() if k != "id"},
+                etag=etag,
+            )
             assert response.status_code == 201, response.get_json()
             etag = response.headers["ETag"]
             if key == "F":

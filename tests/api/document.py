@@ -1,4 +1,5 @@
 """An app that serves the OpenAPI document with no database behind it, for reading it at import."""
+
 from config import TestConfig
 from triggerflow import create_app
 

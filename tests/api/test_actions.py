@@ -20,8 +20,9 @@ def test_every_action_is_recorded_as_the_tokens_user(people, api):
     form = factories.complete_draft(people.officer)
     assert act(api(people.officer), form.number, "send_to_spoc").status_code == 200
     assert act(api(people.spoc), form.number, "submit").status_code == 200
-    actors = db.session.scalars(select(FormEvent.actor_id).where(FormEvent.form_id == form.id)
-                                .order_by(FormEvent.id)).all()
+    actors = db.session.scalars(
+        select(FormEvent.actor_id).where(FormEvent.form_id == form.id).order_by(FormEvent.id)
+    ).all()
     assert actors == [people.officer.id, people.officer.id, people.spoc.id]
 
 
@@ -39,9 +40,13 @@ def test_sending_an_incomplete_draft_lists_the_rules_that_block_it(people, api):
     assert refused.status_code == 422
     body = problem(refused)
     assert body["type"].endswith("/requirements-not-met")
-    assert {"rule_id": "C1", "severity": "hard", "section": "A", "field": "A.threat_type",
-            "message": "Select the type of threat"} in body["findings"] or any(
-        f["rule_id"] == "C1" for f in body["findings"])
+    assert {
+        "rule_id": "C1",
+        "severity": "hard",
+        "section": "A",
+        "field": "A.threat_type",
+        "message": "Select the type of threat",
+    } in body["findings"] or any(f["rule_id"] == "C1" for f in body["findings"])
     assert db.session.get(TriggerForm, form.id).state == "draft"
 
 
@@ -62,10 +67,10 @@ def test_a_regional_manager_releasing_an_assessors_work_must_say_why(people, api
     assert refused.status_code == 422
     assert problem(refused)["errors"] == [{"field": "comment", "detail": "Enter the reason for releasing the form"}]
     assert act(manager, form.number, "release", {"comment": "Aled is on leave."}).status_code == 200
-    event = db.session.scalars(select(FormEvent).where(FormEvent.form_id == form.id)
-                               .order_by(FormEvent.id.desc())).first()
-    assert (event.action, event.actor_id, event.comment) == ("release", people.regional_manager.id,
-                                                             "Aled is on leave.")
+    event = db.session.scalars(
+        select(FormEvent).where(FormEvent.form_id == form.id).order_by(FormEvent.id.desc())
+    ).first()
+    assert (event.action, event.actor_id, event.comment) == ("release", people.regional_manager.id, "Aled is on leave.")
 
 
 def test_a_reassigned_forms_history_reads_as_on_its_page(people, api):
@@ -86,12 +91,17 @@ def test_a_rejection_needs_a_known_code_and_a_rationale(people, api):
     assert unknown.status_code == 422 and problem(unknown)["errors"][0]["pointer"] == "#/reason_code"
     short = act(client, form.number, "reject", {"reason_code": "N1", "comment": "Too thin."})
     assert short.status_code == 422
-    assert problem(short)["errors"] == [{"field": "comment", "detail": "Enter the rationale for rejecting the form, "
-                                                                      "in at least 20 characters"}]
+    assert problem(short)["errors"] == [
+        {"field": "comment", "detail": "Enter the rationale for rejecting the form, in at least 20 characters"}
+    ]
     duplicate = act(client, form.number, "reject", {"reason_code": "N6", "comment": "A duplicate of a known OCG."})
     assert problem(duplicate)["errors"][0]["field"] == "duplicate_reference"
-    done = act(client, form.number, "reject", {"reason_code": "N6", "comment": "A duplicate of a known OCG.",
-                                               "duplicate_reference": "APMIS-1234"})
+    done = act(
+        client,
+        form.number,
+        "reject",
+        {"reason_code": "N6", "comment": "A duplicate of a known OCG.", "duplicate_reference": "APMIS-1234"},
+    )
     assert done.status_code == 200
     assert done.get_json()["event"]["details"]["duplicate_reference"] == "APMIS-1234"
 
@@ -102,11 +112,22 @@ def test_the_acceptance_record_must_be_complete_and_its_owning_force_in_the_regi
     empty = act(client, form.number, "accept", {})
     assert empty.status_code == 422
     assert {"field": "phase", "detail": "Select the phase"} in problem(empty)["errors"]
-    record = {"threat_type": "ocg", "primary_theme": "drugs_supply", "morile_harm": "40", "morile_likelihood": "3",
-              "morile_risk": "120", "morile_confidence": "high", "morile_organisational_position": "Capacity gap",
-              "morile_priority": "medium", "tier": 2, "management_level": "regional", "soc": "soc",
-              "moderation_status": "moderated", "phase": "active",
-              "morile_scores": [{"category": "financial", "score": "30", "confidence": "High"}]}
+    record = {
+        "threat_type": "ocg",
+        "primary_theme": "drugs_supply",
+        "morile_harm": "40",
+        "morile_likelihood": "3",
+        "morile_risk": "120",
+        "morile_confidence": "high",
+        "morile_organisational_position": "Capacity gap",
+        "morile_priority": "medium",
+        "tier": 2,
+        "management_level": "regional",
+        "soc": "soc",
+        "moderation_status": "moderated",
+        "phase": "active",
+        "morile_scores": [{"category": "financial", "score": "30", "confidence": "High"}],
+    }
     elsewhere = act(client, form.number, "accept", record | {"owning_force": "ESS"})
     assert problem(elsewhere)["errors"][0]["pointer"] == "#/owning_force"
     accepted = act(client, form.number, "accept", record | {"owning_force": "WIL"})
@@ -120,15 +141,21 @@ def test_a_return_needs_items_and_the_force_sees_them_only_once_sent(people, api
     form = factories.under_assessment(people.officer, people.spoc, people.assessor)
     assessor, officer = api(people.assessor), api(people.officer)
     empty = act(assessor, form.number, "return_to_force")
-    assert problem(empty)["errors"] == [{"field": "items", "detail": "Add at least one return item before "
-                                                                     "returning the form"}]
-    wrong_field = assessor.post(f"/forms/{form.number}/return-items",
-                                json={"section": "B", "field": "summary", "reason_code": "R02", "comment": "Hmm"})
+    assert problem(empty)["errors"] == [
+        {"field": "items", "detail": "Add at least one return item before returning the form"}
+    ]
+    wrong_field = assessor.post(
+        f"/forms/{form.number}/return-items",
+        json={"section": "B", "field": "summary", "reason_code": "R02", "comment": "Hmm"},
+    )
     assert problem(wrong_field)["errors"][0]["pointer"] == "#/field"
-    first = assessor.post(f"/forms/{form.number}/return-items",
-                          json={"section": "B", "field": "subjects", "reason_code": "R02", "comment": "Who?"})
-    second = assessor.post(f"/forms/{form.number}/return-items",
-                           json={"section": "F", "reason_code": "R07", "comment": "Grade item 2."})
+    first = assessor.post(
+        f"/forms/{form.number}/return-items",
+        json={"section": "B", "field": "subjects", "reason_code": "R02", "comment": "Who?"},
+    )
+    second = assessor.post(
+        f"/forms/{form.number}/return-items", json={"section": "F", "reason_code": "R07", "comment": "Grade item 2."}
+    )
     assert (first.status_code, second.status_code) == (201, 201)
     assert assessor.delete(f"/forms/{form.number}/return-items/{second.get_json()['id']}").status_code == 204
     assert db.session.scalar(select(ReturnItem.id).where(ReturnItem.id == second.get_json()["id"])) is None
@@ -145,8 +172,9 @@ def test_an_action_on_a_stale_version_does_nothing(people, api):
     form = factories.complete_draft(people.officer)
     client = api(people.officer)
     stale = client.etag(form.number)
-    assert client.put(f"/forms/{form.number}/sections/H", json={"partner_agencies": "HMRC"},
-                      etag=stale).status_code == 200
+    assert (
+        client.put(f"/forms/{form.number}/sections/H", json={"partner_agencies": "HMRC"}, etag=stale).status_code == 200
+    )
     refused = client.post(f"/forms/{form.number}/actions/send_to_spoc", etag=stale)
     assert refused.status_code == 409 and problem(refused)["type"].endswith("/stale-version")
     assert db.session.get(TriggerForm, form.id).state == "draft"

@@ -1,7 +1,9 @@
 """Any JSON a program sends as a section's or an item's answers: saved exactly as the web would
 save it, or a 422 problem naming each member at fault; never a server error."""
+
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from tests import factories, typed_input
@@ -10,8 +12,12 @@ from triggerflow.db import db
 from triggerflow.input_text import clean
 
 EDITORS = [(section.key, False) for section in SECTIONS] + [(s.key, True) for s in SECTIONS if s.group]
-PROPERTIES = settings(max_examples=8, deadline=None, database=None,
-                      suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+PROPERTIES = settings(
+    max_examples=8,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 BOOLEAN = TypeAdapter(bool | None)
 NOT_TEXT = st.one_of(st.integers(), st.floats(allow_nan=False), st.booleans(), st.just({"a": "b"}))
 
@@ -50,8 +56,11 @@ def test_any_json_answer_is_saved_exactly_or_refused_with_a_problem_naming_it(ke
     section = next(s for s in SECTIONS if s.key == key)
     specs = section.group.fields if item else section.fields
     offered = {spec.name: [value for value, _ in spec.choices or []] for spec in specs}
-    offered |= {spec.name: [i["id"] for i in form.answers_for("F")["intelligence"]]
-                for spec in specs if spec.kind == "citations"}
+    offered |= {
+        spec.name: [i["id"] for i in form.answers_for("F")["intelligence"]]
+        for spec in specs
+        if spec.kind == "citations"
+    }
     offered |= {spec.name: ["DOR", "WIL"] for spec in specs if spec.kind == "forces"}
     offered |= {spec.name: ["SW", "EA"] for spec in specs if spec.kind == "regions"}
     drawn = {spec.name: data.draw(sent(spec, offered[spec.name]), label=spec.name) for spec in specs}

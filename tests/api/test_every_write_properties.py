@@ -5,11 +5,13 @@ The writes come from app.url_map; each body is built from the member names its s
 given any JSON at all (tests.hostile), or is not an object, or is not there. If-Match carries the
 form's version as it is now, or one that is stale or mangled.
 """
+
 import json
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 from werkzeug.routing import IntegerConverter
 
@@ -25,8 +27,11 @@ from triggerflow.db import db
 from triggerflow.models import ReturnItem, TriggerForm
 
 _APP = create_app(TestConfig)  # for collection only
-WRITES = [rule for rule in _APP.url_map.iter_rules()
-          if rule.endpoint.startswith("api.") and rule.methods & {"POST", "PUT", "DELETE"}]
+WRITES = [
+    rule
+    for rule in _APP.url_map.iter_rules()
+    if rule.endpoint.startswith("api.") and rule.methods & {"POST", "PUT", "DELETE"}
+]
 STATES = ("draft", "spoc_review", "submitted", "under_assessment", "returned")
 
 
@@ -41,8 +46,10 @@ def site(databases, tmp_path_factory):
         forms = [getattr(lifecycle, state)(cast).number for state in STATES]
         # Threats at the start of their lifecycle and part-way through it, for the register's writes.
         threats = [factories.threat_of(lifecycle.accepted(cast)).id, factories.planned_threat(people, "appoint_lro").id]
-        secrets = {person.role: tokens.issue(person, "every write").secret
-                   for person in (people.officer, people.spoc, people.assessor, people.regional_manager, people.admin)}
+        secrets = {
+            person.role: tokens.issue(person, "every write").secret
+            for person in (people.officer, people.spoc, people.assessor, people.regional_manager, people.admin)
+        }
         db.session.remove()
     yield SimpleNamespace(app=app, forms=forms, threats=threats, secrets=secrets, client=app.test_client())
     with app.app_context():
@@ -85,14 +92,12 @@ def test_no_write_breaks_the_api_and_a_refused_one_changes_nothing(site, rule):
     allowed = _APP.view_functions[rule.endpoint].allowed_roles
     people = [secret for role, secret in site.secrets.items() if role in allowed]
 
-    @settings(max_examples=10, derandomize=True, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=10, derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(st.data())
     def write(data):
         with site.app.app_context():
             path, form = _url(site, rule, data.draw)
-            headers = {"Authorization": f"Bearer {pick(data.draw, people)}",
-                       "Content-Type": "application/json"}
+            headers = {"Authorization": f"Bearer {pick(data.draw, people)}", "Content-Type": "application/json"}
             version = pick(data.draw, [form.version if form else 1, 0, "²", None])
             if version is not None:
                 headers["If-Match"] = f'"{version}"'

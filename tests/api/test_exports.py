@@ -1,4 +1,5 @@
 """CSV exports: streamed in batches, the security marking first, within scope, and every one recorded."""
+
 import csv
 import io
 import tracemalloc
@@ -61,12 +62,12 @@ def test_a_large_export_is_streamed_a_batch_at_a_time_without_holding_every_row(
 
 
 def test_the_security_marking_comes_first_and_cells_cannot_run_as_formulas(people, api):
-    form = factories.draft(people.officer, {"A": {"working_name": "=HYPERLINK(\"http://x\",\"y\")"}})
+    form = factories.draft(people.officer, {"A": {"working_name": '=HYPERLINK("http://x","y")'}})
     response = api(people.officer).get("/exports/forms.csv")
     rows = rows_of(response)
     assert rows[0] == ["OFFICIAL-SENSITIVE"]
     assert rows[1][:4] == ["Form number", "Force code", "Force", "State"]
-    assert rows[2][0] == form.number and rows[2][6] == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert rows[2][0] == form.number and rows[2][6] == '\'=HYPERLINK("http://x","y")'
     assert response.headers["Content-Disposition"].startswith('attachment; filename="triggerflow-forms-')
 
 
@@ -100,10 +101,19 @@ def test_accepted_threats_come_with_their_acceptance_record_for_the_soc_master_l
     (row,) = rows[2:]
     named = dict(zip(rows[1], row))
     assert (named["TriggerFlow reference"], named["APMIS reference"], named["Tier"], named["Owning force code"]) == (
-        form.number, "APMIS-1", "3", "DOR")
+        form.number,
+        "APMIS-1",
+        "3",
+        "DOR",
+    )
     assert named["MoRiLE risk"] == "120" and named["Accepted by"] == people.assessor.name
     assert (named["SOC"], named["Moderation status"], named["Phase"], named["Register state"], named["LRO name"]) == (
-        "soc", "moderated", "active", "accepted", "")
+        "soc",
+        "moderated",
+        "active",
+        "accepted",
+        "",
+    )
 
 
 def test_the_downloads_page_exports_the_chosen_list_and_records_it(people, sign_in):
@@ -113,14 +123,22 @@ def test_the_downloads_page_exports_the_chosen_list_and_records_it(people, sign_
     page = parse(client.get("/downloads/"))
     assert page.find("h1").text == "Downloads"
     assert [i["value"] for i in page.find_all("input", name="kind")] == [
-        "forms", "events", "return-items", "accepted-threats"]
+        "forms",
+        "events",
+        "return-items",
+        "accepted-threats",
+    ]
 
     response = client.get("/downloads/download?kind=forms&state=draft&theme=drugs_supply")
     assert response.status_code == 200
     assert [row[0] for row in rows_of(response)] == ["OFFICIAL-SENSITIVE", "Form number", form.number]
     record = db.session.scalar(select(ExportRecord))
     assert (record.kind, record.via, record.filters, record.rows) == (
-        "forms", "web", {"state": ["draft"], "theme": "drugs_supply"}, 1)
+        "forms",
+        "web",
+        {"state": ["draft"], "theme": "drugs_supply"},
+        1,
+    )
 
     refused = client.get("/downloads/download?kind=secrets")
     assert refused.status_code == 400

@@ -1,4 +1,5 @@
 """Internal notes over the API: the ROCTA side lists and adds them; no force user's response ever holds one."""
+
 import pytest
 from werkzeug.routing import IntegerConverter
 
@@ -46,8 +47,12 @@ def test_an_assessor_adds_a_note_and_a_blank_one_is_refused_in_words(people, api
 
 
 def test_force_users_are_refused_the_notes_by_role_or_by_how_they_stand_to_the_form(noted, people, api):
-    for person in (people.officer, people.spoc, people.force_manager,
-                   user(Role.ASSESSOR, region_code="SW", force_code="DOR")):
+    for person in (
+        people.officer,
+        people.spoc,
+        people.force_manager,
+        user(Role.ASSESSOR, region_code="SW", force_code="DOR"),
+    ):
         client = api(person)
         read = client.get(notes_path(noted))
         written = client.post(notes_path(noted), json={"body": "Trying to leave a note"})
@@ -66,8 +71,11 @@ def _get_paths(app, form, item_id: int) -> list[str]:
             continue
         values = {}
         for name, converter in rule._converters.items():
-            values[name] = {"number": form.number, "sequence": 1}.get(name, item_id) \
-                if name != "item_id" or isinstance(converter, IntegerConverter) else None
+            values[name] = (
+                {"number": form.number, "sequence": 1}.get(name, item_id)
+                if name != "item_id" or isinstance(converter, IntegerConverter)
+                else None
+            )
         if None in values.values():
             continue
         paths.append(app.url_map.bind("localhost").build(rule.endpoint, values).removeprefix("/api/v1"))

@@ -1,4 +1,5 @@
 """The OpenAPI document: valid OpenAPI 3.1, generated from the routes, every one described."""
+
 import re
 
 import pytest
@@ -48,16 +49,24 @@ def test_every_error_is_a_problem_document(document):
     for code, response in found["components"]["responses"].items():
         assert list(response["content"]) == ["application/problem+json"], code
         assert response["content"]["application/problem+json"]["schema"] == {"$ref": "#/components/schemas/Problem"}
-    codes = {code for path in found["paths"].values() for operation in path.values()
-             for code in operation["responses"] if not code.startswith("2")}
+    codes = {
+        code
+        for path in found["paths"].values()
+        for operation in path.values()
+        for code in operation["responses"]
+        if not code.startswith("2")
+    }
     assert {"400", "401", "403", "404", "405", "409", "413", "415", "422", "429"} <= codes
 
 
 def test_changes_to_a_form_document_if_match_and_the_etag_they_answer_with(document):
     found = document
     save = found["paths"]["/api/v1/forms/{number}/sections/A"]["put"]
-    assert {"name": "If-Match", "in": "header", "required": True} == {
-        key: value for key, value in save["parameters"][-1].items() if key in ("name", "in", "required")}
+    assert {key: value for key, value in save["parameters"][-1].items() if key in ("name", "in", "required")} == {
+        "name": "If-Match",
+        "in": "header",
+        "required": True,
+    }
     assert "ETag" in save["responses"]["200"]["headers"]
     assert {"409", "428"} <= set(save["responses"])
     schema = found["components"]["schemas"]["SectionAInput"]["properties"]["threat_type"]

@@ -1,4 +1,5 @@
 """Each role's queues and the management measures over the API: the same figures as the pages."""
+
 from tests import factories
 from triggerflow.clocks.working_days import local_today
 from triggerflow.queries.measures import MeasureScope, decisions
@@ -41,10 +42,10 @@ def test_a_manager_reads_the_acceptance_measure_as_the_dashboard_computes_it(peo
     response = api(people.regional_manager).get("/measures/acceptance")
     assert response.status_code == 200
     body = response.get_json()
-    expected = decisions.by_force(MeasureScope(people.regional_manager,
-                                               Filters.last_twelve_months(local_today())))
+    expected = decisions.by_force(MeasureScope(people.regional_manager, Filters.last_twelve_months(local_today())))
     assert [(row["code"], row["accepted"], row["acceptance_rate"]) for row in body["rows"]] == [
-        (row.code, row.accepted, row.acceptance_rate) for row in expected]
+        (row.code, row.accepted, row.acceptance_rate) for row in expected
+    ]
     assert ("DOR", 1, 100.0) in [(row["code"], row["accepted"], row["acceptance_rate"]) for row in body["rows"]]
     narrowed = api(people.regional_manager).get("/measures/acceptance?force=WIL").get_json()["rows"]
     assert all(row["code"] == "WIL" for row in narrowed)

@@ -1,4 +1,5 @@
 """The API and the web pages are two doors to one service: the same actions write the same history."""
+
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -22,19 +23,23 @@ class Web:
 
     def act(self, user, action: str, **data):
         db.session.refresh(self.form)
-        response = self.sign_in(user).post(f"/forms/{self.form.number}/actions/{action}",
-                                           data={"version": self.form.version, **data})
+        response = self.sign_in(user).post(
+            f"/forms/{self.form.number}/actions/{action}", data={"version": self.form.version, **data}
+        )
         assert response.status_code == 302, response.get_data(as_text=True)[:500]
 
     def add_item(self, user):
-        response = self.sign_in(user).post(f"/forms/{self.form.number}/return-items/new",
-                                           data={**ITEM, "field_name": ""})
+        response = self.sign_in(user).post(
+            f"/forms/{self.form.number}/return-items/new", data={**ITEM, "field_name": ""}
+        )
         assert response.status_code == 302
 
     def respond(self, user, item_id: int):
         db.session.refresh(self.form)
-        response = self.sign_in(user).post(f"/forms/{self.form.number}/return-items/{item_id}/respond",
-                                           data={"version": self.form.version, "response": RESPONSE})
+        response = self.sign_in(user).post(
+            f"/forms/{self.form.number}/return-items/{item_id}/respond",
+            data={"version": self.form.version, "response": RESPONSE},
+        )
         assert response.status_code == 302
 
 
@@ -44,8 +49,9 @@ class Api:
 
     def act(self, user, action: str, **data):
         client = self.api(user)
-        response = client.post(f"/forms/{self.form.number}/actions/{action}", json=data or None,
-                               etag=client.etag(self.form.number))
+        response = client.post(
+            f"/forms/{self.form.number}/actions/{action}", json=data or None, etag=client.etag(self.form.number)
+        )
         assert response.status_code == 200, response.get_json()
 
     def add_item(self, user):
@@ -53,8 +59,11 @@ class Api:
 
     def respond(self, user, item_id: int):
         client = self.api(user)
-        response = client.put(f"/forms/{self.form.number}/return-items/{item_id}/response",
-                              json={"response": RESPONSE}, etag=client.etag(self.form.number))
+        response = client.put(
+            f"/forms/{self.form.number}/return-items/{item_id}/response",
+            json={"response": RESPONSE},
+            etag=client.etag(self.form.number),
+        )
         assert response.status_code == 200
 
 
@@ -68,8 +77,11 @@ def walk(door, people) -> None:
     door.act(people.assessor, "claim")
     door.add_item(people.assessor)
     if isinstance(door, Web):
-        door.act(people.assessor, "return_to_force",
-                 resubmit_by=[str(resubmit_by.day), str(resubmit_by.month), str(resubmit_by.year)])
+        door.act(
+            people.assessor,
+            "return_to_force",
+            resubmit_by=[str(resubmit_by.day), str(resubmit_by.month), str(resubmit_by.year)],
+        )
     else:
         door.act(people.assessor, "return_to_force", resubmit_by=resubmit_by.isoformat())
     db.session.expire_all()
@@ -84,8 +96,10 @@ def walk(door, people) -> None:
 
 def history(form: TriggerForm) -> list[tuple]:
     db.session.expire_all()
-    return [(e.action, e.from_state, e.to_state, e.actor_id, e.round, e.reason_code, e.comment, e.details)
-            for e in db.session.scalars(select(FormEvent).where(FormEvent.form_id == form.id).order_by(FormEvent.id))]
+    return [
+        (e.action, e.from_state, e.to_state, e.actor_id, e.round, e.reason_code, e.comment, e.details)
+        for e in db.session.scalars(select(FormEvent).where(FormEvent.form_id == form.id).order_by(FormEvent.id))
+    ]
 
 
 def test_the_api_and_the_web_pages_write_the_same_events_for_the_same_actions(people, sign_in, api):
@@ -97,8 +111,22 @@ def test_the_api_and_the_web_pages_write_the_same_events_for_the_same_actions(pe
     web_history, api_history = history(by_web), history(by_api)
     assert len(web_history) == 10
     assert api_history == web_history
-    assert [e[0] for e in api_history] == ["create", "send_to_spoc", "spoc_return", "send_to_spoc", "submit", "claim",
-                                           "return_to_force", "resubmit", "claim", "reject"]
+    assert [e[0] for e in api_history] == [
+        "create",
+        "send_to_spoc",
+        "spoc_return",
+        "send_to_spoc",
+        "submit",
+        "claim",
+        "return_to_force",
+        "resubmit",
+        "claim",
+        "reject",
+    ]
     web_form, api_form = db.session.get(TriggerForm, by_web.id), db.session.get(TriggerForm, by_api.id)
     assert (api_form.state, api_form.round, api_form.resubmit_by, api_form.assessor_id) == (
-        web_form.state, web_form.round, web_form.resubmit_by, web_form.assessor_id)
+        web_form.state,
+        web_form.round,
+        web_form.resubmit_by,
+        web_form.assessor_id,
+    )

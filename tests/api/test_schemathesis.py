@@ -5,13 +5,17 @@ WSGI with an officer's token; path parameters naming a form point at a real draf
 carries its current version, so the requests reach the views and valid ones are saved. The document is read once, at
 collection; each test's requests go to that test's own app and database.
 """
+
 import pytest
 import schemathesis
-from sqlalchemy import select
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (content_type_conformance, response_schema_conformance,
-                                               status_code_conformance)
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+from sqlalchemy import select
 
 from tests import factories
 from tests.api.document import document_app

@@ -4,6 +4,7 @@ Like the web's route sweep, the routes are read from the app, so a new API route
 moment it exists: no token, a revoked or an expired one -> 401; a role the route does not
 allow -> 403; a form in another force or region -> 404, the same as a form that does not exist.
 """
+
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -36,8 +37,12 @@ def methods(rule) -> list[str]:
 
 
 def cases(select=lambda rule: True) -> list:
-    return [pytest.param(rule, method, id=f"{method} {rule.rule}")
-            for rule in ROUTES if select(rule) for method in methods(rule)]
+    return [
+        pytest.param(rule, method, id=f"{method} {rule.rule}")
+        for rule in ROUTES
+        if select(rule)
+        for method in methods(rule)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -59,17 +64,39 @@ def site(databases, tmp_path_factory):
         expired = tokens.issue(people.officer, "Expired")
         expired.token.expires_at = utcnow() - timedelta(seconds=1)
         db.session.commit()
-        in_scope = {Role.OFFICER: "officer", Role.SPOC: "spoc", Role.ASSESSOR: "assessor",
-                    Role.MANAGER: "regional_manager", Role.ADMIN: "admin"}
-        out_of_scope = {Role.OFFICER: ["wilts_officer", "essex_officer"], Role.SPOC: ["wilts_spoc", "essex_spoc"],
-                        Role.ASSESSOR: ["eastern_assessor"], Role.MANAGER: ["essex_manager", "eastern_manager"]}
-        arguments = {"number": form.number, "sequence": 1, "return_item": item.id, "threat_id": threat.id,
-                     "answer_item": form.answers_for("B")["subjects"][0]["id"]}
+        in_scope = {
+            Role.OFFICER: "officer",
+            Role.SPOC: "spoc",
+            Role.ASSESSOR: "assessor",
+            Role.MANAGER: "regional_manager",
+            Role.ADMIN: "admin",
+        }
+        out_of_scope = {
+            Role.OFFICER: ["wilts_officer", "essex_officer"],
+            Role.SPOC: ["wilts_spoc", "essex_spoc"],
+            Role.ASSESSOR: ["eastern_assessor"],
+            Role.MANAGER: ["essex_manager", "eastern_manager"],
+        }
+        arguments = {
+            "number": form.number,
+            "sequence": 1,
+            "return_item": item.id,
+            "threat_id": threat.id,
+            "answer_item": form.answers_for("B")["subjects"][0]["id"],
+        }
         db.session.remove()
     client = app.test_client()
-    yield SimpleNamespace(app=app, arguments=arguments, in_scope=in_scope, out_of_scope=out_of_scope,
-                          client_for=lambda name: ApiClient(client, secret[name]),
-                          revoked=revoked.secret, expired=expired.secret, client=client, officer_email=officer_email)
+    yield SimpleNamespace(
+        app=app,
+        arguments=arguments,
+        in_scope=in_scope,
+        out_of_scope=out_of_scope,
+        client_for=lambda name: ApiClient(client, secret[name]),
+        revoked=revoked.secret,
+        expired=expired.secret,
+        client=client,
+        officer_email=officer_email,
+    )
     with app.app_context():
         db.engine.dispose()
     databases.drop(url)
@@ -100,36 +127,48 @@ def test_no_token_a_revoked_token_and_an_expired_token_all_get_401(site, rule, m
 
 def test_a_signed_in_browser_session_does_not_stand_in_for_a_token(site):
     browser = site.app.test_client()
-    assert browser.post("/sign-in", data={"email": site.officer_email, "password": factories.PASSWORD}).status_code == 302
+    assert (
+        browser.post("/sign-in", data={"email": site.officer_email, "password": factories.PASSWORD}).status_code == 302
+    )
     assert browser.get("/api-tokens/").status_code == 200
     assert is_problem(browser.get("/api/v1/forms"), 401)
 
 
 @pytest.mark.parametrize("rule, method", cases(lambda rule: roles_of(rule) != PUBLIC and set(Role) - roles_of(rule)))
 def test_people_whose_role_the_route_does_not_allow_get_403(site, rule, method):
-    refused = {role.value: site.client_for(site.in_scope[role]).call(method, path_of(site, rule)).status_code
-               for role in sorted(set(Role) - roles_of(rule))}
+    refused = {
+        role.value: site.client_for(site.in_scope[role]).call(method, path_of(site, rule)).status_code
+        for role in sorted(set(Role) - roles_of(rule))
+    }
     assert set(refused.values()) == {403}, refused
 
 
 @pytest.mark.parametrize("rule, method", cases(lambda rule: "number" in rule.arguments))
 def test_people_outside_the_forms_force_or_region_get_404(site, rule, method):
     body = {"json": {}} if method in ("POST", "PUT") else {}  # a write with no body at all is refused first
-    answers = {name: site.client_for(name).call(method, path_of(site, rule), **body).status_code
-               for role in roles_of(rule) & set(site.out_of_scope) for name in site.out_of_scope[role]}
+    answers = {
+        name: site.client_for(name).call(method, path_of(site, rule), **body).status_code
+        for role in roles_of(rule) & set(site.out_of_scope)
+        for name in site.out_of_scope[role]
+    }
     assert answers and set(answers.values()) == {404}, answers
 
 
 @pytest.mark.parametrize("rule, method", cases(lambda rule: "threat_id" in rule.arguments))
 def test_people_outside_the_threats_owning_force_or_region_get_404(site, rule, method):
     body = {"json": {}} if method in ("POST", "PUT") else {}  # a write with no body at all is refused first
-    answers = {name: site.client_for(name).call(method, path_of(site, rule), **body).status_code
-               for role in roles_of(rule) & set(site.out_of_scope) for name in site.out_of_scope[role]}
+    answers = {
+        name: site.client_for(name).call(method, path_of(site, rule), **body).status_code
+        for role in roles_of(rule) & set(site.out_of_scope)
+        for name in site.out_of_scope[role]
+    }
     assert answers and set(answers.values()) == {404}, answers
 
 
-@pytest.mark.parametrize("rule, method", cases(lambda rule: ("number" in rule.arguments or "threat_id" in rule.arguments)
-                                                            and "GET" in rule.methods))
+@pytest.mark.parametrize(
+    "rule, method",
+    cases(lambda rule: ("number" in rule.arguments or "threat_id" in rule.arguments) and "GET" in rule.methods),
+)
 def test_people_inside_the_scope_can_read_what_they_may(site, rule, method):
     for role in roles_of(rule):
         response = site.client_for(site.in_scope[role]).call(method, path_of(site, rule))

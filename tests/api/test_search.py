@@ -1,4 +1,5 @@
 """GET /api/v1/search: the search page's results as JSON, within the token holder's scope."""
+
 from tests import factories
 from tests.api.test_scope import is_problem
 from tests.search.helpers import form_about
@@ -29,9 +30,15 @@ def test_the_regions_assessor_finds_a_submitted_form_by_state_and_force(api, peo
 
 def test_bad_dates_and_pages_are_problems_that_say_which_parameter(api, people):
     client = api(people.officer)
-    for args in ({"created_from": "2026-02-31"}, {"created_to": "31/01/2026"}, {"created_from": "0"},
-                 {"created_to": "2026-01-05T00:00"}, {"page": "0"},
-                 {"q": "x" * 201}, {"state": "nonsense"}):
+    for args in (
+        {"created_from": "2026-02-31"},
+        {"created_to": "31/01/2026"},
+        {"created_from": "0"},
+        {"created_to": "2026-01-05T00:00"},
+        {"page": "0"},
+        {"q": "x" * 201},
+        {"state": "nonsense"},
+    ):
         response = client.get("/search", query_string=args)
         assert is_problem(response, 422), args
         assert next(iter(args)) in str(response.get_json()), args

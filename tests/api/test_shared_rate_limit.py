@@ -1,4 +1,5 @@
 """The API's rate limit holds across app servers: each counts in the one database they share."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -19,8 +20,21 @@ def _me(client, secret: str) -> int:
 
 def _another_server(app, secret: str, calls: int) -> list[int]:
     result = subprocess.run(
-        [sys.executable, "-m", "tests.api.another_server", app.config["SQLALCHEMY_DATABASE_URI"], secret, RATE,
-         str(calls), utcnow().isoformat()], cwd=ROOT, capture_output=True, text=True, check=True)
+        [
+            sys.executable,
+            "-m",
+            "tests.api.another_server",
+            app.config["SQLALCHEMY_DATABASE_URI"],
+            secret,
+            RATE,
+            str(calls),
+            utcnow().isoformat(),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return [int(line) for line in result.stdout.split()]
 
 

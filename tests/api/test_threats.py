@@ -1,4 +1,5 @@
 """The threat register over the API: the same lifecycle, rules and scope as its pages."""
+
 from tests import factories
 from triggerflow.threats.states import ThreatState
 
@@ -24,8 +25,11 @@ def test_a_spoc_takes_a_threat_from_lro_to_management_over_the_api(people, api):
     assert refused.status_code == 422
     assert problem(refused)["errors"][0]["field"] == "plan"
     for strand, description in factories.PLAN:
-        added = spoc.post(f"/threats/{threat.id}/actions/add_plan_action", etag=etag, json={
-            "strand": strand, "description": description, "owner": "DI Owner", "due_on": "2027-03-01"})
+        added = spoc.post(
+            f"/threats/{threat.id}/actions/add_plan_action",
+            etag=etag,
+            json={"strand": strand, "description": description, "owner": "DI Owner", "due_on": "2027-03-01"},
+        )
         assert added.status_code == 200, added.get_json()
         etag = added.headers["ETag"]
     agreed = spoc.post(f"/threats/{threat.id}/actions/agree_plan", etag=etag)

@@ -1,4 +1,5 @@
 """Personal tokens: random, kept only as a hash, expiring, revocable, and never more than their user."""
+
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -64,7 +65,8 @@ def test_only_a_bearer_token_in_the_authorization_header_is_accepted(app, people
 def test_an_administrator_issues_a_token_for_a_service_account_from_the_command_line(app, people):
     service = factories.user(Role.OFFICER, force_code="DOR", email="records-system@dorset.police.uk")
     result = app.test_cli_runner().invoke(
-        args=["create-token", "records-system@dorset.police.uk", "--name", "Records system", "--days", "30"])
+        args=["create-token", "records-system@dorset.police.uk", "--name", "Records system", "--days", "30"]
+    )
     assert result.exit_code == 0, result.output
     secret = result.stdout.strip()
     assert secret.startswith("tfp_") and "cannot be shown again" in result.stderr

@@ -1,4 +1,5 @@
 """Return items as threads: open -> responded -> closed, and reopened when an answer is not enough."""
+
 import pytest
 from sqlalchemy import select
 
@@ -46,7 +47,10 @@ def test_an_item_goes_open_then_responded_then_closed(people):
     assert statuses(form) == {"B": "closed", "C": "responded", "F": "responded"}
     (comment,) = db.session.scalars(select(ReturnItemComment)).all()
     assert (comment.kind, comment.body, comment.author_id) == (
-        CommentKind.ROCTA, "Thank you: the date of birth now matches.", people.assessor.id)
+        CommentKind.ROCTA,
+        "Thank you: the date of birth now matches.",
+        people.assessor.id,
+    )
 
 
 def test_closing_without_a_comment_adds_nothing_to_the_thread(review, people):
@@ -84,8 +88,9 @@ def test_a_return_with_only_reopened_items_sends_them_back_and_blocks_resubmissi
     assert review.state is FormState.RETURNED
     assert item_on(review, "C").round == review.round
 
-    store.save_section(review, "C", {"modus_operandi": "Runners carry drugs by train; amended again."},
-                       people.officer, None)
+    store.save_section(
+        review, "C", {"modus_operandi": "Runners carry drugs by train; amended again."}, people.officer, None
+    )
     with pytest.raises(Invalid) as refused:
         perform(review, "resubmit", people.spoc)
     assert any("return item" in message.lower() for message in refused.value.errors.values())

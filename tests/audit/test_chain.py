@@ -3,6 +3,7 @@
 Tampering is done the way someone with direct database access would: plain SQL on the table,
 with PostgreSQL's append-only trigger switched off first (as its owner could).
 """
+
 from datetime import date
 
 import flask_migrate
@@ -75,8 +76,7 @@ def test_a_database_written_by_the_workflow_and_the_generator_verifies(app, ctx,
 
 def test_an_event_whose_details_were_edited_is_reported(app, returned):
     claim = next(e for e in events_of(returned) if e.action == "claim")
-    tamper("UPDATE form_events SET details = :details WHERE id = :id",
-           details='{"assessor_id": 999}', id=claim.id)
+    tamper("UPDATE form_events SET details = :details WHERE id = :id", details='{"assessor_id": 999}', id=claim.id)
 
     code, output = verify(app)
 
@@ -89,8 +89,9 @@ def test_a_comment_rewritten_with_a_recomputed_hash_still_breaks_the_next_link(a
     events = events_of(returned)
     reassigned = next(e for e in events if e.action == "reassign")
     following = events[events.index(reassigned) + 1]
-    tamper("UPDATE form_events SET comment = 'Routine.', hash = :forged WHERE id = :id",
-           forged="f" * 64, id=reassigned.id)
+    tamper(
+        "UPDATE form_events SET comment = 'Routine.', hash = :forged WHERE id = :id", forged="f" * 64, id=reassigned.id
+    )
 
     code, output = verify(app)
 
@@ -110,9 +111,13 @@ def test_a_deleted_event_is_reported_at_the_event_after_it(app, returned):
 
 def test_events_put_in_another_order_are_reported(app, returned):
     first, second = events_of(returned)[1:3]
-    tamper("UPDATE form_events SET id = -1 WHERE id = :first",
-           "UPDATE form_events SET id = :first WHERE id = :second",
-           "UPDATE form_events SET id = :second WHERE id = -1", first=first.id, second=second.id)
+    tamper(
+        "UPDATE form_events SET id = -1 WHERE id = :first",
+        "UPDATE form_events SET id = :first WHERE id = :second",
+        "UPDATE form_events SET id = :second WHERE id = -1",
+        first=first.id,
+        second=second.id,
+    )
 
     code, output = verify(app)
 

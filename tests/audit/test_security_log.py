@@ -1,4 +1,5 @@
 """Security events as JSON lines in UTC, saying who, what and where, and never a secret."""
+
 import contextlib
 import logging
 import re
@@ -44,7 +45,12 @@ def test_a_refused_page_is_logged_with_who_and_where_in_utc(people, sign_in, sec
     assert response.status_code == 403
     (event,) = events(security_log, "access.denied")
     assert (event["user"], event["user_id"], event["path"], event["method"], event["status"]) == (
-        people.officer.email, people.officer.id, "/admin/users", "GET", 403)
+        people.officer.email,
+        people.officer.id,
+        "/admin/users",
+        "GET",
+        403,
+    )
     assert event["address"] == "127.0.0.1" and event["at"].endswith("+00:00")
 
 
@@ -66,13 +72,20 @@ def test_an_api_request_that_does_not_fit_names_the_fields_but_not_their_values(
     client, auth = app.test_client(), bearer(people.officer)
     etag = client.get(f"/api/v1/forms/{form.number}", headers=auth).headers["ETag"]
 
-    response = client.put(f"/api/v1/forms/{form.number}/sections/A", headers={**auth, "If-Match": etag},
-                          json={"working_name": "Harbour Lane", "colour": "VALUE-NEVER-LOGGED"})
+    response = client.put(
+        f"/api/v1/forms/{form.number}/sections/A",
+        headers={**auth, "If-Match": etag},
+        json={"working_name": "Harbour Lane", "colour": "VALUE-NEVER-LOGGED"},
+    )
 
     assert response.status_code == 422
     (event,) = events(security_log, "validation.failed")
     assert (event["status"], event["kind"], event["fields"], event["user"]) == (
-        422, "invalid-input", ["#/colour"], people.officer.email)
+        422,
+        "invalid-input",
+        ["#/colour"],
+        people.officer.email,
+    )
     assert "VALUE-NEVER-LOGGED" not in str(security_log())
 
 
@@ -94,7 +107,10 @@ def test_administrator_actions_and_exports_are_logged(app, people, sign_in, secu
     assert response.status_code == 200
     (admin,) = events(security_log, "admin.action")
     assert (admin["action"], admin["target"], admin["changed"]) == (
-        "disable_user", f"User {people.officer2.email}", ["active"])
+        "disable_user",
+        f"User {people.officer2.email}",
+        ["active"],
+    )
     (export,) = events(security_log, "export")
     assert (export["kind"], export["via"], export["user"]) == ("forms", "web", people.force_manager.email)
 
@@ -137,7 +153,10 @@ def test_request_lines_logged_by_the_server_hide_secret_query_values(app, caplog
         server.shutdown()
         thread.join()
 
-    lines = [record.getMessage() for record in caplog.records if record.name == "werkzeug" and "/sign-in?" in
-             record.getMessage()]
+    lines = [
+        record.getMessage()
+        for record in caplog.records
+        if record.name == "werkzeug" and "/sign-in?" in record.getMessage()
+    ]
     assert len(lines) == 3 and "SECRET" not in "\n".join(lines)
     assert "access_token=[redacted]&page=2" in lines[0] and "&password=[redacted]" in lines[1]

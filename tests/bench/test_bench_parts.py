@@ -1,11 +1,12 @@
 """The load test reads pages as a browser posts them and keeps its figures beside `make bench`'s; the
 benchmark tells what a form costs on disk."""
+
 from pathlib import Path
 
 from bench import storage
 from bench.crowd import page, verdict
-from triggerflow.db import db
 from tests.factories import complete_draft
+from triggerflow.db import db
 
 
 def test_a_section_page_posts_back_what_it_shows_with_a_dates_three_boxes(sign_in, people):
@@ -16,7 +17,8 @@ def test_a_section_page_posts_back_what_it_shows_with_a_dates_three_boxes(sign_i
 
     assert posted.fields["working_name"] == form.answers_for("A")["working_name"]
     assert posted.fields["master_list_searched_on"] == [
-        str(part) for part in _day_month_year(form.answers_for("A")["master_list_searched_on"])]
+        str(part) for part in _day_month_year(form.answers_for("A")["master_list_searched_on"])
+    ]
     assert posted.fields["version"] == str(form.version)
 
 
@@ -27,7 +29,8 @@ def test_a_one_click_action_is_read_off_the_form_page(sign_in, people):
     assert page.has_action(shown, form.number, "send_to_spoc")
     assert not page.has_action(shown, form.number, "accept")
     assert page.form_numbers(f'<a href="/forms/{form.number}">x</a><a href="/forms/{form.number}">y</a>') == [
-        form.number]
+        form.number
+    ]
 
 
 def test_the_load_tests_section_replaces_its_last_one_and_survives_a_benchmark_report(tmp_path: Path):

@@ -1,13 +1,15 @@
 """Accessibility checks with axe-core, put into the page by Playwright rather than a script tag
 (a strict CSP blocks those)."""
+
 from axe_playwright_python.sync_playwright import Axe, AxeResults
 from playwright.sync_api import BrowserContext, Page
 
 _AXE = Axe()
 # WCAG 2.2 AA (and the 2.0 and 2.1 rules under it), and axe's best practices.
-OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
-                                                 "best-practice"]},
-           "resultTypes": ["violations"]}
+OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
 
 
 def preload(context: BrowserContext) -> None:

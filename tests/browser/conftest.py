@@ -5,6 +5,7 @@ CHROMIUM_PATH). The app runs in a thread on a migrated, seeded copy of the suite
 (SQLite, or PostgreSQL with TRIGGERFLOW_TEST_DB=postgresql), with CSRF protection on, as in
 production.
 """
+
 import logging
 import os
 import threading
@@ -21,16 +22,24 @@ from triggerflow.models import Role
 
 # Without the background-networking flags Chromium keeps calling home on a closed network.
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args,
-            "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
-            "args": CHROMIUM_FLAGS}
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+        "args": CHROMIUM_FLAGS,
+    }
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 The forms belong to Essex Police and the Eastern region, apart from the people the other browser
 tests use in Dorset and the South West, so that neither changes what the other sees.
 """
+
 from dataclasses import dataclass
 
 from tests import factories
@@ -20,20 +21,56 @@ from triggerflow.queries.scope import visible_forms
 
 ROLES = ("officer", "spoc", "assessor", "force manager", "regional manager", "national manager", "admin")
 # The API reference is one long page, the same for everyone: tests/browser/test_api_reference.py checks it.
-READ_ONLY = ("/", "/criteria/", "/api-tokens/", "/downloads/", "/mail", "/account/",
-             "/account/password", "/account/sessions", "/account/two-factor", "/search", "/search?q=operation",
-             "/search?q=x&started_from=31&started_from=2&started_from=2026")
-DASHBOARDS = ("/dashboards/", "/dashboards/acceptance", "/dashboards/submissions", "/dashboards/reasons",
-              "/dashboards/stale", "/dashboards/time", "/dashboards/assessors", "/dashboards/backlog",
-              "/dashboards/after-acceptance", "/dashboards/forms?measure=threats&cell=accepted",
-              "/dashboards/forms?measure=acceptance&cell=decided", "/dashboards/events?measure=reasons&cell=all",
-              "/dashboards/definitions")
-ADMIN = ("/admin/", "/admin/users", "/admin/users/new", "/admin/audit", "/admin/exports", "/admin/forces",
-         "/admin/criteria", "/admin/identity-providers", "/admin/identity-providers/new")
+READ_ONLY = (
+    "/",
+    "/criteria/",
+    "/api-tokens/",
+    "/downloads/",
+    "/mail",
+    "/account/",
+    "/account/password",
+    "/account/sessions",
+    "/account/two-factor",
+    "/search",
+    "/search?q=operation",
+    "/search?q=x&started_from=31&started_from=2&started_from=2026",
+)
+DASHBOARDS = (
+    "/dashboards/",
+    "/dashboards/acceptance",
+    "/dashboards/submissions",
+    "/dashboards/reasons",
+    "/dashboards/stale",
+    "/dashboards/time",
+    "/dashboards/assessors",
+    "/dashboards/backlog",
+    "/dashboards/after-acceptance",
+    "/dashboards/forms?measure=threats&cell=accepted",
+    "/dashboards/forms?measure=acceptance&cell=decided",
+    "/dashboards/events?measure=reasons&cell=all",
+    "/dashboards/definitions",
+)
+ADMIN = (
+    "/admin/",
+    "/admin/users",
+    "/admin/users/new",
+    "/admin/audit",
+    "/admin/exports",
+    "/admin/forces",
+    "/admin/criteria",
+    "/admin/identity-providers",
+    "/admin/identity-providers/new",
+)
 NOT_FOUND = "/forms/ESS-1999-0001"
-ESSEX_PROVIDER = {"name": "Essex Police", "belongs_to": "force:ESS", "client_id": "triggerflow",
-                  "issuer": "https://login.microsoftonline.com/00000000-0000-4000-8000-000000000000/v2.0",
-                  "client_secret": "not-used", "email_domain": "essex.police.uk", "enabled": False}
+ESSEX_PROVIDER = {
+    "name": "Essex Police",
+    "belongs_to": "force:ESS",
+    "client_id": "triggerflow",
+    "issuer": "https://login.microsoftonline.com/00000000-0000-4000-8000-000000000000/v2.0",
+    "client_secret": "not-used",
+    "email_domain": "essex.police.uk",
+    "enabled": False,
+}
 
 
 @dataclass
@@ -63,8 +100,10 @@ def build() -> Site:
     outbox.send_pending()
     mail = mail_folder.stored_messages()[0].name
     threats = _threats(cast, forms["accepted"])
-    pages = {role: _pages(role, _visible(forms, people[role]), tokens_of[role], mail, _threat_pages(role, threats))
-             for role in ROLES}
+    pages = {
+        role: _pages(role, _visible(forms, people[role]), tokens_of[role], mail, _threat_pages(role, threats))
+        for role in ROLES
+    }
     # Switched off, so the sign-in page the other browser tests use does not offer it.
     provider = identity_providers.save(people["admin"], None, ESSEX_PROVIDER)
     pages["admin"].insert(-1, f"/admin/identity-providers/{provider.id}")
@@ -84,13 +123,26 @@ def _threats(cast: Cast, accepted: TriggerForm) -> dict[str, object]:
         if state == "lro_appointed":
             continue
         for strand, description in factories.PLAN:
-            perform(threat, "add_plan_action", cast.spoc, strand=strand, description=description, owner="DI Owner",
-                    due_on=threat.accepted_at.date() + timedelta(days=60))
+            perform(
+                threat,
+                "add_plan_action",
+                cast.spoc,
+                strand=strand,
+                description=description,
+                owner="DI Owner",
+                due_on=threat.accepted_at.date() + timedelta(days=60),
+            )
         perform(threat, "agree_plan", cast.spoc)
         if state == "under_management":
             perform(threat, "start_management", cast.spoc)
-            perform(threat, "record_disruption", cast.assessor, occurred_on=threat.accepted_at.date(), grade="major",
-                    description="Principal arrested")
+            perform(
+                threat,
+                "record_disruption",
+                cast.assessor,
+                occurred_on=threat.accepted_at.date(),
+                grade="major",
+                description="Principal arrested",
+            )
     return found
 
 
@@ -99,11 +151,15 @@ def _threat_pages(role: str, threats: dict[str, object]) -> list[str]:
     ids = {state: threat.id for state, threat in threats.items()}
     pages = ["/threats", "/threats?status=all&priority=medium"] + [f"/threats/{i}" for i in ids.values()]
     if role == "spoc":
-        pages += [f"/threats/{ids['accepted']}/actions/appoint_lro",
-                  f"/threats/{ids['lro_appointed']}/actions/agree_plan",
-                  f"/threats/{ids['plan_agreed']}/actions/start_management"]
-        pages += [f"/threats/{ids['under_management']}/actions/{action}"
-                  for action in ("change_lro", "add_plan_action", "review", "record_disruption")]
+        pages += [
+            f"/threats/{ids['accepted']}/actions/appoint_lro",
+            f"/threats/{ids['lro_appointed']}/actions/agree_plan",
+            f"/threats/{ids['plan_agreed']}/actions/start_management",
+        ]
+        pages += [
+            f"/threats/{ids['under_management']}/actions/{action}"
+            for action in ("change_lro", "add_plan_action", "review", "record_disruption")
+        ]
     if role == "assessor":
         pages += [f"/threats/{ids['under_management']}/actions/{action}" for action in ("update_references", "archive")]
     if role == "regional manager":
@@ -146,18 +202,26 @@ def _officer(forms: dict[str, TriggerForm]) -> list[str]:
 
 def _spoc(forms: dict[str, TriggerForm]) -> list[str]:
     with_spoc, lapsed, returned = (forms[name].number for name in ("with the SPOC", "lapsed", "returned"))
-    return _force(forms) + [f"/forms/{with_spoc}/actions/submit", f"/forms/{with_spoc}/actions/spoc_return",
-                            f"/forms/{lapsed}/actions/reopen", f"/forms/{returned}/actions/resubmit"]
+    return _force(forms) + [
+        f"/forms/{with_spoc}/actions/submit",
+        f"/forms/{with_spoc}/actions/spoc_return",
+        f"/forms/{lapsed}/actions/reopen",
+        f"/forms/{returned}/actions/resubmit",
+    ]
 
 
 def _assessor(forms: dict[str, TriggerForm]) -> list[str]:
     held, again = forms["under assessment"].number, forms["under assessment again"]
     (item, *_) = items_for(again, include_pending=False)
     pages = [f"/forms/{held}/actions/{action}" for action in ("return_to_force", "accept", "reject")]
-    pages += [f"/forms/{held}/return-items/new", f"/forms/{held}/notes/new",
-              f"/forms/{again.number}/changes", f"/forms/{again.number}/compare",
-              f"/forms/{again.number}/return-items/{item.id}/close",
-              f"/forms/{again.number}/return-items/{item.id}/reopen"]
+    pages += [
+        f"/forms/{held}/return-items/new",
+        f"/forms/{held}/notes/new",
+        f"/forms/{again.number}/changes",
+        f"/forms/{again.number}/compare",
+        f"/forms/{again.number}/return-items/{item.id}/close",
+        f"/forms/{again.number}/return-items/{item.id}/reopen",
+    ]
     return pages + list(DASHBOARDS)
 
 
@@ -167,13 +231,24 @@ def _manager(forms: dict[str, TriggerForm]) -> list[str]:
 
 def _regional_manager(forms: dict[str, TriggerForm]) -> list[str]:
     held = forms["under assessment"].number
-    return list(DASHBOARDS) + ["/assign", f"/forms/{held}/reassign", f"/forms/{held}/notes/new",
-                               f"/forms/{held}/actions/release"]
+    return list(DASHBOARDS) + [
+        "/assign",
+        f"/forms/{held}/reassign",
+        f"/forms/{held}/notes/new",
+        f"/forms/{held}/actions/release",
+    ]
 
 
 def _admin(forms: dict[str, TriggerForm]) -> list[str]:
     return list(DASHBOARDS) + list(ADMIN) + [f"/admin/users/{forms['draft'].created_by_id}"]
 
 
-_FOR_ROLE = {"officer": _officer, "spoc": _spoc, "assessor": _assessor, "force manager": _manager,
-             "regional manager": _regional_manager, "national manager": _manager, "admin": _admin}
+_FOR_ROLE = {
+    "officer": _officer,
+    "spoc": _spoc,
+    "assessor": _assessor,
+    "force manager": _manager,
+    "regional manager": _regional_manager,
+    "national manager": _manager,
+    "admin": _admin,
+}

@@ -1,4 +1,5 @@
 """The API reference page: the OpenAPI document read as a page, reached from the API tokens page."""
+
 import pytest
 from playwright.sync_api import expect
 

@@ -3,6 +3,7 @@ best practice, and fits a 320-pixel-wide screen without scrolling sideways (WCAG
 in every state, every section and item editor, every action, review and comparison page, the
 criteria, dashboards, administration, tokens and mail pages, and the sign-in, 403 and 404 pages.
 A page added to the app and missing here fails the last test."""
+
 import pytest
 from werkzeug.exceptions import NotFound
 
@@ -12,10 +13,22 @@ from triggerflow.db import db
 
 # Not pages: files, CSV downloads and the JSON health check. Pages checked in tests of their own: the API reference,
 # the second step of signing in, and signing in with the organisation's account (test_organisation_sign_in.py).
-NOT_PAGES = {"static", "assets.govuk_asset", "assets.favicon", "exports.download", "dashboards.download",
-             "dashboards.forms_csv", "dashboards.events_csv", "health.healthz", "api_reference.index", "auth.code",
-             "organisation_sign_in.choose", "organisation_sign_in.start", "organisation_sign_in.callback",
-             "threats.register_csv"}
+NOT_PAGES = {
+    "static",
+    "assets.govuk_asset",
+    "assets.favicon",
+    "exports.download",
+    "dashboards.download",
+    "dashboards.forms_csv",
+    "dashboards.events_csv",
+    "health.healthz",
+    "api_reference.index",
+    "auth.code",
+    "organisation_sign_in.choose",
+    "organisation_sign_in.start",
+    "organisation_sign_in.callback",
+    "threats.register_csv",
+}
 
 
 @pytest.fixture(scope="session")
@@ -99,6 +112,9 @@ def test_the_sweep_visits_every_page_of_the_app(live_app, site):
                 visited.add(routes.match(path.split("?")[0], method="GET")[0])
             except NotFound:
                 continue  # the 404 page
-    pages = {rule.endpoint for rule in live_app.url_map.iter_rules()
-             if "GET" in rule.methods and not rule.endpoint.startswith("api.")}
+    pages = {
+        rule.endpoint
+        for rule in live_app.url_map.iter_rules()
+        if "GET" in rule.methods and not rule.endpoint.startswith("api.")
+    }
     assert pages - NOT_PAGES - {"auth.sign_in"} <= visited, sorted(pages - NOT_PAGES - visited)

@@ -1,6 +1,7 @@
 """On the replayed south-west inspection, the overview shows each finding with no filter set: Avon
 and Somerset's low share of submissions accepted, its form returned twice and never resubmitted,
 and its operation against a group never assessed."""
+
 import logging
 import re
 import threading

@@ -1,5 +1,6 @@
 """Drafting in a browser: the section's checklist follows the officer's typing without saving, and a
 question that matters only for some answers appears when the answer calls for it."""
+
 import re
 
 import pytest

@@ -1,5 +1,6 @@
 """Signing in with the organisation's own account in the browser, end to end, through a real
 OpenID Connect provider started here (tests/oidc)."""
+
 import pytest
 from playwright.sync_api import expect
 
@@ -53,5 +54,6 @@ def test_someone_without_an_account_is_told_so(page, dorset_provider):
     expect(page.get_by_role("heading", level=1)).to_have_text("You have not been signed in")
     expect(page.locator("#refusal")).to_have_text(
         "There is no TriggerFlow account for nobody.here@test.police.uk. Ask your TriggerFlow administrator or "
-        "your force SPOC to set one up.")
+        "your force SPOC to set one up."
+    )
     assert_accessible(page)

@@ -1,4 +1,5 @@
 """A form printed from its print view carries the security marking at the head and foot of every page."""
+
 import io
 
 import pytest
@@ -36,7 +37,9 @@ def test_every_printed_page_of_a_form_is_headed_and_footed_with_its_marking(brow
     assert len(sheets) >= 2, "the complete form should run to more than one sheet"
     for n, text in enumerate(sheets, start=1):
         lines = [line.strip() for line in text.splitlines() if line.strip()]
-        assert (lines[0], lines[-1]) == ("OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"), f"sheet {n}: {lines[:2]} … {lines[-2:]}"
+        assert (lines[0], lines[-1]) == ("OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"), (
+            f"sheet {n}: {lines[:2]} … {lines[-2:]}"
+        )
     whole = "\n".join(sheets)
     assert working_name in whole and number in whole
     for section in SECTIONS:

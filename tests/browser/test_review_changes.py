@@ -1,4 +1,5 @@
 """An assessor reads what changed in a resubmission and closes or reopens its return items, in a browser."""
+
 import re
 
 import pytest
@@ -41,11 +42,14 @@ def test_the_assessor_reads_the_changes_and_closes_the_items(browser_for, users,
 
     subjects.get_by_role("button", name="Close item on section B").click()
     expect(page.get_by_role("alert").or_(page.locator(".govuk-notification-banner--success"))).to_contain_text(
-        "Return item on section B closed")
+        "Return item on section B closed"
+    )
     page.get_by_role("region", name="F. Intelligence basis").get_by_role(
-        "button", name="Close item on section F").click()
+        "button", name="Close item on section F"
+    ).click()
     page.get_by_role("region", name="C. Criminal activity").get_by_role(
-        "link", name="Reopen the item on section C").click()
+        "link", name="Reopen the item on section C"
+    ).click()
     page.get_by_label("What does the force still need to do?").fill("Name the investigation that holds it.")
     page.get_by_role("button", name="Reopen item").click()
 
@@ -54,5 +58,6 @@ def test_the_assessor_reads_the_changes_and_closes_the_items(browser_for, users,
     expect(items).to_contain_text("1 of 3 return items still needs a response.")
     expect(items).to_contain_text("2 closed.")
     expect(page.locator(".govuk-summary-card", has_text="Section C")).to_contain_text(
-        "Name the investigation that holds it.")
+        "Name the investigation that holds it."
+    )
     assert_accessible(page)

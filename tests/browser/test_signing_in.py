@@ -1,5 +1,6 @@
 """Signing in in the browser: setting up two-factor sign-in and using it, sessions, the password, and
 work kept across an idle timeout."""
+
 import re
 import time
 from datetime import timedelta

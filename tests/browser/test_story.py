@@ -3,6 +3,7 @@ back with two return items, is answered, resubmitted and accepted.
 
 The form is a priority individual: the smallest complete form the criteria allow.
 """
+
 import re
 from datetime import date, timedelta
 
@@ -14,14 +15,20 @@ from triggerflow.clocks.working_days import local_today
 
 pytestmark = pytest.mark.browser
 
-SUMMARY = ("A Dorset-based supplier who moves class A drugs from Bristol into Weymouth and Poole each week, "
-           "using rented flats and hired cars, and who recruits local teenagers to hold and deliver the drugs. "
-           "Intelligence links him to two serious assaults on rival dealers.")
-WHY_A_THREAT = ("He directs the supply himself, controls the money and the runners, and has used violence to keep "
-                "his position; nobody else in the network could replace him.")
+SUMMARY = (
+    "A Dorset-based supplier who moves class A drugs from Bristol into Weymouth and Poole each week, "
+    "using rented flats and hired cars, and who recruits local teenagers to hold and deliver the drugs. "
+    "Intelligence links him to two serious assaults on rival dealers."
+)
+WHY_A_THREAT = (
+    "He directs the supply himself, controls the money and the runners, and has used violence to keep "
+    "his position; nobody else in the network could replace him."
+)
 VIOLENCE = "Two serious assaults on rival dealers in Weymouth this year, both linked to him by intelligence."
-CAPABILITY = ("Access to a handgun reported twice; uses encrypted phones; pays a local mechanic to adapt hired "
-              "cars with hidden compartments for moving drugs and cash.")
+CAPABILITY = (
+    "Access to a handgun reported twice; uses encrypted phones; pays a local mechanic to adapt hired "
+    "cars with hidden compartments for moving drugs and cash."
+)
 
 
 def test_a_form_goes_from_draft_through_a_return_to_acceptance(browser_for, users):
@@ -56,6 +63,7 @@ def test_a_form_goes_from_draft_through_a_return_to_acceptance(browser_for, user
 
 
 # The officer --------------------------------------------------------------------------------
+
 
 def start_a_form(page: Page) -> str:
     page.get_by_role("button", name="Start a new trigger form").click()
@@ -155,17 +163,22 @@ def intelligence(page: Page) -> None:
 def harm(page: Page) -> None:
     page.get_by_role("group", name="Types of harm").get_by_label("Physical").check()
     page.get_by_label("Describe the physical harm").fill("Serious assaults on rival dealers; runners threatened.")
-    page.get_by_role("group", name="Are there vulnerable victims or exploited people?").get_by_label("No", exact=True).check()
+    page.get_by_role("group", name="Are there vulnerable victims or exploited people?").get_by_label(
+        "No", exact=True
+    ).check()
     page.get_by_label("How many victims are known?").fill("2")
     page.get_by_label("Financial harm in pounds").fill("not known")
     page.get_by_role("group", name="How often does the harm happen?").get_by_label("Monthly", exact=True).check()
     page.get_by_label("Why is some of the harm not known?").fill(
-        "His cash has not yet been traced; a financial investigator is working on it.")
+        "His cash has not yet been traced; a financial investigator is working on it."
+    )
     save_and_continue(page, "H. Current activity")
 
 
 def current_activity(page: Page) -> None:
-    page.get_by_role("group", name="Is an operation already running against this threat?").get_by_label("No", exact=True).check()
+    page.get_by_role("group", name="Is an operation already running against this threat?").get_by_label(
+        "No", exact=True
+    ).check()
     save_and_continue(page, "I. Handling")
 
 
@@ -180,8 +193,10 @@ def answer_the_return_items(page: Page, number: str) -> None:
     expect(page.get_by_role("row", name=re.compile(number))).to_contain_text("Returned")
     open_from_my_work(page, number)
     expect_state(page, "Returned")
-    for section, response in (("A", "The summary now sets out the harm done in both assaults in full."),
-                              ("C", "The modus operandi now says how the weekly runs are known to go on.")):
+    for section, response in (
+        ("A", "The summary now sets out the harm done in both assaults in full."),
+        ("C", "The modus operandi now says how the weekly runs are known to go on."),
+    ):
         page.get_by_role("link", name=f"Respond to return item on section {section}").click()
         expect(page.get_by_role("heading", level=1, name="Respond to a return item")).to_be_visible()
         assert_accessible(page)
@@ -197,12 +212,15 @@ def change_the_returned_sections(page: Page) -> None:
     page.get_by_label("Summary of the threat").fill(SUMMARY + " Both assaults were reported to Dorset Police.")
     page.get_by_role("button", name="Save and return to the form").click()
     page.get_by_role("link", name="C. Criminal activity").click()
-    page.get_by_label("Modus operandi").fill("Weekly runs by adapted hire cars; teenagers hold the drugs in rented flats.")
+    page.get_by_label("Modus operandi").fill(
+        "Weekly runs by adapted hire cars; teenagers hold the drugs in rented flats."
+    )
     page.get_by_role("button", name="Save and return to the form").click()
     expect_state(page, "Returned")
 
 
 # The SPOC -----------------------------------------------------------------------------------
+
 
 def resubmitting_unanswered_items_is_refused(page: Page, number: str) -> None:
     open_from_my_work(page, number)
@@ -214,14 +232,23 @@ def resubmitting_unanswered_items_is_refused(page: Page, number: str) -> None:
 
 # The assessor -------------------------------------------------------------------------------
 
+
 def return_with_two_items(page: Page, number: str) -> None:
     open_from_my_work(page, number)
     page.get_by_role("button", name="Claim for assessment").click()
     expect_state(page, "Under assessment")
-    add_return_item(page, "A. Threat identity", "R09 – Harm or vulnerability not described",
-                    "Describe the harm done in the two assaults.")
-    add_return_item(page, "C. Criminal activity", "R04 – Continuing basis not evidenced",
-                    "Say how the weekly runs are known to continue.")
+    add_return_item(
+        page,
+        "A. Threat identity",
+        "R09 – Harm or vulnerability not described",
+        "Describe the harm done in the two assaults.",
+    )
+    add_return_item(
+        page,
+        "C. Criminal activity",
+        "R04 – Continuing basis not evidenced",
+        "Say how the weekly runs are known to continue.",
+    )
     take_action(page, "Return to force")
     expect_state(page, "Returned")
 
@@ -245,21 +272,24 @@ def accept_with_an_acceptance_record(page: Page, number: str) -> None:
     page.get_by_label("MoRiLE harm score").fill("48")
     page.get_by_label("MoRiLE likelihood score").fill("3")
     page.get_by_label("MoRiLE risk score").fill("144")
-    page.get_by_role("group", name=re.compile("confidence", re.I)).get_by_label("Medium").check()
+    page.get_by_role("group", name=re.compile("confidence", re.IGNORECASE)).get_by_label("Medium").check()
     page.get_by_label("MoRiLE organisational position").fill("Capacity gap")
-    page.get_by_role("group", name=re.compile("priority", re.I)).get_by_label("High").check()
+    page.get_by_role("group", name=re.compile("priority", re.IGNORECASE)).get_by_label("High").check()
     page.get_by_label("Physical harm: score").fill("48")
     page.get_by_label("Physical harm: confidence").fill("Medium")
-    page.get_by_role("group", name=re.compile("SOC or not", re.I)).get_by_label("SOC", exact=True).check()
-    page.get_by_role("group", name=re.compile("moderation status", re.I)).get_by_label("Moderated", exact=True).check()
-    page.get_by_role("group", name=re.compile("phase", re.I)).get_by_label("Active").check()
-    page.get_by_role("group", name=re.compile("tier", re.I)).get_by_label("Tier 3").check()
-    page.get_by_role("group", name=re.compile("management level", re.I)).get_by_label("Force").check()
+    page.get_by_role("group", name=re.compile("SOC or not", re.IGNORECASE)).get_by_label("SOC", exact=True).check()
+    page.get_by_role("group", name=re.compile("moderation status", re.IGNORECASE)).get_by_label(
+        "Moderated", exact=True
+    ).check()
+    page.get_by_role("group", name=re.compile("phase", re.IGNORECASE)).get_by_label("Active").check()
+    page.get_by_role("group", name=re.compile("tier", re.IGNORECASE)).get_by_label("Tier 3").check()
+    page.get_by_role("group", name=re.compile("management level", re.IGNORECASE)).get_by_label("Force").check()
     page.get_by_role("main").get_by_role("button", name="Accept").click()
     expect_state(page, "Accepted")
 
 
 # Shared steps -------------------------------------------------------------------------------
+
 
 def open_from_my_work(page: Page, number: str) -> None:
     page.goto("/")

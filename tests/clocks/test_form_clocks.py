@@ -1,4 +1,5 @@
 """The ROCTA and force clocks come from the event log: each runs in its states and pauses in the others."""
+
 from datetime import UTC, datetime, timedelta
 
 from tests import factories
@@ -24,19 +25,34 @@ def history(clock, author, *moves):
     clock.move_to(at(2, 9), tick=False)
     form = factories.draft(author)
     for day, source, dest, action in moves:
-        db.session.add(chain.seal(form, FormEvent(form_id=form.id, action=action, from_state=source, to_state=dest,
-                                                  actor_id=form.created_by_id, at=at(day), round=1)))
+        db.session.add(
+            chain.seal(
+                form,
+                FormEvent(
+                    form_id=form.id,
+                    action=action,
+                    from_state=source,
+                    to_state=dest,
+                    actor_id=form.created_by_id,
+                    at=at(day),
+                    round=1,
+                ),
+            )
+        )
     db.session.commit()
     return form
 
 
 def test_the_rocta_clock_pauses_while_the_form_is_returned_and_the_force_clock_runs(people, clock):
-    form = history(clock, people.officer,
-            (4, S.DRAFT, S.SPOC_REVIEW, "send_to_spoc"),  # Wednesday
-            (6, S.SPOC_REVIEW, S.SUBMITTED, "submit"),  # Friday
-            (9, S.SUBMITTED, S.UNDER_ASSESSMENT, "claim"),  # Monday
-            (13, S.UNDER_ASSESSMENT, S.RETURNED, "return_to_force"),  # Friday
-            (20, S.RETURNED, S.RESUBMITTED, "resubmit"))  # Friday
+    form = history(
+        clock,
+        people.officer,
+        (4, S.DRAFT, S.SPOC_REVIEW, "send_to_spoc"),  # Wednesday
+        (6, S.SPOC_REVIEW, S.SUBMITTED, "submit"),  # Friday
+        (9, S.SUBMITTED, S.UNDER_ASSESSMENT, "claim"),  # Monday
+        (13, S.UNDER_ASSESSMENT, S.RETURNED, "return_to_force"),  # Friday
+        (20, S.RETURNED, S.RESUBMITTED, "resubmit"),
+    )  # Friday
 
     rocta, force = clocks([form.id], now=at(25, 12))[form.id]  # the next Wednesday
 
@@ -47,11 +63,14 @@ def test_the_rocta_clock_pauses_while_the_form_is_returned_and_the_force_clock_r
 
 
 def test_neither_clock_runs_while_a_return_has_lapsed(people, clock):
-    form = history(clock, people.officer,
-            (3, S.DRAFT, S.SUBMITTED, "submit"),
-            (4, S.SUBMITTED, S.UNDER_ASSESSMENT, "claim"),
-            (5, S.UNDER_ASSESSMENT, S.RETURNED, "return_to_force"),
-            (12, S.RETURNED, S.LAPSED, "lapse"))
+    form = history(
+        clock,
+        people.officer,
+        (3, S.DRAFT, S.SUBMITTED, "submit"),
+        (4, S.SUBMITTED, S.UNDER_ASSESSMENT, "claim"),
+        (5, S.UNDER_ASSESSMENT, S.RETURNED, "return_to_force"),
+        (12, S.RETURNED, S.LAPSED, "lapse"),
+    )
 
     rocta, force = clocks([form.id], now=at(31))[form.id]
 

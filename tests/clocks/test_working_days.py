@@ -1,24 +1,33 @@
 """Working days skip weekends and the bank holidays of England and Wales."""
+
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from triggerflow.clocks.due import assessment_due, lapses_on, submitted_before_is_due_by
-from triggerflow.clocks.working_days import (add_working_days, is_working_day, local_date,
-                                             subtract_working_days, working_days_between)
+from triggerflow.clocks.working_days import (
+    add_working_days,
+    is_working_day,
+    local_date,
+    subtract_working_days,
+    working_days_between,
+)
 
 
-@pytest.mark.parametrize("day, name", [
-    (date(2026, 4, 3), "Good Friday 2026"),
-    (date(2026, 4, 6), "Easter Monday 2026"),
-    (date(2026, 12, 25), "Christmas Day 2026"),
-    (date(2026, 12, 28), "Boxing Day 2026, moved to the Monday"),
-    (date(2027, 1, 1), "New Year's Day 2027"),
-    (date(2027, 3, 26), "Good Friday 2027"),
-    (date(2027, 3, 29), "Easter Monday 2027"),
-    (date(2027, 12, 27), "Christmas Day 2027, moved to the Monday"),
-    (date(2027, 12, 28), "Boxing Day 2027, moved to the Tuesday"),
-])
+@pytest.mark.parametrize(
+    "day, name",
+    [
+        (date(2026, 4, 3), "Good Friday 2026"),
+        (date(2026, 4, 6), "Easter Monday 2026"),
+        (date(2026, 12, 25), "Christmas Day 2026"),
+        (date(2026, 12, 28), "Boxing Day 2026, moved to the Monday"),
+        (date(2027, 1, 1), "New Year's Day 2027"),
+        (date(2027, 3, 26), "Good Friday 2027"),
+        (date(2027, 3, 29), "Easter Monday 2027"),
+        (date(2027, 12, 27), "Christmas Day 2027, moved to the Monday"),
+        (date(2027, 12, 28), "Boxing Day 2027, moved to the Tuesday"),
+    ],
+)
 def test_bank_holidays_are_not_working_days(day, name):
     assert not is_working_day(day), name
 

@@ -1,11 +1,13 @@
 """The working-day rule in SQL (queries.working_days) agrees with the rule in Python (clocks.working_days)
 on every pair of moments around weekends, bank holidays, the clock changes and local midnight."""
+
 from datetime import UTC, datetime, timedelta
 from itertools import product
 
 from sqlalchemy import literal, select, union_all
 
-from triggerflow.clocks.working_days import local_date, working_day_number as python_working_day_number, working_days_between
+from triggerflow.clocks.working_days import local_date, working_days_between
+from triggerflow.clocks.working_days import working_day_number as python_working_day_number
 from triggerflow.db import UTCDateTime, db
 from triggerflow.queries.working_days import EPOCH, local_day_number, working_day_number
 
@@ -33,8 +35,9 @@ def moments() -> list[datetime]:
 
 def test_each_moment_falls_on_the_same_local_date_and_working_day_in_sql(ctx):
     found = moments()
-    rows = union_all(*(select(literal(n).label("n"), literal(at, UTCDateTime()).label("at"))
-                       for n, at in enumerate(found))).subquery()
+    rows = union_all(
+        *(select(literal(n).label("n"), literal(at, UTCDateTime()).label("at")) for n, at in enumerate(found))
+    ).subquery()
     day = local_day_number(rows.c.at)
     result = dict(db.session.execute(select(rows.c.n, day)).all())
     assert [EPOCH + timedelta(days=result[n]) for n in range(len(found))] == [local_date(at) for at in found]

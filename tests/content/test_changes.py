@@ -1,4 +1,5 @@
 """Field-by-field differences between two versions of a form, as an assessor reads them."""
+
 from copy import deepcopy
 
 from triggerflow.content.changes import Readers, compare
@@ -7,8 +8,9 @@ from triggerflow.demo_content import complete_ocg_answers
 
 def base() -> dict:
     answers = complete_ocg_answers("DOR")
-    answers["C"]["offences"].append({"id": "off2", "offence": "Money laundering", "max_sentence": "14 years",
-                                     "seven_years": "yes"})
+    answers["C"]["offences"].append(
+        {"id": "off2", "offence": "Money laundering", "max_sentence": "14 years", "seven_years": "yes"}
+    )
     return answers
 
 
@@ -30,7 +32,11 @@ def test_a_subjects_changed_date_of_birth_is_a_change_inside_that_subject_shown_
     assert (item.title, item.kind) == ("Subject: Dermot Hallow", "changed")
     (field,) = item.fields
     assert (field.label, field.kind, field.before, field.after) == (
-        "Date of birth", "changed", "12 April 1981", "21 April 1981")
+        "Date of birth",
+        "changed",
+        "12 April 1981",
+        "21 April 1981",
+    )
 
 
 def test_items_are_matched_by_id_not_by_position():
@@ -54,15 +60,25 @@ def test_an_offence_removed_lists_what_it_said():
 
 def test_an_intelligence_item_added_shows_its_grading_as_labels():
     old, new = base(), base()
-    new["F"]["intelligence"].append({"id": "intel9", "reference": "DOR-INT-9001", "date": "2026-03-01",
-                                     "source_evaluation": "1", "intelligence_assessment": "B",
-                                     "handling_code": "P", "handling_conditions": ""})
+    new["F"]["intelligence"].append(
+        {
+            "id": "intel9",
+            "reference": "DOR-INT-9001",
+            "date": "2026-03-01",
+            "source_evaluation": "1",
+            "intelligence_assessment": "B",
+            "handling_code": "P",
+            "handling_conditions": "",
+        }
+    )
 
     (item,) = by_section(compare(old, new))["F"].items
     assert (item.title, item.kind) == ("Intelligence item: DOR-INT-9001", "added")
     assert {f.label: f.after for f in item.fields} == {
-        "Intelligence reference": "DOR-INT-9001", "Date of the intelligence": "1 March 2026",
-        "Source evaluation": "1 – Reliable", "Intelligence assessment": "B – Known indirectly, corroborated",
+        "Intelligence reference": "DOR-INT-9001",
+        "Date of the intelligence": "1 March 2026",
+        "Source evaluation": "1 – Reliable",
+        "Intelligence assessment": "B – Known indirectly, corroborated",
         "Handling code": "P – Lawful sharing permitted",
     }
     assert all(f.kind == "added" and f.before == "" for f in item.fields)
@@ -84,8 +100,9 @@ def test_section_fields_show_choice_labels_forces_and_citations():
     ]
     assert [(f.before, f.after) for f in changes["E"].fields] == [("Dorset Police", "Dorset Police; Wiltshire Police")]
     assert [(f.before, f.after) for f in changes["D"].fields] == [("DOR-INT-4101; DOR-INT-4102", "DOR-INT-4101")]
-    assert [(f.label, f.kind) for f in changes["H"].fields] == [("Suggested lead responsible officer (optional)",
-                                                                 "added")]
+    assert [(f.label, f.kind) for f in changes["H"].fields] == [
+        ("Suggested lead responsible officer (optional)", "added")
+    ]
 
 
 def test_unanswered_and_cleared_read_the_same():

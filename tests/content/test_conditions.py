@@ -1,5 +1,6 @@
 """The questions that apply only for some answers, held against the criteria: a question that does
 not apply never blocks, and the page can reveal each under the question it depends on."""
+
 from datetime import date
 
 import pytest
@@ -22,13 +23,17 @@ def pages():
             yield section.key, section.group.fields
 
 
-CONDITIONAL = [pytest.param(key, field, id=f"{key}.{field.name}")
-               for key, fields in pages() for field in fields if field.when]
+CONDITIONAL = [
+    pytest.param(key, field, id=f"{key}.{field.name}") for key, fields in pages() for field in fields if field.when
+]
 
 
 def findings_for(answers: dict, key: str) -> list[tuple[str, str]]:
-    return [(f.field, f.message) for f in check(Facts(answers=answers, today=TODAY, limits=DEFAULT_LIMITS)).findings
-            if f.section == key]
+    return [
+        (f.field, f.message)
+        for f in check(Facts(answers=answers, today=TODAY, limits=DEFAULT_LIMITS)).findings
+        if f.section == key
+    ]
 
 
 def blank(field: Field):
@@ -44,8 +49,9 @@ def test_each_condition_on_the_page_follows_a_question_before_it_and_names_its_c
         assert when.values - {UNANSWERED} <= {value for value, _ in controller.choices}
 
 
-@pytest.mark.parametrize("key, field", [pytest.param(s.key, f, id=f"{s.key}.{f.name}")
-                                        for s in SECTIONS for f in s.fields if f.when])
+@pytest.mark.parametrize(
+    "key, field", [pytest.param(s.key, f, id=f"{s.key}.{f.name}") for s in SECTIONS for f in s.fields if f.when]
+)
 def test_a_section_question_that_does_not_apply_never_blocks(key, field):
     for when in field.when:
         answers = complete_ocg_answers("DOR", TODAY)

@@ -1,6 +1,8 @@
 """Whatever storable text a section or item holds comes back from the database exactly: every
 script, emoji, markup, tabs and line breaks, up to each question's limit, on SQLite and PostgreSQL."""
-from hypothesis import HealthCheck, given, settings, strategies as st
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests import factories, typed_input
 from triggerflow.content import store
@@ -9,8 +11,12 @@ from triggerflow.db import db
 from triggerflow.input_text import clean
 from triggerflow.models import TriggerForm
 
-PROPERTIES = settings(max_examples=25, deadline=None, database=None,
-                      suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+PROPERTIES = settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 STORABLE = typed_input.text(10_000, typed_input.ANY_CHARACTERS).map(clean)
 
 

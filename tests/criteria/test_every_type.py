@@ -1,5 +1,6 @@
 """A form with no type of threat yet lists what every type would need, each marked with its type, so
 choosing the type only ever shortens the checklist."""
+
 from datetime import date
 
 import pytest
@@ -34,10 +35,10 @@ def test_choosing_a_type_leaves_that_types_findings_and_adds_none(answers, threa
     untyped = with_type(answers, "")
     before = result(untyped).blocking
     after = result(with_type(answers, threat_type)).blocking
-    kept = [(f.rule_id, f.field, f.message) for f in before
-            if not f.threat_types or threat_type in f.threat_types]
-    assert sorted((f.rule_id, f.field, f.message) for f in after) == \
-        sorted(k for k in kept if k != ("C1", "A.threat_type", "Select the type of threat"))
+    kept = [(f.rule_id, f.field, f.message) for f in before if not f.threat_types or threat_type in f.threat_types]
+    assert sorted((f.rule_id, f.field, f.message) for f in after) == sorted(
+        k for k in kept if k != ("C1", "A.threat_type", "Select the type of threat")
+    )
     assert all(not f.threat_types for f in after)
 
 

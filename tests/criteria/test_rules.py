@@ -2,6 +2,7 @@
 
 Pure: no database. Every test starts from a complete organised-crime-group form and breaks one thing.
 """
+
 from datetime import date, timedelta
 
 import pytest
@@ -38,8 +39,10 @@ def days_ago(days: int) -> str:
 
 
 # Real words, so that only the length is tested; filler gets tests of its own.
-WORDS = ("Officers saw the principal meet two couriers at the storage unit on three Fridays, then drive to "
-         "each flat the line uses; bank records show cash paid in the same afternoon by several members. ")
+WORDS = (
+    "Officers saw the principal meet two couriers at the storage unit on three Fridays, then drive to "
+    "each flat the line uses; bank records show cash paid in the same afternoon by several members. "
+)
 
 
 def text(length: int) -> str:
@@ -81,67 +84,137 @@ BREAKS = [
     ("a summary of 199 characters", lambda a: a["A"].update(summary=text(199)), "C1", "A.summary"),
     ("only two subjects", lambda a: a["B"]["subjects"].pop(), "C19", "B.subjects"),
     ("only one subject identified", lambda a: a["B"]["subjects"][1].update(identified="no"), "C2", "B.subjects"),
-    ("an 'identified' subject without a date of birth",
-     lambda a: a["B"]["subjects"][1].update(date_of_birth=""), "C2", "B.subjects"),
+    (
+        "an 'identified' subject without a date of birth",
+        lambda a: a["B"]["subjects"][1].update(date_of_birth=""),
+        "C2",
+        "B.subjects",
+    ),
     ("two principals", lambda a: a["B"]["subjects"][1].update(role="principal"), "C2", "B.subjects"),
-    ("no principal", lambda a: a["B"]["subjects"][0].update(role="lieutenant", link_to_group=text(50),
-                                                            link_cites=["intel1"]), "C2", "B.subjects"),
+    (
+        "no principal",
+        lambda a: a["B"]["subjects"][0].update(role="lieutenant", link_to_group=text(50), link_cites=["intel1"]),
+        "C2",
+        "B.subjects",
+    ),
     ("no primary theme", lambda a: a["A"].update(primary_theme=None), "C5", "A.primary_theme"),
     ("county lines without the line", lambda a: a["A"].update(county_line=""), "C5", "A.county_line"),
     ("no serious-crime test ticked", lambda a: a["C"].update(serious_crime_tests=[]), "C6", "C.serious_crime_tests"),
-    ("a justification of 49 characters", lambda a: a["C"].update(justification_financial_gain=text(49)),
-     "C6", "C.justification_financial_gain"),
+    (
+        "a justification of 49 characters",
+        lambda a: a["C"].update(justification_financial_gain=text(49)),
+        "C6",
+        "C.justification_financial_gain",
+    ),
     ("no offence carrying 7 years", lambda a: a["C"]["offences"][0].update(seven_years="no"), "C6", "C.offences"),
     ("no first-known date", lambda a: a["C"].update(first_known=""), "C7", "C.first_known"),
     ("a first-known date in the future", lambda a: a["C"].update(first_known=days_ago(-1)), "C7", "C.first_known"),
     ("a most-recent date in the future", lambda a: a["C"].update(most_recent=days_ago(-1)), "C7", "C.most_recent"),
     ("first known after the most recent", lambda a: a["C"].update(first_known=days_ago(5)), "C7", "C.first_known"),
-    ("89 days of activity with no continuing basis", lambda a: a["C"].update(first_known=days_ago(99)),
-     "C7", "C.continuing_basis"),
+    (
+        "89 days of activity with no continuing basis",
+        lambda a: a["C"].update(first_known=days_ago(99)),
+        "C7",
+        "C.continuing_basis",
+    ),
     ("planning in 149 characters", lambda a: a["D"].update(planning=text(149)), "C8", "D.planning"),
     ("control citing nothing", lambda a: a["D"].update(control_cites=[]), "C8", "D.control_cites"),
-    ("coordination citing an item not in section F", lambda a: a["D"].update(coordination_cites=["gone"]),
-     "C8", "D.coordination_cites"),
+    (
+        "coordination citing an item not in section F",
+        lambda a: a["D"].update(coordination_cites=["gone"]),
+        "C8",
+        "D.coordination_cites",
+    ),
     ("no capability indicator", lambda a: a["D"].update(capabilities=[]), "C9", "D.capabilities"),
-    ("a capability narrative of 99 characters", lambda a: a["D"].update(capability_narrative=text(99)),
-     "C9", "D.capability_narrative"),
-    ("an item without a reference", lambda a: a["F"]["intelligence"][2].update(reference=" "),
-     "C10", "F.intelligence"),
+    (
+        "a capability narrative of 99 characters",
+        lambda a: a["D"].update(capability_narrative=text(99)),
+        "C9",
+        "D.capability_narrative",
+    ),
+    ("an item without a reference", lambda a: a["F"]["intelligence"][2].update(reference=" "), "C10", "F.intelligence"),
     ("an item without a date", lambda a: a["F"]["intelligence"][2].update(date=""), "C10", "F.intelligence"),
-    ("an item dated in the future", lambda a: a["F"]["intelligence"][2].update(date=days_ago(-3)),
-     "C10", "F.intelligence"),
-    ("an item with source evaluation 4", lambda a: a["F"]["intelligence"][2].update(source_evaluation="4"),
-     "C10", "F.intelligence"),
-    ("an item with assessment F", lambda a: a["F"]["intelligence"][2].update(intelligence_assessment="F"),
-     "C10", "F.intelligence"),
-    ("an item without a handling code", lambda a: a["F"]["intelligence"][2].update(handling_code=""),
-     "C10", "F.intelligence"),
-    ("handling code C without conditions", lambda a: a["F"]["intelligence"][2].update(handling_code="C"),
-     "C15", "F.intelligence"),
+    (
+        "an item dated in the future",
+        lambda a: a["F"]["intelligence"][2].update(date=days_ago(-3)),
+        "C10",
+        "F.intelligence",
+    ),
+    (
+        "an item with source evaluation 4",
+        lambda a: a["F"]["intelligence"][2].update(source_evaluation="4"),
+        "C10",
+        "F.intelligence",
+    ),
+    (
+        "an item with assessment F",
+        lambda a: a["F"]["intelligence"][2].update(intelligence_assessment="F"),
+        "C10",
+        "F.intelligence",
+    ),
+    (
+        "an item without a handling code",
+        lambda a: a["F"]["intelligence"][2].update(handling_code=""),
+        "C10",
+        "F.intelligence",
+    ),
+    (
+        "handling code C without conditions",
+        lambda a: a["F"]["intelligence"][2].update(handling_code="C"),
+        "C15",
+        "F.intelligence",
+    ),
     ("no force area affected", lambda a: a["E"].update(forces_affected=[]), "C12", "E.forces_affected"),
     ("no local policing area", lambda a: a["A"].update(local_policing_area=""), "C12", "A.local_policing_area"),
     ("no geographic scope", lambda a: a["E"].update(geographic_scope=None), "C12", "E.geographic_scope"),
     ("a harm type ticked but not described", lambda a: a["G"].update(harm_physical=""), "C13", "G.harm_types"),
     ("no harm type", lambda a: a["G"].update(harm_types=[]), "C13", "G.harm_types"),
-    ("the vulnerable-victims question unanswered", lambda a: a["G"].update(vulnerable_victims=None),
-     "C13", "G.vulnerable_victims"),
+    (
+        "the vulnerable-victims question unanswered",
+        lambda a: a["G"].update(vulnerable_victims=None),
+        "C13",
+        "G.vulnerable_victims",
+    ),
     ("vulnerable victims without safeguarding", lambda a: a["G"].update(safeguarding=""), "C13", "G.safeguarding"),
-    ("the existing-operation question unanswered", lambda a: a["H"].update(operation_running=None),
-     "C14", "H.operation_running"),
-    ("a running operation without a name", lambda a: a["H"].update(operation_running="yes", officer_in_charge="DI Ash"),
-     "C14", "H.operation_name"),
-    ("a running operation without an officer in charge",
-     lambda a: a["H"].update(operation_running="yes", operation_name="Op Kestrel"), "C14", "H.officer_in_charge"),
-    ("the master-list search unanswered", lambda a: a["A"].update(master_list_searched=None),
-     "C14", "A.master_list_searched"),
-    ("a master-list search without its result", lambda a: a["A"].update(master_list_result=""),
-     "C14", "A.master_list_result"),
+    (
+        "the existing-operation question unanswered",
+        lambda a: a["H"].update(operation_running=None),
+        "C14",
+        "H.operation_running",
+    ),
+    (
+        "a running operation without a name",
+        lambda a: a["H"].update(operation_running="yes", officer_in_charge="DI Ash"),
+        "C14",
+        "H.operation_name",
+    ),
+    (
+        "a running operation without an officer in charge",
+        lambda a: a["H"].update(operation_running="yes", operation_name="Op Kestrel"),
+        "C14",
+        "H.officer_in_charge",
+    ),
+    (
+        "the master-list search unanswered",
+        lambda a: a["A"].update(master_list_searched=None),
+        "C14",
+        "A.master_list_searched",
+    ),
+    (
+        "a master-list search without its result",
+        lambda a: a["A"].update(master_list_result=""),
+        "C14",
+        "A.master_list_result",
+    ),
     ("no security marking", lambda a: a["I"].update(security_marking=""), "C15", "I.security_marking"),
     ("no declaration", lambda a: a["I"].update(no_source_material=False), "C15", "I.no_source_material"),
     ("fewer than three intelligence items", lambda a: a["F"]["intelligence"].pop(), "C11", "F.intelligence"),
-    ("newest intelligence over six months old",
-     lambda a: [i.update(date=days_ago(200 + n)) for n, i in enumerate(a["F"]["intelligence"])],
-     "C11", "F.intelligence"),
+    (
+        "newest intelligence over six months old",
+        lambda a: [i.update(date=days_ago(200 + n)) for n, i in enumerate(a["F"]["intelligence"])],
+        "C11",
+        "F.intelligence",
+    ),
     ("a modus operandi of 49 characters", lambda a: a["C"].update(modus_operandi=text(49)), "C17", "C.modus_operandi"),
 ]
 
@@ -160,17 +233,25 @@ ALLOWED = [
     ("another theme without a county line", lambda a: a["A"].update(primary_theme="drugs_supply", county_line="")),
     ("a justification of exactly 50 characters", lambda a: a["C"].update(justification_financial_gain=text(50))),
     ("a second ticked test left unjustified", lambda a: a["C"]["serious_crime_tests"].append("violence")),
-    ("89 days of activity with a 150-character continuing basis",
-     lambda a: a["C"].update(first_known=days_ago(99), continuing_basis=text(150))),
+    (
+        "89 days of activity with a 150-character continuing basis",
+        lambda a: a["C"].update(first_known=days_ago(99), continuing_basis=text(150)),
+    ),
     ("exactly 90 days of activity", lambda a: a["C"].update(first_known=days_ago(100))),
-    ("first known and most recent on the same day",
-     lambda a: a["C"].update(first_known=days_ago(10), continuing_basis=text(150))),
-    ("handling code C with conditions",
-     lambda a: a["F"]["intelligence"][2].update(handling_code="C", handling_conditions="Not for court use.")),
+    (
+        "first known and most recent on the same day",
+        lambda a: a["C"].update(first_known=days_ago(10), continuing_basis=text(150)),
+    ),
+    (
+        "handling code C with conditions",
+        lambda a: a["F"]["intelligence"][2].update(handling_code="C", handling_conditions="Not for court use."),
+    ),
     ("no vulnerable victims and no safeguarding", lambda a: a["G"].update(vulnerable_victims="no", safeguarding="")),
     ("unknown vulnerable victims", lambda a: a["G"].update(vulnerable_victims="unknown", safeguarding="")),
-    ("a running operation with its name and officer",
-     lambda a: a["H"].update(operation_running="yes", operation_name="Op Kestrel", officer_in_charge="DI Ash")),
+    (
+        "a running operation with its name and officer",
+        lambda a: a["H"].update(operation_running="yes", operation_name="Op Kestrel", officer_in_charge="DI Ash"),
+    ),
     ("a third unidentified subject with no details at all", lambda a: a["B"]["subjects"][2].update(forename="")),
 ]
 
@@ -242,7 +323,8 @@ def test_c16_needs_every_open_item_answered_in_30_characters_and_its_section_cha
     assert failing(now, resubmission=True, open_items=(short,), last_sent=sent) == {"C16": ["B.return_item"]}
     unchanged = {"section": "C", "response": text(30)}
     assert failing(now, resubmission=True, open_items=(answered, unchanged), last_sent=sent) == {
-        "C16": ["C.return_item"]}
+        "C16": ["C.return_item"]
+    }
 
 
 def test_c16_only_applies_on_a_resubmission():
@@ -250,7 +332,8 @@ def test_c16_only_applies_on_a_resubmission():
     unanswered = ({"section": "B", "response": None},)
     assert failing(now, open_items=unanswered, last_sent=sent) == {}
     assert failing(now, resubmission=True, open_items=unanswered, last_sent=sent) == {
-        "C16": ["B.return_item", "B.return_item"]}
+        "C16": ["B.return_item", "B.return_item"]
+    }
 
 
 def test_soft_warnings_never_block_sending():
@@ -298,7 +381,10 @@ def test_a_section_with_a_hard_problem_is_in_progress_and_a_soft_one_still_compl
     answers["C"]["modus_operandi"] = ""
     status = check(facts(answers)).section_status
     assert (status["B"], status["C"], status["A"]) == (
-        SectionStatus.IN_PROGRESS, SectionStatus.COMPLETE, SectionStatus.COMPLETE)
+        SectionStatus.IN_PROGRESS,
+        SectionStatus.COMPLETE,
+        SectionStatus.COMPLETE,
+    )
 
 
 def test_a_section_holding_only_the_default_marking_is_not_started():
@@ -313,6 +399,5 @@ def test_a_section_with_a_marking_other_than_the_default_is_in_progress():
 
 def test_a_returned_section_not_yet_changed_is_in_progress():
     sent, now = returned_answers()
-    result = check(facts(now, resubmission=True, open_items=({"section": "E", "response": text(40)},),
-                         last_sent=sent))
+    result = check(facts(now, resubmission=True, open_items=({"section": "E", "response": text(40)},), last_sent=sent))
     assert result.section_status["E"] is SectionStatus.IN_PROGRESS

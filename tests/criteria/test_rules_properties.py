@@ -1,11 +1,14 @@
 """Every criterion over any answers a form could hold, sensible or not: findings that name a real
 question and say what to do, never an exception. Pure: no database."""
+
 from datetime import date, timedelta
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.typed_input import ANY_CHARACTERS, DATES
-from triggerflow.content.sections import SECTIONS, SECTIONS_BY_KEY, Field as Spec
+from triggerflow.content.sections import SECTIONS, SECTIONS_BY_KEY
+from triggerflow.content.sections import Field as Spec
 from triggerflow.criteria import RULES, Facts, Severity, check
 from triggerflow.criteria.rules import DEFAULT_LIMITS
 from triggerflow.demo_content import complete_ocg_answers
@@ -43,24 +46,40 @@ def section_answers(key: str) -> st.SearchStrategy[dict]:
 
 
 ANSWERS = st.fixed_dictionaries({}, optional={section.key: section_answers(section.key) for section in SECTIONS})
-OPEN_ITEMS = st.lists(st.fixed_dictionaries({"section": st.sampled_from([s.key for s in SECTIONS]),
-                                             "response": st.one_of(st.none(), SHORT)}), max_size=3)
+OPEN_ITEMS = st.lists(
+    st.fixed_dictionaries(
+        {"section": st.sampled_from([s.key for s in SECTIONS]), "response": st.one_of(st.none(), SHORT)}
+    ),
+    max_size=3,
+)
 
 
 def linkable(field: str) -> bool:
     """A finding's field is a question, a list of items, or a return item on the section's page."""
     key, _, name = field.partition(".")
     section = SECTIONS_BY_KEY.get(key)
-    return section is not None and (section.field(name) is not None or name == "return_item"
-                                    or (section.group is not None and name == section.group.key))
+    return section is not None and (
+        section.field(name) is not None
+        or name == "return_item"
+        or (section.group is not None and name == section.group.key)
+    )
 
 
 @PROPERTIES
 @given(answers=ANSWERS, open_items=OPEN_ITEMS, last_sent=st.one_of(st.none(), ANSWERS), resubmission=st.booleans())
-def test_any_answers_give_findings_that_name_a_real_question_and_never_an_error(answers, open_items, last_sent,
-                                                                                 resubmission):
-    result = check(Facts(answers=answers, today=TODAY, open_items=tuple(open_items), last_sent=last_sent,
-                         resubmission=resubmission, limits=DEFAULT_LIMITS))
+def test_any_answers_give_findings_that_name_a_real_question_and_never_an_error(
+    answers, open_items, last_sent, resubmission
+):
+    result = check(
+        Facts(
+            answers=answers,
+            today=TODAY,
+            open_items=tuple(open_items),
+            last_sent=last_sent,
+            resubmission=resubmission,
+            limits=DEFAULT_LIMITS,
+        )
+    )
 
     rule_ids = {rule.id for rule in RULES}
     for finding in result.findings:

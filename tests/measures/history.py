@@ -4,6 +4,7 @@ chosen times, so that every expected figure can be worked out by hand.
 Day 0 is Monday 5 January 2026, 09:00 UTC. The form content is dated for that day, so the
 completeness rules judge it as they would have then.
 """
+
 from datetime import UTC, date, datetime, timedelta
 
 from tests import factories
@@ -64,8 +65,9 @@ class History:
     def claim(self, form: TriggerForm, n: float, assessor: User | None = None) -> TriggerForm:
         return self._do(form, n, "claim", assessor or self.people.assessor)
 
-    def returned(self, form: TriggerForm, n: float, assessor: User | None = None,
-                 reasons: tuple[str, ...] = ("R02",)) -> TriggerForm:
+    def returned(
+        self, form: TriggerForm, n: float, assessor: User | None = None, reasons: tuple[str, ...] = ("R02",)
+    ) -> TriggerForm:
         assessor = assessor or self.people.assessor
         self.at(n)
         for reason in reasons:
@@ -83,12 +85,17 @@ class History:
         return self._do(form, n, "resubmit", spoc or self._spoc_for(author))
 
     def accepted(self, form: TriggerForm, n: float, assessor: User | None = None) -> TriggerForm:
-        return self._do(form, n, "accept", assessor or self.people.assessor,
-                        record=factories.acceptance_record(form))
+        return self._do(form, n, "accept", assessor or self.people.assessor, record=factories.acceptance_record(form))
 
     def rejected(self, form: TriggerForm, n: float, assessor: User | None = None, code: str = "N1") -> TriggerForm:
-        return self._do(form, n, "reject", assessor or self.people.assessor, reason_code=code,
-                        comment="Below the threshold for a SOC threat on this evidence.")
+        return self._do(
+            form,
+            n,
+            "reject",
+            assessor or self.people.assessor,
+            reason_code=code,
+            comment="Below the threshold for a SOC threat on this evidence.",
+        )
 
     def lapsed(self, form: TriggerForm, n: float) -> TriggerForm:
         self.at(n)
@@ -101,8 +108,9 @@ class History:
     def withdrawn(self, form: TriggerForm, n: float, actor: User | None = None) -> TriggerForm:
         return self._do(form, n, "withdraw", actor or form.created_by, comment="No longer pursued.")
 
-    def decided(self, n: float, outcome: str, author: User | None = None, assessor: User | None = None,
-                returns: int = 0) -> TriggerForm:
+    def decided(
+        self, n: float, outcome: str, author: User | None = None, assessor: User | None = None, returns: int = 0
+    ) -> TriggerForm:
         """A form submitted on day `n`, returned `returns` times (a day each way), then decided a day later."""
         form = self.submitted(n, author)
         for r in range(returns):
@@ -119,5 +127,8 @@ class History:
 
     def _spoc_for(self, author: User) -> User:
         p = self.people
-        return {p.officer.force_id: p.spoc, p.wilts_officer.force_id: p.wilts_spoc,
-                p.essex_officer.force_id: p.essex_spoc}[author.force_id]
+        return {
+            p.officer.force_id: p.spoc,
+            p.wilts_officer.force_id: p.wilts_spoc,
+            p.essex_officer.force_id: p.essex_spoc,
+        }[author.force_id]

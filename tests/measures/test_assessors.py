@@ -1,4 +1,5 @@
 """Assessor workload and consistency: a return rate far from the regional mean is flagged."""
+
 import pytest
 
 from tests import factories
@@ -40,4 +41,5 @@ def test_an_assessor_sees_only_their_own_row_with_the_regional_mean(h, people):
     found = assessors.workload(h.scope(people.assessor2, 0, 30))
 
     assert [(w.name, w.return_rate, w.regional_mean) for w in found] == [
-        (people.assessor2.name, pytest.approx(0), pytest.approx(25))]
+        (people.assessor2.name, pytest.approx(0), pytest.approx(25))
+    ]

@@ -1,4 +1,5 @@
 """Open work by state and age band, and operations running against threats not accepted."""
+
 from triggerflow.queries.measures import backlog
 from triggerflow.workflow.states import FormState
 
@@ -21,8 +22,12 @@ def test_open_forms_are_counted_by_state_and_days_in_that_state(h, people):
     regional = bands(backlog.by_state(h.scope(people.regional_manager, 0, 60)))
     force = bands(backlog.by_state(h.scope(people.force_manager, 0, 60)))
 
-    assert regional == {FormState.SUBMITTED: (2, 0, 0, 0), FormState.UNDER_ASSESSMENT: (0, 1, 0, 0),
-                        FormState.RETURNED: (0, 0, 1, 0), FormState.LAPSED: (0, 0, 0, 1)}
+    assert regional == {
+        FormState.SUBMITTED: (2, 0, 0, 0),
+        FormState.UNDER_ASSESSMENT: (0, 1, 0, 0),
+        FormState.RETURNED: (0, 0, 1, 0),
+        FormState.LAPSED: (0, 0, 0, 1),
+    }
     assert force[FormState.DRAFT] == (1, 0, 0, 0)
 
 

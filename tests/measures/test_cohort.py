@@ -1,5 +1,6 @@
 """The submission cohort: where the forms first submitted in the period stand now, and how
 often they were returned."""
+
 from triggerflow.queries.measures import cohort
 
 
@@ -14,8 +15,15 @@ def test_submission_yield_puts_every_form_first_submitted_in_the_period_in_one_o
 
     (dorset,) = cohort.by_force(h.scope(people.force_manager, 0, 30, now=40))
 
-    assert (dorset.submitted, dorset.accepted, dorset.rejected, dorset.returned, dorset.lapsed, dorset.withdrawn,
-            dorset.pending) == (6, 1, 1, 1, 1, 1, 1)
+    assert (
+        dorset.submitted,
+        dorset.accepted,
+        dorset.rejected,
+        dorset.returned,
+        dorset.lapsed,
+        dorset.withdrawn,
+        dorset.pending,
+    ) == (6, 1, 1, 1, 1, 1, 1)
     assert round(dorset.share(dorset.accepted), 1) == 16.7
 
 

@@ -1,4 +1,5 @@
 """Acceptance rate and first-time acceptance, by the date of the decision."""
+
 from triggerflow.queries.measures import decisions
 
 

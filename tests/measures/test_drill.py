@@ -1,4 +1,5 @@
 """From a number to the forms behind it: the list always holds exactly the forms counted."""
+
 import pytest
 
 from triggerflow.queries.measures import backlog, cohort, decisions, returns
@@ -23,8 +24,11 @@ def test_each_acceptance_cohort_and_reason_number_lists_exactly_its_forms(h, peo
     scope = h.scope(people.regional_manager, 0, 40)
     for r in decisions.by_force(scope):
         narrowed = h.scope(people.regional_manager, 0, 40, force=r.code)
-        assert (total(narrowed, "acceptance", "accepted"), total(narrowed, "acceptance", "rejected"),
-                total(narrowed, "acceptance", "first_time")) == (r.accepted, r.rejected, r.first_time_accepted)
+        assert (
+            total(narrowed, "acceptance", "accepted"),
+            total(narrowed, "acceptance", "rejected"),
+            total(narrowed, "acceptance", "first_time"),
+        ) == (r.accepted, r.rejected, r.first_time_accepted)
     for c in cohort.by_force(scope):
         narrowed = h.scope(people.regional_manager, 0, 40, force=c.code)
         for cell in ("submitted", *cohort.OUTCOMES):
@@ -47,16 +51,23 @@ def test_the_forms_behind_a_number_are_never_outside_the_users_scope(h, people):
 
 def test_a_list_comes_a_page_at_a_time_with_the_full_count(h, people):
     a_busy_region(h, people)
-    forms, count = forms_behind(h.scope(people.regional_manager, 0, 40), "cohort", "submitted", {}, limit=2,
-                                offset=2)
+    forms, count = forms_behind(h.scope(people.regional_manager, 0, 40), "cohort", "submitted", {}, limit=2, offset=2)
     assert (len(forms), count) == (2, 6)
 
 
-@pytest.mark.parametrize("measure, cell, keys", [
-    ("acceptance", "everything", {}), ("nothing", "all", {}), ("reasons", "reason", {}),
-    ("reasons", "reason", {"reason": "R00"}), ("acceptance", "decided", {"month": "January"}),
-    ("backlog", "all", {"state": "sleeping"}), ("assessors", "claimed", {"by": "me"}), ("stale", "lapsed", {"x": "1"}),
-])
+@pytest.mark.parametrize(
+    "measure, cell, keys",
+    [
+        ("acceptance", "everything", {}),
+        ("nothing", "all", {}),
+        ("reasons", "reason", {}),
+        ("reasons", "reason", {"reason": "R00"}),
+        ("acceptance", "decided", {"month": "January"}),
+        ("backlog", "all", {"state": "sleeping"}),
+        ("assessors", "claimed", {"by": "me"}),
+        ("stale", "lapsed", {"x": "1"}),
+    ],
+)
 def test_numbers_that_no_dashboard_shows_are_refused(h, people, measure, cell, keys):
     with pytest.raises(UnknownDrill):
         forms_behind(h.scope(people.regional_manager, 0, 40), measure, cell, keys)

@@ -1,4 +1,5 @@
 """A past period's figures never change because of later work (DESIGN section 7)."""
+
 import pytest
 
 from triggerflow.api.routes.measures import MEASURES
@@ -24,8 +25,13 @@ def figures(h, people, **filters) -> dict:
 
 def test_only_the_pictures_of_today_and_the_cohort_are_left_out():
     assert sorted(set(MEASURES) - set(PERIOD_MEASURES)) == [
-        "backlog", "operations-by-force", "operations-without-assessment", "stale-returns",
-        "stale-returns-by-force", "submission-yield"]
+        "backlog",
+        "operations-by-force",
+        "operations-without-assessment",
+        "stale-returns",
+        "stale-returns-by-force",
+        "submission-yield",
+    ]
 
 
 @pytest.mark.parametrize("filters", [{}, {"force": "WIL"}])

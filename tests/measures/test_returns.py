@@ -1,4 +1,5 @@
 """Stale returns, listed with the officer and SPOCs, and the reasons forms come back by force."""
+
 import pytest
 
 from triggerflow.assessment.return_items import add_pending
@@ -32,7 +33,8 @@ def test_the_stale_list_names_the_officer_and_the_forces_spocs_oldest_first(h, p
 
     assert [(r.number, r.state, int(r.days), r.officer) for r in found] == [
         (older.number, FormState.RETURNED, 20, people.officer.name),
-        (old.number, FormState.RETURNED, 10, people.officer.name)]
+        (old.number, FormState.RETURNED, 10, people.officer.name),
+    ]
     assert found[0].spocs == tuple(sorted((people.spoc.name, people.spoc2.name)))
 
 
@@ -43,8 +45,10 @@ def test_return_reasons_by_force_count_the_items_sent_with_each_share_of_the_for
     drafting = h.claim(h.submitted(5), 6)
     add_pending(drafting, people.assessor, section="B", reason_code="R13", comment="Not yet sent.")
 
-    found = [(r.code, r.reason, r.count, round(r.share), r.rank)
-             for r in returns.reasons_by_force(h.scope(people.regional_manager, 0, 30))]
+    found = [
+        (r.code, r.reason, r.count, round(r.share), r.rank)
+        for r in returns.reasons_by_force(h.scope(people.regional_manager, 0, 30))
+    ]
 
     assert found == [("DOR", "R02", 2, 67, 1), ("DOR", "R07", 1, 33, 2), ("WIL", "R01", 1, 100, 1)]
 

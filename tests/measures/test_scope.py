@@ -1,4 +1,5 @@
 """Every measure counts only forms the user may see, narrowed by the filters they chose."""
+
 from triggerflow.queries.measures import assessors, backlog, cohort, decisions, returns, timing
 
 
@@ -17,8 +18,11 @@ def everything(scope):
 
 def a_history_in_three_forces(h, people):
     running = {"operation_running": "yes", "operation_name": "Op Heron", "officer_in_charge": "DI Vale"}
-    for author, assessor in ((people.officer, people.assessor), (people.wilts_officer, people.assessor),
-                             (people.essex_officer, people.eastern_assessor)):
+    for author, assessor in (
+        (people.officer, people.assessor),
+        (people.wilts_officer, people.assessor),
+        (people.essex_officer, people.eastern_assessor),
+    ):
         h.decided(1, "accept", author=author, assessor=assessor, returns=1)
         h.returned(h.claim(h.submitted(2, author, H=running), 3, assessor), 4, assessor)
 
@@ -37,7 +41,8 @@ def test_a_spoc_counts_only_their_own_forces_forms_as_a_force_manager_does(h, pe
         seen = everything(h.scope(spoc, 0, 30))
         assert seen == {name: {code} for name in seen}, spoc
         assert everything(h.scope(spoc, 0, 30, force="ESS" if code != "ESS" else "DOR")) == {
-            name: set() for name in seen}
+            name: set() for name in seen
+        }
 
 
 def test_a_regional_manager_counts_their_regions_forces_and_a_national_manager_all(h, people):
@@ -50,8 +55,9 @@ def test_a_regional_manager_counts_their_regions_forces_and_a_national_manager_a
 
 def test_a_force_filter_cannot_reach_outside_the_users_scope(h, people):
     a_history_in_three_forces(h, people)
-    assert everything(h.scope(people.force_manager, 0, 30, force="WIL")) == {name: set() for name in everything(
-        h.scope(people.force_manager, 0, 30))}
+    assert everything(h.scope(people.force_manager, 0, 30, force="WIL")) == {
+        name: set() for name in everything(h.scope(people.force_manager, 0, 30))
+    }
     assert everything(h.scope(people.regional_manager, 0, 30, force="ESS"))["acceptance"] == set()
 
 
@@ -61,8 +67,9 @@ def test_theme_threat_type_region_and_assessor_filters_narrow_the_figures(h, peo
     h.accepted(h.claim(h.submitted(3, A={"primary_theme": "fraud"}), 4), 5)
 
     def accepted(**filters):
-        return sum(r.accepted + r.rejected for r in decisions.by_force(h.scope(people.national_manager, 0, 30,
-                                                                                **filters)))
+        return sum(
+            r.accepted + r.rejected for r in decisions.by_force(h.scope(people.national_manager, 0, 30, **filters))
+        )
 
     assert accepted() == 3
     assert accepted(theme="fraud") == 1

@@ -1,5 +1,6 @@
 """Each move writes the stay it ends, with its working days; `flask rebuild-stays` works out the same
 stays from the events alone. Day 0 is Monday 5 January 2026."""
+
 import flask_migrate
 from sqlalchemy import update
 
@@ -13,8 +14,11 @@ BEFORE_STAYS = "ae6c8b3f1f54"  # the revision before 0011_form_stays
 
 def test_each_move_writes_the_stay_it_ends_with_its_working_days(easter, people):
     first, _ = easter
-    found = [(state, left_with, left_by, days) for form_id, state, _, _, left_with, left_by, days in factories.stays()
-             if form_id == first.id]
+    found = [
+        (state, left_with, left_by, days)
+        for form_id, state, _, _, left_with, left_by, days in factories.stays()
+        if form_id == first.id
+    ]
     assert found == [
         (S.DRAFT, "send_to_spoc", people.officer.id, 0),
         (S.SPOC_REVIEW, "submit", people.spoc.id, 0),

@@ -1,4 +1,5 @@
 """After acceptance: LROs and plans on time, reviews overdue, idle threats and disruptions, per owning force."""
+
 import pytest
 
 from tests import factories
@@ -17,13 +18,22 @@ def act(h, monkeypatch):
     def _act(threat, n, action, actor, **details):
         h.at(n)
         service.perform(threat, action, actor, **details)
+
     return _act
 
 
 def plan(act, threat, n, spoc):
     for strand, description in factories.PLAN:
-        act(threat, n, "add_plan_action", spoc, strand=strand, description=description, owner="DI Owner",
-            due_on=on(n + 60))
+        act(
+            threat,
+            n,
+            "add_plan_action",
+            spoc,
+            strand=strand,
+            description=description,
+            owner="DI Owner",
+            due_on=on(n + 60),
+        )
     act(threat, n, "agree_plan", spoc)
 
 
@@ -48,10 +58,16 @@ def test_overdue_reviews_idle_threats_and_disruptions_by_grade(h, people, act):
     act(managed, 3, "appoint_lro", people.spoc, **factories.LRO)
     plan(act, managed, 10, people.spoc)
     act(managed, 11, "start_management", people.spoc)  # medium priority: review due on day 67
-    act(managed, 30, "record_disruption", people.assessor, occurred_on=on(30), grade="major",
-        description="Principal arrested")
-    act(managed, 31, "record_disruption", people.assessor, occurred_on=on(31), grade="minor",
-        description="Cash seized")
+    act(
+        managed,
+        30,
+        "record_disruption",
+        people.assessor,
+        occurred_on=on(30),
+        grade="major",
+        description="Principal arrested",
+    )
+    act(managed, 31, "record_disruption", people.assessor, occurred_on=on(31), grade="minor", description="Cash seized")
     idle = factories.threat_of(h.decided(2, "accept"))  # nothing recorded after its acceptance on day 3
 
     as_at_day_100 = h.scope(people.regional_manager, 0, 100)

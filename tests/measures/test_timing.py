@@ -1,5 +1,6 @@
 """Time in each state and end to end, in working days, median and 90th percentile by the nearest-rank
 method: the same clocks as each form's page. Day 0 is Monday 5 January 2026."""
+
 from sqlalchemy import select
 
 from tests.measures.history import day
@@ -75,8 +76,10 @@ def test_with_no_decisions_there_are_no_clocks(h, people):
 
 def test_the_measures_count_each_clock_as_the_forms_own_page_does(easter, h, people):
     now = day(100)
-    per_form = {row.form_id: row for row in db.session.execute(timing.clock_facts(
-        h.scope(people.regional_manager, 0, 100, now=100)))}
+    per_form = {
+        row.form_id: row
+        for row in db.session.execute(timing.clock_facts(h.scope(people.regional_manager, 0, 100, now=100)))
+    }
     on_page = form_clocks.clocks(list(per_form), now)
     assert set(per_form) == {form.id for form in easter}
     for form_id, (rocta, force) in on_page.items():
@@ -92,7 +95,9 @@ def test_a_reassignment_does_not_split_the_time_under_assessment(easter, h, peop
     first_assessment = [s for s in held if s.form_id == easter[0].id and s.state is FormState.UNDER_ASSESSMENT]
     # One stay from the claim to the return (Monday 30 March to Good Friday: 4 working days), not two.
     assert [(s.days, s.left_with, s.left_by) for s in first_assessment] == [
-        (4, "return_to_force", people.assessor2.id), (3, "accept", people.assessor2.id)]
+        (4, "return_to_force", people.assessor2.id),
+        (3, "accept", people.assessor2.id),
+    ]
 
     found = {s.state: s.spread for s in timing.time_in_state(scope)}
     assert found[FormState.UNDER_ASSESSMENT].n == 3

@@ -1,4 +1,5 @@
 """The scheduled commands, as cron or a Kubernetes CronJob runs them."""
+
 from datetime import timedelta
 
 from tests import factories

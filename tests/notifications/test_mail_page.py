@@ -1,4 +1,5 @@
 """In development each e-mail is written to the mail folder and shown at /mail; elsewhere /mail is 404."""
+
 import pytest
 
 from tests import factories
@@ -74,8 +75,9 @@ def test_a_development_server_delivers_to_the_folder_as_soon_as_a_change_is_made
     app.config["MAIL_SEND_AFTER_REQUEST"] = True
     form = factories.complete_draft(people.officer)
 
-    response = sign_in(people.officer).post(f"/forms/{form.number}/actions/send_to_spoc",
-                                            data={"version": form.version})
+    response = sign_in(people.officer).post(
+        f"/forms/{form.number}/actions/send_to_spoc", data={"version": form.version}
+    )
 
     assert response.status_code == 302
     assert len(list(folder.glob("*.eml"))) == 2

@@ -1,4 +1,5 @@
 """The navigation counts the forms waiting for the signed-in person to act."""
+
 from sqlalchemy import select
 
 from tests import factories

@@ -1,4 +1,5 @@
 """The sender delivers the outbox after commit, and a failed send is kept and retried, never lost."""
+
 import socket
 from datetime import timedelta
 from email import message_from_bytes, policy

@@ -1,4 +1,5 @@
 """send-reminders: reminders before due dates, overdue notices, lapse at 28 days; never twice."""
+
 import threading
 from datetime import timedelta
 
@@ -41,8 +42,10 @@ def test_an_overdue_assessment_goes_to_the_holder_and_the_regional_managers(peop
 
     reminders.run(today=overdue)
 
-    assert {m.to_address for m in messages("assessment_overdue")} == {people.assessor.email,
-                                                                     people.regional_manager.email}
+    assert {m.to_address for m in messages("assessment_overdue")} == {
+        people.assessor.email,
+        people.regional_manager.email,
+    }
     assert "(overdue)" in messages("assessment_overdue")[0].body
 
 
@@ -81,8 +84,7 @@ def test_a_return_lapses_through_the_workflow_28_days_after_it_was_returned(peop
     assert form.state is FormState.LAPSED
     event = db.session.scalar(select(FormEvent).where(FormEvent.form_id == form.id).order_by(FormEvent.id.desc()))
     assert (event.action, event.actor_id, event.from_state) == ("lapse", None, FormState.RETURNED)
-    assert {m.to_address for m in messages("lapse")} == {people.officer.email, people.spoc.email,
-                                                         people.spoc2.email}
+    assert {m.to_address for m in messages("lapse")} == {people.officer.email, people.spoc.email, people.spoc2.email}
     assert reminders.run(today=returned_on + timedelta(days=29)).lapsed == 0
 
 
@@ -127,7 +129,9 @@ def test_two_runs_at_once_send_each_reminder_once_and_lapse_each_form_once(app, 
     assert len(keys) == len(set(keys)) == 1
     lapses = db.session.scalar(select(func.count(FormEvent.id)).where(FormEvent.action == "lapse"))
     assert lapses == 2
-    per_person = db.session.execute(select(OutboxMessage.kind, OutboxMessage.form_id, OutboxMessage.to_address,
-                                           func.count()).group_by(OutboxMessage.kind, OutboxMessage.form_id,
-                                                                  OutboxMessage.to_address)).all()
+    per_person = db.session.execute(
+        select(OutboxMessage.kind, OutboxMessage.form_id, OutboxMessage.to_address, func.count()).group_by(
+            OutboxMessage.kind, OutboxMessage.form_id, OutboxMessage.to_address
+        )
+    ).all()
     assert all(n == 1 for *_, n in per_person)

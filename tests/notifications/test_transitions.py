@@ -1,4 +1,5 @@
 """Every state change writes e-mail to the people who must act next, in the same transaction."""
+
 import pytest
 from sqlalchemy import func, select
 

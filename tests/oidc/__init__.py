@@ -1,4 +1,5 @@
 """A real OpenID Connect provider for the tests (provider.mjs, npm oidc-provider), and a person using it."""
+
 import json
 import os
 import re
@@ -25,9 +26,14 @@ class LocalProvider:
         # The provider runs on the tests' clock, which TEST_TODAY may have moved away from the real one.
         travelling = time_machine.escape_hatch.is_travelling()
         offset = round((utcnow().timestamp() - time_machine.escape_hatch.time.time()) * 1000) if travelling else 0
-        self.process = subprocess.Popen(["node", str(SCRIPT), json.dumps(config)], cwd=SCRIPT.parents[2],
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                                        env={**os.environ, "CLOCK_OFFSET_MS": str(offset)})
+        self.process = subprocess.Popen(
+            ["node", str(SCRIPT), json.dumps(config)],
+            cwd=SCRIPT.parents[2],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env={**os.environ, "CLOCK_OFFSET_MS": str(offset)},
+        )
         line = self.process.stdout.readline()
         if not line:
             raise RuntimeError("the OpenID Connect provider did not start: is npm's oidc-provider installed?")
@@ -39,17 +45,30 @@ class LocalProvider:
 
     def settings(self, **overrides) -> dict:
         """What an administrator would enter for it (admin.identity_providers.save)."""
-        return {"name": "Dorset Police", "belongs_to": "force:DOR", "issuer": self.issuer, "client_id": CLIENT_ID,
-                "client_secret": CLIENT_SECRET, "email_domain": "test.police.uk", "enabled": True, **overrides}
+        return {
+            "name": "Dorset Police",
+            "belongs_to": "force:DOR",
+            "issuer": self.issuer,
+            "client_id": CLIENT_ID,
+            "client_secret": CLIENT_SECRET,
+            "email_domain": "test.police.uk",
+            "enabled": True,
+            **overrides,
+        }
 
     def sign_in_as(self, authorisation_url: str, login: str) -> str:
         """Signs in at the provider's own pages; returns the address it sends the browser back to."""
         browser = requests.Session()
         page = browser.get(authorisation_url, timeout=10)
         action = unescape(re.search(r'<form[^>]*action="([^"]+)"', page.text).group(1))
-        response = browser.post(urljoin(page.url, action), timeout=10, allow_redirects=False,
-                                data={"prompt": "login", "login": login, "password": "any"})
+        response = browser.post(
+            urljoin(page.url, action),
+            timeout=10,
+            allow_redirects=False,
+            data={"prompt": "login", "login": login, "password": "any"},
+        )
         while not response.headers["Location"].startswith(self.redirect_uri):
-            response = browser.get(urljoin(response.url, response.headers["Location"]), timeout=10,
-                                   allow_redirects=False)
+            response = browser.get(
+                urljoin(response.url, response.headers["Location"]), timeout=10, allow_redirects=False
+            )
         return response.headers["Location"]

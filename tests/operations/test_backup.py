@@ -1,5 +1,6 @@
 """`flask backup` and `flask restore` on the database under test: SQLite through its online
 backup API, PostgreSQL through pg_dump and pg_restore on the throwaway cluster."""
+
 import pytest
 from sqlalchemy import select, text
 

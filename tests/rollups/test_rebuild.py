@@ -1,5 +1,6 @@
 """`flask rebuild-rollups` works the dashboards' counts out again from the events; rebuilding the
 stays rebuilds them too, so time in state counts the stays' working days as they now are."""
+
 from datetime import date
 
 from sqlalchemy import delete, update
@@ -38,5 +39,7 @@ def test_rebuilding_the_stays_rebuilds_the_time_in_state_from_them(app, people):
     scope = MeasureScope(people.national_manager, Filters(date(2000, 1, 1), date(2100, 1, 1)))
     medians = {row.state: row.spread.median for row in timing.time_in_state(scope)}
     assert medians[FormState.UNDER_ASSESSMENT] != 99
-    assert medians == {row.state: row.spread.median
-                       for row in timing.time_in_state(MeasureScope(scope.user, scope.filters, from_rollups=False))}
+    assert medians == {
+        row.state: row.spread.median
+        for row in timing.time_in_state(MeasureScope(scope.user, scope.filters, from_rollups=False))
+    }

@@ -1,10 +1,12 @@
 """The rollups kept move by move equal those worked out again from the events, and every measure
 reads the same figures from them as from its facts, form by form, for generated histories: returns,
 reopened items, lapses, reassignments, decisions reconsidered, over days and weeks."""
+
 from collections import Counter
 from datetime import timedelta
 
-from hypothesis import HealthCheck, event, given, settings, strategies as st
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from tests import factories
@@ -23,8 +25,15 @@ from triggerflow.workflow.service import available_actions, perform
 
 COMMENT = "The intelligence does not yet show an organised group."
 SIDEWAYS = ("withdraw", "spoc_return", "release", "reassign", "lapse")
-MEASURES = (decisions.by_force, decisions.by_month, cohort.by_force, timing.time_in_state, assessors.workload,
-            returns.reasons_by_force, returns.reasons_overall)
+MEASURES = (
+    decisions.by_force,
+    decisions.by_month,
+    cohort.by_force,
+    timing.time_in_state,
+    assessors.workload,
+    returns.reasons_by_force,
+    returns.reasons_overall,
+)
 
 
 def details(form, action: str, actor, data) -> dict:
@@ -33,9 +42,13 @@ def details(form, action: str, actor, data) -> dict:
         reviewable = [item for item in items_for(form, include_pending=False) if item.status in REVIEWABLE]
         if reviewable and data.draw(st.booleans(), label="reopen an answered item"):
             reopen_item(form, reviewable[0], actor, "Still missing the phone downloads.", None)
-        add_pending(form, actor, section=data.draw(st.sampled_from("BCH"), label="section"),
-                    reason_code=data.draw(st.sampled_from(("R01", "R02", "R05", "R11")), label="reason"),
-                    comment="Say more about the group's structure.")
+        add_pending(
+            form,
+            actor,
+            section=data.draw(st.sampled_from("BCH"), label="section"),
+            reason_code=data.draw(st.sampled_from(("R01", "R02", "R05", "R11")), label="reason"),
+            comment="Say more about the group's structure.",
+        )
     if action == "resubmit":
         answer_return(form, form.created_by)
     if action == "accept":
@@ -72,8 +85,9 @@ def rows(model) -> Counter:
     return Counter({tuple(getattr(r, k) for k in store.KEY): r.count for r in db.session.scalars(select(model))})
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                   HealthCheck.too_slow])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=st.data())
 def test_rollups_kept_move_by_move_equal_those_worked_out_from_the_events(people, clock, data):
     authors = {"DOR": (people.officer, people.spoc), "WIL": (people.wilts_officer, people.wilts_spoc)}
@@ -93,10 +107,12 @@ def test_rollups_kept_move_by_move_equal_those_worked_out_from_the_events(people
 
     today = local_today()
     start = today - timedelta(days=data.draw(st.integers(0, 120), label="period"))
-    for user in (people.admin, people.national_manager, people.regional_manager, people.force_manager,
-                 people.assessor):
-        for filters in (Filters.last_twelve_months(today), Filters(start, start + timedelta(days=20)),
-                        Filters(start, start + timedelta(days=75))):
+    for user in (people.admin, people.national_manager, people.regional_manager, people.force_manager, people.assessor):
+        for filters in (
+            Filters.last_twelve_months(today),
+            Filters(start, start + timedelta(days=20)),
+            Filters(start, start + timedelta(days=75)),
+        ):
             for measure in MEASURES:
                 rolled = measure(MeasureScope(user, filters))
                 assert rolled == measure(MeasureScope(user, filters, from_rollups=False)), measure.__qualname__

@@ -1,5 +1,6 @@
 """The search page: reached from the header, results in the GOV.UK pattern a page at a time,
 filters whose bad dates get GOV.UK errors, and never a form outside the user's scope."""
+
 from tests import factories
 from tests.search.helpers import form_about
 from tests.web.htmlpage import error_summary, parse
@@ -61,8 +62,10 @@ def test_filters_by_state_and_force_narrow_the_results(people, sign_in):
 def test_a_date_that_is_not_real_gets_a_govuk_error_and_no_results(people, sign_in):
     form_about(people.officer, "Operation Kestrel")
     client = sign_in(people.officer)
-    response = client.get("/search", query_string=[("q", "kestrel"), ("started_from", "31"),
-                                                   ("started_from", "2"), ("started_from", "2026")])
+    response = client.get(
+        "/search",
+        query_string=[("q", "kestrel"), ("started_from", "31"), ("started_from", "2"), ("started_from", "2026")],
+    )
     page = parse(response)
     assert response.status_code == 200
     assert error_summary(page) == [("The start date must be a real date", "#started_from-day")]
@@ -71,11 +74,20 @@ def test_a_date_that_is_not_real_gets_a_govuk_error_and_no_results(people, sign_
 
 
 def test_an_end_date_before_the_start_date_is_refused(people, sign_in):
-    response = sign_in(people.officer).get("/search", query_string=[
-        ("started_from", "2"), ("started_from", "3"), ("started_from", "2026"),
-        ("started_to", "1"), ("started_to", "3"), ("started_to", "2026")])
+    response = sign_in(people.officer).get(
+        "/search",
+        query_string=[
+            ("started_from", "2"),
+            ("started_from", "3"),
+            ("started_from", "2026"),
+            ("started_to", "1"),
+            ("started_to", "3"),
+            ("started_to", "2026"),
+        ],
+    )
     assert error_summary(parse(response)) == [
-        ("The end date must be the same as or after the start date", "#started_to-day")]
+        ("The end date must be the same as or after the start date", "#started_to-day")
+    ]
 
 
 def test_a_state_that_is_not_offered_gets_a_govuk_error(people, sign_in):

@@ -1,10 +1,13 @@
 """Search finds forms by number, working name, subjects' names (also names that sound the same),
 PNC IDs and intelligence and APMIS references, only within the user's scope, on either database."""
+
 from datetime import timedelta
 
 import flask_migrate
 from sqlalchemy import inspect
 
+from tests import factories
+from tests.search.helpers import form_about
 from triggerflow.content import store
 from triggerflow.db import db, utcnow
 from triggerflow.models import FormSearchEntry
@@ -12,9 +15,6 @@ from triggerflow.queries.listing import FormFilters
 from triggerflow.queries.search import search
 from triggerflow.workflow.service import perform
 from triggerflow.workflow.states import FormState
-from tests import factories
-from tests.search.helpers import form_about
-
 
 EVERYTHING = FormFilters()
 
@@ -89,7 +89,10 @@ def test_filters_narrow_the_results_by_state_force_and_date(people):
     assert set(numbers(admin, "", FormFilters(force="wil"))) == {wilts.number}
     assert set(numbers(admin, "", FormFilters(states=(FormState.SUBMITTED,), force="DOR"))) == {sent.number}
     assert set(numbers(admin, "", FormFilters(created_from=today, created_to=today))) == {
-        draft.number, sent.number, wilts.number}
+        draft.number,
+        sent.number,
+        wilts.number,
+    }
     assert numbers(admin, "", FormFilters(created_to=today - timedelta(days=1))) == []
 
 

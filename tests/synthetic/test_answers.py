@@ -1,13 +1,15 @@
 """Synthetic forms read like real ones: a form that was sent passes the rules it was sent under,
 and every submission left a snapshot that changed where the ROCTA's return asked."""
+
 from collections import defaultdict
-from itertools import pairwise
 from datetime import date
+from itertools import pairwise
 from random import Random
 
 import pytest
 from sqlalchemy import select
 
+from tests.web.htmlpage import parse
 from triggerflow.content.completeness import completeness
 from triggerflow.content.vocab import RETURN_REASONS, THEMES, THREAT_TYPES
 from triggerflow.criteria import Facts, check
@@ -21,13 +23,14 @@ from triggerflow.synthetic.lifecycle import REASON_SECTION
 from triggerflow.synthetic.names import working_name
 from triggerflow.synthetic.revisions import revise
 from triggerflow.workflow.states import FormState
-from tests.web.htmlpage import parse
 
 UNTIL = date(2026, 6, 30)
 SENT = date(2026, 3, 2)
 # Dorset, and Kent for the shortest place name any text can be given.
-FORCES = ({"id": 1, "code": "DOR", "name": "Dorset Police", "neighbours": ("ASC", "DCP")},
-          {"id": 2, "code": "KEN", "name": "Kent Police", "neighbours": ("ESS", "HER")})
+FORCES = (
+    {"id": 1, "code": "DOR", "name": "Dorset Police", "neighbours": ("ASC", "DCP")},
+    {"id": 2, "code": "KEN", "name": "Kent Police", "neighbours": ("ESS", "HER")},
+)
 SENDING = ("send_to_spoc", "submit")
 
 
@@ -75,9 +78,12 @@ def test_complete_answers_date_nothing_on_or_after_the_day_the_form_was_sent():
     rng = Random(2)
     for threat in threats():
         answers = complete(threat, rng, SENT)
-        dated = [answers["C"]["first_known"], answers["C"]["most_recent"],
-                 *(item["date"] for item in answers["F"]["intelligence"]),
-                 *(s["date_of_birth"] for s in answers["B"].get("subjects", []) if s["identified"] == "yes")]
+        dated = [
+            answers["C"]["first_known"],
+            answers["C"]["most_recent"],
+            *(item["date"] for item in answers["F"]["intelligence"]),
+            *(s["date_of_birth"] for s in answers["B"].get("subjects", []) if s["identified"] == "yes"),
+        ]
         assert max(date.fromisoformat(d) for d in dated) < SENT
 
 
@@ -112,7 +118,8 @@ def test_every_form_that_left_draft_passes_every_hard_rule_except_an_unanswered_
         first_sent = next(event.at.date() for event in history if event.action in SENDING)
         failing = {finding.rule_id for finding in completeness(form, first_sent).blocking}
         unanswered = form.state in (FormState.RETURNED, FormState.LAPSED) and any(
-            item.round == form.round and item.response is None for item in items)
+            item.round == form.round and item.response is None for item in items
+        )
         assert failing == ({"C16"} if unanswered else set()), (form.number, form.state, failing)
         checked += 1
     assert checked > 300
@@ -130,7 +137,10 @@ def test_the_filter_columns_agree_with_the_answers(generated):
     for form, _, _, _ in generated:
         identity, running = form.answers["A"], form.answers["H"]["operation_running"]
         assert (identity["threat_type"], identity["primary_theme"], identity["working_name"]) == (
-            form.threat_type, form.primary_theme, form.working_name)
+            form.threat_type,
+            form.primary_theme,
+            form.working_name,
+        )
         assert running == ("yes" if form.operation_running else "no")
 
 
@@ -140,7 +150,8 @@ def test_each_submission_and_resubmission_stored_a_snapshot_by_whoever_sent_it(g
         sends = [event for event in history if event.action in ("submit", "resubmit")]
         assert [s.sequence for s in snapshots] == list(range(1, len(sends) + 1)), form.number
         assert [(s.round, s.created_by_id, s.created_at, s.criteria_version) for s in snapshots] == [
-            (e.round, e.actor_id, e.at, version) for e in sends]
+            (e.round, e.actor_id, e.at, version) for e in sends
+        ]
         assert [e.details["snapshot"] for e in sends] == [s.sequence for s in snapshots]
 
 
@@ -169,9 +180,14 @@ def test_every_return_item_response_is_long_enough_to_resubmit(generated):
     assert responses and min(len(r) for r in responses) >= DEFAULT_LIMITS["response_min"]
 
 
-def test_a_resubmitted_form_opens_with_every_section_complete_and_its_last_two_versions_compared(generated, people, sign_in):
-    form, _, items, snapshots = next(row for row in generated if len(row[3]) > 1 and row[0].threat_type == "ocg"
-                                     and row[0].state is not FormState.RETURNED)
+def test_a_resubmitted_form_opens_with_every_section_complete_and_its_last_two_versions_compared(
+    generated, people, sign_in
+):
+    form, _, items, snapshots = next(
+        row
+        for row in generated
+        if len(row[3]) > 1 and row[0].threat_type == "ocg" and row[0].state is not FormState.RETURNED
+    )
     client = sign_in(people.admin)
 
     page = parse(client.get(f"/forms/{form.number}"))
@@ -180,7 +196,8 @@ def test_a_resubmitted_form_opens_with_every_section_complete_and_its_last_two_v
     statuses = [status.text for status in page.one(id="task-list").find_all(class_="govuk-task-list__status")]
     assert statuses == ["Complete"] * 9
     assert [li.text.split(",")[0] for li in page.one(id="versions").find_all("li")] == [
-        f"Version {s.sequence}" for s in snapshots]
+        f"Version {s.sequence}" for s in snapshots
+    ]
     assert "did not change" not in compared.text
     named = {item.section for item in items if item.round == snapshots[-2].round}
     shown = {h["id"].split("-")[1] for h in compared.find_all("h2") if h.get("id", "").startswith("section-")}

@@ -1,4 +1,5 @@
 """Synthetic data: the same seed gives the same rows, and every history is one the lifecycle allows."""
+
 from collections import defaultdict
 from datetime import UTC, date, datetime
 from itertools import pairwise
@@ -10,8 +11,17 @@ from tests import factories
 from tests.databases import app_for
 from triggerflow.accounts.sign_in import with_password
 from triggerflow.db import db
-from triggerflow.models import (AcceptanceRecord, Force, FormEvent, FormSnapshot, ReturnedItem, ReturnItem, Role,
-                                TriggerForm, User)
+from triggerflow.models import (
+    AcceptanceRecord,
+    Force,
+    FormEvent,
+    FormSnapshot,
+    ReturnedItem,
+    ReturnItem,
+    Role,
+    TriggerForm,
+    User,
+)
 from triggerflow.synthetic import generate
 from triggerflow.synthetic.names import FORENAMES
 from triggerflow.synthetic.people import EMAIL_DOMAIN, NO_SIGN_IN
@@ -28,8 +38,9 @@ def rows(model):
 
 
 def snapshot():
-    return {model.__name__: rows(model) for model in (TriggerForm, FormEvent, ReturnItem, AcceptanceRecord,
-                                                      FormSnapshot)}
+    return {
+        model.__name__: rows(model) for model in (TriggerForm, FormEvent, ReturnItem, AcceptanceRecord, FormSnapshot)
+    }
 
 
 def test_the_same_seed_and_end_date_write_the_same_rows(ctx, databases, tmp_path):
@@ -85,8 +96,9 @@ def test_every_history_replays_through_the_lifecycle_machine_to_the_forms_state(
 def test_the_forms_columns_agree_with_their_events(ctx):
     generate(300, seed=3, until=UNTIL)
     for form in db.session.scalars(select(TriggerForm)):
-        history = db.session.scalars(select(FormEvent).where(FormEvent.form_id == form.id)
-                                     .order_by(FormEvent.at, FormEvent.id)).all()
+        history = db.session.scalars(
+            select(FormEvent).where(FormEvent.form_id == form.id).order_by(FormEvent.at, FormEvent.id)
+        ).all()
         first_submit = next((e.at for e in history if e.action == "submit"), None)
         decision = next((e.at for e in history if e.action in ("accept", "reject")), None)
         assert (form.created_at, form.first_submitted_at, form.decided_at) == (history[0].at, first_submit, decision)
@@ -118,8 +130,9 @@ def test_running_again_reuses_the_synthetic_people_and_continues_the_form_number
 
 
 def test_the_generate_data_command_reports_what_it_wrote(app):
-    result = app.test_cli_runner().invoke(args=["generate-data", "--forms", "50", "--seed", "4",
-                                                "--until", "2026-06-30", "--scenario", "south-west"])
+    result = app.test_cli_runner().invoke(
+        args=["generate-data", "--forms", "50", "--seed", "4", "--until", "2026-06-30", "--scenario", "south-west"]
+    )
     assert result.exit_code == 0, result.output
     assert "50 forms," in result.output and "forms a second" in result.output
     with app.app_context():

@@ -1,6 +1,7 @@
 """The south-west scenario replays the inspection: Avon and Somerset, with no SPOC gate, has about
 20 % of its submissions accepted because its returns lapse; a form returned twice and never
 resubmitted; an operation against a group never assessed."""
+
 from datetime import UTC, date, datetime
 
 import pytest
@@ -17,8 +18,9 @@ UNTIL = date(2026, 6, 30)
 
 
 def scope_of(people) -> MeasureScope:
-    return MeasureScope(people.regional_manager, Filters(date(2025, 1, 1), date(2026, 6, 29)),
-                        datetime(2026, 6, 30, tzinfo=UTC))
+    return MeasureScope(
+        people.regional_manager, Filters(date(2025, 1, 1), date(2026, 6, 29)), datetime(2026, 6, 30, tzinfo=UTC)
+    )
 
 
 @pytest.fixture
@@ -44,9 +46,17 @@ def test_every_seed_has_a_form_returned_twice_never_resubmitted_and_an_operation
     generate(300, seed=seed, scenario="south-west", until=UNTIL, months=18)
     returns_per_form = db.session.execute(
         select(TriggerForm.number, TriggerForm.state)
-        .join(Force, Force.id == TriggerForm.force_id).where(Force.code == "ASC")
-        .where(TriggerForm.id.in_(select(FormEvent.form_id).where(FormEvent.action == "return_to_force")
-                                  .group_by(FormEvent.form_id).having(func.count() == 2)))).all()
+        .join(Force, Force.id == TriggerForm.force_id)
+        .where(Force.code == "ASC")
+        .where(
+            TriggerForm.id.in_(
+                select(FormEvent.form_id)
+                .where(FormEvent.action == "return_to_force")
+                .group_by(FormEvent.form_id)
+                .having(func.count() == 2)
+            )
+        )
+    ).all()
     assert any(state is FormState.LAPSED for _, state in returns_per_form)
 
     unassessed = force_operations.without_assessment(scope_of(people))

@@ -1,4 +1,5 @@
 """The replayed inspection's threat register: late plans, and an operation idle for over a year."""
+
 from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
@@ -22,9 +23,12 @@ def test_every_accepted_synthetic_form_has_a_threat_some_with_late_plans_and_one
     assert sum(r.plan_due for r in rows) > sum(r.plan_on_time for r in rows) > 0  # some plans came late
     assert sum(r.major + r.moderate + r.minor for r in rows) > 0
 
-    last = (select(ThreatEvent.threat_id, func.max(ThreatEvent.at).label("at"))
-            .group_by(ThreatEvent.threat_id).subquery())
+    last = (
+        select(ThreatEvent.threat_id, func.max(ThreatEvent.at).label("at")).group_by(ThreatEvent.threat_id).subquery()
+    )
     idle_for_a_year = db.session.scalars(
-        select(Threat.id).join(last, last.c.threat_id == Threat.id)
-        .where(Threat.state.in_(OPEN_STATES), last.c.at < datetime(2025, 6, 30, tzinfo=UTC))).all()
+        select(Threat.id)
+        .join(last, last.c.threat_id == Threat.id)
+        .where(Threat.state.in_(OPEN_STATES), last.c.at < datetime(2025, 6, 30, tzinfo=UTC))
+    ).all()
     assert len(idle_for_a_year) >= 1

@@ -1,4 +1,5 @@
 """The threat register and a threat's page, as the people who use them see them."""
+
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -44,8 +45,9 @@ def test_the_spoc_appoints_the_lro_from_the_threats_page_and_sees_it_there(peopl
 
 def test_a_refused_action_keeps_what_was_typed_and_says_what_to_put_right(people, sign_in):
     threat = factories.threat_of(factories.accepted(people.officer, people.spoc, people.assessor))
-    response = act(sign_in(people.spoc), threat, "appoint_lro", lro_name="DCI Laura Penn", lro_organisation="",
-                   lro_email="")
+    response = act(
+        sign_in(people.spoc), threat, "appoint_lro", lro_name="DCI Laura Penn", lro_organisation="", lro_email=""
+    )
     assert response.status_code == 400
     page = parse(response)
     assert dict(error_summary(page))["Enter the lead responsible officer's organisation"] == "#lro_organisation"
@@ -57,12 +59,23 @@ def test_agreeing_a_plan_without_all_four_ps_is_refused_on_the_page(people, sign
     threat = factories.planned_threat(people, through="appoint_lro")
     client = sign_in(people.spoc)
     due = threat.accepted_at.date() + timedelta(days=40)
-    assert act(client, threat, "add_plan_action", strand="pursue", description="Arrest the line holders",
-               owner="DI Owner", due_on=parts(due)).status_code == 302
+    assert (
+        act(
+            client,
+            threat,
+            "add_plan_action",
+            strand="pursue",
+            description="Arrest the line holders",
+            owner="DI Owner",
+            due_on=parts(due),
+        ).status_code
+        == 302
+    )
     response = act(client, fresh(threat), "agree_plan")
     assert response.status_code == 422
     assert [text for text, _ in error_summary(parse(response))] == [
-        "Add at least one action under Prevent, Protect, Prepare before agreeing the plan"]
+        "Add at least one action under Prevent, Protect, Prepare before agreeing the plan"
+    ]
     page = parse(client.get(f"/threats/{threat.id}"))
     assert "Arrest the line holders" in page.find("table").text
 
@@ -70,8 +83,14 @@ def test_agreeing_a_plan_without_all_four_ps_is_refused_on_the_page(people, sign
 def test_a_disruption_recorded_by_the_assessor_shows_with_its_grade(people, sign_in):
     threat = factories.planned_threat(people, through="agree_plan")
     client = sign_in(people.assessor)
-    response = act(client, threat, "record_disruption", occurred_on=parts(threat.accepted_at.date()),
-                   grade="moderate", description="Cash and drugs seized at the trap house")
+    response = act(
+        client,
+        threat,
+        "record_disruption",
+        occurred_on=parts(threat.accepted_at.date()),
+        grade="moderate",
+        description="Cash and drugs seized at the trap house",
+    )
     assert response.status_code == 302
     page = parse(client.get(response.location))
     assert "Moderate" in page.find(id="disruptions").parent.text
@@ -92,8 +111,9 @@ def test_archiving_asks_first_and_the_register_moves_it_to_archived(people, sign
     client = sign_in(people.regional_manager)
     page = parse(client.get(f"/threats/{threat.id}/actions/archive"))
     assert page.find("h1").text.strip() == "Archive"
-    assert act(client, threat, "archive", reason_code="dismantled", comment="All principals convicted"
-               ).status_code == 302
+    assert (
+        act(client, threat, "archive", reason_code="dismantled", comment="All principals convicted").status_code == 302
+    )
     assert register_rows(parse(client.get("/threats"))) == []
     archived = parse(client.get("/threats?status=archived"))
     assert register_rows(archived) == [threat.form.number]
@@ -112,8 +132,7 @@ def test_the_register_ranks_by_priority_shows_lro_status_and_each_force_sees_its
     assert "Due" in low_row.text
     assert register_rows(parse(sign_in(people.spoc).get("/threats"))) == [high.number, low.number]
     assert register_rows(parse(sign_in(people.assessor).get("/threats?force=WIL"))) == [wilts.number]
-    assert register_rows(parse(sign_in(people.assessor).get("/threats?priority=high&force=nonsense"))) == [
-        high.number]
+    assert register_rows(parse(sign_in(people.assessor).get("/threats?priority=high&force=nonsense"))) == [high.number]
 
 
 def test_the_register_csv_has_a_row_per_threat_under_the_marking(people, sign_in, app):
@@ -132,8 +151,10 @@ def test_the_regional_manager_reconsiders_an_acceptance_from_the_form_and_its_th
     assert "Reconsider the decision" in page.find(id="actions").text
     empty = client.post(f"/forms/{form.number}/actions/reconsider", data={"version": form.version, "comment": ""})
     assert empty.status_code == 400
-    response = client.post(f"/forms/{form.number}/actions/reconsider",
-                           data={"version": form.version, "comment": "The group is already on the register"})
+    response = client.post(
+        f"/forms/{form.number}/actions/reconsider",
+        data={"version": form.version, "comment": "The group is already on the register"},
+    )
     assert response.status_code == 302
     threat = db.session.scalar(select(Threat).where(Threat.form_id == form.id))
     assert (fresh(threat).state, threat.archive_reason) == (ThreatState.ARCHIVED, "decision_reconsidered")

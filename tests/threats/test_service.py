@@ -1,4 +1,5 @@
 """The threat's lifecycle through its one service: who may do what, what each step records."""
+
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -16,8 +17,12 @@ from triggerflow.workflow.states import FormState
 
 
 def history(threat) -> list[tuple[str, str | None, str]]:
-    return [(e.action, e.from_state, e.to_state) for e in db.session.scalars(
-        select(ThreatEvent).where(ThreatEvent.threat_id == threat.id).order_by(ThreatEvent.id))]
+    return [
+        (e.action, e.from_state, e.to_state)
+        for e in db.session.scalars(
+            select(ThreatEvent).where(ThreatEvent.threat_id == threat.id).order_by(ThreatEvent.id)
+        )
+    ]
 
 
 def test_accepting_a_form_puts_a_threat_on_its_regions_register_with_its_lro_and_plan_due(people):
@@ -25,14 +30,15 @@ def test_accepting_a_form_puts_a_threat_on_its_regions_register_with_its_lro_and
     threat = factories.threat_of(form)
     accepted_on = threat.accepted_at.date()
     assert (threat.state, threat.region.code, threat.owning_force.code) == (ThreatState.ACCEPTED, "SW", "DOR")
-    assert (threat.lro_due_on, threat.plan_due_on) == (accepted_on + timedelta(days=7),
-                                                       accepted_on + timedelta(days=28))
+    assert (threat.lro_due_on, threat.plan_due_on) == (
+        accepted_on + timedelta(days=7),
+        accepted_on + timedelta(days=28),
+    )
     assert (threat.apmis_reference, threat.lro_name) == ("APMIS-1", None)
     assert history(threat) == [("register", None, "accepted")]
 
 
-def test_a_threat_accepted_after_midnight_in_summer_is_due_from_that_day_in_england_not_the_utc_day(people,
-                                                                                                   clock):
+def test_a_threat_accepted_after_midnight_in_summer_is_due_from_that_day_in_england_not_the_utc_day(people, clock):
     clock.move_to(datetime(2026, 7, 1, 23, 30, tzinfo=UTC), tick=False)  # 00:30 on 2 July in London
     threat = factories.threat_of(factories.accepted(people.officer, people.spoc, people.assessor))
     assert (threat.lro_due_on, threat.plan_due_on) == (date(2026, 7, 9), date(2026, 7, 30))
@@ -62,12 +68,20 @@ def test_appointing_an_lro_needs_a_name_an_organisation_and_an_email_and_changes
 
 def test_the_plan_is_agreed_only_with_an_action_under_each_of_the_four_ps(people):
     threat = factories.planned_threat(people, through="appoint_lro")
-    perform(threat, "add_plan_action", people.spoc, strand="pursue", description="Arrest the line holders",
-            owner="DI Owner", due_on=threat.accepted_at.date() + timedelta(days=30))
+    perform(
+        threat,
+        "add_plan_action",
+        people.spoc,
+        strand="pursue",
+        description="Arrest the line holders",
+        owner="DI Owner",
+        due_on=threat.accepted_at.date() + timedelta(days=30),
+    )
     with pytest.raises(Invalid) as refused:
         perform(threat, "agree_plan", people.spoc)
-    assert refused.value.errors == {"plan": "Add at least one action under Prevent, Protect, Prepare before "
-                                            "agreeing the plan"}
+    assert refused.value.errors == {
+        "plan": "Add at least one action under Prevent, Protect, Prepare before agreeing the plan"
+    }
     assert threat.state is ThreatState.LRO_APPOINTED
     assert db.session.scalar(select(PlanAction.owner).where(PlanAction.threat_id == threat.id)) == "DI Owner"
 
@@ -79,8 +93,13 @@ def test_management_sets_reviews_at_the_interval_its_priority_sets(people):
     assert threat.next_review_on == today + timedelta(days=56)  # medium priority
     with pytest.raises(Invalid):
         perform(threat, "review", people.assessor, comment="")
-    perform(threat, "review", people.assessor, comment="Two warrants executed; plan still right.",
-            next_review_on=today + timedelta(days=10))
+    perform(
+        threat,
+        "review",
+        people.assessor,
+        comment="Two warrants executed; plan still right.",
+        next_review_on=today + timedelta(days=10),
+    )
     assert (threat.state, threat.next_review_on) == (ThreatState.UNDER_MANAGEMENT, today + timedelta(days=10))
     assert [a for a, _, _ in history(threat)][-3:] == ["agree_plan", "start_management", "review"]
 
@@ -89,11 +108,23 @@ def test_disruptions_are_graded_dated_and_not_in_the_future(people):
     threat = factories.planned_threat(people, through="appoint_lro")
     today = threat.accepted_at.date()
     with pytest.raises(Invalid) as refused:
-        perform(threat, "record_disruption", people.assessor, occurred_on=today + timedelta(days=1), grade="huge",
-                description="")
+        perform(
+            threat,
+            "record_disruption",
+            people.assessor,
+            occurred_on=today + timedelta(days=1),
+            grade="huge",
+            description="",
+        )
     assert set(refused.value.errors) == {"occurred_on", "grade", "description"}
-    perform(threat, "record_disruption", people.assessor, occurred_on=today, grade="major",
-            description="Line holder charged with conspiracy to supply")
+    perform(
+        threat,
+        "record_disruption",
+        people.assessor,
+        occurred_on=today,
+        grade="major",
+        description="Line holder charged with conspiracy to supply",
+    )
     assert db.session.scalar(select(Disruption.grade).where(Disruption.threat_id == threat.id)) == "major"
     assert threat.state is ThreatState.LRO_APPOINTED
 
@@ -101,10 +132,11 @@ def test_disruptions_are_graded_dated_and_not_in_the_future(people):
 def test_references_are_corrected_by_the_rocta_with_the_old_and_new_kept(people):
     threat = factories.threat_of(factories.accepted(people.officer, people.spoc, people.assessor))
     assert "update_references" not in available_actions(threat, people.spoc)
-    event = perform(threat, "update_references", people.assessor, apmis_reference="APMIS-2",
-                    pnd_reference="PND-9")
-    assert event.details == {"apmis_reference": {"from": "APMIS-1", "to": "APMIS-2"},
-                             "pnd_reference": {"from": None, "to": "PND-9"}}
+    event = perform(threat, "update_references", people.assessor, apmis_reference="APMIS-2", pnd_reference="PND-9")
+    assert event.details == {
+        "apmis_reference": {"from": "APMIS-1", "to": "APMIS-2"},
+        "pnd_reference": {"from": None, "to": "PND-9"},
+    }
     with pytest.raises(Invalid):
         perform(threat, "update_references", people.assessor, apmis_reference="APMIS-2", pnd_reference="PND-9")
 
@@ -116,10 +148,14 @@ def test_archiving_needs_a_reason_and_a_merge_names_the_threat_it_joined(people)
     assert set(refused.value.errors) == {"merged_into"}
     with pytest.raises(Invalid):
         perform(threat, "archive", people.assessor, reason_code="decision_reconsidered", comment="No")
-    perform(threat, "archive", people.assessor, reason_code="merged", merged_into="DOR-2026-0001",
-            comment="Joined Op Tide")
+    perform(
+        threat, "archive", people.assessor, reason_code="merged", merged_into="DOR-2026-0001", comment="Joined Op Tide"
+    )
     assert (threat.state, threat.archive_reason, threat.merged_into) == (
-        ThreatState.ARCHIVED, "merged", "DOR-2026-0001")
+        ThreatState.ARCHIVED,
+        "merged",
+        "DOR-2026-0001",
+    )
     assert available_actions(threat, people.assessor) == []
 
 
@@ -128,8 +164,15 @@ def test_a_stale_page_changes_nothing(people):
     seen = threat.version
     perform(threat, "appoint_lro", people.spoc, **factories.LRO)
     with pytest.raises(StaleForm):
-        perform(threat, "record_disruption", people.assessor, expected_version=seen,
-                occurred_on=threat.accepted_at.date(), grade="minor", description="Cash seized")
+        perform(
+            threat,
+            "record_disruption",
+            people.assessor,
+            expected_version=seen,
+            occurred_on=threat.accepted_at.date(),
+            grade="minor",
+            description="Cash seized",
+        )
 
 
 def test_nobody_can_take_an_action_the_lifecycle_does_not_offer(people):
@@ -195,8 +238,9 @@ def test_the_reminders_run_chases_the_lro_then_the_plan_then_the_review_and_neve
 
     threat = factories.planned_threat(people)
     reminders.run(today=threat.next_review_on + timedelta(days=1))
-    assert db.session.scalar(select(ReminderSent.kind).where(ReminderSent.form_id == threat.form_id)) == \
-        "review_overdue"
+    assert (
+        db.session.scalar(select(ReminderSent.kind).where(ReminderSent.form_id == threat.form_id)) == "review_overdue"
+    )
 
 
 def test_the_migration_puts_forms_accepted_before_the_register_on_it(people):
@@ -210,5 +254,8 @@ def test_the_migration_puts_forms_accepted_before_the_register_on_it(people):
     flask_migrate.upgrade()
     threat = factories.threat_of(form)
     assert (threat.state, threat.lro_due_on, threat.plan_due_on) == (
-        ThreatState.ACCEPTED, accepted_on + timedelta(days=7), accepted_on + timedelta(days=28))
+        ThreatState.ACCEPTED,
+        accepted_on + timedelta(days=7),
+        accepted_on + timedelta(days=28),
+    )
     assert history(threat) == [("register", None, "accepted")]

@@ -1,6 +1,7 @@
 """The issue's walk, as a new user would take it through the pages: accept a form, appoint its LRO,
 agree a 4P plan with actions, record a disruption, pass a review date and see the reminder, archive
 the threat; reconsider another decision; the register and the measures show each step."""
+
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -25,19 +26,36 @@ def parts(when) -> list[str]:
 
 
 def register_row(client, number: str) -> str:
-    return next(row.text for row in parse(client.get("/threats?status=all")).find_all("tr")
-                if row.get("data-threat") == number)
+    return next(
+        row.text for row in parse(client.get("/threats?status=all")).find_all("tr") if row.get("data-threat") == number
+    )
 
 
 def test_a_threat_from_acceptance_to_archive_and_a_decision_reconsidered(people, sign_in):
     form = factories.under_assessment(people.officer, people.spoc, people.assessor)
     assessor, spoc, manager = sign_in(people.assessor), sign_in(people.spoc), sign_in(people.regional_manager)
-    post(assessor, f"/forms/{form.number}/actions/accept", {
-        "threat_type": "ocg", "primary_theme": "county_lines", "morile_harm": "64", "morile_likelihood": "3",
-        "morile_risk": "192", "morile_confidence": "medium", "morile_organisational_position": "Capacity gap",
-        "morile_priority": "high", "score_physical": "48", "confidence_physical": "Medium", "soc": "soc",
-        "moderation_status": "moderated", "phase": "active", "tier": "3", "management_level": "force",
-        "owning_force_id": str(form.force_id)})
+    post(
+        assessor,
+        f"/forms/{form.number}/actions/accept",
+        {
+            "threat_type": "ocg",
+            "primary_theme": "county_lines",
+            "morile_harm": "64",
+            "morile_likelihood": "3",
+            "morile_risk": "192",
+            "morile_confidence": "medium",
+            "morile_organisational_position": "Capacity gap",
+            "morile_priority": "high",
+            "score_physical": "48",
+            "confidence_physical": "Medium",
+            "soc": "soc",
+            "moderation_status": "moderated",
+            "phase": "active",
+            "tier": "3",
+            "management_level": "force",
+            "owning_force_id": str(form.force_id),
+        },
+    )
     threat = db.session.scalar(select(Threat).where(Threat.form_id == form.id))
     assert "Waiting for an LRO" in register_row(spoc, form.number)
 
@@ -45,13 +63,23 @@ def test_a_threat_from_acceptance_to_archive_and_a_decision_reconsidered(people,
     assert "DCI Laura Penn" in register_row(assessor, form.number)
     today = utcnow().date()
     for strand, description in factories.PLAN:
-        post(spoc, f"/threats/{threat.id}/actions/add_plan_action", {
-            "strand": strand, "description": description, "owner": "DI Owner",
-            "due_on": parts(today + timedelta(days=60))})
+        post(
+            spoc,
+            f"/threats/{threat.id}/actions/add_plan_action",
+            {
+                "strand": strand,
+                "description": description,
+                "owner": "DI Owner",
+                "due_on": parts(today + timedelta(days=60)),
+            },
+        )
     post(spoc, f"/threats/{threat.id}/actions/agree_plan", {})
     post(spoc, f"/threats/{threat.id}/actions/start_management", {})
-    post(assessor, f"/threats/{threat.id}/actions/record_disruption",
-         {"occurred_on": parts(today), "grade": "major", "description": "Line holder charged"})
+    post(
+        assessor,
+        f"/threats/{threat.id}/actions/record_disruption",
+        {"occurred_on": parts(today), "grade": "major", "description": "Line holder charged"},
+    )
     page = parse(spoc.get(f"/threats/{threat.id}"))
     assert "Under management" in page.find(id="threat-state").text and "Major" in page.text
 
@@ -65,8 +93,11 @@ def test_a_threat_from_acceptance_to_archive_and_a_decision_reconsidered(people,
     dashboard = parse(manager.get("/dashboards/after-acceptance"))
     assert "1 (100%)" in dashboard.find("table").text  # the LRO came within 7 days
 
-    post(manager, f"/threats/{threat.id}/actions/archive", {"reason_code": "dismantled",
-                                                           "comment": "Principal and lieutenants convicted"})
+    post(
+        manager,
+        f"/threats/{threat.id}/actions/archive",
+        {"reason_code": "dismantled", "comment": "Principal and lieutenants convicted"},
+    )
     assert "Archived" in register_row(assessor, form.number)
 
     other = factories.accepted(people.officer, people.spoc, people.assessor)

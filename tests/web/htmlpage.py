@@ -1,15 +1,40 @@
 """Reading pages as a person sees them: a small element tree over the standard library's parser.
 
-    page = parse(response)
-    page.find(id="actions").text
-    [a["href"] for a in page.find_all("a", class_="govuk-link")]
+page = parse(response)
+page.find(id="actions").text
+[a["href"] for a in page.find_all("a", class_="govuk-link")]
 """
+
 from html.parser import HTMLParser
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Elements a browser runs on within a line: no space is added around their text, as on the screen.
-INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s",
-          "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
+INLINE = {
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "cite",
+    "code",
+    "data",
+    "dfn",
+    "em",
+    "i",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "u",
+    "var",
+}
 
 
 class Element:
@@ -33,17 +58,21 @@ class Element:
         return " ".join(self._strings().split())
 
     def _strings(self) -> str:
-        return "".join(child if isinstance(child, str) else child._strings() if child.tag in INLINE
-                       else f" {child._strings()} " for child in self.children)
+        return "".join(
+            child if isinstance(child, str) else child._strings() if child.tag in INLINE else f" {child._strings()} "
+            for child in self.children
+        )
 
     def find_all(self, tag: str | None = None, *, class_: str | None = None, **attrs: str) -> list["Element"]:
         found = []
         for child in self.children:
             if isinstance(child, str):
                 continue
-            if ((tag is None or child.tag == tag) and (class_ is None or class_ in child.classes)
-                    and all(child.attrs.get(name.rstrip("_").replace("_", "-")) == value
-                            for name, value in attrs.items())):
+            if (
+                (tag is None or child.tag == tag)
+                and (class_ is None or class_ in child.classes)
+                and all(child.attrs.get(name.rstrip("_").replace("_", "-")) == value for name, value in attrs.items())
+            ):
                 found.append(child)
             found.extend(child.find_all(tag, class_=class_, **attrs))
         return found

@@ -1,4 +1,5 @@
 """Your account: changing the password, seeing and ending sessions; administrators ending anyone's."""
+
 from sqlalchemy import func, select
 
 from tests import factories
@@ -12,8 +13,14 @@ NEW_PASSWORD = "lantern harbour orchard"
 
 
 def change(client, current=factories.PASSWORD, new=NEW_PASSWORD, confirm=None):
-    return client.post("/account/password", data={"current_password": current, "new_password": new,
-                                                  "confirm_password": new if confirm is None else confirm})
+    return client.post(
+        "/account/password",
+        data={
+            "current_password": current,
+            "new_password": new,
+            "confirm_password": new if confirm is None else confirm,
+        },
+    )
 
 
 def test_the_account_page_shows_who_you_are_and_links_to_what_you_can_change(people, sign_in):
@@ -24,22 +31,29 @@ def test_the_account_page_shows_who_you_are_and_links_to_what_you_can_change(peo
     assert people.officer.email in summary and "Force officer, Dorset Police" in summary
     assert page.find(id="two-factor-status").text.startswith("Off.")
     assert {a["href"] for a in page.find(id="account").find_all("a")} == {
-        "/account/password", "/account/two-factor", "/account/sessions"}
+        "/account/password",
+        "/account/two-factor",
+        "/account/sessions",
+    }
 
 
 def test_the_password_form_has_the_right_autocomplete_attributes(people, sign_in):
     page = parse(sign_in(people.officer).get("/account/password"))
-    assert [(i["name"], i["autocomplete"]) for i in page.find("main").find_all("input", type="password")] \
-        == [("current_password", "current-password"), ("new_password", "new-password"),
-            ("confirm_password", "new-password")]
+    assert [(i["name"], i["autocomplete"]) for i in page.find("main").find_all("input", type="password")] == [
+        ("current_password", "current-password"),
+        ("new_password", "new-password"),
+        ("confirm_password", "new-password"),
+    ]
 
 
 def test_changing_the_password_needs_the_current_one_and_an_acceptable_new_one(people, sign_in):
     client = sign_in(people.officer)
     cases = [
         (change(client, current="not-my-password"), ("Your current password is not right", "#current_password")),
-        (change(client, new="qwerty123456"), ("Choose a password that is harder to guess: this one is too common",
-                                              "#new_password")),
+        (
+            change(client, new="qwerty123456"),
+            ("Choose a password that is harder to guess: this one is too common", "#new_password"),
+        ),
         (change(client, confirm="something else"), ("Enter the same new password twice", "#confirm_password")),
         (change(client, new="short"), ("The password must be at least 12 characters", "#new_password")),
     ]
@@ -109,8 +123,10 @@ def test_an_administrator_sees_a_users_sessions_and_signs_them_out(people, sign_
 def test_an_administrator_turns_off_a_lost_two_factor_sign_in(people, sign_in):
     enrol(people.officer)
     admin = sign_in(people.admin)
-    assert "Two-factor sign-in has been on since" in parse(admin.get(f"/admin/users/{people.officer.id}")).find(
-        id="user-two-factor").text
+    assert (
+        "Two-factor sign-in has been on since"
+        in parse(admin.get(f"/admin/users/{people.officer.id}")).find(id="user-two-factor").text
+    )
     admin.post(f"/admin/users/{people.officer.id}/two-factor/off")
     db.session.expire_all()
     assert not db.session.get(User, people.officer.id).has_two_factor

@@ -1,4 +1,5 @@
 """The administration pages: users, forces, criteria thresholds and the audit trail."""
+
 from sqlalchemy import select
 
 from tests import factories
@@ -24,9 +25,17 @@ def test_only_administrators_reach_administration(people, sign_in):
 
 def test_an_administrator_creates_a_user_and_sees_it_in_the_audit_trail(people, sign_in):
     client = sign_in(people.admin)
-    response = client.post("/admin/users/new", data={
-        "name": "Rhiannon Evans", "email": "rhiannon.evans@wiltshire.police.uk", "role": "spoc", "force": "WIL",
-        "region": "", "password": "temporary-password-1"})
+    response = client.post(
+        "/admin/users/new",
+        data={
+            "name": "Rhiannon Evans",
+            "email": "rhiannon.evans@wiltshire.police.uk",
+            "role": "spoc",
+            "force": "WIL",
+            "region": "",
+            "password": "temporary-password-1",
+        },
+    )
     created = db.session.scalar(select(User).where(User.email == "rhiannon.evans@wiltshire.police.uk"))
     assert response.location.endswith(f"/admin/users/{created.id}")
     assert (created.role, created.force.code) == (Role.SPOC, "WIL")
@@ -39,17 +48,33 @@ def test_an_administrator_creates_a_user_and_sees_it_in_the_audit_trail(people, 
 
 
 def test_a_user_form_with_mistakes_keeps_what_was_typed(people, sign_in):
-    response = sign_in(people.admin).post("/admin/users/new", data={
-        "name": "Ann Assessor", "email": "ann@rocu.police.uk", "role": "assessor", "force": "", "region": "",
-        "password": "short"})
+    response = sign_in(people.admin).post(
+        "/admin/users/new",
+        data={
+            "name": "Ann Assessor",
+            "email": "ann@rocu.police.uk",
+            "role": "assessor",
+            "force": "",
+            "region": "",
+            "password": "short",
+        },
+    )
     assert response.status_code == 400
     page = parse(response)
     assert ("The password must be at least 12 characters", "#password") in error_summary(page)
     assert page.find("input", name="email")["value"] == "ann@rocu.police.uk"
 
-    response = sign_in(people.admin).post("/admin/users/new", data={
-        "name": "Ann Assessor", "email": "ann@rocu.police.uk", "role": "assessor", "force": "", "region": "",
-        "password": "a-long-enough-password"})
+    response = sign_in(people.admin).post(
+        "/admin/users/new",
+        data={
+            "name": "Ann Assessor",
+            "email": "ann@rocu.police.uk",
+            "role": "assessor",
+            "force": "",
+            "region": "",
+            "password": "a-long-enough-password",
+        },
+    )
     assert error_summary(parse(response)) == [("Select the region the assessor works in", "#region")]
 
 
@@ -72,12 +97,15 @@ def test_a_disabled_users_existing_session_stops_working_on_the_next_request(peo
 def test_changing_a_users_role_signs_them_out_but_a_new_name_does_not(people, sign_in):
     officer = sign_in(people.officer)
     admin = sign_in(people.admin)
-    admin.post(f"/admin/users/{people.officer.id}", data={"name": "Olivia Dale", "role": "officer", "force": "DOR",
-                                                         "region": ""})
+    admin.post(
+        f"/admin/users/{people.officer.id}",
+        data={"name": "Olivia Dale", "role": "officer", "force": "DOR", "region": ""},
+    )
     assert officer.get("/").status_code == 200
 
-    admin.post(f"/admin/users/{people.officer.id}", data={"name": "Olivia Dale", "role": "spoc", "force": "DOR",
-                                                         "region": ""})
+    admin.post(
+        f"/admin/users/{people.officer.id}", data={"name": "Olivia Dale", "role": "spoc", "force": "DOR", "region": ""}
+    )
     assert fresh_user(people.officer).role is Role.SPOC
     assert "/sign-in" in officer.get("/").location
     assert [e.action for e in db.session.scalars(select(AdminEvent))] == ["change_user", "change_user"]
@@ -105,7 +133,10 @@ def test_thresholds_are_changed_on_the_criteria_page_and_the_history_shows_what_
     client = sign_in(people.admin)
     page = parse(client.get("/admin/criteria"))
     assert page.find("input", name="summary_min")["value"] == "200"
-    data = {i["name"]: i.get("value", "") for i in page.find(id="main-content").find("form", method="post").find_all("input")}
+    data = {
+        i["name"]: i.get("value", "")
+        for i in page.find(id="main-content").find("form", method="post").find_all("input")
+    }
     data.update(summary_min="250", reason="Summaries were too thin to assess.")
     response = client.post("/admin/criteria", data=data)
     assert response.location.endswith("/criteria/#versions")
@@ -122,7 +153,10 @@ def test_thresholds_are_changed_on_the_criteria_page_and_the_history_shows_what_
 def test_a_stale_thresholds_page_saves_nothing_and_keeps_the_input(people, sign_in):
     client = sign_in(people.admin)
     page = parse(client.get("/admin/criteria"))
-    data = {i["name"]: i.get("value", "") for i in page.find(id="main-content").find("form", method="post").find_all("input")}
+    data = {
+        i["name"]: i.get("value", "")
+        for i in page.find(id="main-content").find("form", method="post").find_all("input")
+    }
     change_thresholds(people.admin, {"response_min": 40}, "Someone else first", 1)
     data.update(summary_min="260", reason="Mine")
     response = client.post("/admin/criteria", data=data)

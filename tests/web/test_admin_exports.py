@@ -1,4 +1,5 @@
 """The administrators' exports page: who exported what, when, and how many rows."""
+
 from datetime import timedelta
 
 from sqlalchemy import select

@@ -1,4 +1,5 @@
 """The API reference page shows every operation of the OpenAPI document, nothing typed twice."""
+
 from tests.web.htmlpage import parse
 
 

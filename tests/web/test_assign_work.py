@@ -1,4 +1,5 @@
 """Regional managers reassign or release work: one form from its page, several from the work list."""
+
 import pytest
 from sqlalchemy import select
 
@@ -32,8 +33,10 @@ def test_the_regional_manager_reassigns_a_form_from_its_page(cast, people, sign_
     offered = [label.text for label in page.find("fieldset").find_all("label")]
     assert offered == [people.assessor2.name, "Release to the regional queue"]  # not the holder
 
-    response = client.post(link["href"], data={"version": form.version, "assessor": str(people.assessor2.id),
-                                               "reason": "Aled is on leave."})
+    response = client.post(
+        link["href"],
+        data={"version": form.version, "assessor": str(people.assessor2.id), "reason": "Aled is on leave."},
+    )
     assert response.status_code == 302
     banner = parse(client.get(response.location)).find(class_="govuk-notification-banner")
     assert banner.text == f"Success Form {form.number} reassigned to {people.assessor2.name}"
@@ -49,12 +52,15 @@ def test_releasing_needs_a_reason_and_goes_through_the_lifecycle(cast, people, s
     assert refused.status_code == 400
     assert error_summary(parse(refused)) == [("Enter the reason for the reassignment", "#reason")]
 
-    client.post(f"/forms/{form.number}/reassign",
-                data={"version": form.version, "assessor": "release", "reason": "Nobody should hold it now."})
+    client.post(
+        f"/forms/{form.number}/reassign",
+        data={"version": form.version, "assessor": "release", "reason": "Nobody should hold it now."},
+    )
     form = fresh(form)
     assert (form.state, form.assessor_id) == (FormState.SUBMITTED, None)
-    (event,) = db.session.scalars(select(FormEvent).where(FormEvent.form_id == form.id,
-                                                          FormEvent.action == "release")).all()
+    (event,) = db.session.scalars(
+        select(FormEvent).where(FormEvent.form_id == form.id, FormEvent.action == "release")
+    ).all()
     assert (event.actor_id, event.comment) == (people.regional_manager.id, "Nobody should hold it now.")
 
 
@@ -78,16 +84,21 @@ def test_the_release_button_asks_a_regional_manager_for_a_reason_on_a_confirmati
     client.post(release["href"], data={"version": form.version, "comment": "Aled is off sick this week."})
     form = fresh(form)
     assert (form.state, form.assessor_id) == (FormState.SUBMITTED, None)
-    event = db.session.scalars(select(FormEvent).where(FormEvent.form_id == form.id)
-                               .order_by(FormEvent.id.desc())).first()
-    assert (event.action, event.actor_id, event.comment) == ("release", people.regional_manager.id,
-                                                             "Aled is off sick this week.")
+    event = db.session.scalars(
+        select(FormEvent).where(FormEvent.form_id == form.id).order_by(FormEvent.id.desc())
+    ).first()
+    assert (event.action, event.actor_id, event.comment) == (
+        "release",
+        people.regional_manager.id,
+        "Aled is off sick this week.",
+    )
 
 
 def test_a_regional_manager_cannot_release_without_a_reason_by_posting_directly(cast, people, sign_in):
     form = under_assessment(cast)
-    response = sign_in(people.regional_manager).post(f"/forms/{form.number}/actions/release",
-                                                     data={"version": form.version})
+    response = sign_in(people.regional_manager).post(
+        f"/forms/{form.number}/actions/release", data={"version": form.version}
+    )
     assert response.status_code == 400
     with pytest.raises(Invalid) as refused:
         perform(fresh(form), "release", people.regional_manager, comment="")
@@ -113,8 +124,10 @@ def test_the_assessor_releases_their_own_work_from_a_confirmation_page_after_the
 def test_a_stale_reassign_page_keeps_the_reason(cast, people, sign_in):
     form = under_assessment(cast)
     client = sign_in(people.regional_manager)
-    response = client.post(f"/forms/{form.number}/reassign", data={
-        "version": form.version - 1, "assessor": str(people.assessor2.id), "reason": "Cover for leave."})
+    response = client.post(
+        f"/forms/{form.number}/reassign",
+        data={"version": form.version - 1, "assessor": str(people.assessor2.id), "reason": "Cover for leave."},
+    )
     assert response.status_code == 409
     page = parse(response)
     assert "changed by someone else" in error_summary(page)[0][0]
@@ -126,8 +139,9 @@ def test_only_regional_managers_of_the_region_reassign(cast, people, sign_in):
     assert sign_in(people.assessor).get(f"/forms/{form.number}/reassign").status_code == 403
     assert sign_in(people.national_manager).get(f"/forms/{form.number}/reassign").status_code == 403
     assert sign_in(people.force_manager).get(f"/forms/{form.number}/reassign").status_code == 403
-    assert sign_in(factories.user(Role.MANAGER, region_code="EA")).get(f"/forms/{form.number}/reassign").status_code \
-        == 404
+    assert (
+        sign_in(factories.user(Role.MANAGER, region_code="EA")).get(f"/forms/{form.number}/reassign").status_code == 404
+    )
     assert parse(sign_in(people.assessor).get(f"/forms/{form.number}")).find(id="reassign-link") is None
     assert sign_in(people.national_manager).get("/assign").status_code == 403
 
@@ -146,8 +160,10 @@ def test_bulk_reassign_from_the_work_list(people, sign_in):
     values = [listed[n].find("input")["value"] for n in (dorset.number, wiltshire.number)]
     assert values == [f"{dorset.number}:{dorset.version}", f"{wiltshire.number}:{wiltshire.version}"]
 
-    response = client.post(f"/assign?assessor={people.assessor.id}", data={
-        "forms": values, "assessor": str(people.assessor2.id), "reason": "Aled has moved to another unit."})
+    response = client.post(
+        f"/assign?assessor={people.assessor.id}",
+        data={"forms": values, "assessor": str(people.assessor2.id), "reason": "Aled has moved to another unit."},
+    )
     assert response.status_code == 302
     assert "2 forms reassigned to" in parse(client.get(response.location)).text
     assert {fresh(f).assessor_id for f in (dorset, wiltshire, other)} == {people.assessor2.id}
@@ -160,9 +176,14 @@ def test_bulk_reassign_refuses_an_assessor_from_a_selected_forms_force_and_chang
     dorset_assessor = factories.user(Role.ASSESSOR, region_code="SW", force_code="DOR")
     client = sign_in(people.regional_manager)
 
-    response = client.post("/assign", data={
-        "forms": [f"{dorset.number}:{dorset.version}", f"{wiltshire.number}:{wiltshire.version}"],
-        "assessor": str(dorset_assessor.id), "reason": "Cover"})
+    response = client.post(
+        "/assign",
+        data={
+            "forms": [f"{dorset.number}:{dorset.version}", f"{wiltshire.number}:{wiltshire.version}"],
+            "assessor": str(dorset_assessor.id),
+            "reason": "Cover",
+        },
+    )
     assert response.status_code == 422
     page = parse(response)
     assert "cannot assess its forms" in error_summary(page)[0][0]

@@ -1,4 +1,5 @@
 """The form page's checklist on a new form: every type of threat's criteria from the start, marked."""
+
 from tests import factories
 from tests.web.htmlpage import parse
 

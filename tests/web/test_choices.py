@@ -1,4 +1,5 @@
 """A value no page offered (a tampered or out-of-date request) is refused in our words, not WTForms'."""
+
 import importlib
 import pkgutil
 
@@ -50,24 +51,30 @@ def test_every_choice_field_answers_a_value_it_never_offered_in_our_words(unboun
 
 def test_a_tampered_return_reason_asks_for_the_reason_for_the_return(people, sign_in):
     form = factories.under_assessment(people.officer, people.spoc, people.assessor)
-    response = sign_in(people.assessor).post(f"/forms/{form.number}/return-items/new", data={
-        "section": "B", "field_name": "B.nowhere", "reason_code": "R77", "comment": "Name the subjects."})
+    response = sign_in(people.assessor).post(
+        f"/forms/{form.number}/return-items/new",
+        data={"section": "B", "field_name": "B.nowhere", "reason_code": "R77", "comment": "Name the subjects."},
+    )
     assert response.status_code == 400
     page = parse(response)
     assert error_summary(page) == [
         ("Select a question in the section you chose, or the whole section", "#field_name"),
-        ("Select the reason for the return", "#reason_code")]
+        ("Select the reason for the return", "#reason_code"),
+    ]
     assert "Not a valid choice" not in page.text
 
 
 def test_a_tampered_rejection_code_and_owning_force_are_refused_in_our_words(people, sign_in):
     form = factories.under_assessment(people.officer, people.spoc, people.assessor)
     client = sign_in(people.assessor)
-    rejected = client.post(f"/forms/{form.number}/actions/reject", data={
-        "version": form.version, "reason_code": "N99", "comment": "Below the threshold on this evidence."})
+    rejected = client.post(
+        f"/forms/{form.number}/actions/reject",
+        data={"version": form.version, "reason_code": "N99", "comment": "Below the threshold on this evidence."},
+    )
     assert error_summary(parse(rejected)) == [("Select a rejection reason", "#reason_code")]
-    accepted = client.post(f"/forms/{form.number}/actions/accept", data={
-        "version": form.version, "owning_force_id": "Dorset", "tier": "9"})
+    accepted = client.post(
+        f"/forms/{form.number}/actions/accept", data={"version": form.version, "owning_force_id": "Dorset", "tier": "9"}
+    )
     texts = [text for text, _ in error_summary(parse(accepted))]
     assert "Select the owning force" in texts and "Select the tier" in texts
     assert not any("valid choice" in text or "coerce" in text for text in texts)
@@ -75,11 +82,21 @@ def test_a_tampered_rejection_code_and_owning_force_are_refused_in_our_words(peo
 
 def test_a_tampered_role_or_token_lifetime_is_refused_in_our_words(people, sign_in):
     admin = sign_in(people.admin)
-    response = admin.post("/admin/users/new", data={"name": "Pat Lee", "email": "pat@example.police.uk",
-                                                    "password": "a-long-enough-password", "role": "superuser",
-                                                    "force": "XXX", "region": ""})
+    response = admin.post(
+        "/admin/users/new",
+        data={
+            "name": "Pat Lee",
+            "email": "pat@example.police.uk",
+            "password": "a-long-enough-password",
+            "role": "superuser",
+            "force": "XXX",
+            "region": "",
+        },
+    )
     assert [text for text, _ in error_summary(parse(response))][:2] == [
-        "Select the user's role", "Select the user's force from the list"]
+        "Select the user's role",
+        "Select the user's force from the list",
+    ]
 
     tokens = sign_in(people.officer).post("/api-tokens/", data={"name": "Nightly import", "days": "100000"})
     assert error_summary(parse(tokens)) == [("Select how long the token should last", "#days")]
@@ -87,5 +104,7 @@ def test_a_tampered_role_or_token_lifetime_is_refused_in_our_words(people, sign_
 
 def test_a_tampered_dashboard_filter_is_refused_in_our_words(people, sign_in):
     page = parse(sign_in(people.regional_manager).get("/dashboards/?theme=arson&threat_type=gang"))
-    assert [text for text, _ in error_summary(page)] == ["Select a theme from the list",
-                                                          "Select a threat type from the list"]
+    assert [text for text, _ in error_summary(page)] == [
+        "Select a theme from the list",
+        "Select a threat type from the list",
+    ]

@@ -1,5 +1,6 @@
 """Any text typed as a comment, reason, rationale, response or note: saved exactly (trimmed) or
 shown back exactly with the error; never a server error."""
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -16,18 +17,24 @@ from triggerflow.db import db
 from triggerflow.input_text import clean
 from triggerflow.models import FormEvent, InternalNote, ReturnItem, TriggerForm
 
-PROPERTIES = settings(max_examples=5, deadline=None, database=None,
-                      suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+PROPERTIES = settings(
+    max_examples=5,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 def last_event_comment(form: TriggerForm) -> str | None:
-    return db.session.scalar(select(FormEvent.comment).where(FormEvent.form_id == form.id)
-                             .order_by(FormEvent.id.desc()).limit(1))
+    return db.session.scalar(
+        select(FormEvent.comment).where(FormEvent.form_id == form.id).order_by(FormEvent.id.desc()).limit(1)
+    )
 
 
 def newest_item_comment(form: TriggerForm) -> str | None:
-    return db.session.scalar(select(ReturnItem.comment).where(ReturnItem.form_id == form.id)
-                             .order_by(ReturnItem.id.desc()).limit(1))
+    return db.session.scalar(
+        select(ReturnItem.comment).where(ReturnItem.form_id == form.id).order_by(ReturnItem.id.desc()).limit(1)
+    )
 
 
 def first_item_response(form: TriggerForm) -> str | None:
@@ -35,8 +42,9 @@ def first_item_response(form: TriggerForm) -> str | None:
 
 
 def newest_note(form: TriggerForm) -> str | None:
-    return db.session.scalar(select(InternalNote.body).where(InternalNote.form_id == form.id)
-                             .order_by(InternalNote.id.desc()).limit(1))
+    return db.session.scalar(
+        select(InternalNote.body).where(InternalNote.form_id == form.id).order_by(InternalNote.id.desc()).limit(1)
+    )
 
 
 @dataclass(frozen=True)
@@ -50,18 +58,28 @@ class Case:
 
 
 CASES = {
-    "returning a draft to its officer": Case("spoc", lifecycle.spoc_review, "actions/spoc_return", "comment",
-                                             last_event_comment),
+    "returning a draft to its officer": Case(
+        "spoc", lifecycle.spoc_review, "actions/spoc_return", "comment", last_event_comment
+    ),
     "withdrawing a draft": Case("officer", lifecycle.draft, "actions/withdraw", "comment", last_event_comment),
     "reopening a lapsed form": Case("spoc", lifecycle.lapsed, "actions/reopen", "comment", last_event_comment),
-    "rejecting": Case("assessor", lifecycle.under_assessment, "actions/reject", "comment", last_event_comment,
-                      {"reason_code": "N1"}),
-    "a manager releasing an assessor's form": Case("regional_manager", lifecycle.under_assessment,
-                                                   "actions/release", "comment", last_event_comment),
-    "adding a return item": Case("assessor", lifecycle.under_assessment, "return-items/new", "comment",
-                                 newest_item_comment, {"section": "A", "reason_code": "R02"}),
-    "responding to a return item": Case("officer", lifecycle.returned, "return-items/{item}/respond", "response",
-                                        first_item_response),
+    "rejecting": Case(
+        "assessor", lifecycle.under_assessment, "actions/reject", "comment", last_event_comment, {"reason_code": "N1"}
+    ),
+    "a manager releasing an assessor's form": Case(
+        "regional_manager", lifecycle.under_assessment, "actions/release", "comment", last_event_comment
+    ),
+    "adding a return item": Case(
+        "assessor",
+        lifecycle.under_assessment,
+        "return-items/new",
+        "comment",
+        newest_item_comment,
+        {"section": "A", "reason_code": "R02"},
+    ),
+    "responding to a return item": Case(
+        "officer", lifecycle.returned, "return-items/{item}/respond", "response", first_item_response
+    ),
     "adding an internal note": Case("assessor", lifecycle.under_assessment, "notes/new", "body", newest_note),
 }
 
@@ -76,7 +94,8 @@ def test_any_comment_is_saved_exactly_or_shown_back_with_a_clear_error(case, tex
     typed = clean(text).strip()
 
     response = sign_in(getattr(people, case.who)).post(
-        path, data={case.box: text, "version": form.version, **case.also})
+        path, data={case.box: text, "version": form.version, **case.also}
+    )
 
     assert response.status_code in (302, 400, 422), response.status_code
     if 20 <= len(typed) <= 2000:

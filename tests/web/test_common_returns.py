@@ -1,5 +1,6 @@
 """A draft shows what the ROCTA most often returned forms like it for in the last year (same region,
 threat type and theme), each reason linked to the criterion that guards against it."""
+
 from datetime import timedelta
 
 from sqlalchemy import update
@@ -28,7 +29,8 @@ def common_returns(client, form) -> list[str]:
 
 
 def test_a_draft_lists_the_commonest_return_reasons_for_its_kind_of_form_with_the_criteria_against_them(
-        people, sign_in):
+    people, sign_in
+):
     returned_for(people, "R01", "R08")
     returned_for(people, "R01")
     returned_for(people, "R99")  # "Other" names nothing to guard against
@@ -37,7 +39,9 @@ def test_a_draft_lists_the_commonest_return_reasons_for_its_kind_of_form_with_th
     page = parse(sign_in(people.officer).get(f"/forms/{draft.number}"))
     items = page.one(id="common-return-list").find_all("li")
     assert [li.text.split(":")[0] for li in items] == [
-        "Not enough evidence of a group working together (R01)", "Intelligence weak, old or uncorroborated (R08)"]
+        "Not enough evidence of a group working together (R01)",
+        "Intelligence weak, old or uncorroborated (R08)",
+    ]
     assert items[0].text.split(":")[1].strip().startswith("2 forms.")
     assert [a["href"] for a in items[0].find_all("a")] == ["/criteria/#C18"]
     assert "/criteria/#C20" in [a["href"] for a in items[1].find_all("a")]
@@ -46,8 +50,9 @@ def test_a_draft_lists_the_commonest_return_reasons_for_its_kind_of_form_with_th
 def test_returns_of_other_themes_regions_or_over_a_year_ago_are_not_counted(people, sign_in):
     returned_for(people, "R06", author=people.essex_officer, spoc=people.essex_spoc, assessor=people.eastern_assessor)
     old = returned_for(people, "R04")
-    db.session.execute(update(ReturnItem).where(ReturnItem.form_id == old.id)
-                       .values(returned_at=utcnow() - timedelta(days=400)))
+    db.session.execute(
+        update(ReturnItem).where(ReturnItem.form_id == old.id).values(returned_at=utcnow() - timedelta(days=400))
+    )
     other_theme = factories.complete_draft(people.officer2)
     store.save_section(other_theme, "A", {"primary_theme": "fraud"}, people.officer2, None)
     perform(other_theme, "send_to_spoc", people.officer2)

@@ -1,5 +1,6 @@
 """Questions that matter only for some answers: hidden until this page's answer calls for them, left
 off when another section's answer rules them out, and never hiding or losing an answer typed."""
+
 import json
 
 from tests import factories
@@ -62,8 +63,10 @@ def test_an_answer_that_no_longer_applies_stays_in_sight_and_is_kept_on_saving(p
     form = factories.complete_draft(people.officer)
     planning = form.answers_for("D")["planning"]
     client = sign_in(people.officer)
-    client.post(section_url(form, "A"), data={**_section_a(form), "threat_type": "priority_individual",
-                                               "version": reload(form).version})
+    client.post(
+        section_url(form, "A"),
+        data={**_section_a(form), "threat_type": "priority_individual", "version": reload(form).version},
+    )
 
     doc = parse(client.get(section_url(form, "D")))
     assert doc.one("textarea", name="planning").text == planning
@@ -76,11 +79,15 @@ def test_an_answer_that_no_longer_applies_stays_in_sight_and_is_kept_on_saving(p
 
 
 def test_a_kept_answer_the_officer_clears_is_saved_cleared_and_its_question_goes(people, sign_in):
-    form = factories.draft(people.officer, {"A": {"threat_type": "soc_vulnerability"},
-                                            "D": {"planning": "Meets the couriers at the unit on Fridays."}})
+    form = factories.draft(
+        people.officer,
+        {"A": {"threat_type": "soc_vulnerability"}, "D": {"planning": "Meets the couriers at the unit on Fridays."}},
+    )
     client = sign_in(people.officer)
-    client.post(section_url(form, "D"), data={"version": form.version, "planning": "",
-                                               "vulnerability_description": "A port with no checks at night."})
+    client.post(
+        section_url(form, "D"),
+        data={"version": form.version, "planning": "", "vulnerability_description": "A port with no checks at night."},
+    )
     answers = reload(form).answers_for("D")
     assert answers["planning"] == "" and answers["vulnerability_description"] == "A port with no checks at night."
     assert not parse(client.get(section_url(form, "D"))).find_all("textarea", name="planning")
@@ -88,8 +95,10 @@ def test_a_kept_answer_the_officer_clears_is_saved_cleared_and_its_question_goes
 
 def test_saving_a_section_leaves_the_questions_it_did_not_ask_as_they_were(people, sign_in):
     form = factories.draft(people.officer, {"A": {"threat_type": "soc_vulnerability"}})
-    sign_in(people.officer).post(section_url(form, "D"), data={
-        "version": form.version, "vulnerability_description": "A port with no checks at night."})
+    sign_in(people.officer).post(
+        section_url(form, "D"),
+        data={"version": form.version, "vulnerability_description": "A port with no checks at night."},
+    )
     assert set(reload(form).answers_for("D")) == {"vulnerability_description"}
 
 
@@ -107,8 +116,9 @@ def test_a_subjects_link_to_the_group_follows_the_role_and_the_type(people, sign
 
 def _section_a(form) -> dict:
     answers = form.answers_for("A")
-    return {name: value for name, value in answers.items() if name not in ("master_list_searched_on",)} | {
-        "master_list_searched_on": answers["master_list_searched_on"].split("-")[::-1]}
+    return {name: value for name, value in answers.items() if name != "master_list_searched_on"} | {
+        "master_list_searched_on": answers["master_list_searched_on"].split("-")[::-1]
+    }
 
 
 def _posted(doc) -> dict:

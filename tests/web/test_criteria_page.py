@@ -1,4 +1,5 @@
 """The criteria page says what TriggerFlow checks before sending, and apart from it, what only the ROCTA judges."""
+
 from tests.web.htmlpage import parse
 from triggerflow.content.vocab import RETURN_REASONS
 from triggerflow.criteria import RULES

@@ -1,4 +1,5 @@
 """The management information dashboards, read as a manager reads them."""
+
 import csv
 import io
 
@@ -7,8 +8,16 @@ import pytest
 from tests.web.htmlpage import error_summary, parse
 from triggerflow.web.dashboards.routes import PAGES, TABLES
 
-PAGE_PATHS = ["/dashboards/", "/dashboards/acceptance", "/dashboards/submissions", "/dashboards/reasons",
-              "/dashboards/stale", "/dashboards/time", "/dashboards/assessors", "/dashboards/backlog"]
+PAGE_PATHS = [
+    "/dashboards/",
+    "/dashboards/acceptance",
+    "/dashboards/submissions",
+    "/dashboards/reasons",
+    "/dashboards/stale",
+    "/dashboards/time",
+    "/dashboards/assessors",
+    "/dashboards/backlog",
+]
 
 
 def get(client, path, status: int = 200, **args):
@@ -21,8 +30,10 @@ def table(page, key):
     """A dashboard table as rows of {column heading: cell text}."""
     found = page.find("table", data_table=key)
     headings = [th.text for th in found.find("thead").find_all("th")]
-    return [dict(zip(headings, (cell.text for cell in tr.find_all() if cell.tag in ("th", "td"))))
-            for tr in found.find("tbody").find_all("tr")]
+    return [
+        dict(zip(headings, (cell.text for cell in tr.find_all() if cell.tag in ("th", "td"))))
+        for tr in found.find("tbody").find_all("tr")
+    ]
 
 
 def visible(text):
@@ -37,18 +48,30 @@ def read_csv(response):
 
 
 def test_a_regional_manager_sees_the_lowest_force_why_its_forms_come_back_and_which_returns_go_stale(
-        south_west, people, sign_in):
+    south_west, people, sign_in
+):
     page = get(sign_in(people.regional_manager), "/dashboards/")
 
     # Wiltshire decided 1 of 3 (33%), but of the 5 forms it sent only 1 was accepted: the headline says 20%.
     assert page.find(id="headline").text.replace(" ,", ",") == (
         "Lowest share of submissions accepted: Wiltshire Police, 20% (1 of 5 forms first submitted in the period). "
-        "The other force: 100%. What this counts")
+        "The other force: 100%. What this counts"
+    )
     outcomes = {row["Force"]: row for row in table(page, "submission-yield")}
-    assert [visible(outcomes["Wiltshire Police"][column]) for column in (
-        "First submitted", "Accepted", "Rejected", "With the ROCTA", "Returned, waiting for the force", "Lapsed",
-        "Withdrawn", "Accepted first time", "Returned twice or more")] == [
-        "5", "1 (20%)", "2 (40%)", "0 (0%)", "2 (40%)", "0 (0%)", "0 (0%)", "1 (20%)", "0 (0%)"]
+    assert [
+        visible(outcomes["Wiltshire Police"][column])
+        for column in (
+            "First submitted",
+            "Accepted",
+            "Rejected",
+            "With the ROCTA",
+            "Returned, waiting for the force",
+            "Lapsed",
+            "Withdrawn",
+            "Accepted first time",
+            "Returned twice or more",
+        )
+    ] == ["5", "1 (20%)", "2 (40%)", "0 (0%)", "2 (40%)", "0 (0%)", "0 (0%)", "1 (20%)", "0 (0%)"]
     ranking = table(get(sign_in(people.regional_manager), "/dashboards/acceptance"), "acceptance")
     assert visible(ranking[1]["Decision rate"]) == "33%"
     assert [row["Force"] for row in ranking] == ["Dorset Police", "Wiltshire Police", "All forces"]
@@ -76,7 +99,8 @@ def test_officers_and_strangers_cannot_open_a_dashboard(people, sign_in, client)
 
 @pytest.mark.parametrize("who", ["spoc", "force_manager"])
 def test_a_spoc_or_force_manager_sees_why_their_own_forces_forms_come_back_and_never_another_force(
-        south_west, people, sign_in, who):
+    south_west, people, sign_in, who
+):
     client = sign_in(getattr(people, who))
     assert get(client, "/").find("a", href="/dashboards/") is not None  # in the navigation
     for path in PAGE_PATHS:  # asking for another force is refused (400), and the page shows only their own
@@ -91,9 +115,9 @@ def test_a_spoc_or_force_manager_sees_why_their_own_forces_forms_come_back_and_n
 
     wilts = sign_in(people.wilts_spoc)
     assert [visible(row["Form"]) for row in table(get(wilts, "/dashboards/stale"), "stale-returns")] == [
-        f.number for f in south_west]
-    assert [row["Force"] for row in table(get(wilts, "/dashboards/reasons"), "return-reasons")] == [
-        "Wiltshire Police"]
+        f.number for f in south_west
+    ]
+    assert [row["Force"] for row in table(get(wilts, "/dashboards/reasons"), "return-reasons")] == ["Wiltshire Police"]
 
 
 def test_every_page_links_to_every_other_dashboard_keeping_the_filters(people, sign_in):
@@ -126,9 +150,11 @@ def test_the_csv_holds_the_same_numbers_as_the_table(south_west, people, sign_in
     href = page.find("a", data_csv="acceptance")["href"]
     rows = read_csv(client.get(href))
     assert rows[1] == ["Force", "Decision rate %", "Accepted", "Rejected", "Decided"]
-    assert rows[2:] == [["Dorset Police", "100.0", "2", "0", "2"],
-                        ["Wiltshire Police", "33.3", "1", "2", "3"],
-                        ["All forces", "60.0", "3", "2", "5"]]
+    assert rows[2:] == [
+        ["Dorset Police", "100.0", "2", "0", "2"],
+        ["Wiltshire Police", "33.3", "1", "2", "3"],
+        ["All forces", "60.0", "3", "2", "5"],
+    ]
 
 
 def test_a_number_links_to_the_forms_behind_it(south_west, people, sign_in):
@@ -162,22 +188,26 @@ def test_a_force_manager_never_sees_another_forces_figures_in_pages_csv_or_lists
 
 
 def test_an_impossible_date_is_named_in_the_error_summary_and_the_default_period_is_shown(people, sign_in):
-    page = get(sign_in(people.regional_manager), "/dashboards/acceptance", 400,
-               **{"start": ["31", "2", "2026"], "end": ["1", "1", "2026"]})
+    page = get(
+        sign_in(people.regional_manager),
+        "/dashboards/acceptance",
+        400,
+        start=["31", "2", "2026"],
+        end=["1", "1", "2026"],
+    )
     assert error_summary(page) == [("The start of the period must be a real date", "#start-day")]
     assert page.find("title").text.startswith("Error:")
     assert page.find("input", id="start-day")["value"] == "31"
 
 
 def test_an_end_before_the_start_is_refused(people, sign_in):
-    page = get(sign_in(people.regional_manager), "/dashboards/", 400,
-               **{"start": ["1", "3", "2026"], "end": ["1", "2", "2026"]})
+    page = get(sign_in(people.regional_manager), "/dashboards/", 400, start=["1", "3", "2026"], end=["1", "2", "2026"])
     assert error_summary(page) == [("The end of the period must be the same as or after the start", "#end-day")]
 
 
 def test_a_period_filter_is_kept_in_every_link_from_the_page(south_west, people, sign_in):
     client = sign_in(people.regional_manager)
-    page = get(client, "/dashboards/acceptance", **{"start": ["1", "1", "2026"], "end": ["7", "1", "2026"]})
+    page = get(client, "/dashboards/acceptance", start=["1", "1", "2026"], end=["7", "1", "2026"])
     assert [row["Force"] for row in table(page, "acceptance")] == ["Dorset Police"]  # decided on 7 January
     numbers = [a["href"] for a in page.find("table", data_table="acceptance").find_all("a")]
     assert numbers and all("start=1&start=1&start=2026" in href for href in numbers)
@@ -190,7 +220,7 @@ def test_charts_are_labelled_images_drawn_on_the_server(south_west, people, sign
     first = charts[0]
     assert first.find("title").text == "Share of submissions accepted, and what became of the rest"
     assert "Lowest share accepted: Wiltshire Police, 20% (1 of 5)." in first.find("desc").text
-    assert first["aria-labelledby"] == f'{first.find("title")["id"]} {first.find("desc")["id"]}'
+    assert first["aria-labelledby"] == f"{first.find('title')['id']} {first.find('desc')['id']}"
 
 
 def test_an_assessor_sees_their_own_figures_but_not_a_colleagues(south_west, people, sign_in):
@@ -220,8 +250,12 @@ def test_every_table_on_every_dashboard_links_to_its_definition(south_west, peop
             assert link is not None and link["href"] == f"/dashboards/definitions#{key}", (path, key)
             defined = definitions.find(id=key)
             assert defined is not None, key
-            assert {dt.text for dt in defined.find_all("dt")} == {"Formula", "Denominator", "Counts",
-                                                                  "In the period by"}
+            assert {dt.text for dt in defined.find_all("dt")} == {
+                "Formula",
+                "Denominator",
+                "Counts",
+                "In the period by",
+            }
     assert set(TABLES) <= {div["id"] for div in definitions.find_all(class_="app-definition")}
 
 

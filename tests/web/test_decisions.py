@@ -1,4 +1,5 @@
 """Every lifecycle action through the browser's forms, and the return items that go with a return."""
+
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -163,12 +164,14 @@ def test_returning_a_form_needs_at_least_one_return_item(people, sign_in):
     response = act(client, form, "return_to_force", resubmit_by=["", "", ""])
     assert response.status_code == 422
     assert error_summary(parse(response)) == [
-        ("Add at least one return item before returning the form", "#return-items")]
+        ("Add at least one return item before returning the form", "#return-items")
+    ]
 
     response = act(client, form, "return_to_force", resubmit_by=date_parts(local_today()))
     assert error_summary(parse(response)) == [
         ("The resubmit-by date must be in the future", "#resubmit_by-day"),
-        ("Add at least one return item before returning the form", "#return-items")]
+        ("Add at least one return item before returning the form", "#return-items"),
+    ]
     assert fresh(form).state is FormState.UNDER_ASSESSMENT
 
 
@@ -180,18 +183,28 @@ def test_assessor_builds_a_return_item_by_item_then_returns_the_form(people, sig
     assert page.find("select", name="reason_code").find("option", value="R02").text.startswith("R02")
 
     for section, question, reason in (("B", "B.subjects", "R02"), ("F", "F.intelligence", "R07")):
-        response = client.post(new_item, data={"section": section, "field_name": question, "reason_code": reason,
-                                                "comment": f"Section {section} needs more."})
+        response = client.post(
+            new_item,
+            data={
+                "section": section,
+                "field_name": question,
+                "reason_code": reason,
+                "comment": f"Section {section} needs more.",
+            },
+        )
         assert response.location.endswith(action_url(form, "return_to_force"))
     items = db.session.scalars(select(ReturnItem).where(ReturnItem.form_id == form.id)).all()
     assert [(i.section, i.field, i.status) for i in items] == [
-        ("B", "subjects", ReturnItemStatus.PENDING), ("F", "intelligence", ReturnItemStatus.PENDING)]
+        ("B", "subjects", ReturnItemStatus.PENDING),
+        ("F", "intelligence", ReturnItemStatus.PENDING),
+    ]
 
     page = parse(client.get(action_url(form, "return_to_force")))
     cards = page.find_all(class_="govuk-summary-card")
     assert [card.find("h3").text for card in cards] == [
         "Section B: Subject identification incomplete (R02)",
-        "Section F: Intelligence missing, ungraded or without reference (R07)"]
+        "Section F: Intelligence missing, ungraded or without reference (R07)",
+    ]
     remove = cards[1].find("form")
     assert remove["action"].endswith(f"/return-items/{items[1].id}/remove?then=return")
     assert "return item 2 on section F" in remove.find("button").text
@@ -215,13 +228,16 @@ def test_a_return_item_needs_a_section_a_reason_and_a_comment_and_a_question_fro
     response = client.post(url, data={"section": "", "field_name": "", "reason_code": "", "comment": ""})
     assert response.status_code == 400
     assert [text for text, _ in error_summary(parse(response))] == [
-        "Select the section the item is about", "Select the reason for the return", "Enter a comment for the force"]
+        "Select the section the item is about",
+        "Select the reason for the return",
+        "Enter a comment for the force",
+    ]
 
-    response = client.post(url, data={"section": "B", "field_name": "A.summary", "reason_code": "R02",
-                                      "comment": "Identify the subjects."})
+    response = client.post(
+        url, data={"section": "B", "field_name": "A.summary", "reason_code": "R02", "comment": "Identify the subjects."}
+    )
     page = parse(response)
-    assert error_summary(page) == [
-        ("Select a question in the section you chose, or the whole section", "#field_name")]
+    assert error_summary(page) == [("Select a question in the section you chose, or the whole section", "#field_name")]
     assert page.find("textarea", name="comment").text == "Identify the subjects."
     assert db.session.scalars(select(ReturnItem).where(ReturnItem.form_id == form.id)).all() == []
 
@@ -257,13 +273,17 @@ def test_resubmission_is_refused_until_every_return_item_is_answered(people, sig
     page = parse(officer.get(respond))
     assert "Please improve section B." in page.find(class_="govuk-summary-list").text
     assert page.find("a", href=f"/forms/{form.number}/sections/B").text.startswith("Change section B")
-    response = officer.post(respond, data={"version": fresh(form).version,
-                                           "response": "We added dates of birth and PNC IDs for every subject."})
+    response = officer.post(
+        respond,
+        data={"version": fresh(form).version, "response": "We added dates of birth and PNC IDs for every subject."},
+    )
     assert response.location.endswith(f"/forms/{form.number}#return-items")
     assert act(spoc, fresh(form), "resubmit").status_code == 422
 
-    officer.post(f"/forms/{form.number}/return-items/{items[1].id}/respond",
-                 data={"version": fresh(form).version, "response": "The modus operandi now covers the cash runs."})
+    officer.post(
+        f"/forms/{form.number}/return-items/{items[1].id}/respond",
+        data={"version": fresh(form).version, "response": "The modus operandi now covers the cash runs."},
+    )
     response = act(spoc, fresh(form), "resubmit")
     assert response.status_code == 302
     form = fresh(form)
@@ -311,19 +331,32 @@ def test_reject_needs_a_code_and_a_rationale_and_a_reference_for_a_duplicate(peo
     response = act(client, form, "reject", comment="")
     assert response.status_code == 400
     assert [text for text, _ in error_summary(parse(response))] == [
-        "Select a rejection reason", "Enter the rationale for rejecting the form"]
+        "Select a rejection reason",
+        "Enter the rationale for rejecting the form",
+    ]
 
     response = act(client, form, "reject", reason_code="N6", comment="This is the Harbour Lane network again.")
     assert error_summary(parse(response)) == [
-        ("Enter the reference of the existing threat this duplicates", "#duplicate_reference")]
+        ("Enter the reference of the existing threat this duplicates", "#duplicate_reference")
+    ]
     assert fresh(form).state is FormState.UNDER_ASSESSMENT
 
-    response = act(client, form, "reject", reason_code="N6", duplicate_reference="APMIS-SW-0412",
-                   comment="This is the Harbour Lane network again.")
+    response = act(
+        client,
+        form,
+        "reject",
+        reason_code="N6",
+        duplicate_reference="APMIS-SW-0412",
+        comment="This is the Harbour Lane network again.",
+    )
     assert f"Form {form.number} rejected" in banner(client.get(response.location))
     event = events(form)[-1]
     assert (fresh(form).state, event.reason_code, event.comment, event.details["duplicate_reference"]) == (
-        FormState.REJECTED, "N6", "This is the Harbour Lane network again.", "APMIS-SW-0412")
+        FormState.REJECTED,
+        "N6",
+        "This is the Harbour Lane network again.",
+        "APMIS-SW-0412",
+    )
 
 
 def test_accept_shows_the_acceptance_record_prefilled_from_the_form(people, sign_in):
@@ -342,30 +375,75 @@ def test_assessor_accepts_a_form_with_the_acceptance_record(people, sign_in):
     form = factories.under_assessment(people.officer, people.spoc, people.assessor)
     client = sign_in(people.assessor)
     wiltshire = factories.force("WIL")
-    response = act(client, form, "accept", threat_type="ocg", primary_theme="county_lines",
-                   secondary_themes=["money_laundering", "firearms"], apmis_reference="",
-                   morile_harm="64.5", morile_likelihood="3", morile_risk="193.5", morile_confidence="medium",
-                   morile_organisational_position="Capacity gap", morile_priority="high",
-                   score_physical="48", confidence_physical="60%", score_financial="12",
-                   confidence_financial="Low", soc="soc", moderation_status="awaiting", phase="active",
-                   tier="2", management_level="regional", owning_force_id=wiltshire.id, pnd_reference="PND/77")
+    response = act(
+        client,
+        form,
+        "accept",
+        threat_type="ocg",
+        primary_theme="county_lines",
+        secondary_themes=["money_laundering", "firearms"],
+        apmis_reference="",
+        morile_harm="64.5",
+        morile_likelihood="3",
+        morile_risk="193.5",
+        morile_confidence="medium",
+        morile_organisational_position="Capacity gap",
+        morile_priority="high",
+        score_physical="48",
+        confidence_physical="60%",
+        score_financial="12",
+        confidence_financial="Low",
+        soc="soc",
+        moderation_status="awaiting",
+        phase="active",
+        tier="2",
+        management_level="regional",
+        owning_force_id=wiltshire.id,
+        pnd_reference="PND/77",
+    )
     assert response.status_code == 302
     assert f"Form {form.number} accepted" in banner(client.get(response.location))
     assert fresh(form).state is FormState.ACCEPTED
     record = db.session.scalar(select(AcceptanceRecord).where(AcceptanceRecord.form_id == form.id))
-    assert (record.primary_theme, record.secondary_themes, record.apmis_reference, record.morile_harm,
-            record.tier, record.owning_force_id, record.morile_scores, record.soc, record.pnd_reference) == (
-        "county_lines", ["money_laundering", "firearms"], None, "64.5", 2, wiltshire.id,
-        [{"category": "physical", "score": "48", "confidence": "60%"},
-         {"category": "financial", "score": "12", "confidence": "Low"}], "soc", "PND/77")
+    assert (
+        record.primary_theme,
+        record.secondary_themes,
+        record.apmis_reference,
+        record.morile_harm,
+        record.tier,
+        record.owning_force_id,
+        record.morile_scores,
+        record.soc,
+        record.pnd_reference,
+    ) == (
+        "county_lines",
+        ["money_laundering", "firearms"],
+        None,
+        "64.5",
+        2,
+        wiltshire.id,
+        [
+            {"category": "physical", "score": "48", "confidence": "60%"},
+            {"category": "financial", "score": "12", "confidence": "Low"},
+        ],
+        "soc",
+        "PND/77",
+    )
     assert [e.action for e in events(form)].count("accept") == 1
 
 
 def test_accept_without_the_record_lists_what_is_missing_and_keeps_what_was_typed(people, sign_in):
     form = factories.under_assessment(people.officer, people.spoc, people.assessor)
     client = sign_in(people.assessor)
-    response = act(client, form, "accept", threat_type="ocg", primary_theme="drugs_supply", morile_harm="12.5",
-                   owning_force_id=form.force_id)
+    response = act(
+        client,
+        form,
+        "accept",
+        threat_type="ocg",
+        primary_theme="drugs_supply",
+        morile_harm="12.5",
+        owning_force_id=form.force_id,
+    )
     assert response.status_code == 400
     page = parse(response)
     summary = dict(error_summary(page))

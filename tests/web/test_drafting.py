@@ -1,4 +1,5 @@
 """Drafting: editing every section of a trigger form and its repeating items."""
+
 import pytest
 
 from tests import factories
@@ -31,8 +32,10 @@ def test_an_officer_saves_a_section_with_fields_left_blank_and_sees_it_saved(peo
     assert doc.one("h1").text == "A. Threat identity"
     version = doc.one("input", name="version")["value"]
 
-    response = client.post(section_url(form, "A"), data={"version": version, "working_name": "Harbour Lane",
-                                                          "summary": "", "next_step": "return"})
+    response = client.post(
+        section_url(form, "A"),
+        data={"version": version, "working_name": "Harbour Lane", "summary": "", "next_step": "return"},
+    )
 
     assert response.status_code == 302 and response.location.endswith(f"/forms/{form.number}")
     assert "Section A saved" in flash_messages(parse(client.get(response.location)))
@@ -44,10 +47,19 @@ def test_an_officer_saves_a_section_with_fields_left_blank_and_sees_it_saved(peo
 def test_every_section_page_shows_its_fields_with_ids_the_checklist_links_to(people, sign_in):
     form = factories.complete_draft(people.officer)
     client = sign_in(people.officer)
-    for key, field_id in [("A", "threat_type"), ("A", "summary"), ("B", "subjects"), ("C", "offences"),
-                          ("C", "first_known"), ("D", "planning_cites"), ("E", "forces_affected"),
-                          ("F", "intelligence"), ("G", "harm_types"), ("H", "operation_running"),
-                          ("I", "no_source_material")]:
+    for key, field_id in [
+        ("A", "threat_type"),
+        ("A", "summary"),
+        ("B", "subjects"),
+        ("C", "offences"),
+        ("C", "first_known"),
+        ("D", "planning_cites"),
+        ("E", "forces_affected"),
+        ("F", "intelligence"),
+        ("G", "harm_types"),
+        ("H", "operation_running"),
+        ("I", "no_source_material"),
+    ]:
         doc = parse(client.get(section_url(form, key)))
         assert list(doc.find_all(id=field_id)), f"section {key} has no #{field_id}"
 
@@ -64,8 +76,9 @@ def test_a_saved_page_shows_the_stored_answers(people, sign_in):
 def test_save_and_continue_goes_to_the_next_section(people, sign_in):
     form = factories.draft(people.officer)
     client = sign_in(people.officer)
-    response = client.post(section_url(form, "H"), data={"version": form.version, "operation_running": "no",
-                                                          "next_step": "continue"})
+    response = client.post(
+        section_url(form, "H"), data={"version": form.version, "operation_running": "no", "next_step": "continue"}
+    )
     assert response.location.endswith(section_url(form, "I"))
     assert reload(form).answers_for("H")["operation_running"] == "no"
 
@@ -73,8 +86,10 @@ def test_save_and_continue_goes_to_the_next_section(people, sign_in):
 def test_the_declaration_is_stored_as_true_or_false(people, sign_in):
     form = factories.draft(people.officer)
     client = sign_in(people.officer)
-    client.post(section_url(form, "I"), data={"version": form.version, "security_marking": "OFFICIAL",
-                                               "no_source_material": "y"})
+    client.post(
+        section_url(form, "I"),
+        data={"version": form.version, "security_marking": "OFFICIAL", "no_source_material": "y"},
+    )
     assert reload(form).answers_for("I") == {"security_marking": "OFFICIAL", "no_source_material": True}
     client.post(section_url(form, "I"), data={"version": reload(form).version, "security_marking": "OFFICIAL"})
     assert reload(form).answers_for("I")["no_source_material"] is False
@@ -82,8 +97,10 @@ def test_the_declaration_is_stored_as_true_or_false(people, sign_in):
 
 def test_a_date_is_stored_as_an_iso_date(people, sign_in):
     form = factories.draft(people.officer)
-    sign_in(people.officer).post(section_url(form, "C"), data={
-        "version": form.version, "first_known": ["3", "2", "2025"], "most_recent": ["", "", ""]})
+    sign_in(people.officer).post(
+        section_url(form, "C"),
+        data={"version": form.version, "first_known": ["3", "2", "2025"], "most_recent": ["", "", ""]},
+    )
     answers = reload(form).answers_for("C")
     assert answers["first_known"] == "2025-02-03" and answers["most_recent"] == ""
 
@@ -93,39 +110,51 @@ def test_a_date_is_stored_as_an_iso_date(people, sign_in):
 
 def test_an_invalid_date_keeps_what_was_typed_and_shows_the_govuk_error(people, sign_in):
     form = factories.draft(people.officer)
-    response = sign_in(people.officer).post(section_url(form, "C"), data={
-        "version": form.version, "first_known": ["31", "2", "2025"], "modus_operandi": "Runners by train"})
+    response = sign_in(people.officer).post(
+        section_url(form, "C"),
+        data={"version": form.version, "first_known": ["31", "2", "2025"], "modus_operandi": "Runners by train"},
+    )
 
     doc = parse(response)
     assert doc.one("title").text.startswith("Error:")
     assert ("The date the activity was first known must be a real date", "#first_known") in error_summary(doc)
-    assert [doc.one("input", id=f"first_known-{part}")["value"] for part in ("day", "month", "year")] == \
-        ["31", "2", "2025"]
+    assert [doc.one("input", id=f"first_known-{part}")["value"] for part in ("day", "month", "year")] == [
+        "31",
+        "2",
+        "2025",
+    ]
     assert doc.one("textarea", name="modus_operandi").text == "Runners by train"
     assert reload(form).answers_for("C") == {}
 
 
 def test_a_date_with_a_missing_part_says_which_part(people, sign_in):
     form = factories.draft(people.officer)
-    response = sign_in(people.officer).post(section_url(form, "B", "/items/new"), data={
-        "version": form.version, "surname": "Hallow", "date_of_birth": ["12", "", "81"]})
+    response = sign_in(people.officer).post(
+        section_url(form, "B", "/items/new"),
+        data={"version": form.version, "surname": "Hallow", "date_of_birth": ["12", "", "81"]},
+    )
     assert error_summary(parse(response)) == [("Date of birth must include a month", "#date_of_birth")]
 
 
 def test_text_longer_than_its_limit_is_refused(people, sign_in):
     form = factories.draft(people.officer)
-    response = sign_in(people.officer).post(section_url(form, "A"), data={
-        "version": form.version, "working_name": "x" * 201})
+    response = sign_in(people.officer).post(
+        section_url(form, "A"), data={"version": form.version, "working_name": "x" * 201}
+    )
     assert error_summary(parse(response)) == [("Working name must be 200 characters or fewer", "#working_name")]
     assert reload(form).answers_for("A").get("working_name") is None
 
 
 def test_a_value_outside_the_fixed_list_is_refused(people, sign_in):
     form = factories.draft(people.officer)
-    response = sign_in(people.officer).post(section_url(form, "A"), data={
-        "version": form.version, "threat_type": "gang", "secondary_themes": ["fraud", "piracy"]})
-    assert error_summary(parse(response)) == [("Select from the options shown", "#threat_type"),
-                                             ("Select from the options shown", "#secondary_themes")]
+    response = sign_in(people.officer).post(
+        section_url(form, "A"),
+        data={"version": form.version, "threat_type": "gang", "secondary_themes": ["fraud", "piracy"]},
+    )
+    assert error_summary(parse(response)) == [
+        ("Select from the options shown", "#threat_type"),
+        ("Select from the options shown", "#secondary_themes"),
+    ]
     assert reload(form).answers_for("A") == {}
 
 
@@ -156,37 +185,67 @@ def test_adding_changing_and_removing_a_subject_changes_the_form(people, sign_in
     client = sign_in(people.officer)
     assert "No subjects recorded yet." in parse(client.get(section_url(form, "B"))).one("div", id="subjects").text
 
-    response = client.post(section_url(form, "B", "/items/new"), data={
-        "version": form.version, "surname": "Hallow", "forename": "Dermot", "date_of_birth": ["12", "4", "1981"],
-        "role": "principal", "identified": "yes"})
+    response = client.post(
+        section_url(form, "B", "/items/new"),
+        data={
+            "version": form.version,
+            "surname": "Hallow",
+            "forename": "Dermot",
+            "date_of_birth": ["12", "4", "1981"],
+            "role": "principal",
+            "identified": "yes",
+        },
+    )
     assert response.location.endswith(section_url(form, "B") + "#subjects")
     [subject] = reload(form).answers_for("B")["subjects"]
-    assert subject | {"id": None} == {"id": None, "surname": "Hallow", "forename": "Dermot",
-                                      "date_of_birth": "1981-04-12", "intelligence_id": "", "role": "principal",
-                                      "identified": "yes", "link_to_group": "", "link_cites": []}
+    assert subject | {"id": None} == {
+        "id": None,
+        "surname": "Hallow",
+        "forename": "Dermot",
+        "date_of_birth": "1981-04-12",
+        "intelligence_id": "",
+        "role": "principal",
+        "identified": "yes",
+        "link_to_group": "",
+        "link_cites": [],
+    }
     card = parse(client.get(section_url(form, "B"))).one("div", id=f"item-{subject['id']}")
     assert card.one("h3").text == "Subject 1: Dermot Hallow"
-    assert [a.text for a in card.find_all("a")] == ["Change Subject 1: Dermot Hallow", "Remove Subject 1: Dermot Hallow"]
+    assert [a.text for a in card.find_all("a")] == [
+        "Change Subject 1: Dermot Hallow",
+        "Remove Subject 1: Dermot Hallow",
+    ]
 
-    client.post(section_url(form, "B", f"/items/{subject['id']}"), data={
-        "version": reload(form).version, "surname": "Hallow", "forename": "Dermot",
-        "date_of_birth": ["12", "4", "1981"], "intelligence_id": "PNC 81/123456A", "role": "principal",
-        "identified": "yes"})
+    client.post(
+        section_url(form, "B", f"/items/{subject['id']}"),
+        data={
+            "version": reload(form).version,
+            "surname": "Hallow",
+            "forename": "Dermot",
+            "date_of_birth": ["12", "4", "1981"],
+            "intelligence_id": "PNC 81/123456A",
+            "role": "principal",
+            "identified": "yes",
+        },
+    )
     assert reload(form).answers_for("B")["subjects"][0]["intelligence_id"] == "PNC 81/123456A"
 
     confirm = parse(client.get(section_url(form, "B", f"/items/{subject['id']}/remove")))
     assert confirm.one("h1").text == "Are you sure you want to remove Dermot Hallow?"
     assert confirm.one("button", class_="govuk-button--warning").text == "Yes, remove this subject"
-    response = client.post(section_url(form, "B", f"/items/{subject['id']}/remove"),
-                           data={"version": reload(form).version})
+    response = client.post(
+        section_url(form, "B", f"/items/{subject['id']}/remove"), data={"version": reload(form).version}
+    )
     assert "Dermot Hallow removed" in flash_messages(parse(client.get(response.location)))
     assert reload(form).answers_for("B")["subjects"] == []
 
 
 def test_add_a_subject_saves_the_section_first(people, sign_in):
     form = factories.draft(people.officer)
-    response = sign_in(people.officer).post(section_url(form, "B"), data={
-        "version": form.version, "pi_rationale": "Controls supply across the county.", "next_step": "add"})
+    response = sign_in(people.officer).post(
+        section_url(form, "B"),
+        data={"version": form.version, "pi_rationale": "Controls supply across the county.", "next_step": "add"},
+    )
     assert response.location.endswith(section_url(form, "B", "/items/new"))
     assert reload(form).answers_for("B")["pi_rationale"] == "Controls supply across the county."
 
@@ -275,14 +334,20 @@ def test_a_spoc_of_the_same_force_can_edit_a_draft(people, sign_in):
     assert reload(form).answers_for("A")["working_name"] == "Checked by SPOC"
 
 
-@pytest.mark.parametrize("who, status", [("officer2", 403), ("essex_officer", 404), ("wilts_spoc", 404),
-                                         ("assessor", 403), ("force_manager", 403)])
+@pytest.mark.parametrize(
+    "who, status",
+    [("officer2", 403), ("essex_officer", 404), ("wilts_spoc", 404), ("assessor", 403), ("force_manager", 403)],
+)
 def test_people_who_may_not_edit_a_draft_cannot_open_its_sections(people, sign_in, who, status):
     form = factories.complete_draft(people.officer)
     subject = form.answers_for("B")["subjects"][0]["id"]
     client = sign_in(getattr(people, who))
-    for url in (section_url(form, "A"), section_url(form, "B", "/items/new"),
-                section_url(form, "B", f"/items/{subject}"), section_url(form, "B", f"/items/{subject}/remove")):
+    for url in (
+        section_url(form, "A"),
+        section_url(form, "B", "/items/new"),
+        section_url(form, "B", f"/items/{subject}"),
+        section_url(form, "B", f"/items/{subject}/remove"),
+    ):
         assert client.get(url).status_code == status, url
         assert client.post(url, data={"version": form.version, "working_name": "x"}).status_code == status, url
     assert reload(form).answers_for("A")["working_name"] == "Harbour Lane network"

@@ -1,7 +1,9 @@
 """Any answer typed into any section or item editor: a saved draft or a clear error, never a
 server error, and never lost text (saved exactly, or shown back exactly with the error)."""
+
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests import factories, typed_input
 from tests.web.htmlpage import error_summary, parse
@@ -12,8 +14,12 @@ from triggerflow.queries.reference import forces_by_region, regions
 from triggerflow.web.globals import intelligence_references
 
 EDITORS = [(section.key, False) for section in SECTIONS] + [(s.key, True) for s in SECTIONS if s.group]
-PROPERTIES = settings(max_examples=8, deadline=None, database=None,
-                      suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+PROPERTIES = settings(
+    max_examples=8,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 def options(spec, form) -> list[str]:

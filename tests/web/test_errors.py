@@ -1,6 +1,7 @@
 """Error pages in GOV.UK style that give nothing away; a failure of the service gives an incident
 id the user can quote, which the log line with the traceback starts with; debug is never on in
 production."""
+
 import logging
 
 import pytest
@@ -18,6 +19,7 @@ class Broken(Exception):
 @pytest.fixture
 def broken_app(app):
     """A page and an API operation with a fault, answered as in production: a 500, not a test failure."""
+
     @allow(*ANY_ROLE)
     def fails():
         raise Broken("the ledger is upside down")
@@ -46,7 +48,8 @@ def test_a_wrong_method_is_refused_with_the_methods_allowed(people, sign_in):
 
 
 def test_a_failure_shows_an_incident_id_that_the_log_line_with_the_traceback_starts_with(
-        broken_app, people, sign_in, caplog):
+    broken_app, people, sign_in, caplog
+):
     response = sign_in(people.officer).get("/fails")
     page = parse(response)
 
@@ -88,4 +91,3 @@ def test_production_refuses_to_start_in_debug_mode(monkeypatch):
 
     with pytest.raises(RuntimeError, match="never runs in debug mode"):
         ProductionConfig.validate()
-

@@ -6,10 +6,12 @@ are drawn from what exists (forms in each state, their items, people, sessions, 
 values no row has; the fields are those the page's own form shows, plus the version every editor
 carries, each given text from tests.hostile, one value or several.
 """
+
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 from werkzeug.routing import IntegerConverter
 
@@ -29,8 +31,11 @@ from triggerflow.workflow.definition import ACTIONS
 _APP = create_app(TestConfig)  # for collection only
 # Signing out ends the very session the test posts with; signing in is refused by counting failures.
 LEFT_OUT = {"auth.sign_out", "auth.sign_in", "auth.code"}
-WEB_FORMS = [rule for rule in _APP.url_map.iter_rules()
-             if "POST" in rule.methods and not rule.endpoint.startswith("api.") and rule.endpoint not in LEFT_OUT]
+WEB_FORMS = [
+    rule
+    for rule in _APP.url_map.iter_rules()
+    if "POST" in rule.methods and not rule.endpoint.startswith("api.") and rule.endpoint not in LEFT_OUT
+]
 FALLBACK_FIELDS = ("version", "confirm", "active", "reason", "comment")
 STATES = ("draft", "spoc_review", "submitted", "under_assessment", "returned")
 
@@ -43,15 +48,20 @@ def site(databases, tmp_path_factory):
         people = factories.people()
         cast = Cast(author=people.officer, spoc=people.spoc, assessor=people.assessor)
         forms = [getattr(lifecycle, state)(cast).number for state in STATES]
-        users = {person.role: person.email for person in (people.officer, people.spoc, people.assessor,
-                                                          people.regional_manager, people.admin)}
+        users = {
+            person.role: person.email
+            for person in (people.officer, people.spoc, people.assessor, people.regional_manager, people.admin)
+        }
         db.session.remove()
     clients = {}
 
     def client_for(email: str):
         if email not in clients:
             clients[email] = app.test_client()
-            assert clients[email].post("/sign-in", data={"email": email, "password": factories.PASSWORD}).status_code == 302
+            assert (
+                clients[email].post("/sign-in", data={"email": email, "password": factories.PASSWORD}).status_code
+                == 302
+            )
         return clients[email]
 
     yield SimpleNamespace(app=app, forms=forms, users=users, client_for=client_for)
@@ -99,14 +109,19 @@ def _field_names(client, path: str, rule) -> list[str]:
     page = client.get(path)
     if page.status_code != 200:
         return list(FALLBACK_FIELDS)
-    names = {element["name"] for tag in ("input", "select", "textarea") for element in parse(page).find_all(tag)
-             if element.get("name") and element.get("type") != "submit"}
+    names = {
+        element["name"]
+        for tag in ("input", "select", "textarea")
+        for element in parse(page).find_all(tag)
+        if element.get("name") and element.get("type") != "submit"
+    }
     return sorted(names)
 
 
 def _refused(response) -> bool:
     return response.status_code >= 400 or (
-        response.status_code == 200 and 'class="govuk-error-summary' in response.get_data(as_text=True))
+        response.status_code == 200 and 'class="govuk-error-summary' in response.get_data(as_text=True)
+    )
 
 
 def _people_for(site, rule) -> list[str]:
@@ -119,8 +134,7 @@ def test_no_post_to_any_form_breaks_it_and_a_refused_one_changes_nothing(site, r
     people = _people_for(site, rule)
     assert people, f"nobody may use {rule.endpoint}"
 
-    @settings(max_examples=10, derandomize=True, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=10, derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(st.data())
     def post(data):
         with site.app.app_context():
@@ -131,8 +145,9 @@ def test_no_post_to_any_form_breaks_it_and_a_refused_one_changes_nothing(site, r
             # The version goes with every post, as the pages send it: the form's own, or one mangled.
             sent = {"version": data.draw(st.sampled_from([version, version, "²", "99999999999999999999", "-1", ""]))}
             for _ in range(data.draw(st.integers(min_value=0, max_value=6))):
-                sent[pick(data.draw, names)] = data.draw(st.one_of(
-                    hostile_text, st.lists(hostile_text, min_size=2, max_size=3), st.just(version)))
+                sent[pick(data.draw, names)] = data.draw(
+                    st.one_of(hostile_text, st.lists(hostile_text, min_size=2, max_size=3), st.just(version))
+                )
             before = snapshot()
             response = client.post(path, data=sent)
             assert response.status_code < 500, (path, sent)

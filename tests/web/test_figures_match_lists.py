@@ -1,5 +1,6 @@
 """Every figure on every dashboard leads to a list with exactly as many rows as it says: forms for a
 figure that counts forms, times for one that counts events."""
+
 import re
 
 from tests.web.htmlpage import parse
@@ -7,14 +8,22 @@ from triggerflow.db import utcnow
 from triggerflow.synthetic import generate
 from triggerflow.web.dashboards.routes import LIST_PAGE_SIZE
 
-PAGE_PATHS = ["/dashboards/", "/dashboards/acceptance", "/dashboards/submissions", "/dashboards/reasons",
-              "/dashboards/stale", "/dashboards/time", "/dashboards/assessors", "/dashboards/backlog"]
+PAGE_PATHS = [
+    "/dashboards/",
+    "/dashboards/acceptance",
+    "/dashboards/submissions",
+    "/dashboards/reasons",
+    "/dashboards/stale",
+    "/dashboards/time",
+    "/dashboards/assessors",
+    "/dashboards/backlog",
+]
 LISTS = ("/dashboards/forms?", "/dashboards/events?")
 
 
 def figure(text: str) -> int | None:
     """The count a linked figure shows: '12', '4 (20%)', '60% (3 of 5)' (5 decided); None for a bare rate."""
-    shown = text.split(" – ")[0]
+    shown = text.split(" – ", maxsplit=1)[0]
     of = re.search(r"\(([\d,]+) of ([\d,]+)\)", shown)
     if of:
         return int(of.group(2).replace(",", ""))

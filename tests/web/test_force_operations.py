@@ -1,5 +1,6 @@
 """A force's operations register: recorded with or without a trigger form, and on the dashboards
 until an accepted threat stands behind it."""
+
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -14,9 +15,13 @@ from triggerflow.workflow.service import perform
 
 def record(client, **fields):
     started = fields.pop("started_on", utcnow().date() - timedelta(days=40))
-    data = {"name": "Op Kestrel", "target": "The Harbour Lane group", "form_number": "",
-            "started_on": [str(started.day), str(started.month), str(started.year)] if started else ["", "", ""],
-            **fields}
+    data = {
+        "name": "Op Kestrel",
+        "target": "The Harbour Lane group",
+        "form_number": "",
+        "started_on": [str(started.day), str(started.month), str(started.year)] if started else ["", "", ""],
+        **fields,
+    }
     return client.post("/operations/new", data=data)
 
 
@@ -63,15 +68,18 @@ def test_bad_input_is_named_keeps_what_was_typed_and_records_nothing(people, sig
     response = record(officer, name="", target="", started_on=None)
     assert response.status_code == 400
     assert [text for text, _ in error_summary(parse(response))] == [
-        "Enter the name of the operation", "Enter the date the operation started",
-        "Enter who or what the operation targets"]
+        "Enter the name of the operation",
+        "Enter the date the operation started",
+        "Enter who or what the operation targets",
+    ]
 
     response = record(officer, started_on=utcnow().date() + timedelta(days=2), form_number=wilts_form.number)
     assert response.status_code == 422
     page = parse(response)
     assert [text for text, _ in error_summary(page)] == [
         "The start date must be today or in the past",
-        f"Enter the number of a trigger form from your force, like DOR-{utcnow().year}-0001"]
+        f"Enter the number of a trigger form from your force, like DOR-{utcnow().year}-0001",
+    ]
     assert page.find("input", id="name")["value"] == "Op Kestrel"
     assert db.session.scalar(select(func.count()).select_from(ForceOperation)) == 0
 

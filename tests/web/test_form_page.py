@@ -1,4 +1,5 @@
 """A form's page in the order each person needs it, saying only what is true."""
+
 from tests import factories, review_story
 from tests.web.htmlpage import parse
 from triggerflow.assessment.return_items import add_pending
@@ -20,7 +21,12 @@ def test_a_new_form_opens_with_its_task_list_and_no_section_started(people, sign
     form = factories.draft(people.officer)
     page = parse(sign_in(people.officer).get(f"/forms/{form.number}"))
     assert order(page, "task-list", "checklist", "actions", "details", "timing") == [
-        "task-list", "checklist", "actions", "details", "timing"]
+        "task-list",
+        "checklist",
+        "actions",
+        "details",
+        "timing",
+    ]
     assert set(statuses(page).values()) == {"Not started"}
 
 
@@ -28,11 +34,16 @@ def test_the_holding_assessor_decides_with_the_forms_content_on_the_page(people,
     form = factories.under_assessment(people.officer, people.spoc, people.assessor)
     page = parse(sign_in(people.assessor).get(f"/forms/{form.number}"))
     assert order(page, "actions", "task-list", "form-content", "details") == [
-        "actions", "task-list", "form-content", "details"]
+        "actions",
+        "task-list",
+        "form-content",
+        "details",
+    ]
     content = page.one(id="form-content")
     assert form.working_name in content.text
     assert [heading.text.split(".")[0] for heading in content.find_all("h3", class_="govuk-heading-m")] == list(
-        "ABCDEFGHI")
+        "ABCDEFGHI"
+    )
     assert page.one(id="task-list").find("a")["href"] == "#section-A"
 
 
@@ -67,5 +78,7 @@ def test_a_resubmission_says_which_items_were_answered_and_which_are_not_yet_sen
     perform(form, "claim", people.assessor)
     add_pending(form, people.assessor, section="A", reason_code="R01", comment="Say more about the group.")
     summary = parse(sign_in(people.assessor).get(f"/forms/{form.number}")).one(id="return-items-summary").text
-    assert summary == ("Every return item sent to the force has a response. 3 answered and waiting for the assessor. "
-                       "1 not yet sent: it goes to the force when the form is returned.")
+    assert summary == (
+        "Every return item sent to the force has a response. 3 answered and waiting for the assessor. "
+        "1 not yet sent: it goes to the force when the form is returned."
+    )

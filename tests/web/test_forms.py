@@ -1,4 +1,5 @@
 """A form's own page as each person reads it, and starting a form."""
+
 from sqlalchemy import func, select
 
 from tests import factories
@@ -29,12 +30,14 @@ def test_the_checklist_names_the_step_the_incomplete_form_is_held_back_from(peop
     form = factories.draft(people.officer, {"A": {"working_name": "Harbour Lane"}})
     officer = sign_in(people.officer)
     assert blocking_warning(parse(officer.get(f"/forms/{form.number}"))).endswith(
-        "block sending this form to the force SPOC.")
+        "block sending this form to the force SPOC."
+    )
 
     people.officer.force.spoc_gate = False
     db.session.commit()
     assert blocking_warning(parse(officer.get(f"/forms/{form.number}"))).endswith(
-        "block submitting this form to the ROCTA.")
+        "block submitting this form to the ROCTA."
+    )
 
 
 def test_the_checklist_on_a_returned_form_speaks_of_resubmitting(people, sign_in):

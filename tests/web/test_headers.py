@@ -1,5 +1,6 @@
 """Security headers: a strict content security policy, no framing, no sniffing, no caching of
 anything behind sign-in, and HSTS in production only."""
+
 import re
 
 from config import ProductionConfig

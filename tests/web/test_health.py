@@ -1,4 +1,5 @@
 """/healthz tells a load balancer whether this server can reach the database, and nothing more."""
+
 from tests.databases import PostgreSQLDatabases, app_for
 
 

@@ -1,5 +1,6 @@
 """The pages take what anyone can type or put in a link as strictly as the API: dates within the years
 the service covers, ids and page numbers in range, text cleaned, a box ticked twice stored once."""
+
 import pytest
 
 from tests import factories
@@ -20,10 +21,13 @@ def test_a_dashboard_asked_for_a_year_the_service_does_not_cover_says_so(people,
 
     assert response.status_code == 400
     assert error_summary(parse(response)) == [
-        ("The end of the period must be between 1 January 1900 and 31 December 2100", "#end-day")]
+        ("The end of the period must be between 1 January 1900 and 31 December 2100", "#end-day")
+    ]
 
 
-@pytest.mark.parametrize("start", [["31", "2", "2026"], ["1", "1", "２０２６"], ["1_0", "1", "2026"], ["+1", "1", "2026"]])
+@pytest.mark.parametrize(
+    "start", [["31", "2", "2026"], ["1", "1", "２０２６"], ["1_0", "1", "2026"], ["+1", "1", "2026"]]
+)
 def test_a_dashboard_given_a_date_that_is_not_one_answers_400_with_the_error_summary(people, sign_in, start):
     response = sign_in(people.regional_manager).get(DASHBOARD, query_string={"start": start})
 
@@ -31,19 +35,26 @@ def test_a_dashboard_given_a_date_that_is_not_one_answers_400_with_the_error_sum
     assert [href for _, href in error_summary(parse(response))] == ["#start-day"]
 
 
-@pytest.mark.parametrize("path, args", [("/dashboards/acceptance.csv", {}),
-                                        ("/dashboards/forms.csv", {"measure": "acceptance", "cell": "decided"})])
+@pytest.mark.parametrize(
+    "path, args",
+    [("/dashboards/acceptance.csv", {}), ("/dashboards/forms.csv", {"measure": "acceptance", "cell": "decided"})],
+)
 def test_a_download_whose_period_is_refused_is_not_sent_for_the_default_period_instead(people, sign_in, path, args):
     response = sign_in(people.regional_manager).get(path, query_string={**args, "end": ["31", "12", "9999"]})
 
     assert response.status_code == 400 and response.mimetype == "text/html"
 
 
-@pytest.mark.parametrize("keys", [{"month": "2026-13"}, {"month": "٢٠٢٦-٠١"}, {"month": "9999-12"},
-                                  {"by": "²"}, {"by": "99999999999999999999"}])
+@pytest.mark.parametrize(
+    "keys",
+    [{"month": "2026-13"}, {"month": "٢٠٢٦-٠١"}, {"month": "9999-12"}, {"by": "²"}, {"by": "99999999999999999999"}],
+)
 def test_a_click_through_with_keys_no_figure_has_is_not_found(people, sign_in, keys):
-    measure = {"measure": "acceptance-by-month", "cell": "decided"} if "month" in keys else \
-        {"measure": "assessors", "cell": "claimed"}
+    measure = (
+        {"measure": "acceptance-by-month", "cell": "decided"}
+        if "month" in keys
+        else {"measure": "assessors", "cell": "claimed"}
+    )
 
     response = sign_in(people.regional_manager).get("/dashboards/forms", query_string={**measure, **keys})
 
@@ -70,8 +81,9 @@ def test_a_page_number_that_is_not_one_shows_the_first_page(people, sign_in, num
 def test_a_mangled_version_is_a_stale_page_not_a_server_error(people, sign_in, version):
     form = factories.draft(people.officer, {"A": {"working_name": "Operation Elm"}})
 
-    response = sign_in(people.officer).post(f"/forms/{form.number}/sections/A",
-                                            data={"version": version, "working_name": "Operation Oak"})
+    response = sign_in(people.officer).post(
+        f"/forms/{form.number}/sections/A", data={"version": version, "working_name": "Operation Oak"}
+    )
 
     assert response.status_code == 409
     assert reload(form).answers_for("A")["working_name"] == "Operation Elm"
@@ -81,8 +93,9 @@ def test_a_mangled_version_is_a_stale_page_not_a_server_error(people, sign_in, v
 def test_del_and_the_c1_controls_are_removed_from_what_is_typed(people, sign_in, character):
     form = factories.draft(people.officer)
 
-    response = sign_in(people.officer).post(f"/forms/{form.number}/sections/A", data={
-        "version": form.version, "working_name": f"Operation{character} Elm"})
+    response = sign_in(people.officer).post(
+        f"/forms/{form.number}/sections/A", data={"version": form.version, "working_name": f"Operation{character} Elm"}
+    )
 
     assert response.status_code == 302
     assert reload(form).answers_for("A")["working_name"] == "Operation Elm"
@@ -91,8 +104,10 @@ def test_del_and_the_c1_controls_are_removed_from_what_is_typed(people, sign_in,
 def test_a_box_ticked_twice_is_stored_once(people, sign_in):
     form = factories.draft(people.officer)
 
-    response = sign_in(people.officer).post(f"/forms/{form.number}/sections/A", data={
-        "version": form.version, "secondary_themes": ["fraud", "firearms", "fraud"]})
+    response = sign_in(people.officer).post(
+        f"/forms/{form.number}/sections/A",
+        data={"version": form.version, "secondary_themes": ["fraud", "firearms", "fraud"]},
+    )
 
     assert response.status_code == 302
     assert reload(form).answers_for("A")["secondary_themes"] == ["fraud", "firearms"]

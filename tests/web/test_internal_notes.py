@@ -1,4 +1,5 @@
 """Internal notes: the ROCTA's own notes on a form, which no force page ever shows."""
+
 import pytest
 
 from config import TestConfig
@@ -15,9 +16,11 @@ from triggerflow.workflow.definition import ACTIONS
 from triggerflow.workflow.errors import ActionNotAllowed
 
 _APP = create_app(TestConfig)  # to read the routes only
-GET_RULES = [rule for rule in _APP.url_map.iter_rules()  # pages, not files
-             if "GET" in rule.methods and rule.endpoint not in ("static", "assets.favicon")
-             and not rule.rule.startswith("/api/")]
+GET_RULES = [
+    rule
+    for rule in _APP.url_map.iter_rules()  # pages, not files
+    if "GET" in rule.methods and rule.endpoint not in ("static", "assets.favicon") and not rule.rule.startswith("/api/")
+]
 
 
 @pytest.fixture
@@ -28,8 +31,13 @@ def noted(people):
 def urls_for(form) -> list[str]:
     """Every page a person could open about this form (and every page without arguments)."""
     item_ids = [item.id for item in items_for(form, include_pending=False)]
-    values = {"number": [form.number], "sequence": [1, 2], "item_id": item_ids, "key": [s.key for s in SECTIONS],
-              "action": list(ACTIONS)}
+    values = {
+        "number": [form.number],
+        "sequence": [1, 2],
+        "item_id": item_ids,
+        "key": [s.key for s in SECTIONS],
+        "action": list(ACTIONS),
+    }
     urls = []
     for rule in GET_RULES:
         if not set(rule.arguments) <= set(values):

@@ -1,5 +1,6 @@
 """The live checklist: a section's answers as they stand are checked against the criteria, as saving
 would leave them, and nothing is saved."""
+
 import pytest
 
 from tests import factories
@@ -30,9 +31,13 @@ def test_the_check_counts_the_summary_as_typed_and_saves_nothing(people, sign_in
 def test_the_check_shows_what_saving_the_same_answers_shows(people, sign_in):
     form = factories.draft(people.officer)
     client = sign_in(people.officer)
-    typed = {"version": form.version, "threat_type": "priority_individual", "primary_theme": "county_lines",
-             "summary": "Runs the county line from the flat above the bakery on Harbour Lane. " * 2,
-             "master_list_searched": "yes"}
+    typed = {
+        "version": form.version,
+        "threat_type": "priority_individual",
+        "primary_theme": "county_lines",
+        "summary": "Runs the county line from the flat above the bakery on Harbour Lane. " * 2,
+        "master_list_searched": "yes",
+    }
 
     checked = needs(parse(client.post(check_url(form, "A"), data=typed)))
     client.post(f"/forms/{form.number}/sections/A", data=typed | {"next_step": "return"})
@@ -45,8 +50,10 @@ def test_the_check_shows_what_saving_the_same_answers_shows(people, sign_in):
 
 def test_a_section_that_meets_every_criterion_says_so(people, sign_in):
     form = factories.complete_draft(people.officer)
-    response = sign_in(people.officer).post(check_url(form, "I"), data={
-        "version": form.version, "security_marking": "OFFICIAL-SENSITIVE", "no_source_material": "y"})
+    response = sign_in(people.officer).post(
+        check_url(form, "I"),
+        data={"version": form.version, "security_marking": "OFFICIAL-SENSITIVE", "no_source_material": "y"},
+    )
     assert needs(parse(response)) == ["This section meets every criterion that applies to it."]
 
 
@@ -54,10 +61,14 @@ def test_a_new_form_checked_lists_each_types_needs_marked_with_the_type(people, 
     form = factories.draft(people.officer)
     response = sign_in(people.officer).post(check_url(form, "D"), data={"version": form.version})
     found = needs(parse(response))
-    assert "Planning needs at least 150 characters (it has 0) (criterion C8, for Organised crime group (OCG) " \
-           "only)" in found
-    assert "Select at least one capability indicator (criterion C9, for Organised crime group (OCG) or " \
-           "Priority individual only)" in found
+    assert (
+        "Planning needs at least 150 characters (it has 0) (criterion C8, for Organised crime group (OCG) "
+        "only)" in found
+    )
+    assert (
+        "Select at least one capability indicator (criterion C9, for Organised crime group (OCG) or "
+        "Priority individual only)" in found
+    )
 
 
 def test_answers_saving_would_refuse_are_not_checked(people, sign_in):
@@ -86,8 +97,10 @@ def test_a_check_without_the_pages_csrf_token_is_refused(app, people, sign_in):
     assert client.post(check_url(form, "A"), data={"version": form.version}).status_code == 400
 
 
-@pytest.mark.parametrize("who, status", [("officer2", 403), ("essex_officer", 404), ("wilts_spoc", 404),
-                                         ("assessor", 403), ("force_manager", 403)])
+@pytest.mark.parametrize(
+    "who, status",
+    [("officer2", 403), ("essex_officer", 404), ("wilts_spoc", 404), ("assessor", 403), ("force_manager", 403)],
+)
 def test_only_those_who_may_edit_the_form_may_check_it(people, sign_in, who, status):
     form = factories.draft(people.officer)
     response = sign_in(getattr(people, who)).post(check_url(form, "A"), data={"version": form.version})

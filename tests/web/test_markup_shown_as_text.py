@@ -1,5 +1,6 @@
 """Markup typed into any text field, comment or response is shown as the text it is, on every page
 that shows it, and never runs."""
+
 import pytest
 
 from tests import factories
@@ -66,12 +67,17 @@ def marked_form(people):
 def test_every_answer_shows_as_text_on_the_form_and_its_editors(people, sign_in, marked_form):
     officer = sign_in(people.officer)
     number = marked_form.number
-    every_answer = [markup(f"{s.key}.{spec.name}") for s in SECTIONS for spec in s.fields
-                    if spec.kind in ("text", "textarea") and spec.name not in {"county_line", *NUMBERS}]
+    every_answer = [
+        markup(f"{s.key}.{spec.name}")
+        for s in SECTIONS
+        for spec in s.fields
+        if spec.kind in ("text", "textarea") and spec.name not in {"county_line", *NUMBERS}
+    ]
 
     assert_shown_as_text(officer.get(f"/forms/{number}/content"), *every_answer, markup("amended"))
-    assert_shown_as_text(officer.get(f"/forms/{number}"), markup("return_item"), markup("response"),
-                         markup("spoc_return"))
+    assert_shown_as_text(
+        officer.get(f"/forms/{number}"), markup("return_item"), markup("response"), markup("spoc_return")
+    )
     assert_shown_as_text(officer.get("/"))
     for section in SECTIONS:
         assert_shown_as_text(officer.get(f"/forms/{number}/sections/{section.key}"))

@@ -1,5 +1,6 @@
 """Every form's page names who must act next and by when; a returned form is handed back to the
 SPOCs, by queue and e-mail, the moment its last return item is answered."""
+
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -31,8 +32,9 @@ def mail_to(kind: str) -> set[str]:
 
 def answer(client, form, item) -> None:
     db.session.refresh(form)
-    response = client.post(f"/forms/{form.number}/return-items/{item.id}/respond",
-                           data={"version": form.version, "response": ANSWER})
+    response = client.post(
+        f"/forms/{form.number}/return-items/{item.id}/respond", data={"version": form.version, "response": ANSWER}
+    )
     assert response.status_code == 302
 
 
@@ -45,16 +47,20 @@ def test_each_state_names_who_acts_next(people, sign_in):
     officer = sign_in(people.officer)
 
     draft = lifecycle.draft(cast)
-    assert next_step(officer, draft) == (f"Waiting for {people.officer.name} (who started the form): "
-                                         f"{people.officer.name} – complete the form and send it to a SPOC.")
+    assert next_step(officer, draft) == (
+        f"Waiting for {people.officer.name} (who started the form): "
+        f"{people.officer.name} – complete the form and send it to a SPOC."
+    )
     review = lifecycle.spoc_review(cast)
     assert next_step(officer, review).startswith(
-        f"Waiting for Dorset Police SPOCs: {spoc_names(people.spoc, people.spoc2)} – check the form")
+        f"Waiting for Dorset Police SPOCs: {spoc_names(people.spoc, people.spoc2)} – check the form"
+    )
     sent = lifecycle.submitted(cast)
     assert next_step(officer, sent) == (
         "Waiting for South West Regional Organised Crime Unit assessors: "
         f"{spoc_names(people.assessor, people.assessor2)}"
-        f" – claim the form and assess it by {assessment_due(sent.submitted_at):%-d %B %Y}.")
+        f" – claim the form and assess it by {assessment_due(sent.submitted_at):%-d %B %Y}."
+    )
     held = lifecycle.under_assessment(cast)
     assert next_step(officer, held).startswith(f"Waiting for the assessor: {people.assessor.name} – assess the form by")
     accepted = lifecycle.accepted(cast)
@@ -65,9 +71,11 @@ def test_a_returned_form_is_the_officers_until_every_item_is_answered(people, si
     form = factories.returned(people.officer, people.spoc, people.assessor, sections=("B", "C"))
     officer = sign_in(people.officer)
 
-    assert next_step(officer, form) == (f"Waiting for {people.officer.name} (who started the form): "
-                                        f"{people.officer.name} – answer the 2 return items by "
-                                        f"{form.resubmit_by:%-d %B %Y}.")
+    assert next_step(officer, form) == (
+        f"Waiting for {people.officer.name} (who started the form): "
+        f"{people.officer.name} – answer the 2 return items by "
+        f"{form.resubmit_by:%-d %B %Y}."
+    )
     answer(officer, form, items_for(form, include_pending=False)[0])
     assert "answer the return item by" in next_step(officer, form)
 
@@ -85,8 +93,10 @@ def test_answering_the_last_item_hands_the_form_to_the_spocs_queue_and_mail_at_o
     returns = parse(spoc.get("/")).find("table", data_queue="returns")
     assert returns is None
     assert mail_to("ready_to_resubmit") == {people.spoc.email, people.spoc2.email}
-    assert next_step(officer, form) == (f"Waiting for Dorset Police SPOCs: {spoc_names(people.spoc, people.spoc2)} "
-                                        f"– resubmit the form to the ROCTA by {form.resubmit_by:%-d %B %Y}.")
+    assert next_step(officer, form) == (
+        f"Waiting for Dorset Police SPOCs: {spoc_names(people.spoc, people.spoc2)} "
+        f"– resubmit the form to the ROCTA by {form.resubmit_by:%-d %B %Y}."
+    )
     assert parse(officer.get("/")).find("strong", class_="app-count") is None  # nothing left for the officer
 
     answer(officer, form, last)  # changing an answer hands nothing on again

@@ -1,14 +1,27 @@
 """A form shows, as a hint, the open and accepted forms in its region that share a subject or an
 intelligence reference with it, to whoever may open them, and never stops it being sent."""
+
 from tests import factories
 from tests.web.htmlpage import parse
 from triggerflow.demo_content import complete_ocg_answers
 from triggerflow.workflow.service import perform
 
-DERMOT = {"surname": "Hallow", "forename": "Dermot", "date_of_birth": "1981-04-12",
-          "intelligence_id": "PNC 81/123456A", "role": "principal", "identified": "yes"}
-SOMEONE_ELSE = {"surname": "Quenby", "forename": "Tamsin", "date_of_birth": "1990-09-30",
-                "intelligence_id": "PNC 90/654321B", "role": "principal", "identified": "yes"}
+DERMOT = {
+    "surname": "Hallow",
+    "forename": "Dermot",
+    "date_of_birth": "1981-04-12",
+    "intelligence_id": "PNC 81/123456A",
+    "role": "principal",
+    "identified": "yes",
+}
+SOMEONE_ELSE = {
+    "surname": "Quenby",
+    "forename": "Tamsin",
+    "date_of_birth": "1990-09-30",
+    "intelligence_id": "PNC 90/654321B",
+    "role": "principal",
+    "identified": "yes",
+}
 
 
 def with_subject(author, subject: dict, name: str, reference: str | None = None):
@@ -37,12 +50,15 @@ def test_a_draft_with_a_subject_on_another_dorset_form_shows_the_possible_duplic
 
 
 def test_a_similar_name_with_the_same_date_of_birth_is_a_possible_duplicate_and_another_birthday_is_not(
-        people, sign_in):
+    people, sign_in
+):
     known = with_subject(people.officer2, DERMOT, "Harbour Lane")
-    alike = with_subject(people.officer, {**DERMOT, "surname": "Hallowe", "forename": "Dermott",
-                                          "intelligence_id": ""}, "Quay Street")
-    born_later = with_subject(people.officer, {**alike.answers_for("B")["subjects"][0],
-                                               "date_of_birth": "1981-04-13"}, "Mill Lane")
+    alike = with_subject(
+        people.officer, {**DERMOT, "surname": "Hallowe", "forename": "Dermott", "intelligence_id": ""}, "Quay Street"
+    )
+    born_later = with_subject(
+        people.officer, {**alike.answers_for("B")["subjects"][0], "date_of_birth": "1981-04-13"}, "Mill Lane"
+    )
     client = sign_in(people.officer)
 
     [hint] = hints(client, f"/forms/{alike.number}")
@@ -91,8 +107,9 @@ def test_a_possible_duplicate_never_stops_the_form_being_sent(people, sign_in):
 
 def test_an_id_typed_with_other_spaces_and_stops_is_still_the_same_subject(people, sign_in):
     known = with_subject(people.officer2, {**DERMOT, "intelligence_id": "81 123456 A"}, "Harbour Lane")
-    draft = with_subject(people.officer, {**DERMOT, "intelligence_id": "PNC81/123456a", "date_of_birth": ""},
-                         "Quay Street")
+    draft = with_subject(
+        people.officer, {**DERMOT, "intelligence_id": "PNC81/123456a", "date_of_birth": ""}, "Quay Street"
+    )
 
     [hint] = hints(sign_in(people.officer), f"/forms/{draft.number}")
     assert known.number in hint and "the same PNC or intelligence ID, 81 123456 A" in hint

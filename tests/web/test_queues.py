@@ -1,4 +1,5 @@
 """Each role's home page: the right forms, in the right order, never another force's or region's."""
+
 from datetime import timedelta
 
 from sqlalchemy import event
@@ -120,8 +121,10 @@ def test_assessor_sees_the_regional_queue_oldest_first_and_never_another_region(
 def test_a_resubmission_is_marked_for_the_assessor_who_returned_it(people, sign_in):
     to_me = factories.returned(people.officer, people.spoc, people.assessor)
     to_other = factories.returned(people.wilts_officer, people.wilts_spoc, people.assessor2)
-    for form, officer, spoc in ((to_me, people.officer, people.spoc),
-                                (to_other, people.wilts_officer, people.wilts_spoc)):
+    for form, officer, spoc in (
+        (to_me, people.officer, people.spoc),
+        (to_other, people.wilts_officer, people.wilts_spoc),
+    ):
         from triggerflow.assessment.return_items import items_for, respond
         from triggerflow.content import store
 
@@ -132,7 +135,9 @@ def test_a_resubmission_is_marked_for_the_assessor_who_returned_it(people, sign_
 
     rows = table(home(sign_in(people.assessor)), "resubmitted")
     assert [(r["Form"].split()[0], r["Goes to"]) for r in rows] == [
-        (to_me.number, "Resubmitted to you"), (to_other.number, people.assessor2.name)]
+        (to_me.number, "Resubmitted to you"),
+        (to_other.number, people.assessor2.name),
+    ]
 
 
 def test_days_waiting_count_from_the_latest_submission(people):
@@ -159,8 +164,7 @@ def test_managers_see_forms_in_scope_newest_first_and_can_filter_by_state(people
 
     assert numbers(home(sign_in(people.force_manager)), "forms") == [draft.number, accepted.number]
     assert numbers(home(sign_in(people.national_manager)), "forms") == [essex.number, sent.number, accepted.number]
-    assert numbers(home(sign_in(people.admin)), "forms") == [essex.number, draft.number, sent.number,
-                                                               accepted.number]
+    assert numbers(home(sign_in(people.admin)), "forms") == [essex.number, draft.number, sent.number, accepted.number]
     assert numbers(home(sign_in(people.admin), state="nonsense"), "forms")[0] == essex.number
 
 
@@ -240,6 +244,10 @@ def test_queue_rows_carry_the_force_and_people_from_one_query(people):
     factories.under_assessment(people.officer, people.spoc, people.assessor)
     row = queues.assessing(people.assessor).rows[0]
     assert (row["force_name"], row["author_name"], row["assessor_name"], row["state"]) == (
-        "Dorset Police", people.officer.name, people.assessor.name, FormState.UNDER_ASSESSMENT)
+        "Dorset Police",
+        people.officer.name,
+        people.assessor.name,
+        FormState.UNDER_ASSESSMENT,
+    )
     assert queues.state_counts(people.assessor) == {FormState.UNDER_ASSESSMENT: 1}
     assert local_today() >= local_date(row["submitted_at"])

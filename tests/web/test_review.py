@@ -1,4 +1,5 @@
 """The assessor's review of a resubmission in the browser's pages: what changed, and the item threads."""
+
 import pytest
 
 from tests import review_story
@@ -27,8 +28,10 @@ def version_of(form) -> int:
 
 
 def rows(table) -> list[list[str]]:
-    return [[cell.text for cell in row.children if not isinstance(cell, str) and cell.tag in ("th", "td")]
-            for row in table.find("tbody").find_all("tr")]
+    return [
+        [cell.text for cell in row.children if not isinstance(cell, str) and cell.tag in ("th", "td")]
+        for row in table.find("tbody").find_all("tr")
+    ]
 
 
 def test_the_assessor_is_sent_from_the_form_page_to_what_changed(review, people, sign_in):
@@ -45,8 +48,10 @@ def test_the_changes_page_shows_each_nested_change_with_labels_and_readable_valu
     assert "Comparing version 1" in page.find(id="comparing").text
 
     subjects = page.find("section", id="section-B")
-    assert subjects.find("h3", data_item=review_story.item_id(review, "B", "subjects", surname="Hallow")).text \
+    assert (
+        subjects.find("h3", data_item=review_story.item_id(review, "B", "subjects", surname="Hallow")).text
         == "Subject: Dermot Hallow Changed"
+    )
     assert rows(subjects.find("table")) == [["Date of birth Changed", "12 April 1981", "21 April 1981"]]
 
     offences = page.find("section", id="section-C")
@@ -103,8 +108,10 @@ def test_a_stale_close_keeps_the_comment_and_says_the_form_changed(review, peopl
     client = sign_in(people.assessor)
     stale = version_of(review)
     client.post(f"/forms/{review.number}/return-items/{item_on(review, 'B').id}/close", data={"version": stale})
-    response = client.post(f"/forms/{review.number}/return-items/{item_on(review, 'F').id}/close",
-                           data={"version": stale, "comment": "Good, thank you."})
+    response = client.post(
+        f"/forms/{review.number}/return-items/{item_on(review, 'F').id}/close",
+        data={"version": stale, "comment": "Good, thank you."},
+    )
     assert response.status_code == 409
     page = parse(response)
     assert "changed by someone else" in error_summary(page)[0][0]

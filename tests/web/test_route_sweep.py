@@ -7,6 +7,7 @@ would send the visitor to sign in. URL arguments are built from their names (a r
 number, a real item id...); an argument this file has never seen gets a placeholder by its
 converter, which is enough for the checks made before a view runs.
 """
+
 from types import SimpleNamespace
 
 import pytest
@@ -43,8 +44,12 @@ def by_token(rule) -> bool:
 
 def cases(select) -> list:
     """(rule, method) for every method of every route that `select` picks."""
-    return [pytest.param(rule, method, id=f"{method} {rule.rule}")
-            for rule in ROUTES if select(rule) for method in methods(rule)]
+    return [
+        pytest.param(rule, method, id=f"{method} {rule.rule}")
+        for rule in ROUTES
+        if select(rule)
+        for method in methods(rule)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -58,22 +63,38 @@ def site(databases, tmp_path_factory):
         form = lifecycle.returned(Cast(author=people.officer, spoc=people.spoc, assessor=people.assessor))
         (item,) = items_for(form, include_pending=False)
         threat = factories.threat_of(factories.accepted(people.officer, people.spoc, people.assessor))
-        in_scope = {Role.OFFICER: people.officer, Role.SPOC: people.spoc, Role.ASSESSOR: people.assessor,
-                    Role.MANAGER: people.regional_manager, Role.ADMIN: people.admin}
+        in_scope = {
+            Role.OFFICER: people.officer,
+            Role.SPOC: people.spoc,
+            Role.ASSESSOR: people.assessor,
+            Role.MANAGER: people.regional_manager,
+            Role.ADMIN: people.admin,
+        }
         out_of_scope = {
             Role.OFFICER: [people.wilts_officer, people.essex_officer],
             Role.SPOC: [people.wilts_spoc, people.essex_spoc],
             Role.ASSESSOR: [people.eastern_assessor],
-            Role.MANAGER: [factories.user(Role.MANAGER, force_code="ESS"),
-                           factories.user(Role.MANAGER, region_code="EA")],
+            Role.MANAGER: [
+                factories.user(Role.MANAGER, force_code="ESS"),
+                factories.user(Role.MANAGER, region_code="EA"),
+            ],
         }
-        arguments = {"number": form.number, "key": "B", "action": "claim", "sequence": 1,
-                     "filename": "images/favicon.svg", "answer_item": form.answers_for("B")["subjects"][0]["id"],
-                     "return_item": item.id, "threat_id": threat.id}
+        arguments = {
+            "number": form.number,
+            "key": "B",
+            "action": "claim",
+            "sequence": 1,
+            "filename": "images/favicon.svg",
+            "answer_item": form.answers_for("B")["subjects"][0]["id"],
+            "return_item": item.id,
+            "threat_id": threat.id,
+        }
         everyone = [*in_scope.values(), *(u for users in out_of_scope.values() for u in users)]
         tokens = {u.email: _token(u) for u in everyone} if any(by_token(r) for r in ROUTES) else {}
-        emails = {"in": {role: u.email for role, u in in_scope.items()},
-                  "out": {role: [u.email for u in users] for role, users in out_of_scope.items()}}
+        emails = {
+            "in": {role: u.email for role, u in in_scope.items()},
+            "out": {role: [u.email for u in users] for role, users in out_of_scope.items()},
+        }
         db.session.remove()
     clients = {}
 
@@ -115,8 +136,9 @@ def call(site, rule, method: str, email: str | None = None, *, cookie_only: bool
         return site.app.test_client().open(url(site, rule), method=method)
     if by_token(rule) and not cookie_only:
         body = {"json": {}} if method in ("POST", "PUT", "PATCH") else {}
-        return site.app.test_client().open(url(site, rule), method=method,
-                                           headers={"Authorization": f"Bearer {site.tokens[email]}"}, **body)
+        return site.app.test_client().open(
+            url(site, rule), method=method, headers={"Authorization": f"Bearer {site.tokens[email]}"}, **body
+        )
     return site.client_for(email).open(url(site, rule), method=method)
 
 
@@ -137,8 +159,16 @@ def test_only_sign_in_assets_and_the_health_check_are_public_on_the_web():
     public = {rule.endpoint for rule in ROUTES if allowed_roles(rule) == PUBLIC and not by_token(rule)}
     # auth.code is the second step of signing in: it sends anyone without a half-finished sign-in back to the first.
     # The organisation's sign-in (OpenID Connect) is signing in too: choosing the provider, going there, coming back.
-    assert public == {"auth.sign_in", "auth.code", "assets.govuk_asset", "assets.favicon", "health.healthz",
-                      "organisation_sign_in.choose", "organisation_sign_in.start", "organisation_sign_in.callback"}
+    assert public == {
+        "auth.sign_in",
+        "auth.code",
+        "assets.govuk_asset",
+        "assets.favicon",
+        "health.healthz",
+        "organisation_sign_in.choose",
+        "organisation_sign_in.start",
+        "organisation_sign_in.callback",
+    }
 
 
 @pytest.mark.parametrize("rule, method", cases(lambda rule: allowed_roles(rule) != PUBLIC and not by_token(rule)))
@@ -170,16 +200,20 @@ def _forbids_a_role(rule) -> bool:
 
 @pytest.mark.parametrize("rule, method", cases(_forbids_a_role))
 def test_people_whose_role_the_view_does_not_allow_get_403(site, rule, method):
-    answers = {role.value: call(site, rule, method, site.emails["in"][role]).status_code
-               for role in sorted(set(Role) - allowed_roles(rule))}
+    answers = {
+        role.value: call(site, rule, method, site.emails["in"][role]).status_code
+        for role in sorted(set(Role) - allowed_roles(rule))
+    }
     assert set(answers.values()) == {403}, answers
 
 
 @pytest.mark.parametrize("rule, method", cases(lambda rule: "number" in rule.arguments))
 def test_people_outside_the_forms_force_or_region_get_404(site, rule, method):
-    answers = {email: call(site, rule, method, email).status_code
-               for role in sorted(allowed_roles(rule) & set(site.emails["out"]))
-               for email in site.emails["out"][role]}
+    answers = {
+        email: call(site, rule, method, email).status_code
+        for role in sorted(allowed_roles(rule) & set(site.emails["out"]))
+        for email in site.emails["out"][role]
+    }
     if 501 in answers.values():
         pytest.skip(f"{rule.endpoint} is not written yet")
     assert answers and set(answers.values()) == {404}, answers
@@ -187,9 +221,11 @@ def test_people_outside_the_forms_force_or_region_get_404(site, rule, method):
 
 @pytest.mark.parametrize("rule, method", cases(lambda rule: "threat_id" in rule.arguments))
 def test_people_outside_the_threats_owning_force_or_region_get_404(site, rule, method):
-    answers = {email: call(site, rule, method, email).status_code
-               for role in sorted(allowed_roles(rule) & set(site.emails["out"]))
-               for email in site.emails["out"][role]}
+    answers = {
+        email: call(site, rule, method, email).status_code
+        for role in sorted(allowed_roles(rule) & set(site.emails["out"]))
+        for email in site.emails["out"][role]
+    }
     assert answers and set(answers.values()) == {404}, answers
 
 

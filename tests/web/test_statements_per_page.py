@@ -16,8 +16,14 @@ from triggerflow.web.dashboards.routes import PAGES as DASHBOARDS
 
 # A form page also lists possible duplicates and, on a form ever accepted, its threats: one more each.
 MOST = 11
-MAIN_PAGES = [("assessor", "/"), ("officer", "/"), ("spoc", "/"), ("national_manager", "/"),
-              ("assessor", "/forms/{form}"), ("officer", "/forms/{form}")]
+MAIN_PAGES = [
+    ("assessor", "/"),
+    ("officer", "/"),
+    ("spoc", "/"),
+    ("national_manager", "/"),
+    ("assessor", "/forms/{form}"),
+    ("officer", "/forms/{form}"),
+]
 
 
 def _statements(client, path: str) -> int:

@@ -1,4 +1,5 @@
 """The API tokens page: make a token and see it once, see your tokens, revoke one after confirming."""
+
 from sqlalchemy import select
 
 from tests.web.htmlpage import error_summary, parse

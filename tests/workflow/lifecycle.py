@@ -3,6 +3,7 @@
 Nothing here sets a form's state: every form gets where it is the way a person's form would,
 so the permission matrix also proves that every state is reachable.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass
 

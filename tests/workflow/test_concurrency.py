@@ -2,6 +2,7 @@
 context and database session, released together. Exactly one of two rivals wins; under a crowd
 no update is lost and every form's history replays to the state it holds.
 """
+
 import random
 import threading
 from collections import Counter
@@ -88,8 +89,13 @@ def save_working_name(form_id: int, user_id: int, name: str):
 def test_two_people_saving_one_section_at_once_keep_one_whole_answer_and_overwrite_nothing(app, people):
     form = factories.draft(people.officer)
 
-    outcomes = dict(at_once(app, save_working_name(form.id, people.officer.id, "Operation Alder"),
-                            save_working_name(form.id, people.spoc.id, "Operation Birch")))
+    outcomes = dict(
+        at_once(
+            app,
+            save_working_name(form.id, people.officer.id, "Operation Alder"),
+            save_working_name(form.id, people.spoc.id, "Operation Birch"),
+        )
+    )
 
     assert sorted(outcomes) == ["stale", "won"]
     db.session.expire_all()
@@ -107,7 +113,8 @@ def post_claim(client, number: str, version: int):
 
 
 def test_two_assessors_pressing_claim_in_their_browsers_at_once_one_is_told_someone_else_changed_it(
-        app, people, sign_in):
+    app, people, sign_in
+):
     form = lifecycle.submitted(Cast(people.officer, people.spoc, people.assessor))
     clients = {sign_in(people.assessor): people.assessor, sign_in(people.assessor2): people.assessor2}
 
@@ -153,12 +160,25 @@ def crowd_member(seed: int, form_ids: list[int], actor_ids: list[int], attempts:
 
 def test_fifty_people_moving_shared_forms_at_once_lose_no_update_and_every_history_replays(app, people):
     cast = Cast(people.officer, people.spoc, people.assessor)
-    forms = [lifecycle.draft(cast), lifecycle.spoc_review(cast), lifecycle.submitted(cast),
-             lifecycle.under_assessment(cast)]
+    forms = [
+        lifecycle.draft(cast),
+        lifecycle.spoc_review(cast),
+        lifecycle.submitted(cast),
+        lifecycle.under_assessment(cast),
+    ]
     form_ids = [form.id for form in forms]
     events_before = {form.id: len(events_of(form.id)) for form in forms}
-    actor_ids = [person.id for person in (people.officer, people.spoc, people.spoc2, people.assessor,
-                                           people.assessor2, people.regional_manager)]
+    actor_ids = [
+        person.id
+        for person in (
+            people.officer,
+            people.spoc,
+            people.spoc2,
+            people.assessor,
+            people.assessor2,
+            people.regional_manager,
+        )
+    ]
 
     results = at_once(app, *(crowd_member(seed, form_ids, actor_ids, attempts=6) for seed in range(50)))
 

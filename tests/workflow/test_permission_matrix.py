@@ -9,6 +9,7 @@ file states by hand, so a slip in workflow.permissions shows up as a difference.
 The forms are walked to each state through the real service once per module (see
 tests.workflow.lifecycle); each test then looks at them under one gate setting.
 """
+
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -62,8 +63,7 @@ def _personas(people, author_kind: str) -> list[Persona]:
         Persona("a SPOC of another region", people.essex_spoc.id, Role.SPOC),
         Persona("the assessor who holds or returned it", people.assessor.id, Role.ASSESSOR, assesses_region=True),
         Persona("another assessor of the region", people.assessor2.id, Role.ASSESSOR, assesses_region=True),
-        Persona("an assessor of the region whose home force is the form's", people.dorset_assessor.id,
-                Role.ASSESSOR),
+        Persona("an assessor of the region whose home force is the form's", people.dorset_assessor.id, Role.ASSESSOR),
         Persona("an assessor of another region", people.eastern_assessor.id, Role.ASSESSOR),
         Persona("the regional manager", people.regional_manager.id, Role.MANAGER, manages_region=True),
         Persona("another region's manager", people.eastern_manager.id, Role.MANAGER),
@@ -138,9 +138,12 @@ def _condition_holds(when: str | None, form: TriggerForm, gate: bool) -> bool:
 
 def expected_actions(form: TriggerForm, persona: Persona, gate: bool) -> set[str]:
     return {
-        t.action for t in TRANSITIONS
-        if form.state in t.sources and _condition_holds(t.when, form, gate)
-        and persona.role in t.roles and _relation_holds(t.relation, persona, form)
+        t.action
+        for t in TRANSITIONS
+        if form.state in t.sources
+        and _condition_holds(t.when, form, gate)
+        and persona.role in t.roles
+        and _relation_holds(t.relation, persona, form)
     }
 
 
@@ -148,8 +151,12 @@ def _actor(persona: Persona) -> User | None:
     return None if persona.user_id is None else db.session.get(User, persona.user_id)
 
 
-CASES = [pytest.param(kind, walk, gate, id=f"{kind}'s form, {walk}, {gate_name}")
-         for kind in AUTHORS for walk in WALKS for gate_name, gate in GATES.items()]
+CASES = [
+    pytest.param(kind, walk, gate, id=f"{kind}'s form, {walk}, {gate_name}")
+    for kind in AUTHORS
+    for walk in WALKS
+    for gate_name, gate in GATES.items()
+]
 
 
 @pytest.mark.parametrize("kind, walk, gate", CASES)
@@ -196,14 +203,31 @@ def _every_offer(world, looking, personas: set[str]) -> list[str]:
 
 
 def test_administrators_and_managers_other_than_the_regional_manager_can_never_act(world, looking):
-    assert _every_offer(world, looking, {"an administrator", "the national manager", "the force manager",
-                                         "another region's manager"}) == []
+    assert (
+        _every_offer(
+            world,
+            looking,
+            {"an administrator", "the national manager", "the force manager", "another region's manager"},
+        )
+        == []
+    )
 
 
 def test_nobody_outside_the_forms_force_or_region_can_ever_act(world, looking):
-    assert _every_offer(world, looking, {"an officer of another force in the region",
-                                         "a SPOC of another force in the region", "an officer of another region",
-                                         "a SPOC of another region", "an assessor of another region"}) == []
+    assert (
+        _every_offer(
+            world,
+            looking,
+            {
+                "an officer of another force in the region",
+                "a SPOC of another force in the region",
+                "an officer of another region",
+                "a SPOC of another region",
+                "an assessor of another region",
+            },
+        )
+        == []
+    )
 
 
 def test_an_assessor_can_never_act_on_a_form_from_their_own_home_force(world, looking):

@@ -1,4 +1,5 @@
 """Replaying a form's event log through the lifecycle definition."""
+
 import pytest
 from sqlalchemy import select
 

@@ -1,4 +1,5 @@
 """Routing: a resubmission goes back to the assessor who returned it; a regional manager reassigns work."""
+
 import pytest
 from sqlalchemy import select
 
@@ -20,8 +21,7 @@ def cast(people):
 
 def events(form, action="reassign") -> list[FormEvent]:
     db.session.expire_all()
-    return list(db.session.scalars(select(FormEvent).where(FormEvent.form_id == form.id,
-                                                           FormEvent.action == action)))
+    return list(db.session.scalars(select(FormEvent).where(FormEvent.form_id == form.id, FormEvent.action == action)))
 
 
 def test_a_resubmission_goes_back_to_the_assessor_who_returned_it(cast, people):
@@ -46,8 +46,11 @@ def test_the_regional_manager_reassigns_a_form_under_assessment_and_it_is_audite
     (saved,) = events(form)
     assert saved.id == event.id
     assert (saved.from_state, saved.to_state, saved.actor_id, saved.comment) == (
-        FormState.UNDER_ASSESSMENT, FormState.UNDER_ASSESSMENT, people.regional_manager.id,
-        "Aled is on leave for two weeks.")
+        FormState.UNDER_ASSESSMENT,
+        FormState.UNDER_ASSESSMENT,
+        people.regional_manager.id,
+        "Aled is on leave for two weeks.",
+    )
     assert saved.details == {"from_assessor_id": people.assessor.id, "assessor_id": people.assessor2.id}
     assert "return_to_force" in available_actions(form, people.assessor2)
     assert "return_to_force" not in available_actions(form, people.assessor)
@@ -92,8 +95,13 @@ def test_other_refusals_write_nothing(cast, people):
         reassign_many([(form, form.version)], people.regional_manager, None, "Nobody")  # release instead
     with pytest.raises(StaleForm):
         reassign(form, people.regional_manager, people.assessor2, "Cover", form.version - 1)
-    for someone in (people.assessor, people.national_manager, people.force_manager, people.admin,
-                    factories.user(Role.MANAGER, region_code="EA")):
+    for someone in (
+        people.assessor,
+        people.national_manager,
+        people.force_manager,
+        people.admin,
+        factories.user(Role.MANAGER, region_code="EA"),
+    ):
         with pytest.raises(ActionNotAllowed):
             reassign(form, someone, people.assessor2, "Cover", form.version)
     assert form.assessor_id == people.assessor.id and events(form) == []
@@ -111,11 +119,19 @@ def test_bulk_reassign_is_all_or_nothing(people):
     wilts_assessor = factories.user(Role.ASSESSOR, region_code="SW", force_code="WIL")
 
     with pytest.raises(Invalid):
-        reassign_many([(dorset, dorset.version), (wiltshire, wiltshire.version)], people.regional_manager,
-                      wilts_assessor, "Leaver")
+        reassign_many(
+            [(dorset, dorset.version), (wiltshire, wiltshire.version)],
+            people.regional_manager,
+            wilts_assessor,
+            "Leaver",
+        )
     assert (dorset.assessor_id, wiltshire.assessor_id) == (people.assessor.id, people.assessor.id)
 
-    reassign_many([(dorset, dorset.version), (wiltshire, wiltshire.version)], people.regional_manager,
-                  people.assessor2, "Aled has left the unit.")
+    reassign_many(
+        [(dorset, dorset.version), (wiltshire, wiltshire.version)],
+        people.regional_manager,
+        people.assessor2,
+        "Aled has left the unit.",
+    )
     assert (dorset.assessor_id, wiltshire.assessor_id) == (people.assessor2.id, people.assessor2.id)
     assert len(events(dorset)) == len(events(wiltshire)) == 1

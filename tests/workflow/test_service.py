@@ -1,4 +1,5 @@
 """The workflow service: one event per transition, optimistic locking, all-or-nothing, and the guards."""
+
 from datetime import timedelta
 
 import pytest
@@ -27,16 +28,22 @@ def events_of(form: TriggerForm) -> list[FormEvent]:
 
 
 def snapshots_of(form: TriggerForm) -> list[FormSnapshot]:
-    return list(db.session.scalars(
-        select(FormSnapshot).where(FormSnapshot.form_id == form.id).order_by(FormSnapshot.sequence)))
+    return list(
+        db.session.scalars(select(FormSnapshot).where(FormSnapshot.form_id == form.id).order_by(FormSnapshot.sequence))
+    )
 
 
 def stored(app, form_id: int) -> dict:
     """What another request would read: a fresh session in its own app context."""
     with app.app_context():
         form = db.session.get(TriggerForm, form_id)
-        return {"state": form.state, "version": form.version, "round": form.round,
-                "events": len(events_of(form)), "snapshots": len(snapshots_of(form))}
+        return {
+            "state": form.state,
+            "version": form.version,
+            "round": form.round,
+            "events": len(events_of(form)),
+            "snapshots": len(snapshots_of(form)),
+        }
 
 
 def set_spoc_gate(force: Force, on: bool) -> None:
@@ -53,8 +60,13 @@ def test_every_transition_writes_exactly_one_event_saying_from_to_who_and_round(
         ("return_to_force", people.assessor, {}, FormState.RETURNED, 1),
         ("resubmit", people.spoc, {}, FormState.RESUBMITTED, 2),
         ("claim", people.assessor, {}, FormState.UNDER_ASSESSMENT, 2),
-        ("reject", people.assessor, {"reason_code": "N3", "comment": "Better managed locally as a non-SOC problem."},
-         FormState.REJECTED, 2),
+        (
+            "reject",
+            people.assessor,
+            {"reason_code": "N3", "comment": "Better managed locally as a non-SOC problem."},
+            FormState.REJECTED,
+            2,
+        ),
     ]
     for action, actor, details, to_state, round_ in steps:
         if action == "return_to_force":
@@ -65,17 +77,32 @@ def test_every_transition_writes_exactly_one_event_saying_from_to_who_and_round(
         event = perform(form, action, actor, **details)
         after = events_of(form)
         assert len(after) == before + 1
-        assert (after[-1].id, after[-1].action, after[-1].from_state, after[-1].to_state, after[-1].actor_id,
-                after[-1].round) == (event.id, action, from_state, to_state, actor.id, round_)
+        assert (
+            after[-1].id,
+            after[-1].action,
+            after[-1].from_state,
+            after[-1].to_state,
+            after[-1].actor_id,
+            after[-1].round,
+        ) == (event.id, action, from_state, to_state, actor.id, round_)
 
 
 def test_the_event_keeps_the_reason_code_and_comment_given(people, cast):
     form = lifecycle.under_assessment(cast)
-    perform(form, "reject", people.assessor, reason_code="N6", comment="  Duplicates an existing threat.  ",
-            duplicate_reference="SW-OCG-0042")
+    perform(
+        form,
+        "reject",
+        people.assessor,
+        reason_code="N6",
+        comment="  Duplicates an existing threat.  ",
+        duplicate_reference="SW-OCG-0042",
+    )
     event = events_of(form)[-1]
     assert (event.reason_code, event.comment, event.details["duplicate_reference"]) == (
-        "N6", "Duplicates an existing threat.", "SW-OCG-0042")
+        "N6",
+        "Duplicates an existing threat.",
+        "SW-OCG-0042",
+    )
 
 
 def test_a_stale_version_is_refused_and_nothing_is_written(app, people, cast):
@@ -99,8 +126,11 @@ def test_a_failure_part_way_through_a_transition_leaves_no_trace(app, people, ca
     monkeypatch.setitem(effects._EFFECTS, "submit", submit_then_fail)
     with pytest.raises(RuntimeError):
         perform(form, "submit", people.spoc)
-    assert stored(app, form.id) == before == {"state": FormState.SPOC_REVIEW, "version": before["version"],
-                                              "round": 0, "events": 2, "snapshots": 0}
+    assert (
+        stored(app, form.id)
+        == before
+        == {"state": FormState.SPOC_REVIEW, "version": before["version"], "round": 0, "events": 2, "snapshots": 0}
+    )
     db.session.expire_all()
     assert form.state is FormState.SPOC_REVIEW
 
@@ -147,8 +177,7 @@ def test_a_resubmission_stores_a_second_snapshot_with_the_changes(people, cast):
 
 def test_form_numbers_count_up_per_force_and_year(people):
     year = utcnow().year
-    numbers = [start_form(user).number for user in (people.officer, people.spoc, people.wilts_officer,
-                                                     people.officer2)]
+    numbers = [start_form(user).number for user in (people.officer, people.spoc, people.wilts_officer, people.officer2)]
     assert numbers == [f"DOR-{year}-0001", f"DOR-{year}-0002", f"WIL-{year}-0001", f"DOR-{year}-0003"]
 
 
@@ -164,7 +193,12 @@ def test_a_new_draft_has_one_create_event_and_no_snapshot(people):
     form = start_form(people.officer)
     (event,) = events_of(form)
     assert (event.action, event.from_state, event.to_state, event.actor_id, event.round) == (
-        "create", None, FormState.DRAFT, people.officer.id, 0)
+        "create",
+        None,
+        FormState.DRAFT,
+        people.officer.id,
+        0,
+    )
     assert snapshots_of(form) == []
 
 
@@ -290,8 +324,9 @@ def test_accepting_stores_the_acceptance_record_and_needs_it_complete(people, ca
     assert refused.value.errors == {"phase": "Select the phase"}
     perform(form, "accept", people.assessor, record=record)
     assert form.state is FormState.ACCEPTED and form.decided_at is not None
-    count = db.session.scalar(select(func.count()).select_from(FormEvent).where(FormEvent.form_id == form.id,
-                                                                                  FormEvent.action == "accept"))
+    count = db.session.scalar(
+        select(func.count()).select_from(FormEvent).where(FormEvent.form_id == form.id, FormEvent.action == "accept")
+    )
     assert count == 1
 
 
@@ -326,20 +361,34 @@ def test_a_return_item_must_name_a_question_of_its_own_section(people, cast):
 
 def test_a_duplicate_reference_is_kept_only_with_a_rejection_as_a_duplicate(people, cast):
     form = lifecycle.under_assessment(cast)
-    perform(form, "reject", people.assessor, reason_code="N1", comment="Below the threshold for a threat.",
-            duplicate_reference="SW-OCG-0042")
+    perform(
+        form,
+        "reject",
+        people.assessor,
+        reason_code="N1",
+        comment="Below the threshold for a threat.",
+        duplicate_reference="SW-OCG-0042",
+    )
     assert "duplicate_reference" not in events_of(form)[-1].details
 
 
 def test_an_acceptance_record_with_values_outside_the_fixed_lists_is_refused(people, cast):
     form = lifecycle.under_assessment(cast)
-    record = {**factories.acceptance_record(form), "soc": "maybe", "tier": "6", "secondary_themes": ["golf"],
-              "morile_scores": [{"category": "physical", "score": "64", "confidence": ""}], "owning_force_id": 99_999}
+    record = {
+        **factories.acceptance_record(form),
+        "soc": "maybe",
+        "tier": "6",
+        "secondary_themes": ["golf"],
+        "morile_scores": [{"category": "physical", "score": "64", "confidence": ""}],
+        "owning_force_id": 99_999,
+    }
     with pytest.raises(Invalid) as refused:
         perform(form, "accept", people.assessor, record=record)
     assert refused.value.errors == {
-        "soc": "Select whether the threat is serious and organised crime", "tier": "Select the tier",
+        "soc": "Select whether the threat is serious and organised crime",
+        "tier": "Select the tier",
         "secondary_themes": "Select secondary themes from the list",
         "confidence_physical": "Enter the MoRiLE confidence for physical harm",
-        "owning_force_id": "Select the owning force"}
+        "owning_force_id": "Select the owning force",
+    }
     assert form.state is FormState.UNDER_ASSESSMENT

@@ -4,6 +4,7 @@ time, and a network address with too many failures in a window waits.
 Both are counted in the database with single UPDATE or upsert statements, so every worker
 process sees the same counts and two failures at once are both counted.
 """
+
 from datetime import datetime, timedelta
 
 from flask import current_app
@@ -21,13 +22,16 @@ def is_locked(user: User, now: datetime) -> bool:
 
 def count_failure(user: User, now: datetime) -> int | None:
     """Counts one more failure for the account; the minutes it is now locked for, or None."""
-    failures = db.session.execute(update(User).where(User.id == user.id)
-                                  .values(failed_sign_ins=User.failed_sign_ins + 1)
-                                  .returning(User.failed_sign_ins)).scalar_one()
+    failures = db.session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(failed_sign_ins=User.failed_sign_ins + 1)
+        .returning(User.failed_sign_ins)
+    ).scalar_one()
     beyond = failures - current_app.config["SIGN_IN_LOCKOUT_AFTER"]
     if beyond < 0:
         return None
-    minutes = min(2 ** beyond, current_app.config["SIGN_IN_LOCKOUT_MAX_MINUTES"])
+    minutes = min(2**beyond, current_app.config["SIGN_IN_LOCKOUT_MAX_MINUTES"])
     user.locked_until = now + timedelta(minutes=minutes)
     return minutes
 
@@ -55,7 +59,12 @@ def count_address_failure(address: str, now: datetime) -> None:
     insert = postgresql_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
     stale = AddressFailures.window_started_at <= now - _window()
     statement = insert(AddressFailures).values(address=address, window_started_at=now, failures=1)
-    db.session.execute(statement.on_conflict_do_update(index_elements=[AddressFailures.address], set_={
-        "failures": case((stale, 1), else_=AddressFailures.failures + 1),
-        "window_started_at": case((stale, literal(now, UTCDateTime)), else_=AddressFailures.window_started_at),
-    }))
+    db.session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[AddressFailures.address],
+            set_={
+                "failures": case((stale, 1), else_=AddressFailures.failures + 1),
+                "window_started_at": case((stale, literal(now, UTCDateTime)), else_=AddressFailures.window_started_at),
+            },
+        )
+    )

@@ -6,6 +6,7 @@ their organisation's identity provider, and check what comes back.
 refuses a reply to any other request (state), from any other issuer, or with an ID token that is
 not signed by the provider's keys, not for this client, expired or not bound to the nonce.
 """
+
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -41,12 +42,14 @@ def begin(provider: IdentityProvider, redirect_uri: str) -> Begun:
     metadata = _discover(provider)
     verifier, nonce = generate_token(48), generate_token(24)
     url, state = _client(provider, redirect_uri).create_authorization_url(
-        metadata["authorization_endpoint"], nonce=nonce, code_verifier=verifier)
+        metadata["authorization_endpoint"], nonce=nonce, code_verifier=verifier
+    )
     return Begun(url, {"provider_id": provider.id, "state": state, "nonce": nonce, "verifier": verifier})
 
 
-def finish(provider: IdentityProvider, pending: dict[str, Any], reply: dict[str, str],
-           redirect_uri: str) -> dict[str, Any]:
+def finish(
+    provider: IdentityProvider, pending: dict[str, Any], reply: dict[str, str], redirect_uri: str
+) -> dict[str, Any]:
     """The ID token's claims, checked; Refused otherwise."""
     if not reply.get("state") or reply.get("state") != pending.get("state"):
         raise Refused("wrong_state")
@@ -57,8 +60,13 @@ def finish(provider: IdentityProvider, pending: dict[str, Any], reply: dict[str,
     metadata = _discover(provider)
     client = _client(provider, redirect_uri)
     try:
-        token = client.fetch_token(metadata["token_endpoint"], code=reply["code"], code_verifier=pending["verifier"],
-                                   grant_type="authorization_code", timeout=TIMEOUT)
+        token = client.fetch_token(
+            metadata["token_endpoint"],
+            code=reply["code"],
+            code_verifier=pending["verifier"],
+            grant_type="authorization_code",
+            timeout=TIMEOUT,
+        )
         keys = KeySet.import_key_set(cast(KeySetSerialization, _get(metadata["jwks_uri"])))  # joserfc checks it
         claims = jwt.decode(token["id_token"], keys).claims
     except AuthlibBaseError as error:  # the provider refused the code or the verifier
@@ -81,10 +89,13 @@ def _with_user_info(client: OAuth2Session, metadata: dict[str, Any], claims: dic
 
 
 def _check(claims: dict[str, Any], provider: IdentityProvider, nonce: str) -> None:
-    registry = jwt.JWTClaimsRegistry(iss={"essential": True, "value": provider.issuer},
-                                     aud={"essential": True, "value": provider.client_id},
-                                     nonce={"essential": True, "value": nonce}, exp={"essential": True},
-                                     sub={"essential": True})
+    registry = jwt.JWTClaimsRegistry(
+        iss={"essential": True, "value": provider.issuer},
+        aud={"essential": True, "value": provider.client_id},
+        nonce={"essential": True, "value": nonce},
+        exp={"essential": True},
+        sub={"essential": True},
+    )
     try:
         registry.validate(claims)
     except JoseError as error:
@@ -92,8 +103,9 @@ def _check(claims: dict[str, Any], provider: IdentityProvider, nonce: str) -> No
 
 
 def _client(provider: IdentityProvider, redirect_uri: str) -> OAuth2Session:
-    return OAuth2Session(provider.client_id, provider.client_secret, scope=SCOPE, redirect_uri=redirect_uri,
-                         code_challenge_method="S256")
+    return OAuth2Session(
+        provider.client_id, provider.client_secret, scope=SCOPE, redirect_uri=redirect_uri, code_challenge_method="S256"
+    )
 
 
 def _discover(provider: IdentityProvider) -> dict[str, Any]:

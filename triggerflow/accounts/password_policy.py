@@ -5,6 +5,7 @@ The common passwords are the 20,000 that Django ships (data/common-passwords.LIC
 they come from). A password also counts as common when it is one of them with digits or symbols
 added before or after ("Password1234!"), or when it repeats three or fewer characters.
 """
+
 import gzip
 import re
 from functools import cache
@@ -20,10 +21,14 @@ MAX_LENGTH = 128
 TOO_SHORT = f"The password must be at least {MIN_LENGTH} characters"
 TOO_LONG = f"The password must be {MAX_LENGTH} characters or fewer"
 TOO_COMMON = "Choose a password that is harder to guess: this one is too common"
-TOO_PERSONAL = (f"Choose a password that is not built from a name, an email address, a police force or "
-                f"the service's name: those words do not count towards the {MIN_LENGTH} characters")
-HINT = (f"At least {MIN_LENGTH} characters. Three or four random words make a good password. Names, email "
-        "addresses and the names of police forces and of this service do not count towards the length.")
+TOO_PERSONAL = (
+    f"Choose a password that is not built from a name, an email address, a police force or "
+    f"the service's name: those words do not count towards the {MIN_LENGTH} characters"
+)
+HINT = (
+    f"At least {MIN_LENGTH} characters. Three or four random words make a good password. Names, email "
+    "addresses and the names of police forces and of this service do not count towards the length."
+)
 
 _WORD = re.compile(r"[^\W_]+")
 _EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")

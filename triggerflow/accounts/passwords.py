@@ -1,4 +1,5 @@
 """Argon2id password hashing (argon2-cffi's RFC 9106 low-memory profile meets the OWASP minimum)."""
+
 from dataclasses import replace
 from functools import cache
 

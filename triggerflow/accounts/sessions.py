@@ -5,6 +5,7 @@ A session ends after SESSION_IDLE_MINUTES without a request or SESSION_ABSOLUTE_
 sign-in; one waiting for its two-factor code lasts CODE_STEP_LASTS. The last-seen time is written
 at most once a minute, so most requests cost one indexed read and no write.
 """
+
 import hashlib
 import secrets
 from datetime import datetime, timedelta
@@ -40,16 +41,29 @@ def start(user: User, stage: SessionStage, *, address: str, user_agent: str) -> 
     """A new session for the user; returns its id for the cookie (the caller commits)."""
     session_id = secrets.token_urlsafe(32)
     now = utcnow()
-    db.session.add(UserSession(token_hash=_digest(session_id), user=user, stage=stage, address=address[:45],
-                               device=describe_device(user_agent), created_at=now, last_seen_at=now))
+    db.session.add(
+        UserSession(
+            token_hash=_digest(session_id),
+            user=user,
+            stage=stage,
+            address=address[:45],
+            device=describe_device(user_agent),
+            created_at=now,
+            last_seen_at=now,
+        )
+    )
     return session_id
 
 
 @cache
 def _by_digest() -> Select:
     # Every request asks this: built once, with the digest bound in.
-    return (select(UserSession).join(UserSession.user).options(contains_eager(UserSession.user))
-            .where(UserSession.token_hash == bindparam("token_hash")))
+    return (
+        select(UserSession)
+        .join(UserSession.user)
+        .options(contains_eager(UserSession.user))
+        .where(UserSession.token_hash == bindparam("token_hash"))
+    )
 
 
 def find(session_id: str, now: datetime | None = None) -> tuple[UserSession | None, str | None]:
@@ -104,8 +118,13 @@ def end_all(user: User, reason: str, keep: UserSession | None = None) -> int:
 
 def purge_expired(now: datetime) -> None:
     """Removes sessions and held submissions past their time (the caller commits)."""
-    db.session.execute(delete(UserSession).where(or_(UserSession.last_seen_at < now - idle_limit(),
-                                                     UserSession.created_at < now - absolute_limit()))
-                       .execution_options(synchronize_session=False))
-    db.session.execute(delete(HeldSubmission).where(HeldSubmission.held_at < now - absolute_limit())
-                       .execution_options(synchronize_session=False))
+    db.session.execute(
+        delete(UserSession)
+        .where(or_(UserSession.last_seen_at < now - idle_limit(), UserSession.created_at < now - absolute_limit()))
+        .execution_options(synchronize_session=False)
+    )
+    db.session.execute(
+        delete(HeldSubmission)
+        .where(HeldSubmission.held_at < now - absolute_limit())
+        .execution_options(synchronize_session=False)
+    )

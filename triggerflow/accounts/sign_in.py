@@ -5,6 +5,7 @@ Every refusal looks and takes the same: an unknown e-mail address is still check
 dummy hash, and a locked or disabled account is checked like any other. Failures count towards
 the account's lockout (password and code alike) and towards the address's limit.
 """
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -83,8 +84,9 @@ def with_identity_provider(provider: IdentityProvider, claims: dict, *, address:
     user = find_by_email(email) if email else None
     reason = _not_vouched_for(provider, claims, email, user)
     if reason or user is None:  # no reason means the user was found
-        security_event("sign_in.failed", subject_user_id=user.id if user else None, reason=reason,
-                       identity_provider=provider.name)
+        security_event(
+            "sign_in.failed", subject_user_id=user.id if user else None, reason=reason, identity_provider=provider.name
+        )
         return Outcome(reason=reason)
     with transaction():
         session_id = sessions.start(user, SessionStage.SIGNED_IN, address=address, user_agent=user_agent)
@@ -112,8 +114,9 @@ def covers(provider: IdentityProvider, user: User) -> bool:
     """A force's provider vouches for its own people; a region's for the region's and its forces' people."""
     if provider.force_id is not None:
         return user.force_id == provider.force_id
-    return user.region_id == provider.region_id or (user.force is not None
-                                                    and user.force.region_id == provider.region_id)
+    return user.region_id == provider.region_id or (
+        user.force is not None and user.force.region_id == provider.region_id
+    )
 
 
 def _address_wait(address: str, now: datetime, step: str) -> Outcome | None:

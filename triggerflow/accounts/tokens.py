@@ -3,6 +3,7 @@
 A token acts as its user and nothing more: the role and scope checked on each call are the
 user's as they are at that moment, and a deactivated user's tokens stop working.
 """
+
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -40,8 +41,15 @@ def issue(user: User, name: str, days: int = DEFAULT_DAYS, via: str = "web") -> 
         raise ValueError(f"A token lasts {', '.join(map(str, LIFETIMES))} days")
     secret = PREFIX + secrets.token_urlsafe(32)
     now = utcnow()
-    token = ApiToken(user=user, name=name[:100], prefix=secret[:SHOWN_CHARACTERS], token_hash=digest(secret),
-                     issued_via=via, created_at=now, expires_at=now + timedelta(days=days))
+    token = ApiToken(
+        user=user,
+        name=name[:100],
+        prefix=secret[:SHOWN_CHARACTERS],
+        token_hash=digest(secret),
+        issued_via=via,
+        created_at=now,
+        expires_at=now + timedelta(days=days),
+    )
     with transaction():
         db.session.add(token)
     return IssuedToken(token, secret)
@@ -74,8 +82,11 @@ def authenticate(secret: str, now: datetime | None = None) -> ApiToken | None:
 
 def tokens_of(user: User) -> list[ApiToken]:
     """The user's tokens, newest first, revoked and expired ones included."""
-    return list(db.session.scalars(
-        select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.created_at.desc(), ApiToken.id.desc())))
+    return list(
+        db.session.scalars(
+            select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
+        )
+    )
 
 
 def own_token(user: User, token_id: int) -> ApiToken | None:

@@ -4,6 +4,7 @@ recovery code. Everything is computed here; nothing is fetched from anywhere.
 While someone sets it up, the new secret travels in the page, signed with the app's key and
 bound to them, so showing the page changes nothing; it is stored when they prove they have it.
 """
+
 import hashlib
 import hmac
 import secrets
@@ -51,8 +52,9 @@ def offered_secret(user: User, signed: str) -> str | None:
 def qr_code(user: User, secret: str) -> Markup:
     """The otpauth:// link as an inline SVG QR code, for the authenticator app's camera."""
     link = pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=current_app.config["SERVICE_NAME"])
-    svg = segno.make(link, error="m").svg_inline(scale=4, light="#fff", title="QR code to scan with your "
-                                                                              "authenticator app")
+    svg = segno.make(link, error="m").svg_inline(
+        scale=4, light="#fff", title="QR code to scan with your authenticator app"
+    )
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))  # nosec B704 - segno's SVG: paths, escaped title
 
 
@@ -86,24 +88,44 @@ def check(user: User, code: str, now: datetime) -> str | None:
     if len(digits) == 6 and digits.isdigit():  # a recovery code is longer and has letters
         step = _matching_step(user.totp_secret, digits, now)
         # Claimed in one statement, so the same code cannot be used twice, even at the same moment.
-        claimed = step is not None and cast("CursorResult[Any]", db.session.execute(
-            update(User).where(User.id == user.id, or_(User.totp_last_step.is_(None), User.totp_last_step < step))
-            .values(totp_last_step=step).execution_options(synchronize_session=False))).rowcount == 1
+        claimed = (
+            step is not None
+            and cast(
+                "CursorResult[Any]",
+                db.session.execute(
+                    update(User)
+                    .where(User.id == user.id, or_(User.totp_last_step.is_(None), User.totp_last_step < step))
+                    .values(totp_last_step=step)
+                    .execution_options(synchronize_session=False)
+                ),
+            ).rowcount
+            == 1
+        )
         return "authenticator" if claimed else None
-    used = cast("CursorResult[Any]", db.session.execute(
-        update(RecoveryCode).where(RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None),
-                                   RecoveryCode.code_hash == _digest(_recovery_form(code)))
-        .values(used_at=now).execution_options(synchronize_session=False))).rowcount
+    used = cast(
+        "CursorResult[Any]",
+        db.session.execute(
+            update(RecoveryCode)
+            .where(
+                RecoveryCode.user_id == user.id,
+                RecoveryCode.used_at.is_(None),
+                RecoveryCode.code_hash == _digest(_recovery_form(code)),
+            )
+            .values(used_at=now)
+            .execution_options(synchronize_session=False)
+        ),
+    ).rowcount
     return "recovery code" if used == 1 else None
 
 
 def new_recovery_codes(user: User) -> list[str]:
     """Replaces the user's recovery codes; returns the new ones, shown once (the caller commits)."""
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
-    codes = ["".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(_RECOVERY_LENGTH))
-             for _ in range(RECOVERY_CODES)]
+    codes = [
+        "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(_RECOVERY_LENGTH)) for _ in range(RECOVERY_CODES)
+    ]
     db.session.add_all(RecoveryCode(user_id=user.id, code_hash=_digest(code)) for code in codes)
-    return ["-".join(code[i:i + 4] for i in range(0, _RECOVERY_LENGTH, 4)) for code in codes]
+    return ["-".join(code[i : i + 4] for i in range(0, _RECOVERY_LENGTH, 4)) for code in codes]
 
 
 def turn_off(user: User) -> None:

@@ -1,4 +1,5 @@
 """Creating users and changing their passwords (signing in is accounts.sign_in)."""
+
 from sqlalchemy import func, select
 
 from triggerflow.accounts import sessions
@@ -35,15 +36,16 @@ def change_password(user: User, current: str, new: str, session: UserSession | N
     return {}
 
 
-def create_user(*, email: str, name: str, password: str, role: Role, force: Force | None = None,
-                region: Region | None = None) -> User:
+def create_user(
+    *, email: str, name: str, password: str, role: Role, force: Force | None = None, region: Region | None = None
+) -> User:
     with transaction():
-        user = new_user(email=email, name=name, password=password, role=role, force=force, region=region)
-    return user
+        return new_user(email=email, name=name, password=password, role=role, force=force, region=region)
 
 
-def new_user(*, email: str, name: str, password: str, role: Role, force: Force | None = None,
-             region: Region | None = None) -> User:
+def new_user(
+    *, email: str, name: str, password: str, role: Role, force: Force | None = None, region: Region | None = None
+) -> User:
     """The user, checked and added to the session but not committed (the caller commits)."""
     # The pages clean what they are sent; the command line sends its arguments straight here.
     email, name = clean(email), clean(name)
@@ -56,7 +58,13 @@ def new_user(*, email: str, name: str, password: str, role: Role, force: Force |
         raise ValueError("Assessors belong to a region")
     if find_by_email(email) is not None:
         raise ValueError(f"A user with the e-mail address {email} already exists")
-    user = User(email=normalise_email(email), name=name.strip(), password_hash=hash_password(password),
-                role=role, force=force, region=region or (force.region if force and role is not Role.MANAGER else None))
+    user = User(
+        email=normalise_email(email),
+        name=name.strip(),
+        password_hash=hash_password(password),
+        role=role,
+        force=force,
+        region=region or (force.region if force and role is not Role.MANAGER else None),
+    )
     db.session.add(user)
     return user

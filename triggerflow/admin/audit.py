@@ -1,4 +1,5 @@
 """The admin audit trail: one row per administrator action, written in the action's own transaction."""
+
 from typing import Any
 
 from triggerflow.audit.security_log import security_event
@@ -20,11 +21,13 @@ ACTION_LABELS = {
 }
 
 
-def record(actor: User, action: str, target: str, before: dict[str, Any] | None = None,
-           after: dict[str, Any] | None = None) -> AdminEvent:
+def record(
+    actor: User, action: str, target: str, before: dict[str, Any] | None = None, after: dict[str, Any] | None = None
+) -> AdminEvent:
     """Adds the event to the session; the caller commits it with the change it describes."""
-    event = AdminEvent(actor_id=actor.id, action=action, target=target, before=before or {}, after=after or {},
-                       at=utcnow())
+    event = AdminEvent(
+        actor_id=actor.id, action=action, target=target, before=before or {}, after=after or {}, at=utcnow()
+    )
     db.session.add(event)
     security_event("admin.action", action=action, target=target, changed=sorted(_changed(before or {}, after or {})))
     return event
@@ -45,6 +48,11 @@ def force_target(force: Force) -> str:
 
 def user_record(user: User) -> dict[str, Any]:
     """A user as the audit keeps them: JSON-safe, no password hash."""
-    return {"name": user.name, "email": user.email, "role": user.role.value,
-            "force": user.force.code if user.force else None, "region": user.region.code if user.region else None,
-            "active": user.active}
+    return {
+        "name": user.name,
+        "email": user.email,
+        "role": user.role.value,
+        "force": user.force.code if user.force else None,
+        "region": user.region.code if user.region else None,
+        "active": user.active,
+    }

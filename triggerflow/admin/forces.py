@@ -1,4 +1,5 @@
 """Force settings an administrator may change."""
+
 from triggerflow.admin import audit
 from triggerflow.db import transaction
 from triggerflow.models import Force, Role, User
@@ -12,6 +13,7 @@ def set_spoc_gate(actor: User, force: Force, on: bool) -> None:
     if force.spoc_gate == on:
         return
     with transaction():
-        audit.record(actor, "set_spoc_gate", audit.force_target(force), {"spoc_gate": force.spoc_gate},
-                     {"spoc_gate": on})
+        audit.record(
+            actor, "set_spoc_gate", audit.force_target(force), {"spoc_gate": force.spoc_gate}, {"spoc_gate": on}
+        )
         force.spoc_gate = on

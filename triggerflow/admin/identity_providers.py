@@ -2,6 +2,7 @@
 
 The client secret is never written to the audit trail: only whether it changed.
 """
+
 from typing import Any
 
 from sqlalchemy import select
@@ -20,8 +21,11 @@ def save(actor: User, provider: IdentityProvider | None, values: dict[str, Any])
     if actor.role is not Role.ADMIN:
         raise ActionNotAllowed("Only administrators set up identity providers")
     force, region = _owner(values["belongs_to"])
-    taken = db.session.scalar(select(IdentityProvider.id).where(
-        IdentityProvider.force_id == force.id if force else IdentityProvider.region_id == region.id))
+    taken = db.session.scalar(
+        select(IdentityProvider.id).where(
+            IdentityProvider.force_id == force.id if force else IdentityProvider.region_id == region.id
+        )
+    )
     if taken is not None and (provider is None or taken != provider.id):
         raise Invalid({"belongs_to": "That force or region already has an identity provider: change that one"})
     if provider is None and not values.get("client_secret"):

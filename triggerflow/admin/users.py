@@ -3,6 +3,7 @@
 A change of role or scope, or disabling, ends every session the user has: each browser they are
 signed in on is signed out at its next request.
 """
+
 from triggerflow.accounts import sessions, two_factor
 from triggerflow.accounts.users import new_user
 from triggerflow.admin import audit
@@ -35,8 +36,9 @@ def scope_for(role: Role, force: Force | None, region: Region | None) -> tuple[F
     return force, region
 
 
-def create(actor: User, *, email: str, name: str, password: str, role: Role, force: Force | None,
-           region: Region | None) -> User:
+def create(
+    actor: User, *, email: str, name: str, password: str, role: Role, force: Force | None, region: Region | None
+) -> User:
     _check_admin(actor)
     problems = scope_problems(role, force, region)
     if problems:
@@ -64,8 +66,13 @@ def change(actor: User, user: User, *, name: str, role: Role, force: Force | Non
         raise Invalid(problems)
     before = audit.user_record(user)
     force, region = scope_for(role, force, region)
-    after = {**before, "name": name.strip(), "role": role.value, "force": force.code if force else None,
-             "region": region.code if region else None}
+    after = {
+        **before,
+        "name": name.strip(),
+        "role": role.value,
+        "force": force.code if force else None,
+        "region": region.code if region else None,
+    }
     if after == before:
         raise Invalid({"changes": "Change at least one detail, or cancel"})
     with transaction():
@@ -86,8 +93,9 @@ def set_active(actor: User, user: User, active: bool) -> None:
         user.active = active
         if not active:
             sessions.end_all(user, "user_disabled")
-        audit.record(actor, "enable_user" if active else "disable_user", audit.user_target(user), before,
-                     audit.user_record(user))
+        audit.record(
+            actor, "enable_user" if active else "disable_user", audit.user_target(user), before, audit.user_record(user)
+        )
 
 
 def end_sessions(actor: User, user: User, session: UserSession | None = None) -> int:
@@ -114,8 +122,7 @@ def turn_off_two_factor(actor: User, user: User) -> None:
     with transaction():
         two_factor.turn_off(user)
         sessions.end_all(user, "two_factor_turned_off")
-        audit.record(actor, "turn_off_two_factor", audit.user_target(user), {"two_factor": True},
-                     {"two_factor": False})
+        audit.record(actor, "turn_off_two_factor", audit.user_target(user), {"two_factor": True}, {"two_factor": False})
 
 
 def _check_admin(actor: User) -> None:

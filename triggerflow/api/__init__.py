@@ -1,11 +1,18 @@
 """The JSON API under /api/v1: the same services, queries and scope rules as the web pages,
 authenticated by personal tokens and described by an OpenAPI 3.1 document."""
+
 from flask import Blueprint, Flask
 
 from triggerflow.api import auth, problems
 from triggerflow.api.converters import CONVERTERS
-from triggerflow.api.limits import (DEFAULT_RATE, DEFAULT_STORAGE, api_rate, check_rate, limiter,
-                                    retry_after_only_when_limited)
+from triggerflow.api.limits import (
+    DEFAULT_RATE,
+    DEFAULT_STORAGE,
+    api_rate,
+    check_rate,
+    limiter,
+    retry_after_only_when_limited,
+)
 from triggerflow.extensions import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -16,9 +23,19 @@ bp.before_request(auth.authenticate)
 problems.register(bp)
 limiter.shared_limit(api_rate, scope="api")(bp)
 
-from triggerflow.api.routes import actions, exports, forms, measures, meta, queues, return_items, sections  # noqa: E402,F401
-from triggerflow.api.routes import internal_notes, threats  # noqa: E402,F401
-from triggerflow.api.routes import search  # noqa: E402,F401
+from triggerflow.api.routes import (  # noqa: E402,F401  # noqa: E402,F401
+    actions,
+    exports,
+    forms,
+    internal_notes,
+    measures,
+    meta,
+    queues,
+    return_items,
+    search,
+    sections,
+    threats,
+)
 
 
 def register_api(app: Flask) -> None:

@@ -3,6 +3,7 @@
 Every API view declares its roles through api.operations; a view that declares nothing is
 refused, as on the web. The web's sign-in hook leaves the API's views to this one.
 """
+
 from flask import current_app, g, request
 
 from triggerflow.access import PUBLIC
@@ -29,7 +30,11 @@ def _token():
     secret = tokens.bearer_secret(request.headers.get("Authorization"))
     token = tokens.authenticate(secret) if secret else None
     if token is None:
-        raise Problem(401, "Send a valid personal API token: Authorization: Bearer <token>. "
-                           "Tokens can be made on the API tokens page.", "invalid-token",
-                      headers={"WWW-Authenticate": f'{CHALLENGE}, error="invalid_token"'})
+        raise Problem(
+            401,
+            "Send a valid personal API token: Authorization: Bearer <token>. "
+            "Tokens can be made on the API tokens page.",
+            "invalid-token",
+            headers={"WWW-Authenticate": f'{CHALLENGE}, error="invalid_token"'},
+        )
     return token

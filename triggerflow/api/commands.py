@@ -1,4 +1,5 @@
 """`flask --app triggerflow create-token EMAIL --name NAME`: a token for a service account."""
+
 import click
 
 from triggerflow.accounts import tokens
@@ -8,8 +9,13 @@ from triggerflow.accounts.users import find_by_email
 @click.command("create-token")
 @click.argument("email")
 @click.option("--name", required=True, help="What the token is for, shown on the user's API tokens page")
-@click.option("--days", type=click.Choice([str(days) for days in tokens.LIFETIMES]),
-              default=str(tokens.DEFAULT_DAYS), show_default=True, help="How long the token lasts")
+@click.option(
+    "--days",
+    type=click.Choice([str(days) for days in tokens.LIFETIMES]),
+    default=str(tokens.DEFAULT_DAYS),
+    show_default=True,
+    help="How long the token lasts",
+)
 def create_token_command(email: str, name: str, days: str) -> None:
     """Issue a personal API token to the user with this e-mail address.
 
@@ -23,6 +29,9 @@ def create_token_command(email: str, name: str, days: str) -> None:
         issued = tokens.issue(user, name, int(days), via="cli")
     except ValueError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Token \u201c{issued.token.name}\u201d for {user.email} ({user.role.label}), "
-               f"expires {issued.token.expires_at:%Y-%m-%d}. Copy it now: it cannot be shown again.", err=True)
+    click.echo(
+        f"Token \u201c{issued.token.name}\u201d for {user.email} ({user.role.label}), "
+        f"expires {issued.token.expires_at:%Y-%m-%d}. Copy it now: it cannot be shown again.",
+        err=True,
+    )
     click.echo(issued.secret)

@@ -3,6 +3,7 @@
 The JSON goes through the editors' own form classes (inputs.section_forms) as if it had been
 typed into the page, so the API accepts and refuses the same answers with the same messages.
 """
+
 import re
 from typing import Any
 
@@ -20,9 +21,11 @@ def checked_answers(trigger: TriggerForm, key: str, body: BaseModel, group: bool
     """The values to store, or a 422 problem listing every answer to put right."""
     specs = section_specs(key, group)
     given = body.model_dump()
-    errors = {spec.name: f"{spec.label} must be a date in the form YYYY-MM-DD, for example 2026-03-27"
-              for spec in specs if spec.kind == "date" and given.get(spec.name)
-              and not re.fullmatch(ISO_DATE_PATTERN, given[spec.name])}
+    errors = {
+        spec.name: f"{spec.label} must be a date in the form YYYY-MM-DD, for example 2026-03-27"
+        for spec in specs
+        if spec.kind == "date" and given.get(spec.name) and not re.fullmatch(ISO_DATE_PATTERN, given[spec.name])
+    }
     if errors:
         raise _invalid(errors)
     form = filled_form(trigger, key, _formdata(specs, given), group)

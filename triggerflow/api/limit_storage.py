@@ -5,6 +5,7 @@ A storage for the `limits` library (which flask-limiter counts with) under the U
 window and when it ends. A hit is one INSERT ... ON CONFLICT DO UPDATE ... RETURNING, atomic
 on SQLite and PostgreSQL alike, in its own transaction so it counts even if the request fails.
 """
+
 from datetime import datetime, timedelta
 from typing import ClassVar
 
@@ -34,17 +35,23 @@ class DatabaseStorage(Storage):
         insert = postgresql_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
         statement = insert(_counters).values(key=key, count=amount, expires_at=ends)
         over = _counters.c.expires_at <= literal(now, UTCDateTime())
-        statement = statement.on_conflict_do_update(index_elements=["key"], set_={
-            "count": case((over, amount), else_=_counters.c.count + amount),
-            "expires_at": case((over, ends), else_=_counters.c.expires_at),
-        }).returning(_counters.c.count)
+        statement = statement.on_conflict_do_update(
+            index_elements=["key"],
+            set_={
+                "count": case((over, amount), else_=_counters.c.count + amount),
+                "expires_at": case((over, ends), else_=_counters.c.expires_at),
+            },
+        ).returning(_counters.c.count)
         with db.engine.begin() as connection:
             return connection.scalar(statement)
 
     def get(self, key: str) -> int:
         with db.engine.connect() as connection:
-            return connection.scalar(select(func.coalesce(func.max(_counters.c.count), 0))
-                                     .where(_counters.c.key == key, _counters.c.expires_at > utcnow()))
+            return connection.scalar(
+                select(func.coalesce(func.max(_counters.c.count), 0)).where(
+                    _counters.c.key == key, _counters.c.expires_at > utcnow()
+                )
+            )
 
     def get_expiry(self, key: str) -> float:
         with db.engine.connect() as connection:

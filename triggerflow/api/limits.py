@@ -6,6 +6,7 @@ or an extra space name the same token, so they share its allowance.
 Counts are kept in the database (api.limit_storage), so the limit holds however many app
 servers and workers share it; RATELIMIT_STORAGE_URI may name another store (e.g. redis://).
 """
+
 from flask import current_app, request
 from flask_limiter import Limiter
 from flask_login import current_user

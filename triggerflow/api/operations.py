@@ -3,6 +3,7 @@
 One declaration serves three purposes: the auth hook reads its roles, the wrapper parses and
 validates its query and body, and the OpenAPI document is generated from it.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -104,8 +105,9 @@ def expected_version(form: TriggerForm | Threat) -> int:
     """The version the caller read of the form (or threat), from If-Match; -1 when it names another."""
     if "If-Match" not in request.headers or request.if_match.star_tag:
         what = "threat" if isinstance(form, Threat) else "form"
-        raise Problem(428, f"Send the {what}'s ETag, from when you last read it, in an If-Match header.",
-                      "precondition-required")
+        raise Problem(
+            428, f"Send the {what}'s ETag, from when you last read it, in an If-Match header.", "precondition-required"
+        )
     return form.version if request.if_match.contains(str(form.version)) else -1
 
 
@@ -120,4 +122,3 @@ def respond(model: BaseModel | None, status: int = 200, *, etag: int | None = No
         answer.headers["Location"] = location
     answer.headers["Cache-Control"] = "no-store"
     return answer
-

@@ -3,6 +3,7 @@
 Problem types other than about:blank are tag URIs: names, not pages. The OpenAPI document's
 description lists them.
 """
+
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http import HTTPStatus
@@ -24,9 +25,9 @@ TYPE_PREFIX = "tag:triggerflow,2026:problems/"
 TYPES = {
     "invalid-input": "422: the request body or query does not fit the schema or the answers' rules; see errors.",
     "requirements-not-met": "422: the action's preconditions are not met (e.g. completeness rules); "
-                            "see errors and findings.",
+    "see errors and findings.",
     "not-available": "409: the form's state, or how you stand to it (author, holder), does not allow this now; "
-                     "see available_actions.",
+    "see available_actions.",
     "stale-version": "409: the form changed since the version in If-Match; read it again and retry.",
     "precondition-required": "428: send the form's ETag in If-Match to change it.",
     "invalid-token": "401: the bearer token is missing, unknown, expired or revoked.",
@@ -46,8 +47,14 @@ _DETAILS = {
 class Problem(Exception):
     """Raise to answer with a problem; extra keyword arguments become extension members."""
 
-    def __init__(self, status: int, detail: str | None = None, slug: str | None = None,
-                 headers: dict[str, str] | None = None, **extensions: Any):
+    def __init__(
+        self,
+        status: int,
+        detail: str | None = None,
+        slug: str | None = None,
+        headers: dict[str, str] | None = None,
+        **extensions: Any,
+    ):
         super().__init__(detail or "")
         self.status, self.detail, self.slug = status, detail, slug
         self.headers, self.extensions = headers or {}, extensions
@@ -66,8 +73,14 @@ def pointed_at(members: dict[str, str]) -> Iterator[None]:
     except Invalid as unmet:
         if not members.keys() & unmet.errors.keys():
             raise
-        raise invalid([{"pointer": f"#/{members[name]}", "detail": message} if name in members
-                       else {"field": name, "detail": message} for name, message in unmet.errors.items()]) from None
+        raise invalid(
+            [
+                {"pointer": f"#/{members[name]}", "detail": message}
+                if name in members
+                else {"field": name, "detail": message}
+                for name, message in unmet.errors.items()
+            ]
+        ) from None
 
 
 def from_validation(error: ValidationError, where: str = "body") -> Problem:
@@ -76,8 +89,9 @@ def from_validation(error: ValidationError, where: str = "body") -> Problem:
     for found in error.errors(include_url=False, include_input=False):
         path = "/".join(str(part) for part in found["loc"])
         message = found["msg"].removeprefix("Value error, ")
-        items.append({"pointer": f"#/{path}", "detail": message} if where == "body"
-                     else {"parameter": path, "detail": message})
+        items.append(
+            {"pointer": f"#/{path}", "detail": message} if where == "body" else {"parameter": path, "detail": message}
+        )
     return invalid(items)
 
 
@@ -124,17 +138,27 @@ def _log(problem: Problem) -> None:
         security_event("rate_limited")
     elif problem.status in (400, 422):
         # The names of the fields at fault, never what was sent in them.
-        fields = [next((item[key] for key in ("pointer", "parameter", "field") if key in item), "?")
-                  for item in problem.extensions.get("errors") or []]
+        fields = [
+            next((item[key] for key in ("pointer", "parameter", "field") if key in item), "?")
+            for item in problem.extensions.get("errors") or []
+        ]
         security_event("validation.failed", status=problem.status, kind=problem.slug or "unreadable", fields=fields)
 
 
 def register(bp: Blueprint) -> None:
     bp.register_error_handler(Problem, response)
     bp.register_error_handler(HTTPException, from_http)
-    bp.register_error_handler(ActionNotAllowed, lambda error: response(
-        Problem(409, "That is not possible on this form now.", "not-available",
-                available_actions=getattr(error, "available_actions", None))))
+    bp.register_error_handler(
+        ActionNotAllowed,
+        lambda error: response(
+            Problem(
+                409,
+                "That is not possible on this form now.",
+                "not-available",
+                available_actions=getattr(error, "available_actions", None),
+            )
+        ),
+    )
     bp.register_error_handler(StaleForm, lambda error: response(Problem(409, StaleForm.message, "stale-version")))
     bp.register_error_handler(Invalid, _unmet)
     bp.register_error_handler(Exception, unexpected)
@@ -143,10 +167,26 @@ def register(bp: Blueprint) -> None:
 
 def _unmet(error: Invalid):
     errors = [{"field": field, "detail": message} for field, message in error.errors.items()]
-    findings = [{"rule_id": f.rule_id, "severity": f.severity.value, "section": f.section, "field": f.field,
-                 "message": f.message, "threat_types": list(f.threat_types)} for f in error.findings]
-    return response(Problem(422, "The action's requirements are not met.", "requirements-not-met",
-                            errors=errors, findings=findings or None))
+    findings = [
+        {
+            "rule_id": f.rule_id,
+            "severity": f.severity.value,
+            "section": f.section,
+            "field": f.field,
+            "message": f.message,
+            "threat_types": list(f.threat_types),
+        }
+        for f in error.findings
+    ]
+    return response(
+        Problem(
+            422,
+            "The action's requirements are not met.",
+            "requirements-not-met",
+            errors=errors,
+            findings=findings or None,
+        )
+    )
 
 
 def _unrouted(bp: Blueprint):
@@ -154,10 +194,8 @@ def _unrouted(bp: Blueprint):
 
     def answer():
         failure = request.routing_exception
-        if (failure is None or isinstance(failure, RequestRedirect)
-                or not request.path.startswith(f"{bp.url_prefix}/")):
+        if failure is None or isinstance(failure, RequestRedirect) or not request.path.startswith(f"{bp.url_prefix}/"):
             return None
         return from_http(failure)
 
     return answer
-

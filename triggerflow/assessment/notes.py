@@ -1,4 +1,5 @@
 """Internal notes: what assessors and managers of the ROCTA keep about a form, never shown to a force."""
+
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import InternalNote, Role, TriggerForm, User
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid

@@ -3,6 +3,7 @@
 An item is PENDING while the assessor builds the return (the force cannot see it), becomes
 OPEN when the form is returned, and RESPONDED once the force answers it.
 """
+
 from functools import cache
 
 from flask import abort
@@ -35,8 +36,9 @@ def items_for(form: TriggerForm, *, include_pending: bool) -> list[ReturnItem]:
     return list(db.session.scalars(_items(include_pending), {"form_id": form.id}))
 
 
-def add_pending(form: TriggerForm, actor: User, *, section: str, reason_code: str, comment: str,
-                field: str | None = None) -> ReturnItem:
+def add_pending(
+    form: TriggerForm, actor: User, *, section: str, reason_code: str, comment: str, field: str | None = None
+) -> ReturnItem:
     if "return_to_force" not in available_actions(form, actor):
         raise ActionNotAllowed("Only the assessor holding the form may add return items")
     errors = {}
@@ -50,8 +52,15 @@ def add_pending(form: TriggerForm, actor: User, *, section: str, reason_code: st
         errors["comment"] = "Enter a comment for the force"
     if errors:
         raise Invalid(errors)
-    item = ReturnItem(form_id=form.id, round=form.round, section=section, field=field or None,
-                      reason_code=reason_code, comment=comment.strip(), created_by_id=actor.id)
+    item = ReturnItem(
+        form_id=form.id,
+        round=form.round,
+        section=section,
+        field=field or None,
+        reason_code=reason_code,
+        comment=comment.strip(),
+        created_by_id=actor.id,
+    )
     with transaction():
         db.session.add(item)
     return item

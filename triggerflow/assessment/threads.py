@@ -16,8 +16,9 @@ def may_review_items(form: TriggerForm, user: User) -> bool:
     return "return_to_force" in available_actions(form, user)
 
 
-def close_item(form: TriggerForm, item: ReturnItem, actor: User, comment: str | None,
-               expected_version: int | None) -> None:
+def close_item(
+    form: TriggerForm, item: ReturnItem, actor: User, comment: str | None, expected_version: int | None
+) -> None:
     if not may_review_items(form, actor) or not item.status.closable:
         raise ActionNotAllowed("Only an answered return item can be closed, by the assessor holding the form")
 
@@ -29,8 +30,7 @@ def close_item(form: TriggerForm, item: ReturnItem, actor: User, comment: str | 
     _write(form, expected_version, change)
 
 
-def reopen_item(form: TriggerForm, item: ReturnItem, actor: User, comment: str,
-                expected_version: int | None) -> None:
+def reopen_item(form: TriggerForm, item: ReturnItem, actor: User, comment: str, expected_version: int | None) -> None:
     if not may_review_items(form, actor) or not item.status.reopenable:
         raise ActionNotAllowed("Only an answered or closed return item can be reopened, by the assessor holding it")
     if not (comment or "").strip():
@@ -38,9 +38,15 @@ def reopen_item(form: TriggerForm, item: ReturnItem, actor: User, comment: str,
 
     def change(now):
         if item.response:
-            db.session.add(ReturnItemComment(item_id=item.id, author_id=item.responded_by_id or actor.id,
-                                             kind=CommentKind.FORCE, body=item.response,
-                                             at=item.responded_at or now))
+            db.session.add(
+                ReturnItemComment(
+                    item_id=item.id,
+                    author_id=item.responded_by_id or actor.id,
+                    kind=CommentKind.FORCE,
+                    body=item.response,
+                    at=item.responded_at or now,
+                )
+            )
         db.session.add(_comment(item, actor, CommentKind.ROCTA, comment, now))
         item.status = ReturnItemStatus.OPEN
         item.response = item.responded_at = item.responded_by_id = None

@@ -5,6 +5,7 @@ with the previous event's hash (GENESIS for a form's first event). The form keep
 its last event as its chain head, so an event removed from the end shows as well as one removed
 from the middle. The ORM writers call `seal`; bulk writers call `seal_rows` on plain rows.
 """
+
 import json
 from collections.abc import Mapping
 from datetime import UTC
@@ -25,11 +26,21 @@ _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_asci
 def link(form_number: str, event: Mapping[str, Any], previous: str) -> str:
     """The hash of `event` (a mapping of FIELDS) in the chain of `form_number`, after `previous`."""
     at = event["at"]
-    canonical = _CANONICAL.encode([
-        form_number, event["action"], event["from_state"], event["to_state"], event["actor_id"],
-        (at if at.tzinfo is UTC else at.astimezone(UTC)).isoformat(timespec="microseconds"), event["round"],
-        event["reason_code"], event["comment"], event["details"] or {}, previous,
-    ])
+    canonical = _CANONICAL.encode(
+        [
+            form_number,
+            event["action"],
+            event["from_state"],
+            event["to_state"],
+            event["actor_id"],
+            (at if at.tzinfo is UTC else at.astimezone(UTC)).isoformat(timespec="microseconds"),
+            event["round"],
+            event["reason_code"],
+            event["comment"],
+            event["details"] or {},
+            previous,
+        ]
+    )
     return sha256(canonical.encode()).hexdigest()
 
 

@@ -1,4 +1,5 @@
 """`flask --app triggerflow verify-audit`: every form's event chain checked, every break named."""
+
 import click
 
 from triggerflow.audit.verify import Tally, breaks

@@ -2,6 +2,7 @@
 
 The user quotes the id; whoever reads the log finds the one line that starts with it.
 """
+
 import secrets
 
 from flask import current_app, request
@@ -14,8 +15,9 @@ def record(error: HTTPException) -> str:
     """Log the error (the exception behind a 500, where there is one) under a new incident id."""
     incident = f"{secrets.token_hex(2)}-{secrets.token_hex(2)}".upper()
     cause = getattr(error, "original_exception", None) or error
-    current_app.logger.error("Incident %s: %s on %s %s", incident, type(cause).__name__, request.method,
-                             request.path, exc_info=cause)
+    current_app.logger.error(
+        "Incident %s: %s on %s %s", incident, type(cause).__name__, request.method, request.path, exc_info=cause
+    )
     return incident
 
 

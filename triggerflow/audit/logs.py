@@ -5,6 +5,7 @@ logrotate moves it, or to standard error. The request lines that werkzeug's and 
 servers log have the values of secret-looking query parameters (token, password, code, key,
 secret, session) replaced, so a secret put in a URL by mistake is not written down with it.
 """
+
 import logging
 import re
 import sys
@@ -14,8 +15,9 @@ from flask import Flask
 
 SECURITY_LOGGER = "triggerflow.security"
 REQUEST_LOGGERS = ("werkzeug", "gunicorn.access", "gunicorn.error")
-_SECRET_PARAMETER = re.compile(r"([?&][^=&\s\"]*(?:token|password|secret|code|key|session)[^=&\s\"]*=)[^&\s\"]*",
-                               re.IGNORECASE)
+_SECRET_PARAMETER = re.compile(
+    r"([?&][^=&\s\"]*(?:token|password|secret|code|key|session)[^=&\s\"]*=)[^&\s\"]*", re.IGNORECASE
+)
 
 
 class RedactSecrets(logging.Filter):

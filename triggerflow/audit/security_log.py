@@ -4,6 +4,7 @@ One call per event: `security_event("sign_in.failed", email=..., reason=...)`. T
 user, address, method and path are added here, so callers say only what is particular to
 the event. Never pass a password, token, recovery code or session id.
 """
+
 import json
 import logging
 from typing import Any

@@ -3,6 +3,7 @@
 Forms are read in batches by id, each batch's events in one query in chain order, so memory
 holds one batch however many events there are.
 """
+
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
@@ -39,14 +40,23 @@ def breaks(tally: Tally | None = None) -> Iterator[Break]:
     tally = tally or Tally()
     last_id = 0
     while batch := db.session.execute(
-            select(TriggerForm.id, TriggerForm.number, TriggerForm.event_chain_head)
-            .where(TriggerForm.id > last_id).order_by(TriggerForm.id).limit(FORMS_PER_BATCH)).all():
+        select(TriggerForm.id, TriggerForm.number, TriggerForm.event_chain_head)
+        .where(TriggerForm.id > last_id)
+        .order_by(TriggerForm.id)
+        .limit(FORMS_PER_BATCH)
+    ).all():
         last_id = batch[-1].id
         rows = db.session.execute(
-            select(FormEvent.id, FormEvent.form_id, FormEvent.prev_hash, FormEvent.hash,
-                   *(getattr(FormEvent, name) for name in FIELDS))
+            select(
+                FormEvent.id,
+                FormEvent.form_id,
+                FormEvent.prev_hash,
+                FormEvent.hash,
+                *(getattr(FormEvent, name) for name in FIELDS),
+            )
             .where(FormEvent.form_id.between(batch[0].id, last_id))
-            .order_by(FormEvent.form_id, FormEvent.id)).mappings()
+            .order_by(FormEvent.form_id, FormEvent.id)
+        ).mappings()
         chains = {form_id: list(events) for form_id, events in groupby(rows, key=lambda row: row["form_id"])}
         for form in batch:
             yield from _check(form.number, form.event_chain_head, chains.get(form.id, []), tally)
@@ -58,13 +68,20 @@ def _check(number: str, head: str | None, events: list[Mapping[str, Any]], tally
     for event in events:
         tally.events += 1
         if event["prev_hash"] != previous:
-            yield Break(number, event["id"], "does not follow the event before it: an earlier event "
-                                             "is missing or the events are out of order")
+            yield Break(
+                number,
+                event["id"],
+                "does not follow the event before it: an earlier event is missing or the events are out of order",
+            )
         if link(number, event, event["prev_hash"]) != event["hash"]:
             yield Break(number, event["id"], "its contents do not match its hash: it was changed after it was written")
         previous, last = event["hash"], event["id"]
     if last is None and head is not None:
         yield Break(number, None, "the form has a chain head but no events: its events were removed")
     elif last is not None and head != previous:
-        yield Break(number, last, "is not the form's last event as recorded (the chain head differs): "
-                                  "later events were removed, or the head was changed")
+        yield Break(
+            number,
+            last,
+            "is not the form's last event as recorded (the chain head differs): "
+            "later events were removed, or the head was changed",
+        )

@@ -5,13 +5,13 @@ set on the form by the workflow when it is returned (RESUBMIT_WITHIN_DAYS) and o
 a return lapses a number of calendar days after the form was returned (or reopened), and never
 before its resubmit-by date has passed.
 """
+
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from flask import current_app
 
-from triggerflow.clocks.working_days import (add_working_days, local_date, start_of_local_day,
-                                             subtract_working_days)
+from triggerflow.clocks.working_days import add_working_days, local_date, start_of_local_day, subtract_working_days
 from triggerflow.workflow.states import ROCTA_STATES, FormState
 
 ASSESSMENT = "assessment"

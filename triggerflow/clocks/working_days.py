@@ -3,6 +3,7 @@
 The bank holidays come from the `holidays` package, which ships its calendars with it, so
 nothing is fetched at run time. England and Wales share one list of bank holidays.
 """
+
 from bisect import bisect_right
 from datetime import date, datetime, time, timedelta
 from functools import cache, lru_cache
@@ -74,8 +75,14 @@ def working_day_number(day: date) -> int:
 @cache
 def weekday_bank_holidays(until_year: int) -> tuple[date, ...]:
     """The bank holidays from EPOCH to the end of `until_year` that fall on a weekday, in order."""
-    return tuple(sorted(day for year in range(EPOCH.year, until_year + 1) for day in _bank_holidays(year)
-                        if day.weekday() < 5 and day >= EPOCH))
+    return tuple(
+        sorted(
+            day
+            for year in range(EPOCH.year, until_year + 1)
+            for day in _bank_holidays(year)
+            if day.weekday() < 5 and day >= EPOCH
+        )
+    )
 
 
 def local_date(moment: datetime) -> date:

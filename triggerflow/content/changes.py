@@ -5,6 +5,7 @@ with the field labels of content.sections, repeating items matched by their id (
 whose date of birth changed is "changed", not "removed and added"), and values as labels and
 dates rather than stored codes.
 """
+
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -60,8 +61,10 @@ def compare(old: dict[str, Any], new: dict[str, Any], readers: Readers | None = 
     touched = _touched(DeepDiff(before, after, view="tree"))
     result = []
     for section in SECTIONS:
-        fields = tuple(_field_change(section, name, before, after, old, new, readers)
-                       for name in _in_order(section.fields, touched.get((section.key, "fields"), set())))
+        fields = tuple(
+            _field_change(section, name, before, after, old, new, readers)
+            for name in _in_order(section.fields, touched.get((section.key, "fields"), set()))
+        )
         items = _item_changes(section, touched.get((section.key, "items"), set()), before, after, old, new, readers)
         if fields or items:
             result.append(SectionChanges(section, fields, items))
@@ -77,8 +80,10 @@ def _normalise(answers: dict[str, Any]) -> dict[str, Any]:
         group_key = section.group.key if section.group else None
         shaped[section.key] = {
             "fields": {name: value for name, value in values.items() if name != group_key and value not in EMPTY},
-            "items": {item.get("id") or f"item-{n}": {k: v for k, v in item.items() if k != "id" and v not in EMPTY}
-                      for n, item in enumerate(values.get(group_key) or [] if group_key else [], start=1)},
+            "items": {
+                item.get("id") or f"item-{n}": {k: v for k, v in item.items() if k != "id" and v not in EMPTY}
+                for n, item in enumerate(values.get(group_key) or [] if group_key else [], start=1)
+            },
         }
     return shaped
 
@@ -105,16 +110,23 @@ def _kind(before: Any, after: Any) -> Kind:
     return "removed" if after in EMPTY else "changed"
 
 
-def _field_change(section: Section, name: str, before: dict, after: dict, old: dict, new: dict,
-                  readers: Readers) -> FieldChange:
+def _field_change(
+    section: Section, name: str, before: dict, after: dict, old: dict, new: dict, readers: Readers
+) -> FieldChange:
     spec = section.field(name)
     was, now = before[section.key]["fields"].get(name), after[section.key]["fields"].get(name)
-    return FieldChange(name, spec.label if spec else name, _kind(was, now),
-                       show(spec, was, old, readers), show(spec, now, new, readers))
+    return FieldChange(
+        name,
+        spec.label if spec else name,
+        _kind(was, now),
+        show(spec, was, old, readers),
+        show(spec, now, new, readers),
+    )
 
 
-def _item_changes(section: Section, ids: set[str], before: dict, after: dict, old: dict, new: dict,
-                  readers: Readers) -> tuple[ItemChange, ...]:
+def _item_changes(
+    section: Section, ids: set[str], before: dict, after: dict, old: dict, new: dict, readers: Readers
+) -> tuple[ItemChange, ...]:
     if not section.group or not ids:
         return ()
     group = section.group
@@ -125,9 +137,16 @@ def _item_changes(section: Section, ids: set[str], before: dict, after: dict, ol
     for item_id in ordered:
         was, now = was_items.get(item_id, {}), now_items.get(item_id, {})
         names = _in_order(group.fields, {n for n in set(was) | set(now) if was.get(n) != now.get(n)})
-        fields = tuple(FieldChange(n, _label(group.fields, n), _kind(was.get(n), now.get(n)),
-                                   show(_spec(group.fields, n), was.get(n), old, readers),
-                                   show(_spec(group.fields, n), now.get(n), new, readers)) for n in names)
+        fields = tuple(
+            FieldChange(
+                n,
+                _label(group.fields, n),
+                _kind(was.get(n), now.get(n)),
+                show(_spec(group.fields, n), was.get(n), old, readers),
+                show(_spec(group.fields, n), now.get(n), new, readers),
+            )
+            for n in names
+        )
         title = f"{group.singular.capitalize()}: {item_title(group, now or was)}"
         changes.append(ItemChange(item_id, title, _kind(was or None, now or None), fields))
     return tuple(changes)

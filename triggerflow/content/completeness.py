@@ -1,4 +1,5 @@
 """The criteria result for a stored form: gathers the facts the pure rules need."""
+
 from datetime import date
 
 from sqlalchemy import or_, select
@@ -21,24 +22,32 @@ def completeness(form: TriggerForm, today: date | None = None, answers: dict | N
         # only this return's items, and any still open, must be answered and acted on now.
         items = db.session.scalars(
             select(ReturnItem)
-            .where(ReturnItem.form_id == form.id,
-                   or_(ReturnItem.status == ReturnItemStatus.OPEN,
-                       (ReturnItem.status == ReturnItemStatus.RESPONDED) & (ReturnItem.round == form.round)))
+            .where(
+                ReturnItem.form_id == form.id,
+                or_(
+                    ReturnItem.status == ReturnItemStatus.OPEN,
+                    (ReturnItem.status == ReturnItemStatus.RESPONDED) & (ReturnItem.round == form.round),
+                ),
+            )
             .order_by(ReturnItem.id)
         )
         open_items = tuple({"section": i.section, "response": i.response} for i in items)
         last_sent = db.session.scalar(
-            select(FormSnapshot.answers).where(FormSnapshot.form_id == form.id)
-            .order_by(FormSnapshot.sequence.desc()).limit(1)
+            select(FormSnapshot.answers)
+            .where(FormSnapshot.form_id == form.id)
+            .order_by(FormSnapshot.sequence.desc())
+            .limit(1)
         )
-    return check(Facts(
-        answers=(form.answers or {}) if answers is None else answers,
-        today=today or _as_of(form),
-        open_items=open_items,
-        last_sent=last_sent,
-        resubmission=resubmission,
-        limits=current_limits(),
-    ))
+    return check(
+        Facts(
+            answers=(form.answers or {}) if answers is None else answers,
+            today=today or _as_of(form),
+            open_items=open_items,
+            last_sent=last_sent,
+            resubmission=resubmission,
+            limits=current_limits(),
+        )
+    )
 
 
 def _as_of(form: TriggerForm) -> date:

@@ -5,6 +5,7 @@ one (tests/content/test_conditions.py holds the two together). An answer given t
 that no longer applies is kept, never cleared: it stays in sight, marked, until the officer
 clears it, and no criterion reads it.
 """
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any

@@ -4,10 +4,10 @@ Saving never runs the completeness rules: a draft may be saved half-finished at 
 Every save checks the version the user's page was built from, so nobody overwrites a change
 they have not seen.
 """
+
 import uuid
 from copy import deepcopy
 from typing import Any
-
 
 from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.db import transaction
@@ -17,8 +17,9 @@ from triggerflow.workflow.errors import ActionNotAllowed, refuse_if_stale
 from triggerflow.workflow.permissions import may_edit
 
 
-def save_section(form: TriggerForm, section_key: str, values: dict[str, Any], actor: User,
-                 expected_version: int | None) -> None:
+def save_section(
+    form: TriggerForm, section_key: str, values: dict[str, Any], actor: User, expected_version: int | None
+) -> None:
     """Replace the section's own fields named in `values`; its other fields and repeating items are kept."""
     _write(form, actor, expected_version, _section_change(section_key, values))
 
@@ -33,11 +34,18 @@ def answers_after_saving(form: TriggerForm, section_key: str, values: dict[str, 
 def _section_change(section_key: str, values: dict[str, Any]):
     known = {f.name for f in SECTIONS_BY_KEY[section_key].fields}
     return lambda answers: answers.setdefault(section_key, {}).update(
-        {name: value for name, value in values.items() if name in known})
+        {name: value for name, value in values.items() if name in known}
+    )
 
 
-def save_item(form: TriggerForm, section_key: str, item_id: str | None, values: dict[str, Any], actor: User,
-              expected_version: int | None) -> str:
+def save_item(
+    form: TriggerForm,
+    section_key: str,
+    item_id: str | None,
+    values: dict[str, Any],
+    actor: User,
+    expected_version: int | None,
+) -> str:
     """Add an item (item_id None) or change one; returns the item's id."""
     group = SECTIONS_BY_KEY[section_key].group
     known = {f.name for f in group.fields}
@@ -59,8 +67,7 @@ def save_item(form: TriggerForm, section_key: str, item_id: str | None, values: 
     return new_id
 
 
-def remove_item(form: TriggerForm, section_key: str, item_id: str, actor: User,
-                expected_version: int | None) -> None:
+def remove_item(form: TriggerForm, section_key: str, item_id: str, actor: User, expected_version: int | None) -> None:
     group = SECTIONS_BY_KEY[section_key].group
 
     def change(answers):

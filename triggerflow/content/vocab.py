@@ -36,8 +36,11 @@ SERIOUS_CRIME_TESTS = [
     ("violence", "Involves the use of violence"),
     ("financial_gain", "Results in substantial financial gain"),
     ("common_purpose", "Conduct by a large number of persons in pursuit of a common purpose"),
-    ("first_offender", "An offence for which a person aged 21 or over with no previous convictions "
-                       "could reasonably expect 3 years or more in prison"),
+    (
+        "first_offender",
+        "An offence for which a person aged 21 or over with no previous convictions "
+        "could reasonably expect 3 years or more in prison",
+    ),
 ]
 
 ORGANISATION_ELEMENTS = [
@@ -164,8 +167,11 @@ MORILE_CONFIDENCE = [("high", "High"), ("medium", "Medium"), ("low", "Low")]
 MORILE_PRIORITY = [("high", "High"), ("medium", "Medium"), ("low", "Low")]
 # The SOC master list's own fields, as APMIS records them.
 SOC_OR_NOT = [("soc", "SOC"), ("non_soc", "Not SOC")]
-MODERATION_STATUSES = [("moderated", "Moderated"), ("awaiting", "Awaiting moderation"),
-                       ("not_moderated", "Not moderated")]
+MODERATION_STATUSES = [
+    ("moderated", "Moderated"),
+    ("awaiting", "Awaiting moderation"),
+    ("not_moderated", "Not moderated"),
+]
 PHASES = [("active", "Active"), ("dormant", "Dormant"), ("closed", "Closed")]
 
 

@@ -1,4 +1,5 @@
 """Runs the rules over a form's facts: findings, section status and completeness."""
+
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -72,8 +73,9 @@ def _run(facts: Facts) -> tuple[tuple[Finding, ...], tuple[Rule, ...]]:
     return findings, applicable
 
 
-def _with_every_type(facts: Facts, findings: tuple[Finding, ...],
-                     applicable: tuple[Rule, ...]) -> tuple[tuple[Finding, ...], tuple[Rule, ...]]:
+def _with_every_type(
+    facts: Facts, findings: tuple[Finding, ...], applicable: tuple[Rule, ...]
+) -> tuple[tuple[Finding, ...], tuple[Rule, ...]]:
     """Until the type of threat is chosen, also what each type would need, marked with the types it is
     for: the list then holds everything from the start, and choosing a type can only shorten it."""
     extra: dict[Finding, list[str]] = {}
@@ -86,8 +88,10 @@ def _with_every_type(facts: Facts, findings: tuple[Finding, ...],
             if finding not in findings:
                 extra.setdefault(finding, []).append(value)
     # A finding every type would have is the form's whatever the type, and not marked.
-    marked = tuple(replace(f, threat_types=() if len(types) == len(THREAT_TYPE_VALUES) else tuple(types))
-                   for f, types in extra.items())
+    marked = tuple(
+        replace(f, threat_types=() if len(types) == len(THREAT_TYPE_VALUES) else tuple(types))
+        for f, types in extra.items()
+    )
     return findings + marked, tuple(rule for rule in RULES if rule in rules)
 
 

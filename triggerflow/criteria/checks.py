@@ -2,6 +2,7 @@
 
 A field is "SECTION.name" so that the checklist can link straight to it.
 """
+
 from datetime import timedelta
 
 from triggerflow.content.vocab import ORGANISATION_ELEMENTS, SERIOUS_CRIME_TESTS, label_for
@@ -34,9 +35,14 @@ def c2_ocg_subjects(facts: Facts) -> Problems:
     problems = []
     identified = sum(1 for s in subjects if is_identified(s))
     if identified < facts.limit("ocg_min_identified"):
-        problems.append(("B.subjects", f"At least {facts.limit('ocg_min_identified')} subjects must be "
-                         "identified with surname, forename, date of birth and intelligence or PNC ID "
-                         f"({identified} are)"))
+        problems.append(
+            (
+                "B.subjects",
+                f"At least {facts.limit('ocg_min_identified')} subjects must be "
+                "identified with surname, forename, date of birth and intelligence or PNC ID "
+                f"({identified} are)",
+            )
+        )
     principals = sum(1 for s in subjects if s.get("role") == "principal")
     if principals != 1:
         problems.append(("B.subjects", f"Record exactly one principal (there are {principals})"))
@@ -47,13 +53,19 @@ def c3_priority_individual(facts: Facts) -> Problems:
     problems = []
     if not any(is_identified(s) and s.get("role") == "principal" for s in facts.items("B", "subjects")):
         problems.append(("B.subjects", "The subject must be identified and recorded as the principal"))
-    return problems + too_short(facts, "B", "pi_rationale", facts.limit("pi_rationale_min"),
-                             "Why the individual is a threat in their own right")
+    return problems + too_short(
+        facts, "B", "pi_rationale", facts.limit("pi_rationale_min"), "Why the individual is a threat in their own right"
+    )
 
 
 def c4_vulnerability(facts: Facts) -> Problems:
-    return too_short(facts, "D", "vulnerability_description", facts.limit("vulnerability_min"),
-                  "The description of the vulnerability")
+    return too_short(
+        facts,
+        "D",
+        "vulnerability_description",
+        facts.limit("vulnerability_min"),
+        "The description of the vulnerability",
+    )
 
 
 def c5_theme(facts: Facts) -> Problems:
@@ -74,10 +86,13 @@ def c6_serious_crime(facts: Facts) -> Problems:
         problems.append(("C.serious_crime_tests", "Tick at least one serious-crime test"))
     elif not justified:
         first = ticked[0]
-        problems.append((f"C.justification_{first}", f"Justify “{label_for(SERIOUS_CRIME_TESTS, first)}” "
-                                                      f"in at least {minimum} characters of your own words"))
-    if facts.threat_type == "ocg" and not any(o.get("seven_years") == "yes"
-                                              for o in facts.items("C", "offences")):
+        problems.append(
+            (
+                f"C.justification_{first}",
+                f"Justify “{label_for(SERIOUS_CRIME_TESTS, first)}” in at least {minimum} characters of your own words",
+            )
+        )
+    if facts.threat_type == "ocg" and not any(o.get("seven_years") == "yes" for o in facts.items("C", "offences")):
         problems.append(("C.offences", "Record at least one offence that carries 7 years or more"))
     return problems
 
@@ -98,13 +113,21 @@ def c7_activity_dates(facts: Facts) -> Problems:
     if first > recent:
         return [("C.first_known", "The date first known must be on or before the most recent activity")]
     if (facts.today - recent).days > facts.limit("recent_activity_days"):
-        return too_short(facts, "C", "continuing_basis", facts.limit("continuing_basis_min"),
-                         f"No activity in the last {facts.limit('recent_activity_days')} days: "
-                         "the continuing basis")
+        return too_short(
+            facts,
+            "C",
+            "continuing_basis",
+            facts.limit("continuing_basis_min"),
+            f"No activity in the last {facts.limit('recent_activity_days')} days: the continuing basis",
+        )
     if recent - first < timedelta(days=facts.limit("continuing_span_days")):
-        return too_short(facts, "C", "continuing_basis", facts.limit("continuing_basis_min"),
-                      f"Activity spanning under {facts.limit('continuing_span_days')} days: "
-                      "the continuing basis")
+        return too_short(
+            facts,
+            "C",
+            "continuing_basis",
+            facts.limit("continuing_basis_min"),
+            f"Activity spanning under {facts.limit('continuing_span_days')} days: the continuing basis",
+        )
     return []
 
 
@@ -114,8 +137,7 @@ def c8_organisation(facts: Facts) -> Problems:
     for element, label in ORGANISATION_ELEMENTS:
         problems += too_short(facts, "D", element, facts.limit("organisation_min"), label)
         if not set(facts.ticked("D", f"{element}_cites")) & references:
-            problems.append((f"D.{element}_cites", f"Cite at least one intelligence item that shows "
-                                                   f"{label.lower()}"))
+            problems.append((f"D.{element}_cites", f"Cite at least one intelligence item that shows {label.lower()}"))
     return problems
 
 
@@ -123,8 +145,9 @@ def c9_capability(facts: Facts) -> Problems:
     problems = []
     if not facts.value("D", "capabilities"):
         problems.append(("D.capabilities", "Select at least one capability indicator"))
-    return problems + too_short(facts, "D", "capability_narrative", facts.limit("capability_min"),
-                             "The capability narrative")
+    return problems + too_short(
+        facts, "D", "capability_narrative", facts.limit("capability_min"), "The capability narrative"
+    )
 
 
 def c10_intelligence(facts: Facts) -> Problems:
@@ -133,22 +156,26 @@ def c10_intelligence(facts: Facts) -> Problems:
         return [("F.intelligence", "Add at least one intelligence item")]
     problems = []
     for number, item in enumerate(items, start=1):
-        missing = [name for name, present in (
-            ("reference", str(item.get("reference") or "").strip()),
-            ("date", parse_date(item.get("date"))),
-            ("source evaluation", item.get("source_evaluation") in ("1", "2", "3")),
-            ("intelligence assessment", item.get("intelligence_assessment") in tuple("ABCDE")),
-            ("handling code", item.get("handling_code") in ("P", "C")),
-        ) if not present]
+        missing = [
+            name
+            for name, present in (
+                ("reference", str(item.get("reference") or "").strip()),
+                ("date", parse_date(item.get("date"))),
+                ("source evaluation", item.get("source_evaluation") in ("1", "2", "3")),
+                ("intelligence assessment", item.get("intelligence_assessment") in tuple("ABCDE")),
+                ("handling code", item.get("handling_code") in ("P", "C")),
+            )
+            if not present
+        ]
         if missing:
             problems.append(("F.intelligence", f"Intelligence item {number} needs: {', '.join(missing)}"))
         when = parse_date(item.get("date"))
         if when and when > facts.today:
             problems.append(("F.intelligence", f"Intelligence item {number} is dated in the future"))
-    if not any(i.get("source_evaluation") in ("1", "2") and i.get("intelligence_assessment") in ("A", "B", "C")
-               for i in items):
-        problems.append(("F.intelligence", "At least one item must be graded source 1 or 2 with "
-                                           "assessment A, B or C"))
+    if not any(
+        i.get("source_evaluation") in ("1", "2") and i.get("intelligence_assessment") in ("A", "B", "C") for i in items
+    ):
+        problems.append(("F.intelligence", "At least one item must be graded source 1 or 2 with assessment A, B or C"))
     return problems
 
 
@@ -156,15 +183,21 @@ def c11_intelligence_strength(facts: Facts) -> Problems:
     items = facts.items("F", "intelligence")
     problems = []
     if len(items) < facts.limit("intelligence_items_advised"):
-        problems.append(("F.intelligence", f"Fewer than {facts.limit('intelligence_items_advised')} "
-                                           "intelligence items: the assessment may need more"))
+        problems.append(
+            (
+                "F.intelligence",
+                f"Fewer than {facts.limit('intelligence_items_advised')} "
+                "intelligence items: the assessment may need more",
+            )
+        )
     dates = [d for d in (parse_date(i.get("date")) for i in items) if d]
     if dates and (facts.today - max(dates)).days > facts.limit("intelligence_stale_days"):
         problems.append(("F.intelligence", "The newest intelligence is more than 6 months old"))
     old = [str(i.get("reference") or f"item {n}").strip() for n, i in enumerate(items, start=1) if _is_old(facts, i)]
     if old and len(old) < len(items):
-        problems.append(("F.intelligence", f"Older than {facts.limit('intelligence_stale_days')} days: "
-                                           f"{', '.join(old)}"))
+        problems.append(
+            ("F.intelligence", f"Older than {facts.limit('intelligence_stale_days')} days: {', '.join(old)}")
+        )
     return problems
 
 
@@ -214,8 +247,7 @@ def _master_list_search(facts: Facts) -> Problems:
     if not searched:
         return [("A.master_list_searched", "Answer whether the SOC master list and PND were searched")]
     if searched != "yes":
-        return [("A.master_list_searched", "Search the SOC master list and PND for an existing record before "
-                                           "sending")]
+        return [("A.master_list_searched", "Search the SOC master list and PND for an existing record before sending")]
     problems = []
     when = parse_date(facts.value("A", "master_list_searched_on"))
     if when is None:
@@ -225,8 +257,9 @@ def _master_list_search(facts: Facts) -> Problems:
     if not facts.text("A", "master_list_result"):
         problems.append(("A.master_list_result", "Enter the result of the search"))
     else:
-        problems += too_short(facts, "A", "master_list_result", facts.limit("search_result_min"),
-                              "The result of the search")
+        problems += too_short(
+            facts, "A", "master_list_result", facts.limit("search_result_min"), "The result of the search"
+        )
     return problems
 
 
@@ -235,15 +268,16 @@ def c15_handling(facts: Facts) -> Problems:
     if not facts.value("I", "security_marking"):
         problems.append(("I.security_marking", "Select the security marking"))
     elif facts.value("I", "security_marking") != "OFFICIAL-SENSITIVE" and (
-            facts.items("B", "subjects") or facts.items("F", "intelligence")):
-        problems.append(("I.security_marking", "A form naming subjects or holding intelligence must be marked "
-                                               "OFFICIAL-SENSITIVE"))
+        facts.items("B", "subjects") or facts.items("F", "intelligence")
+    ):
+        problems.append(
+            ("I.security_marking", "A form naming subjects or holding intelligence must be marked OFFICIAL-SENSITIVE")
+        )
     if facts.value("I", "no_source_material") is not True:
         problems.append(("I.no_source_material", "Declare that the form contains no source-identifying material"))
     for number, item in enumerate(facts.items("F", "intelligence"), start=1):
         if item.get("handling_code") == "C" and not says_something(str(item.get("handling_conditions") or ""), 0):
-            problems.append(("F.intelligence", f"Intelligence item {number} has handling code C: "
-                                               "enter the conditions"))
+            problems.append(("F.intelligence", f"Intelligence item {number} has handling code C: enter the conditions"))
     return problems
 
 
@@ -253,15 +287,21 @@ def c16_responses(facts: Facts) -> Problems:
     for number, item in enumerate(facts.open_items, start=1):
         section = item["section"]
         if len((item.get("response") or "").strip()) < minimum:
-            problems.append((f"{section}.return_item", f"Return item {number} (section {section}) needs a "
-                                                      f"response of at least {minimum} characters"))
+            problems.append(
+                (
+                    f"{section}.return_item",
+                    f"Return item {number} (section {section}) needs a response of at least {minimum} characters",
+                )
+            )
         if facts.last_sent is not None and facts.section(section) == (facts.last_sent.get(section) or {}):
-            problems.append((f"{section}.return_item", f"Section {section} has not changed since it was "
-                                                      f"returned (return item {number})"))
+            problems.append(
+                (
+                    f"{section}.return_item",
+                    f"Section {section} has not changed since it was returned (return item {number})",
+                )
+            )
     return problems
 
 
 def c17_modus_operandi(facts: Facts) -> Problems:
     return too_short(facts, "C", "modus_operandi", facts.limit("modus_operandi_advised"), "The modus operandi")
-
-

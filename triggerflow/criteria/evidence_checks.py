@@ -1,6 +1,7 @@
 """The criteria that test what an answer shows, not only that it is there (return reasons R01, R08,
 R09 and R12): links to the group, corroboration, harm a MoRiLE assessment can score, and a threat
 type that fits the people recorded."""
+
 from triggerflow.content.vocab import NOT_KNOWN
 from triggerflow.criteria.checks import Problems, thin
 from triggerflow.criteria.facts import Facts, parse_date, pounds, whole_number
@@ -33,14 +34,29 @@ def c19_type_fits_subjects(facts: Facts) -> Problems:
     count = len(facts.items("B", "subjects"))
     minimum = facts.limit("ocg_min_subjects")
     if facts.threat_type == "ocg" and count < minimum:
-        return [("B.subjects", f"An organised crime group is {minimum} or more people acting together: record at "
-                               f"least {minimum} subjects (there are {count}) or choose another type of threat")]
+        return [
+            (
+                "B.subjects",
+                f"An organised crime group is {minimum} or more people acting together: record at "
+                f"least {minimum} subjects (there are {count}) or choose another type of threat",
+            )
+        ]
     if facts.threat_type == "priority_individual" and count != 1:
-        return [("B.subjects", f"A priority individual needs exactly one subject (there are {count}); several "
-                               "people acting together are an organised crime group")]
+        return [
+            (
+                "B.subjects",
+                f"A priority individual needs exactly one subject (there are {count}); several "
+                "people acting together are an organised crime group",
+            )
+        ]
     if facts.threat_type == "soc_vulnerability" and count:
-        return [("B.subjects", f"A SOC vulnerability is a weakness, not people: remove the {count} subjects or "
-                               "choose another type of threat")]
+        return [
+            (
+                "B.subjects",
+                f"A SOC vulnerability is a weakness, not people: remove the {count} subjects or "
+                "choose another type of threat",
+            )
+        ]
     return []
 
 
@@ -49,8 +65,13 @@ def c20_corroboration(facts: Facts) -> Problems:
     kinds = {item.get("source_kind") for item in items if isinstance(item.get("source_kind"), str)} - {""}
     if len(kinds) >= 2 or any(_well_graded(item) and _recent(facts, item) for item in items):
         return []
-    return [("F.intelligence", "The intelligence is not corroborated: add items from at least two different "
-                               "kinds of source, or one recent item graded 1A, 1B, 2A or 2B")]
+    return [
+        (
+            "F.intelligence",
+            "The intelligence is not corroborated: add items from at least two different "
+            "kinds of source, or one recent item graded 1A, 1B, 2A or 2B",
+        )
+    ]
 
 
 def _usable(item: dict) -> bool:
@@ -78,9 +99,12 @@ def c21_harm_scored(facts: Facts) -> Problems:
     if facts.value("G", "vulnerable_victims") == "yes" and not facts.ticked("G", "vulnerability_types"):
         problems.append(("G.vulnerability_types", "Select the kinds of vulnerability the victims have"))
     unknown = NOT_KNOWN in (victims.lower(), money.lower()) or "unknown" in (
-        facts.value("G", "harm_frequency"), facts.value("G", "vulnerable_victims"))
+        facts.value("G", "harm_frequency"),
+        facts.value("G", "vulnerable_victims"),
+    )
     reason = facts.text("G", "harm_not_known_reason")
     if unknown and not says_something(reason, facts.limit("not_known_reason_min")):
-        problems.append(("G.harm_not_known_reason", "Say why some of the harm is not known, and what is being "
-                                                    "done to find out"))
+        problems.append(
+            ("G.harm_not_known_reason", "Say why some of the harm is not known, and what is being done to find out")
+        )
     return problems

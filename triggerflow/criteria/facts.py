@@ -1,4 +1,5 @@
 """Small readers over a form's answers that the rules share."""
+
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -34,8 +35,11 @@ class Facts:
         """The boxes ticked for a checkbox question, only those `among` its choices when given."""
         found = self.value(key, name)
         known = None if among is None else {value for value, _ in among}
-        return [value for value in found if isinstance(value, str) and (known is None or value in known)] \
-            if isinstance(found, list) else []
+        return (
+            [value for value in found if isinstance(value, str) and (known is None or value in known)]
+            if isinstance(found, list)
+            else []
+        )
 
     def items(self, key: str, group: str) -> list[dict[str, Any]]:
         found = self.section(key).get(group)
@@ -62,8 +66,7 @@ def parse_date(value: Any) -> date | None:
 def is_identified(subject: dict[str, Any]) -> bool:
     """Marked identified and holding all four identifiers."""
     return subject.get("identified") == "yes" and all(
-        str(subject.get(name) or "").strip()
-        for name in ("surname", "forename", "date_of_birth", "intelligence_id")
+        str(subject.get(name) or "").strip() for name in ("surname", "forename", "date_of_birth", "intelligence_id")
     )
 
 

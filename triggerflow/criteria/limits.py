@@ -1,4 +1,5 @@
 """What each threshold an administrator may change means, in the words the criteria page uses."""
+
 from triggerflow.criteria.rules import DEFAULT_LIMITS, Rule
 
 # (label, unit): the unit reads after the number, "200 characters".
@@ -14,7 +15,10 @@ LIMIT_LABELS: dict[str, tuple[str, str]] = {
     "organisation_min": ("Planning, control, coordination and decision-making, each at least", "characters"),
     "capability_min": ("Capability narrative, at least", "characters"),
     "intelligence_items_advised": ("Intelligence items advised, at least", "items"),
-    "intelligence_stale_days": ("Intelligence older than this is old: a warning, and not corroboration on its own", "days"),
+    "intelligence_stale_days": (
+        "Intelligence older than this is old: a warning, and not corroboration on its own",
+        "days",
+    ),
     "response_min": ("Response to each return item, at least", "characters"),
     "modus_operandi_advised": ("Modus operandi advised, at least", "characters"),
     "recent_activity_days": ("Most recent activity older than this needs a continuing basis", "days"),
@@ -34,21 +38,29 @@ def describe(name: str, value: int) -> str:
 def changes(before: dict[str, int], after: dict[str, int]) -> list[tuple[str, int | None, int | None]]:
     """(label, old value, new value) for each threshold that differs, in the order of LIMIT_LABELS."""
     names = list(LIMIT_LABELS) + sorted(set(before) | set(after) - set(LIMIT_LABELS))
-    return [(LIMIT_LABELS.get(name, (name, ""))[0], before.get(name), after.get(name))
-            for name in names if before.get(name) != after.get(name)]
+    return [
+        (LIMIT_LABELS.get(name, (name, ""))[0], before.get(name), after.get(name))
+        for name in names
+        if before.get(name) != after.get(name)
+    ]
 
 
 # How an explanation says a threshold at its default where the design's words are not the number.
-SAID_AT_DEFAULT = {"ocg_min_identified": "two", "ocg_min_subjects": "three", "intelligence_items_advised": "three",
-                   "intelligence_stale_days": "six months"}
+SAID_AT_DEFAULT = {
+    "ocg_min_identified": "two",
+    "ocg_min_subjects": "three",
+    "intelligence_items_advised": "three",
+    "intelligence_stale_days": "six months",
+}
 # Its words carry the unit ("six months"), so any other value is said with its unit too.
 SAID_WITH_UNIT = frozenset({"intelligence_stale_days"})
 
 
 def explain(rule: Rule, limits: dict[str, int]) -> str:
     """The rule's explanation (a template naming thresholds, "{summary_min}") filled from the thresholds in force."""
-    return rule.explanation.format_map({name: said(name, limits.get(name, default))
-                                        for name, default in DEFAULT_LIMITS.items()})
+    return rule.explanation.format_map(
+        {name: said(name, limits.get(name, default)) for name, default in DEFAULT_LIMITS.items()}
+    )
 
 
 def said(name: str, value: int) -> str:

@@ -3,16 +3,51 @@
 A length alone lets 150 characters of "x", or one word typed over and over, pass. An answer
 counts only when it has enough different words and is not a placeholder.
 """
+
 import re
 from collections import Counter
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 # What people type to get past a required box; an answer made only of these says nothing.
-_PLACEHOLDERS = frozenset("""
-    tbc tba tbd na n/a see above as per below etc test testing xxx lorem ipsum dolor sit amet
-    to follow follows later filler text blah asdf qwerty none nil nothing same again details
-""".split())
+_PLACEHOLDERS = frozenset(
+    [
+        "tbc",
+        "tba",
+        "tbd",
+        "na",
+        "n/a",
+        "see",
+        "above",
+        "as",
+        "per",
+        "below",
+        "etc",
+        "test",
+        "testing",
+        "xxx",
+        "lorem",
+        "ipsum",
+        "dolor",
+        "sit",
+        "amet",
+        "to",
+        "follow",
+        "follows",
+        "later",
+        "filler",
+        "text",
+        "blah",
+        "asdf",
+        "qwerty",
+        "none",
+        "nil",
+        "nothing",
+        "same",
+        "again",
+        "details",
+    ]
+)
 
 
 def says_something(text: str, minimum: int) -> bool:

@@ -1,4 +1,5 @@
 """CSV exports of the lists a user may see, for the web page and the API alike."""
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,15 +20,30 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {
-    "forms": Kind("Forms", "One row per form: its force, state, theme, dates and the people working on it.",
-                  FormFilterQuery, lambda user, q: queries.forms(user, q.filters())),
-    "events": Kind("Form history", "Every action taken on the forms, who took it and when, oldest first.",
-                   EventExportQuery, lambda user, q: queries.events(user, q.filters(), q.since, q.until)),
-    "return-items": Kind("Return items", "What the ROCTA asked forces to put right, and their answers.",
-                         FormFilterQuery, lambda user, q: queries.return_items(user, q.filters())),
-    "accepted-threats": Kind("Accepted threats", "Accepted threats with their acceptance records, in a layout "
-                             "for loading onto the SOC master list.",
-                             FormFilterQuery, lambda user, q: queries.accepted_threats(user, q.filters())),
+    "forms": Kind(
+        "Forms",
+        "One row per form: its force, state, theme, dates and the people working on it.",
+        FormFilterQuery,
+        lambda user, q: queries.forms(user, q.filters()),
+    ),
+    "events": Kind(
+        "Form history",
+        "Every action taken on the forms, who took it and when, oldest first.",
+        EventExportQuery,
+        lambda user, q: queries.events(user, q.filters(), q.since, q.until),
+    ),
+    "return-items": Kind(
+        "Return items",
+        "What the ROCTA asked forces to put right, and their answers.",
+        FormFilterQuery,
+        lambda user, q: queries.return_items(user, q.filters()),
+    ),
+    "accepted-threats": Kind(
+        "Accepted threats",
+        "Accepted threats with their acceptance records, in a layout for loading onto the SOC master list.",
+        FormFilterQuery,
+        lambda user, q: queries.accepted_threats(user, q.filters()),
+    ),
 }
 
 

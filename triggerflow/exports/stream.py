@@ -3,6 +3,7 @@
 The rows are read with yield_per (a server-side cursor on PostgreSQL) and each batch is
 written out before the next is fetched. The security marking is the first line.
 """
+
 import csv
 import io
 from collections.abc import Iterator
@@ -21,8 +22,9 @@ BATCH = 500
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_response(user: User, kind: str, headings: tuple[str, ...], query: Select, filters: dict[str, Any],
-                 via: str) -> Response:
+def csv_response(
+    user: User, kind: str, headings: tuple[str, ...], query: Select, filters: dict[str, Any], via: str
+) -> Response:
     record_id = audit.started(user, kind, filters, via)
     marking = current_app.config["SECURITY_MARKING"]
     response = Response(stream_with_context(lines(marking, headings, query, record_id)), mimetype="text/csv")

@@ -4,6 +4,7 @@ A value the page never offered comes from a tampered or out-of-date request; it 
 GOV.UK message as choosing nothing ("Select the reason for the return"), never WTForms' own
 "Not a valid choice".
 """
+
 from typing import Any
 
 from wtforms import SelectMultipleField
@@ -18,8 +19,11 @@ def options(pairs, blank: str | None = None) -> list[SelectChoice]:
 
 def pick(message: str, *, required: bool = True) -> dict[str, Any]:
     """A choice field's checks: nothing chosen (when `required`) or a value not offered gets `message`."""
-    return {"validators": [DataRequired(message)] if required else [],
-            "invalid_choice_message": message, "invalid_value_message": message}
+    return {
+        "validators": [DataRequired(message)] if required else [],
+        "invalid_choice_message": message,
+        "invalid_value_message": message,
+    }
 
 
 class DistinctChoices(SelectMultipleField):

@@ -3,6 +3,7 @@
 `data` is a date, or None when the boxes are empty or do not make a date; `parts` keeps what
 was typed, so the page shows it again beside the error.
 """
+
 from datetime import date
 
 from govuk_frontend_wtf.gov_form_base import GovFormBase
@@ -50,8 +51,13 @@ class GovDateParts(GovFormBase):
         params.setdefault("fieldset", {"legend": {"text": field.label.text}})
         error = " govuk-input--error" if field.errors else ""
         params["items"] = [
-            {"label": label, "id": f"{field.name}-{part}", "name": field.name,
-             "classes": f"govuk-input--width-{width}{error}", "value": value}
+            {
+                "label": label,
+                "id": f"{field.name}-{part}",
+                "name": field.name,
+                "classes": f"govuk-input--width-{width}{error}",
+                "value": value,
+            }
             for (part, label, width), value in zip(PARTS, field.parts)
         ]
         return params
@@ -62,8 +68,9 @@ class GovDateField(Field):
 
     widget = GovDateParts()
 
-    def __init__(self, label=None, validators=None, error_name: str | None = None,
-                 required_message: str | None = None, **kwargs):
+    def __init__(
+        self, label=None, validators=None, error_name: str | None = None, required_message: str | None = None, **kwargs
+    ):
         super().__init__(label, validators, **kwargs)
         self.error_name = error_name or self.label.text
         self.required_message = required_message

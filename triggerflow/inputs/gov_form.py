@@ -1,4 +1,7 @@
 """The base of every page's form: its errors, and the service's, in one GOV.UK error summary."""
+
+from typing import ClassVar
+
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 
@@ -13,7 +16,7 @@ class GovForm(FlaskForm):
     """A form whose errors, its own and the service's, feed one GOV.UK error summary."""
 
     # Where a service error that matches no field should link to.
-    ANCHORS = {"items": "#return-items"}
+    ANCHORS: ClassVar[dict[str, str]] = {"items": "#return-items"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,6 +37,9 @@ class GovForm(FlaskForm):
 
     def error_list(self) -> list[dict[str, str]]:
         """Each field's first error, in page order, linking to its first input; then the rest."""
-        linked = [{"text": field.errors[0], "href": f"#{field.id}-day" if isinstance(field, GovDateField)
-                   else f"#{field.id}"} for field in self if field.errors]
+        linked = [
+            {"text": field.errors[0], "href": f"#{field.id}-day" if isinstance(field, GovDateField) else f"#{field.id}"}
+            for field in self
+            if field.errors
+        ]
         return linked + list(self.problems)

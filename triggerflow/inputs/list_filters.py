@@ -3,6 +3,7 @@
 The API's list and export parameters and the downloads' filters are these schemas, so both
 check the same values with the same messages, and the OpenAPI document shows them.
 """
+
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -45,9 +46,15 @@ class FormFilterQuery(Query):
         return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
     def filters(self) -> FormFilters:
-        return FormFilters(states=tuple(self.state or ()), force=self.force, theme=self.theme,
-                           threat_type=self.threat_type, created_from=self.created_from,
-                           created_to=self.created_to, updated_since=self.updated_since)
+        return FormFilters(
+            states=tuple(self.state or ()),
+            force=self.force,
+            theme=self.theme,
+            threat_type=self.threat_type,
+            created_from=self.created_from,
+            created_to=self.created_to,
+            updated_since=self.updated_since,
+        )
 
 
 class EventExportQuery(FormFilterQuery):

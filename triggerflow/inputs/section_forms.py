@@ -3,17 +3,25 @@
 Validation is about format only (real dates, lengths, values from the lists): nothing is
 required, so a half-finished draft always saves. The completeness rules say what is missing.
 """
+
 from functools import cache
 from typing import Any
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (GovCharacterCount, GovCheckboxesInput, GovCheckboxInput,
-                                                GovRadioInput, GovSelect, GovTextInput)
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCharacterCount,
+    GovCheckboxesInput,
+    GovCheckboxInput,
+    GovRadioInput,
+    GovSelect,
+    GovTextInput,
+)
 from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, ValidationError
 
-from triggerflow.content.sections import SECTIONS_BY_KEY, Field as Spec, intelligence_references
+from triggerflow.content.sections import SECTIONS_BY_KEY, intelligence_references
+from triggerflow.content.sections import Field as Spec
 from triggerflow.input_ids import number_or
 from triggerflow.inputs.choices import DistinctChoices, options
 from triggerflow.inputs.date_field import GovDateField
@@ -69,32 +77,48 @@ def _legend(spec: Spec) -> dict:
 
 def _text(spec: Spec, **common):
     width = "govuk-!-width-two-thirds" if spec.max_length <= 200 else ""
-    return StringField(widget=GovTextInput(), validators=[_max_length(spec)], **common,
-                       render_kw={"params": {"label": {"classes": LABEL}, "classes": width}})
+    return StringField(
+        widget=GovTextInput(),
+        validators=[_max_length(spec)],
+        **common,
+        render_kw={"params": {"label": {"classes": LABEL}, "classes": width}},
+    )
 
 
 def _textarea(spec: Spec, **common):
     # The count only appears near the limit: the criteria, not this box, ask for a minimum.
-    return StringField(widget=GovCharacterCount(), validators=[_max_length(spec)], **common,
-                       render_kw={"params": {"label": {"classes": LABEL}, "maxlength": spec.max_length,
-                                             "threshold": 75, "rows": 5}})
+    return StringField(
+        widget=GovCharacterCount(),
+        validators=[_max_length(spec)],
+        **common,
+        render_kw={"params": {"label": {"classes": LABEL}, "maxlength": spec.max_length, "threshold": 75, "rows": 5}},
+    )
 
 
 def _radios(spec: Spec, **common):
     inline = len(spec.choices) <= 3 and all(len(label) < 12 for _, label in spec.choices)
-    return RadioField(widget=GovRadioInput(), choices=options(spec.choices), **CHOICES, **common,
-                      render_kw={"params": _legend(spec) | {"classes": "govuk-radios--inline" if inline else ""}})
+    return RadioField(
+        widget=GovRadioInput(),
+        choices=options(spec.choices),
+        **CHOICES,
+        **common,
+        render_kw={"params": _legend(spec) | {"classes": "govuk-radios--inline" if inline else ""}},
+    )
 
 
 def _select(spec: Spec, **common):
     blank = f"Select {spec.label[0].lower()}{spec.label[1:]}"
-    return SelectField(widget=GovSelect(), choices=options(spec.choices, blank), **CHOICES, **common,
-                       render_kw={"params": {"label": {"classes": LABEL}}})
+    return SelectField(
+        widget=GovSelect(),
+        choices=options(spec.choices, blank),
+        **CHOICES,
+        **common,
+        render_kw={"params": {"label": {"classes": LABEL}}},
+    )
 
 
 def _boolean(spec: Spec, **common):
-    return BooleanField(widget=GovCheckboxInput(), **common,
-                        render_kw={"params": {} if spec.hint else {"hint": None}})
+    return BooleanField(widget=GovCheckboxInput(), **common, render_kw={"params": {} if spec.hint else {"hint": None}})
 
 
 def _date(spec: Spec, **common):
@@ -104,17 +128,31 @@ def _date(spec: Spec, **common):
 def _checkboxes(spec: Spec, **common):
     # Citations and regions get their choices per request (see _fill_choices).
     small = "" if spec.kind == "checkboxes" else "govuk-checkboxes--small"
-    return DistinctChoices(widget=GovCheckboxesInput(), choices=options(spec.choices or []), **CHOICES,
-                               **common, render_kw={"params": _legend(spec) | {"classes": small}})
+    return DistinctChoices(
+        widget=GovCheckboxesInput(),
+        choices=options(spec.choices or []),
+        **CHOICES,
+        **common,
+        render_kw={"params": _legend(spec) | {"classes": small}},
+    )
 
 
 def _forces(spec: Spec, **common):
     return DistinctChoices(widget=GovGroupedCheckboxes(), choices=[], **CHOICES, **common)
 
 
-BUILDERS = {"text": _text, "textarea": _textarea, "radios": _radios, "select": _select, "boolean": _boolean,
-            "date": _date, "checkboxes": _checkboxes, "citations": _checkboxes, "regions": _checkboxes,
-            "forces": _forces}
+BUILDERS = {
+    "text": _text,
+    "textarea": _textarea,
+    "radios": _radios,
+    "select": _select,
+    "boolean": _boolean,
+    "date": _date,
+    "checkboxes": _checkboxes,
+    "citations": _checkboxes,
+    "regions": _checkboxes,
+    "forces": _forces,
+}
 
 
 def _build(spec: Spec):

@@ -1,4 +1,5 @@
 """Checkboxes in groups (forces by region): one question, one fieldset per group inside it."""
+
 from govuk_frontend_wtf.gov_form_base import GovFormBase
 
 
@@ -12,10 +13,12 @@ class GovGroupedCheckboxes(GovFormBase):
             {"label": label, "items": [{"text": c.label, "value": c.value, "checked": c.selected} for c in choices]}
             for label, choices in field.iter_groups()
         ]
-        return self.render({
-            "name": field.name,
-            "legend": field.label.text,
-            "hint": field.description or None,
-            "errorMessage": field.errors[0] if field.errors else None,
-            "groups": groups,
-        })
+        return self.render(
+            {
+                "name": field.name,
+                "legend": field.label.text,
+                "hint": field.description or None,
+                "errorMessage": field.errors[0] if field.errors else None,
+                "groups": groups,
+            }
+        )

@@ -1,4 +1,5 @@
 """Plain data: tables and relationships, no workflow and no commits."""
+
 from triggerflow.models.acceptance import AcceptanceRecord
 from triggerflow.models.administration import AdminEvent, CriteriaVersion
 from triggerflow.models.api_token import ApiToken
@@ -12,8 +13,8 @@ from triggerflow.models.rate_limit import RateLimitCounter
 from triggerflow.models.reference import Force, Region
 from triggerflow.models.return_item import ReturnItem, ReturnItemStatus
 from triggerflow.models.returned_item import ReturnedItem
-from triggerflow.models.rollup import Rollup, RollupShare
 from triggerflow.models.review import CommentKind, InternalNote, ReturnItemComment
+from triggerflow.models.rollup import Rollup, RollupShare
 from triggerflow.models.search import FormSearchEntry
 from triggerflow.models.sign_in import AddressFailures, RecoveryCode
 from triggerflow.models.stay import FormStay
@@ -51,9 +52,9 @@ __all__ = [
     "ReturnItemComment",
     "ReturnItemStatus",
     "ReturnedItem",
+    "Role",
     "Rollup",
     "RollupShare",
-    "Role",
     "SessionStage",
     "Threat",
     "ThreatEvent",

@@ -1,4 +1,5 @@
 """What the assessor records when a threat is accepted (DESIGN section 5)."""
+
 from datetime import date, datetime
 from typing import Any
 

@@ -1,4 +1,5 @@
 """The administrators' audit trail and the versions of the criteria thresholds."""
+
 from datetime import datetime
 from typing import Any
 

@@ -1,4 +1,5 @@
 """Personal API tokens: only a hash is kept; the token itself is shown once, when it is made."""
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, String

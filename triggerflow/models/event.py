@@ -4,6 +4,7 @@ Rows are only ever inserted: the ORM refuses to update or delete one, and on Pos
 trigger (migration 0007) refuses UPDATE and DELETE from anyone. Each row's hash chains it to
 the form's previous event (triggerflow.audit.chain).
 """
+
 from datetime import datetime
 from typing import Any
 
@@ -25,8 +26,7 @@ class FormEvent(db.Model):
         # A form's events in order, for its page, its chain and the time measures; and the stays ended
         # in a period: both answered from the index alone.
         Index("ix_form_events_at_moves", "at", "form_id", "id", "from_state", "to_state", "action", "actor_id"),
-        Index("ix_form_events_form_id_moves", "form_id", "at", "id", "from_state", "to_state", "action",
-              "actor_id"),
+        Index("ix_form_events_form_id_moves", "form_id", "at", "id", "from_state", "to_state", "action", "actor_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -75,5 +75,6 @@ def _refuse_bulk_change(state) -> None:
     if state.is_update or state.is_delete:
         for mapper in state.all_mappers:
             if mapper.class_ in _APPEND_ONLY:
-                raise AppendOnly(f"{_APPEND_ONLY[mapper.class_]} are append-only: they cannot be updated or "
-                                 "deleted in bulk")
+                raise AppendOnly(
+                    f"{_APPEND_ONLY[mapper.class_]} are append-only: they cannot be updated or deleted in bulk"
+                )

@@ -1,4 +1,5 @@
 """The audit of exports: who downloaded which list, with which filters, when, and how much."""
+
 from datetime import datetime
 from typing import Any
 

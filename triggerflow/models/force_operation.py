@@ -3,6 +3,7 @@
 Recorded whether or not a trigger form exists: a force that never sent a form for the group is
 exactly the one the inspection found investigating a threat nobody had assessed.
 """
+
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, String, Text

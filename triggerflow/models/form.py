@@ -1,4 +1,5 @@
 """The trigger form, its numbering counter and its immutable submitted versions."""
+
 from datetime import date, datetime
 from typing import Any
 

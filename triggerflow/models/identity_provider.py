@@ -3,6 +3,7 @@
 One per force or per region, set up by an administrator. It only says who a person is (their
 verified e-mail address); what they may do stays with their TriggerFlow account.
 """
+
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, String

@@ -1,4 +1,5 @@
 """E-mail waiting to be sent (the outbox) and the reminders already sent."""
+
 from datetime import date, datetime
 from enum import StrEnum
 

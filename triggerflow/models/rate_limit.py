@@ -1,4 +1,5 @@
 """API request counts per caller and window, shared by every app server on the database."""
+
 from datetime import datetime
 
 from sqlalchemy import String

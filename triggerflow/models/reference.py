@@ -1,4 +1,5 @@
 """Regions (ROCUs) and the forces each one serves."""
+
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 

@@ -1,4 +1,5 @@
 """What the ROCTA asks the force to put right, one item per problem."""
+
 from datetime import datetime
 from enum import StrEnum
 
@@ -17,8 +18,9 @@ class ReturnItemStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"pending": "Not yet sent", "open": "Needs a response", "responded": "Responded",
-                "closed": "Closed"}[self.value]
+        return {"pending": "Not yet sent", "open": "Needs a response", "responded": "Responded", "closed": "Closed"}[
+            self.value
+        ]
 
     @property
     def tag_colour(self) -> str:

@@ -3,6 +3,7 @@
 A return item reopened and sent back in a later return is one item, whose round and return date
 move on; the rows here do not, so a period's reasons stay as they were counted.
 """
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String

@@ -1,4 +1,5 @@
 """What the ROCTA and the force say about a form besides its answers: item threads and internal notes."""
+
 from datetime import datetime
 from enum import StrEnum
 

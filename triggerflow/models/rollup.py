@@ -5,6 +5,7 @@ A row is one figure's count for one force, day and key; `number` carries a numbe
 spread over (working days of a stay, returns of a form), so medians are read from histograms.
 Each form's own share of the rows is kept beside them, so a move replaces that share exactly.
 """
+
 from datetime import date
 from typing import Any
 

@@ -1,4 +1,5 @@
 """The words each form is found by; triggerflow.search keeps the row, the full-text index reads it."""
+
 from sqlalchemy import ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column
 

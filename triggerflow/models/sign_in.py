@@ -1,4 +1,5 @@
 """What signing in needs besides the user: recovery codes, and failed attempts per network address."""
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, String

@@ -6,6 +6,7 @@ reassignment does not end one). Its working days are those the form's page count
 (clocks.working_days), taken on the calendar the stay was written with: `flask rebuild-stays`
 works them out again from the events if the list of bank holidays changes.
 """
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String

@@ -1,6 +1,7 @@
 """The regional threat register (DESIGN section 9): a threat per accepted form, its history,
 its 4P plan and the disruptions recorded against it. Plain data; the threat's state is written
 only by triggerflow.threats.service."""
+
 from datetime import date, datetime
 from typing import Any
 
@@ -18,8 +19,10 @@ from triggerflow.threats.states import ThreatState
 
 class Threat(db.Model):
     __tablename__ = "threats"
-    __table_args__ = (Index("ix_threats_region_id_state", "region_id", "state"),
-                      Index("ix_threats_owning_force_id_state", "owning_force_id", "state"))
+    __table_args__ = (
+        Index("ix_threats_region_id_state", "region_id", "state"),
+        Index("ix_threats_owning_force_id_state", "owning_force_id", "state"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), index=True)
@@ -57,8 +60,10 @@ class ThreatEvent(db.Model):
     """The threat's append-only history: every move, every disruption, every change of reference."""
 
     __tablename__ = "threat_events"
-    __table_args__ = (Index("ix_threat_events_threat_id_at", "threat_id", "at"),
-                      Index("ix_threat_events_action_at", "action", "at", "threat_id"))
+    __table_args__ = (
+        Index("ix_threat_events_threat_id_at", "threat_id", "at"),
+        Index("ix_threat_events_action_at", "action", "at", "threat_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     threat_id: Mapped[int] = mapped_column(ForeignKey("threats.id"))

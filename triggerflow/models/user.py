@@ -1,4 +1,5 @@
 """People who sign in, with the one role and the scope (force or region) they work in."""
+
 from datetime import datetime
 from enum import StrEnum
 
@@ -79,11 +80,15 @@ class User(UserMixin, db.Model):
     @hybrid_method
     def manages_region(self, region_id: int | None) -> bool:
         """A regional manager of this region: a manager of the region's ROCTA, who belongs to no force."""
-        return self.role is Role.MANAGER and self.force_id is None and region_id is not None \
+        return (
+            self.role is Role.MANAGER
+            and self.force_id is None
+            and region_id is not None
             and self.region_id == region_id
+        )
 
     @manages_region.expression
-    def manages_region(cls, region_id):  # the same rule in SQL, for choosing whom to tell
+    def manages_region(cls, region_id):  # noqa: N805 - the same rule in SQL, on the class: for choosing whom to tell
         return and_(cls.role == Role.MANAGER, cls.force_id.is_(None), cls.region_id == region_id)
 
     @property

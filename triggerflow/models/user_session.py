@@ -3,6 +3,7 @@
 A session can be ended from anywhere (sign-out, the person's own sessions page, an
 administrator, disabling the account) by deleting its row.
 """
+
 from datetime import datetime
 from enum import StrEnum
 

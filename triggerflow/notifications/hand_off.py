@@ -3,6 +3,7 @@
 Not a change of state, so no transition's notice covers it; without it the form waited, answered,
 until someone happened to look (the inspection's unresubmitted returns).
 """
+
 from datetime import datetime
 
 from triggerflow.models import TriggerForm, User
@@ -16,6 +17,13 @@ WHAT_NEXT = "Check the answers and resubmit the form to the ROCTA by {resubmit_b
 def queue_ready_to_resubmit(form: TriggerForm, actor: User, when: datetime) -> None:
     """Add the e-mails to the session; the caller commits them with the answer."""
     people = [user for user in resubmitters(form) if user.id != actor.id]
-    messages.queue(people, kind="ready_to_resubmit", form=form, headline=HEADLINE.format(number=form.number),
-                   template="transition.txt", actor_name=actor.name, when=when,
-                   what_next=WHAT_NEXT.format(resubmit_by=form.resubmit_by) if form.resubmit_by else "")
+    messages.queue(
+        people,
+        kind="ready_to_resubmit",
+        form=form,
+        headline=HEADLINE.format(number=form.number),
+        template="transition.txt",
+        actor_name=actor.name,
+        when=when,
+        what_next=WHAT_NEXT.format(resubmit_by=form.resubmit_by) if form.resubmit_by else "",
+    )

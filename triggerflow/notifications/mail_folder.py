@@ -1,4 +1,5 @@
 """Reading the development mail folder: the .eml files the folder transport wrote."""
+
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
@@ -22,9 +23,13 @@ class StoredMessage:
 def _read(path: Path) -> StoredMessage:
     message: EmailMessage = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
     body = message.get_body(preferencelist=("plain",))
-    return StoredMessage(name=path.name, sent=parsedate_to_datetime(message["Date"]) if message["Date"] else None,
-                         to=str(message["To"] or "").strip(), subject=str(message["Subject"] or "").strip(),
-                         body=body.get_content() if body else "")
+    return StoredMessage(
+        name=path.name,
+        sent=parsedate_to_datetime(message["Date"]) if message["Date"] else None,
+        to=str(message["To"] or "").strip(),
+        subject=str(message["Subject"] or "").strip(),
+        body=body.get_content() if body else "",
+    )
 
 
 def stored_messages() -> list[StoredMessage]:

@@ -3,6 +3,7 @@
 Messages name the form and what happened, and link to it; they never carry the form's
 content or anyone's comments, which stay behind sign-in.
 """
+
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -23,8 +24,16 @@ def form_link(form: TriggerForm) -> str:
     return page_link("forms.overview", number=form.number)
 
 
-def queue(recipients: Iterable[User], *, kind: str, form: TriggerForm, headline: str, template: str,
-          link: str | None = None, **context) -> list[OutboxMessage]:
+def queue(
+    recipients: Iterable[User],
+    *,
+    kind: str,
+    form: TriggerForm,
+    headline: str,
+    template: str,
+    link: str | None = None,
+    **context,
+) -> list[OutboxMessage]:
     """One outbox message per recipient with an address, rendered from templates/emails/; `link` is
     the page it points to, the form's unless given."""
     marking = current_app.config["SECURITY_MARKING"]
@@ -32,10 +41,27 @@ def queue(recipients: Iterable[User], *, kind: str, form: TriggerForm, headline:
     now = utcnow()
     messages = []
     for user in recipients:
-        body = render_template(f"emails/{template}", form=form, user=user, headline=headline,
-                               link=link or form_link(form), marking=marking, **context)
-        messages.append(OutboxMessage(form_id=form.id, user_id=user.id, kind=kind, to_address=user.email,
-                                      subject=subject, body=body, created_at=now, next_attempt_at=now))
+        body = render_template(
+            f"emails/{template}",
+            form=form,
+            user=user,
+            headline=headline,
+            link=link or form_link(form),
+            marking=marking,
+            **context,
+        )
+        messages.append(
+            OutboxMessage(
+                form_id=form.id,
+                user_id=user.id,
+                kind=kind,
+                to_address=user.email,
+                subject=subject,
+                body=body,
+                created_at=now,
+                next_attempt_at=now,
+            )
+        )
     db.session.add_all(messages)
     if messages and has_request_context():
         g.outbox_written = True  # lets a development server send them as soon as the request ends

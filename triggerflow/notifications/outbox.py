@@ -6,6 +6,7 @@ claiming (FOR UPDATE SKIP LOCKED). A sender that dies mid-send leaves the lease 
 and the message is tried again. Failures wait twice as long each time, up to a limit, and
 after the last attempt the message is kept as failed for someone to look at.
 """
+
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -29,8 +30,9 @@ class SendReport:
         return f"{self.sent} sent, {self.retrying} to retry, {self.failed} failed."
 
 
-def send_pending(now: datetime | None = None, limit: int = 500,
-                 transport: transports.Transport | None = None) -> SendReport:
+def send_pending(
+    now: datetime | None = None, limit: int = 500, transport: transports.Transport | None = None
+) -> SendReport:
     """Send every message due by `now` (at most `limit`); never raises for a failed send."""
     now = now or utcnow()
     transport = transport or transports.configured()
@@ -50,17 +52,31 @@ def send_pending(now: datetime | None = None, limit: int = 500,
 
 
 def _claim(now: datetime, limit: int) -> list[OutboxMessage]:
-    due = (OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.next_attempt_at <= now,
-           or_(OutboxMessage.locked_until.is_(None), OutboxMessage.locked_until < now))
-    candidates = (select(OutboxMessage.id).where(*due).order_by(OutboxMessage.id).limit(limit)
-                  .with_for_update(skip_locked=True))
+    due = (
+        OutboxMessage.status == OutboxStatus.PENDING,
+        OutboxMessage.next_attempt_at <= now,
+        or_(OutboxMessage.locked_until.is_(None), OutboxMessage.locked_until < now),
+    )
+    candidates = (
+        select(OutboxMessage.id).where(*due).order_by(OutboxMessage.id).limit(limit).with_for_update(skip_locked=True)
+    )
     with transaction():
         # The conditional UPDATE is the claim on every backend: a row another sender took
         # meanwhile no longer matches `due`.
-        claimed = db.session.scalars(update(OutboxMessage).where(OutboxMessage.id.in_(candidates), *due)
-                                     .values(locked_until=now + LEASE).returning(OutboxMessage.id)).all()
-    return list(db.session.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(claimed))
-                                   .order_by(OutboxMessage.id).execution_options(populate_existing=True)))
+        claimed = db.session.scalars(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(candidates), *due)
+            .values(locked_until=now + LEASE)
+            .returning(OutboxMessage.id)
+        ).all()
+    return list(
+        db.session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.id.in_(claimed))
+            .order_by(OutboxMessage.id)
+            .execution_options(populate_existing=True)
+        )
+    )
 
 
 def _failed(message: OutboxMessage, error: Exception, now: datetime, report: SendReport) -> None:
@@ -69,11 +85,13 @@ def _failed(message: OutboxMessage, error: Exception, now: datetime, report: Sen
     if message.attempts + 1 >= config["MAIL_MAX_ATTEMPTS"]:
         message.status = OutboxStatus.FAILED
         report.failed += 1
-        current_app.logger.error("Gave up on outbox message %s to %s: %s", message.id, message.to_address,
-                                 message.last_error)
+        current_app.logger.error(
+            "Gave up on outbox message %s to %s: %s", message.id, message.to_address, message.last_error
+        )
         return
-    wait = min(config["MAIL_RETRY_SECONDS"] * 2 ** message.attempts, config["MAIL_RETRY_MAX_SECONDS"])
+    wait = min(config["MAIL_RETRY_SECONDS"] * 2**message.attempts, config["MAIL_RETRY_MAX_SECONDS"])
     message.next_attempt_at = now + timedelta(seconds=wait)
     report.retrying += 1
-    current_app.logger.warning("Outbox message %s to %s failed, retrying in %ss: %s", message.id,
-                               message.to_address, wait, message.last_error)
+    current_app.logger.warning(
+        "Outbox message %s to %s failed, retrying in %ss: %s", message.id, message.to_address, wait, message.last_error
+    )

@@ -5,6 +5,7 @@ form, kind and due date (a unique constraint): the run that inserts the key writ
 in the same transaction, and any other run finds the key taken and sends nothing. A lapse goes
 through the workflow service, whose version check refuses a second lapse of the same form.
 """
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -62,10 +63,22 @@ def _kind(due: Due) -> str:
 
 def _remind(form: TriggerForm, due: Due) -> bool:
     kind = _kind(due)
-    return claim_and_write(form.id, kind, due.on, lambda: messages.queue(
-        _reminded(form, due), kind=kind, form=form, template="reminder.txt",
-        headline=HEADLINES[kind].format(number=form.number), due_label=due.label, due_on=due.on,
-        overdue=due.overdue, what_next=_what_next(due)))
+    return claim_and_write(
+        form.id,
+        kind,
+        due.on,
+        lambda: messages.queue(
+            _reminded(form, due),
+            kind=kind,
+            form=form,
+            template="reminder.txt",
+            headline=HEADLINES[kind].format(number=form.number),
+            due_label=due.label,
+            due_on=due.on,
+            overdue=due.overdue,
+            what_next=_what_next(due),
+        ),
+    )
 
 
 def _reminded(form: TriggerForm, due: Due) -> list[User]:
@@ -84,11 +97,14 @@ HEADLINES = {
 }
 
 
-
 def _what_next(due: Due) -> str:
     config = current_app.config
     if due.kind == ASSESSMENT:
-        return (f"An assessment is due {config['ASSESSMENT_WITHIN_WORKING_DAYS']} working days after each "
-                "submission or resubmission.")
-    return (f"Answer each return item and resubmit the form. A return that is not resubmitted lapses "
-            f"{config['LAPSE_AFTER_DAYS']} days after it was returned.")
+        return (
+            f"An assessment is due {config['ASSESSMENT_WITHIN_WORKING_DAYS']} working days after each "
+            "submission or resubmission."
+        )
+    return (
+        f"Answer each return item and resubmit the form. A return that is not resubmitted lapses "
+        f"{config['LAPSE_AFTER_DAYS']} days after it was returned."
+    )

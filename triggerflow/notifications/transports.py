@@ -1,4 +1,5 @@
 """Where e-mail goes: an SMTP server, or (in development) .eml files in a local folder."""
+
 import re
 import smtplib
 from email.message import EmailMessage

@@ -4,6 +4,7 @@ SQLite goes through its online backup API, page by page from a consistent snapsh
 app may keep serving during either. PostgreSQL goes through pg_dump and pg_restore in their
 custom format (docs/operations.md); the password travels in PGPASSWORD, never on a command line.
 """
+
 import os
 import shutil
 import sqlite3
@@ -71,7 +72,12 @@ def _run(program: str, *arguments: str) -> None:
         raise BackupError(f"{program} was not found: install the PostgreSQL client or set PG_BIN")
     conninfo = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
     environment = {**os.environ, **({"PGPASSWORD": url.password} if url.password else {})}
-    result = subprocess.run([executable, *arguments, f"--dbname={conninfo}"],  # nosec B603 - no shell; our arguments
-                            env=environment, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [executable, *arguments, f"--dbname={conninfo}"],  # nosec B603 - no shell; our arguments
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         raise BackupError(f"{program} failed: {result.stderr.strip()}")

@@ -1,4 +1,5 @@
 """`flask --app triggerflow backup PATH` and `restore PATH`."""
+
 from pathlib import Path
 
 import click
@@ -28,5 +29,7 @@ def restore_command(path: Path, yes: bool) -> None:
         restore(path)
     except BackupError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Restored the database from {path}. Now run `flask --app triggerflow db upgrade`: it brings "
-               "a backup made by an older version up to date, and does nothing otherwise.")
+    click.echo(
+        f"Restored the database from {path}. Now run `flask --app triggerflow db upgrade`: it brings "
+        "a backup made by an older version up to date, and does nothing otherwise."
+    )

@@ -1,4 +1,5 @@
 """What administrators look through: users, forces with their SPOCs, the audit trail, exports."""
+
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
@@ -20,26 +21,38 @@ def users(page: int = 1, search: str | None = None) -> Page:
 
 def forces() -> list[dict]:
     """Every force with its region, SPOC gate and how many active SPOCs it has, by region then name."""
-    spocs = (select(func.count(User.id)).where(User.force_id == Force.id, User.role == Role.SPOC,
-                                               User.active.is_(True)).correlate(Force).scalar_subquery())
+    spocs = (
+        select(func.count(User.id))
+        .where(User.force_id == Force.id, User.role == Role.SPOC, User.active.is_(True))
+        .correlate(Force)
+        .scalar_subquery()
+    )
     rows = db.session.execute(
-        select(Force.id, Force.code, Force.name, Force.spoc_gate, Region.name.label("region_name"),
-               spocs.label("spocs"))
-        .join(Region, Region.id == Force.region_id).order_by(Region.name, Force.name)
+        select(
+            Force.id, Force.code, Force.name, Force.spoc_gate, Region.name.label("region_name"), spocs.label("spocs")
+        )
+        .join(Region, Region.id == Force.region_id)
+        .order_by(Region.name, Force.name)
     ).mappings()
     return [dict(row) for row in rows]
 
 
 def events(page: int = 1) -> Page:
     """The admin audit trail, newest first."""
-    return _page(select(AdminEvent).options(joinedload(AdminEvent.actor))
-                 .order_by(AdminEvent.at.desc(), AdminEvent.id.desc()), page)
+    return _page(
+        select(AdminEvent).options(joinedload(AdminEvent.actor)).order_by(AdminEvent.at.desc(), AdminEvent.id.desc()),
+        page,
+    )
 
 
 def exports(page: int = 1) -> Page:
     """Every CSV that has left TriggerFlow, by web page or API, newest first."""
-    return _page(select(ExportRecord).options(joinedload(ExportRecord.user))
-                 .order_by(ExportRecord.at.desc(), ExportRecord.id.desc()), page)
+    return _page(
+        select(ExportRecord)
+        .options(joinedload(ExportRecord.user))
+        .order_by(ExportRecord.at.desc(), ExportRecord.id.desc()),
+        page,
+    )
 
 
 def _page(query, number: int) -> Page:

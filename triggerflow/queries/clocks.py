@@ -5,6 +5,7 @@ ROCTA clock runs while the form is in submitted, resubmitted or under assessment
 clock while it is in draft, SPOC review or returned. Neither runs while a form has lapsed or
 after a decision. Clocks count working days.
 """
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -55,26 +56,36 @@ def stays(form_ids: Iterable[int] | Select) -> Select:
     (queries.working_days), with which the measures count its working days."""
     window: dict[str, Any] = {"partition_by": FormEvent.form_id, "order_by": (FormEvent.at, FormEvent.id)}
     day = local_day_number(FormEvent.at)
-    return (select(FormEvent.form_id, FormEvent.to_state.label("state"), FormEvent.at.label("entered"),
-                   func.lead(FormEvent.at, type_=UTCDateTime()).over(**window).label("left"),
-                   func.lead(FormEvent.action).over(**window).label("left_with"),
-                   func.lead(FormEvent.actor_id).over(**window).label("left_by"),
-                   day.label("entered_day"), func.lead(day).over(**window).label("left_day"))
-            .where(FormEvent.form_id.in_(form_ids), moved_in()))
+    return select(
+        FormEvent.form_id,
+        FormEvent.to_state.label("state"),
+        FormEvent.at.label("entered"),
+        func.lead(FormEvent.at, type_=UTCDateTime()).over(**window).label("left"),
+        func.lead(FormEvent.action).over(**window).label("left_with"),
+        func.lead(FormEvent.actor_id).over(**window).label("left_by"),
+        day.label("entered_day"),
+        func.lead(day).over(**window).label("left_day"),
+    ).where(FormEvent.form_id.in_(form_ids), moved_in())
 
 
 def return_count() -> ColumnElement[int]:
     """How many times the form (correlated from trigger_forms) has been returned to its force."""
-    return (select(func.count(FormEvent.id))
-            .where(FormEvent.form_id == TriggerForm.id, FormEvent.action == "return_to_force")
-            .correlate(TriggerForm).scalar_subquery())
+    return (
+        select(func.count(FormEvent.id))
+        .where(FormEvent.form_id == TriggerForm.id, FormEvent.action == "return_to_force")
+        .correlate(TriggerForm)
+        .scalar_subquery()
+    )
 
 
 def entered_current_state() -> ColumnElement[datetime]:
     """When the form (correlated) last moved into the state it is in now."""
-    return (select(func.max(FormEvent.at))
-            .where(FormEvent.form_id == TriggerForm.id, FormEvent.to_state == TriggerForm.state, moved_in())
-            .correlate(TriggerForm).scalar_subquery())
+    return (
+        select(func.max(FormEvent.at))
+        .where(FormEvent.form_id == TriggerForm.id, FormEvent.to_state == TriggerForm.state, moved_in())
+        .correlate(TriggerForm)
+        .scalar_subquery()
+    )
 
 
 def clocks(form_ids: list[int], now: datetime | None = None) -> dict[int, tuple[Clock, Clock]]:
@@ -86,8 +97,9 @@ def clocks(form_ids: list[int], now: datetime | None = None) -> dict[int, tuple[
 def _add_up(form_ids: Iterable[int], rows: Iterable[tuple], now: datetime) -> dict[int, tuple[Clock, Clock]]:
     """Each clock's working days from stays given as (form_id, state, entered, left)."""
     # Per form and clock: [working days, running].
-    totals: dict[int, dict[str, list[Any]]] = {form_id: {"rocta": [0, False], "force": [0, False]}
-                                               for form_id in form_ids}
+    totals: dict[int, dict[str, list[Any]]] = {
+        form_id: {"rocta": [0, False], "force": [0, False]} for form_id in form_ids
+    }
     for form_id, state, entered, left in rows:
         clock = "rocta" if state in ROCTA_CLOCK else "force" if state in FORCE_CLOCK else None
         if clock is None:
@@ -111,9 +123,13 @@ def timing(form: TriggerForm, now: datetime | None = None, events: list[FormEven
     else:
         returns, since, (rocta, force) = _from_history(form, sorted(events, key=lambda e: (e.at, e.id)), now)
     lapse = lapses_on(since, form.resubmit_by) if form.state is FormState.RETURNED and since else None
-    return FormTiming(rocta=rocta, force=force, due=due_for(form.state, form.submitted_at, form.resubmit_by,
-                                                            local_date(now)),
-                      lapses_on=lapse, returns=returns)
+    return FormTiming(
+        rocta=rocta,
+        force=force,
+        due=due_for(form.state, form.submitted_at, form.resubmit_by, local_date(now)),
+        lapses_on=lapse,
+        returns=returns,
+    )
 
 
 def _from_history(form: TriggerForm, events: list[FormEvent], now: datetime):
@@ -123,4 +139,3 @@ def _from_history(form: TriggerForm, events: list[FormEvent], now: datetime):
     lefts = [e.at for e in events[1:]] + [None]
     rows = [(form.id, e.to_state, e.at, left) for e, left in zip(events, lefts)]
     return returns, since, _add_up([form.id], rows, now)[form.id]
-

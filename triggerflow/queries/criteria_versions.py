@@ -1,4 +1,5 @@
 """The criteria thresholds in force and the versions they have been through."""
+
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -40,12 +41,18 @@ def current_limits() -> dict[str, int]:
 
 def history() -> list[Thresholds]:
     """Every version, newest first."""
-    rows = db.session.scalars(select(CriteriaVersion).options(joinedload(CriteriaVersion.created_by))
-                              .order_by(CriteriaVersion.number.desc()))
+    rows = db.session.scalars(
+        select(CriteriaVersion).options(joinedload(CriteriaVersion.created_by)).order_by(CriteriaVersion.number.desc())
+    )
     return [_thresholds(row) for row in rows] or [Thresholds(FIRST_VERSION, dict(DEFAULT_LIMITS))]
 
 
 def _thresholds(row: CriteriaVersion) -> Thresholds:
     # A threshold added to the code after the version was saved takes its default.
-    return Thresholds(row.number, {**DEFAULT_LIMITS, **row.limits}, row.created_at,
-                      row.created_by.name if row.created_by else None, row.reason)
+    return Thresholds(
+        row.number,
+        {**DEFAULT_LIMITS, **row.limits},
+        row.created_at,
+        row.created_by.name if row.created_by else None,
+        row.reason,
+    )

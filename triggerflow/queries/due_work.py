@@ -3,6 +3,7 @@
 Each query narrows in SQL to the forms that can be due by a date; the exact working-day
 arithmetic (triggerflow.clocks.due) then decides.
 """
+
 from datetime import date, timedelta
 
 from sqlalchemy import or_, select
@@ -17,20 +18,24 @@ from triggerflow.workflow.states import ROCTA_STATES, FormState
 
 def assessments_due_by(on: date) -> list[TriggerForm]:
     """Forms with the ROCTA whose assessment is due on or before `on`, oldest first."""
-    return list(db.session.scalars(
-        select(TriggerForm)
-        .where(TriggerForm.state.in_(ROCTA_STATES), TriggerForm.submitted_at < submitted_before_is_due_by(on))
-        .order_by(TriggerForm.submitted_at, TriggerForm.id)
-    ))
+    return list(
+        db.session.scalars(
+            select(TriggerForm)
+            .where(TriggerForm.state.in_(ROCTA_STATES), TriggerForm.submitted_at < submitted_before_is_due_by(on))
+            .order_by(TriggerForm.submitted_at, TriggerForm.id)
+        )
+    )
 
 
 def resubmissions_due_by(on: date) -> list[TriggerForm]:
     """Returned forms whose resubmit-by date is on or before `on`, soonest first."""
-    return list(db.session.scalars(
-        select(TriggerForm)
-        .where(TriggerForm.state == FormState.RETURNED, TriggerForm.resubmit_by <= on)
-        .order_by(TriggerForm.resubmit_by, TriggerForm.id)
-    ))
+    return list(
+        db.session.scalars(
+            select(TriggerForm)
+            .where(TriggerForm.state == FormState.RETURNED, TriggerForm.resubmit_by <= on)
+            .order_by(TriggerForm.resubmit_by, TriggerForm.id)
+        )
+    )
 
 
 def returns_to_lapse(today: date, after_days: int) -> list[tuple[TriggerForm, object]]:
@@ -38,12 +43,17 @@ def returns_to_lapse(today: date, after_days: int) -> list[tuple[TriggerForm, ob
     resubmit-by date has passed, with the moment they were returned."""
     since = entered_current_state()
     cutoff = start_of_local_day(today - timedelta(days=after_days - 1))
-    return list(db.session.execute(
-        select(TriggerForm, since.label("since"))
-        .where(TriggerForm.state == FormState.RETURNED, since < cutoff,
-               or_(TriggerForm.resubmit_by.is_(None), TriggerForm.resubmit_by < today))
-        .order_by(TriggerForm.id)
-    ).all())
+    return list(
+        db.session.execute(
+            select(TriggerForm, since.label("since"))
+            .where(
+                TriggerForm.state == FormState.RETURNED,
+                since < cutoff,
+                or_(TriggerForm.resubmit_by.is_(None), TriggerForm.resubmit_by < today),
+            )
+            .order_by(TriggerForm.id)
+        ).all()
+    )
 
 
 def reminder_horizon(today: date, working_days_before: int) -> date:

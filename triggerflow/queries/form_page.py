@@ -3,6 +3,7 @@
 Every form's page asks these, so each statement is built once, with the form bound in. Of the
 people, only names and roles are shown, so their forces and regions are not joined in.
 """
+
 from functools import cache
 
 from sqlalchemy import Select, bindparam, select
@@ -15,21 +16,33 @@ from triggerflow.workflow.states import FormState
 
 @cache
 def _history() -> Select:
-    return (select(FormEvent).options(joinedload(FormEvent.actor).lazyload("*"))
-            .where(FormEvent.form_id == bindparam("form_id")).order_by(FormEvent.at.desc(), FormEvent.id.desc()))
+    return (
+        select(FormEvent)
+        .options(joinedload(FormEvent.actor).lazyload("*"))
+        .where(FormEvent.form_id == bindparam("form_id"))
+        .order_by(FormEvent.at.desc(), FormEvent.id.desc())
+    )
 
 
 @cache
 def _versions() -> Select:
-    return (select(FormSnapshot).options(joinedload(FormSnapshot.created_by).lazyload("*"))
-            .where(FormSnapshot.form_id == bindparam("form_id")).order_by(FormSnapshot.sequence))
+    return (
+        select(FormSnapshot)
+        .options(joinedload(FormSnapshot.created_by).lazyload("*"))
+        .where(FormSnapshot.form_id == bindparam("form_id"))
+        .order_by(FormSnapshot.sequence)
+    )
 
 
 @cache
 def _acceptance() -> Select:
     # The latest: a reconsidered acceptance keeps its record, and the form may be accepted again.
-    return (select(AcceptanceRecord).where(AcceptanceRecord.form_id == bindparam("form_id"))
-            .order_by(AcceptanceRecord.id.desc()).limit(1))
+    return (
+        select(AcceptanceRecord)
+        .where(AcceptanceRecord.form_id == bindparam("form_id"))
+        .order_by(AcceptanceRecord.id.desc())
+        .limit(1)
+    )
 
 
 def history(form: TriggerForm) -> list[FormEvent]:
@@ -42,7 +55,8 @@ def versions(form: TriggerForm) -> list[FormSnapshot]:
 
 def version(form: TriggerForm, sequence: int) -> FormSnapshot | None:
     return db.session.scalar(
-        select(FormSnapshot).where(FormSnapshot.form_id == form.id, FormSnapshot.sequence == sequence))
+        select(FormSnapshot).where(FormSnapshot.form_id == form.id, FormSnapshot.sequence == sequence)
+    )
 
 
 def acceptance(form: TriggerForm) -> AcceptanceRecord | None:

@@ -4,6 +4,7 @@ Pages, exports and the API must read notes through `notes_for` only. It raises N
 for a force user (officer, SPOC, force manager), so a caller that forgets to check fails loudly
 instead of leaking. `may_read_notes` tells a caller whether to ask at all.
 """
+
 from functools import cache
 
 from sqlalchemy import Select, bindparam, select
@@ -31,6 +32,9 @@ def notes_for(form: TriggerForm, viewer: User) -> list[InternalNote]:
 def _notes() -> Select:
     # The ROCTA's form pages ask this every time: built once, with the form bound in. Only the
     # authors' names are shown, so their forces and regions are not joined in.
-    return (select(InternalNote).options(joinedload(InternalNote.author).lazyload("*"))
-            .where(InternalNote.form_id == bindparam("form_id"))
-            .order_by(InternalNote.at.desc(), InternalNote.id.desc()))
+    return (
+        select(InternalNote)
+        .options(joinedload(InternalNote.author).lazyload("*"))
+        .where(InternalNote.form_id == bindparam("form_id"))
+        .order_by(InternalNote.at.desc(), InternalNote.id.desc())
+    )

@@ -2,6 +2,7 @@
 
 Both read the same `FormFilters`, so a list and its download always hold the same forms.
 """
+
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -46,8 +47,9 @@ class FormFilters:
     def as_dict(self) -> dict[str, str | list[str]]:
         """The filters that were set, as JSON-ready text (for the export audit)."""
         found = {name: value for name, value in vars(self).items() if value not in (None, ())}
-        return {name: [str(v) for v in value] if isinstance(value, tuple) else str(value)
-                for name, value in found.items()}
+        return {
+            name: [str(v) for v in value] if isinstance(value, tuple) else str(value) for name, value in found.items()
+        }
 
 
 def _start_of(day: date) -> datetime:
@@ -56,8 +58,13 @@ def _start_of(day: date) -> datetime:
 
 def forms_page(user: User, filters: FormFilters, before_id: int | None, limit: int) -> list[TriggerForm]:
     """Up to `limit` forms, newest first, starting after the form `before_id` (the cursor)."""
-    query = (select(TriggerForm).options(joinedload(TriggerForm.force))
-             .where(filters.condition(user)).order_by(TriggerForm.id.desc()).limit(limit))
+    query = (
+        select(TriggerForm)
+        .options(joinedload(TriggerForm.force))
+        .where(filters.condition(user))
+        .order_by(TriggerForm.id.desc())
+        .limit(limit)
+    )
     if before_id is not None:
         query = query.where(TriggerForm.id < before_id)
     return list(db.session.scalars(query))

@@ -9,6 +9,7 @@ routed to them or to anyone, and the forms they hold.
 Every page shows the count, so its statement is built once per role and kind of scope, with the
 user bound in when it runs.
 """
+
 from functools import cache
 from typing import Any
 
@@ -22,16 +23,24 @@ from triggerflow.workflow.states import FormState as S
 
 
 def _last_action() -> ColumnElement[str]:
-    latest = (select(FormEvent.action).where(FormEvent.form_id == TriggerForm.id)
-              .order_by(FormEvent.at.desc(), FormEvent.id.desc()).limit(1).correlate(TriggerForm))
+    latest = (
+        select(FormEvent.action)
+        .where(FormEvent.form_id == TriggerForm.id)
+        .order_by(FormEvent.at.desc(), FormEvent.id.desc())
+        .limit(1)
+        .correlate(TriggerForm)
+    )
     return latest.scalar_subquery()
 
 
 def _officer(user_id, force_id, region_id) -> ColumnElement[bool]:
     returned_by_spoc = and_(TriggerForm.state == S.DRAFT, _last_action() == "spoc_return")
     # Once every item is answered a gated force's SPOCs resubmit: the form is theirs, not the officer's.
-    unanswered = (select(ReturnItem.id).where(ReturnItem.form_id == TriggerForm.id,
-                                              ReturnItem.status == ReturnItemStatus.OPEN).correlate(TriggerForm))
+    unanswered = (
+        select(ReturnItem.id)
+        .where(ReturnItem.form_id == TriggerForm.id, ReturnItem.status == ReturnItemStatus.OPEN)
+        .correlate(TriggerForm)
+    )
     ungated = TriggerForm.force_id.in_(select(Force.id).where(Force.spoc_gate.is_(False)))
     returned = and_(TriggerForm.state == S.RETURNED, or_(unanswered.exists(), ungated))
     return and_(TriggerForm.created_by_id == user_id, or_(returned, returned_by_spoc))
@@ -66,14 +75,20 @@ def _condition(role: Role, kind: str, user_id, force_id, region_id) -> ColumnEle
 def needing_action(user: User) -> ColumnElement[bool]:
     """A WHERE clause: the forms waiting for `user` to act."""
     params = _params(user)
-    return _condition(user.role, scope_kind(user), params["user_id"], params["scope_force_id"],
-                      params["scope_region_id"])
+    return _condition(
+        user.role, scope_kind(user), params["user_id"], params["scope_force_id"], params["scope_region_id"]
+    )
 
 
 @cache
 def _count(role: Role, kind: str) -> Select:
-    where = _condition(role, kind, bindparam("user_id", type_=Integer), bindparam("scope_force_id", type_=Integer),
-                       bindparam("scope_region_id", type_=Integer))
+    where = _condition(
+        role,
+        kind,
+        bindparam("user_id", type_=Integer),
+        bindparam("scope_force_id", type_=Integer),
+        bindparam("scope_region_id", type_=Integer),
+    )
     return select(func.count(TriggerForm.id)).where(where)
 
 

@@ -5,6 +5,7 @@ length computed in SQL, so a page of a queue is one query. Each queue's statemen
 once for each kind of scope, with the user, the day and the page bound in when they run:
 building a statement costs more than running one on an index.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -13,8 +14,19 @@ from math import ceil
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import (BindParameter, ColumnElement, CompoundSelect, Date, Integer, Select, bindparam, case, func,
-                        select, union_all)
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    CompoundSelect,
+    Date,
+    Integer,
+    Select,
+    bindparam,
+    case,
+    func,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -27,8 +39,18 @@ from triggerflow.queries.scope import scope_kind, scope_params, scoped
 from triggerflow.workflow.states import FormState as S
 
 # The officer's own forms: what needs them first, finished work last.
-_OFFICER_ORDER = (S.RETURNED, S.LAPSED, S.DRAFT, S.SPOC_REVIEW, S.SUBMITTED, S.RESUBMITTED,
-                  S.UNDER_ASSESSMENT, S.ACCEPTED, S.REJECTED, S.WITHDRAWN)
+_OFFICER_ORDER = (
+    S.RETURNED,
+    S.LAPSED,
+    S.DRAFT,
+    S.SPOC_REVIEW,
+    S.SUBMITTED,
+    S.RESUBMITTED,
+    S.UNDER_ASSESSMENT,
+    S.ACCEPTED,
+    S.REJECTED,
+    S.WITHDRAWN,
+)
 _USER = bindparam("user_id", type_=Integer)
 _OWN_FORCE = bindparam("own_force_id", type_=Integer)
 _TODAY = bindparam("today", type_=Date)
@@ -131,8 +153,9 @@ def assessing(user: User, page: int = 1, today: date | None = None) -> Page:
     return _page(_assessing, user, page, today)
 
 
-def forms_in_scope(user: User, page: int = 1, state: S | None = None, today: date | None = None,
-                   counts: StateCounts | None = None) -> Page:
+def forms_in_scope(
+    user: User, page: int = 1, state: S | None = None, today: date | None = None, counts: StateCounts | None = None
+) -> Page:
     """Every form the user may see, newest first, optionally in one state.
 
     Given the state counts (which the same page shows), the total is read from them rather than
@@ -141,8 +164,9 @@ def forms_in_scope(user: User, page: int = 1, state: S | None = None, today: dat
     """
     if counts is None:
         return _page(_in_state if state else _everything, user, page, today, state=state, count_alone=True)
-    return _page(_in_state if state else _everything, user, page, today, counts.total(state), counts.exact(state),
-                 state=state)
+    return _page(
+        _in_state if state else _everything, user, page, today, counts.total(state), counts.exact(state), state=state
+    )
 
 
 def state_counts(user: User, cap: int | None = None) -> StateCounts:
@@ -161,9 +185,9 @@ def _counts(kind: str) -> Select:
 def _capped_counts(kind: str, cap: int) -> CompoundSelect:
     # One index range per state, each stopping at cap + 1 rows.
     def one(state: S) -> Select:
-        found = (select(TriggerForm.state).where(scoped(kind), TriggerForm.state == state)
-                 .limit(cap + 1).subquery())
+        found = select(TriggerForm.state).where(scoped(kind), TriggerForm.state == state).limit(cap + 1).subquery()
         return select(found.c.state, func.count()).group_by(found.c.state)
+
     return union_all(*(one(state) for state in S))
 
 
@@ -172,12 +196,24 @@ def _rows(kind: str) -> Select:
     author, assessor = aliased(User), aliased(User)
     return (
         select(
-            TriggerForm.id, TriggerForm.number, TriggerForm.working_name, TriggerForm.state,
-            TriggerForm.threat_type, TriggerForm.primary_theme, TriggerForm.round, TriggerForm.assessor_id,
+            TriggerForm.id,
+            TriggerForm.number,
+            TriggerForm.working_name,
+            TriggerForm.state,
+            TriggerForm.threat_type,
+            TriggerForm.primary_theme,
+            TriggerForm.round,
+            TriggerForm.assessor_id,
             TriggerForm.created_by_id,
-            TriggerForm.created_at, TriggerForm.updated_at, TriggerForm.submitted_at, TriggerForm.returned_at,
-            TriggerForm.resubmit_by, Force.code.label("force_code"), Force.name.label("force_name"),
-            author.name.label("author_name"), assessor.name.label("assessor_name"),
+            TriggerForm.created_at,
+            TriggerForm.updated_at,
+            TriggerForm.submitted_at,
+            TriggerForm.returned_at,
+            TriggerForm.resubmit_by,
+            Force.code.label("force_code"),
+            Force.name.label("force_name"),
+            author.name.label("author_name"),
+            assessor.name.label("assessor_name"),
             days_since(TriggerForm.submitted_at, _TODAY).label("days_waiting"),
             days_since(TriggerForm.returned_at, _TODAY).label("days_since_return"),
             days_since(TriggerForm.updated_at, _TODAY).label("days_since_update"),
@@ -193,43 +229,63 @@ def _rows(kind: str) -> Select:
 
 def _mine(kind: str) -> Select:
     rank = case({state: n for n, state in enumerate(_OFFICER_ORDER)}, value=TriggerForm.state)
-    return (_rows(kind).where(TriggerForm.created_by_id == _USER)
-            .order_by(rank, TriggerForm.resubmit_by, TriggerForm.updated_at.desc(), TriggerForm.id.desc()))
+    return (
+        _rows(kind)
+        .where(TriggerForm.created_by_id == _USER)
+        .order_by(rank, TriggerForm.resubmit_by, TriggerForm.updated_at.desc(), TriggerForm.id.desc())
+    )
 
 
 def _review(kind: str) -> Select:
-    sent = (select(func.max(FormEvent.at)).where(FormEvent.form_id == TriggerForm.id,
-                                                 FormEvent.action == "send_to_spoc")
-            .correlate(TriggerForm).scalar_subquery())
-    return (_rows(kind).add_columns(sent.label("sent_to_spoc_at"), days_since(sent, _TODAY).label("days_with_spoc"))
-            .where(TriggerForm.state == S.SPOC_REVIEW).order_by(sent, TriggerForm.id))
+    sent = (
+        select(func.max(FormEvent.at))
+        .where(FormEvent.form_id == TriggerForm.id, FormEvent.action == "send_to_spoc")
+        .correlate(TriggerForm)
+        .scalar_subquery()
+    )
+    return (
+        _rows(kind)
+        .add_columns(sent.label("sent_to_spoc_at"), days_since(sent, _TODAY).label("days_with_spoc"))
+        .where(TriggerForm.state == S.SPOC_REVIEW)
+        .order_by(sent, TriggerForm.id)
+    )
 
 
 def _unanswered():
-    return (select(func.count(ReturnItem.id))
-            .where(ReturnItem.form_id == TriggerForm.id, ReturnItem.status == ReturnItemStatus.OPEN)
-            .correlate(TriggerForm).scalar_subquery())
+    return (
+        select(func.count(ReturnItem.id))
+        .where(ReturnItem.form_id == TriggerForm.id, ReturnItem.status == ReturnItemStatus.OPEN)
+        .correlate(TriggerForm)
+        .scalar_subquery()
+    )
 
 
 def _returns(kind: str) -> Select:
     # Returned forms with every item answered are in the ready queue instead.
     unanswered = _unanswered()
     still_with_force = (TriggerForm.state == S.LAPSED) | (unanswered > 0)
-    return (_rows(kind).add_columns(unanswered.label("unanswered_items"))
-            .where(TriggerForm.state.in_([S.RETURNED, S.LAPSED]), still_with_force)
-            .order_by(TriggerForm.returned_at, TriggerForm.id))
+    return (
+        _rows(kind)
+        .add_columns(unanswered.label("unanswered_items"))
+        .where(TriggerForm.state.in_([S.RETURNED, S.LAPSED]), still_with_force)
+        .order_by(TriggerForm.returned_at, TriggerForm.id)
+    )
 
 
 def _ready(kind: str) -> Select:
     unanswered = _unanswered()
-    return (_rows(kind).add_columns(unanswered.label("unanswered_items"))
-            .where(TriggerForm.state == S.RETURNED, unanswered == 0)
-            .order_by(TriggerForm.resubmit_by, TriggerForm.returned_at, TriggerForm.id))
+    return (
+        _rows(kind)
+        .add_columns(unanswered.label("unanswered_items"))
+        .where(TriggerForm.state == S.RETURNED, unanswered == 0)
+        .order_by(TriggerForm.resubmit_by, TriggerForm.returned_at, TriggerForm.id)
+    )
 
 
 def _drafts(kind: str) -> Select:
-    return (_rows(kind).where(TriggerForm.state == S.DRAFT)
-            .order_by(TriggerForm.updated_at.desc(), TriggerForm.id.desc()))
+    return (
+        _rows(kind).where(TriggerForm.state == S.DRAFT).order_by(TriggerForm.updated_at.desc(), TriggerForm.id.desc())
+    )
 
 
 def _assessor_rows(kind: str) -> Select:
@@ -238,18 +294,26 @@ def _assessor_rows(kind: str) -> Select:
 
 
 def _new(kind: str) -> Select:
-    return (_assessor_rows(kind).where(TriggerForm.state == S.SUBMITTED)
-            .order_by(TriggerForm.submitted_at, TriggerForm.id))
+    return (
+        _assessor_rows(kind).where(TriggerForm.state == S.SUBMITTED).order_by(TriggerForm.submitted_at, TriggerForm.id)
+    )
 
 
 def _resubmitted(kind: str) -> Select:
-    return (_assessor_rows(kind).add_columns((TriggerForm.assessor_id == _USER).label("to_me"))
-            .where(TriggerForm.state == S.RESUBMITTED).order_by(TriggerForm.submitted_at, TriggerForm.id))
+    return (
+        _assessor_rows(kind)
+        .add_columns((TriggerForm.assessor_id == _USER).label("to_me"))
+        .where(TriggerForm.state == S.RESUBMITTED)
+        .order_by(TriggerForm.submitted_at, TriggerForm.id)
+    )
 
 
 def _assessing(kind: str) -> Select:
-    return (_rows(kind).where(TriggerForm.state == S.UNDER_ASSESSMENT, TriggerForm.assessor_id == _USER)
-            .order_by(TriggerForm.submitted_at, TriggerForm.id))
+    return (
+        _rows(kind)
+        .where(TriggerForm.state == S.UNDER_ASSESSMENT, TriggerForm.assessor_id == _USER)
+        .order_by(TriggerForm.submitted_at, TriggerForm.id)
+    )
 
 
 def _everything(kind: str) -> Select:
@@ -275,22 +339,37 @@ def _statements(build: Callable[[str], Select], kind: str) -> _Statements:
     return _Statements(
         counted=query.add_columns(func.count().over().label("queue_total")).limit(page[0]).offset(page[1]),
         rows=query.limit(page[0]).offset(page[1]),
-        count=select(func.count()).select_from(TriggerForm).where(scoped))
+        count=select(func.count()).select_from(TriggerForm).where(scoped),
+    )
 
 
-def _page(build: Callable[[str], Select], user: User, number: int, today: date | None,
-          total: int | None = None, exact: bool = True, count_alone: bool = False, **values: Any) -> Page:
+def _page(
+    build: Callable[[str], Select],
+    user: User,
+    number: int,
+    today: date | None,
+    total: int | None = None,
+    exact: bool = True,
+    count_alone: bool = False,
+    **values: Any,
+) -> Page:
     """A page of the queue. The rows bring their count with them, which suits a queue of work; a
     list of every form is counted `count_alone`, as the count then reads an index and the rows,
     in the index's order, stop at the page."""
     statements = _statements(build, scope_kind(user))
-    params = {**scope_params(user), "user_id": user.id, "own_force_id": user.force_id or -1,
-              "today": today or local_today(), **values}
+    params = {
+        **scope_params(user),
+        "user_id": user.id,
+        "own_force_id": user.force_id or -1,
+        "today": today or local_today(),
+        **values,
+    }
     size = current_app.config["PAGE_SIZE"]
 
     def fetch(statement: Select, number: int, extra: int = 0) -> list[dict[str, Any]]:
-        found = db.session.execute(statement, {**params, "page_limit": size + extra,
-                                               "page_offset": (number - 1) * size}).mappings()
+        found = db.session.execute(
+            statement, {**params, "page_limit": size + extra, "page_offset": (number - 1) * size}
+        ).mappings()
         return [dict(row) for row in found]
 
     if count_alone:

@@ -1,4 +1,5 @@
 """Who is told about a form: the people who must act on it next, by role and scope."""
+
 from collections.abc import Iterable
 
 from sqlalchemy import or_, select
@@ -25,8 +26,11 @@ def author_and_spocs(form: TriggerForm) -> list[User]:
 
 def region_assessors(form: TriggerForm) -> list[User]:
     """The assessors who may take the form: its region's, less any from the form's own force."""
-    return _active(User.role == Role.ASSESSOR, User.region_id == form.force.region_id,
-                   or_(User.force_id.is_(None), User.force_id != form.force_id))
+    return _active(
+        User.role == Role.ASSESSOR,
+        User.region_id == form.force.region_id,
+        or_(User.force_id.is_(None), User.force_id != form.force_id),
+    )
 
 
 def routed_assessors(form: TriggerForm) -> list[User]:

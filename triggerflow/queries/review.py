@@ -1,4 +1,5 @@
 """What the assessor reviews on a form: the threads of its return items and the versions it compares."""
+
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,9 +24,12 @@ def threads(items: list[ReturnItem]) -> dict[int, list[ReturnItemComment]]:
 def _comments() -> Select:
     # Every form's page with return items asks this: built once, with the items bound in. Only the
     # authors' names are shown, so their forces and regions are not joined in.
-    return (select(ReturnItemComment).options(joinedload(ReturnItemComment.author).lazyload("*"))
-            .where(ReturnItemComment.item_id.in_(bindparam("item_ids", expanding=True)))
-            .order_by(ReturnItemComment.at, ReturnItemComment.id))
+    return (
+        select(ReturnItemComment)
+        .options(joinedload(ReturnItemComment.author).lazyload("*"))
+        .where(ReturnItemComment.item_id.in_(bindparam("item_ids", expanding=True)))
+        .order_by(ReturnItemComment.at, ReturnItemComment.id)
+    )
 
 
 @dataclass(frozen=True)
@@ -35,8 +39,9 @@ class Comparison:
 
 
 def snapshot(form: TriggerForm, sequence: int) -> FormSnapshot | None:
-    return db.session.scalar(select(FormSnapshot).where(FormSnapshot.form_id == form.id,
-                                                        FormSnapshot.sequence == sequence))
+    return db.session.scalar(
+        select(FormSnapshot).where(FormSnapshot.form_id == form.id, FormSnapshot.sequence == sequence)
+    )
 
 
 def since_last_review(form: TriggerForm, viewer: User) -> Comparison | None:
@@ -46,8 +51,9 @@ def since_last_review(form: TriggerForm, viewer: User) -> Comparison | None:
     if not newest or newest < 2:
         return None
     returned_at = _last_return(form, viewer.id) or _last_return(form, None)
-    query = select(func.max(FormSnapshot.sequence)).where(FormSnapshot.form_id == form.id,
-                                                          FormSnapshot.sequence < newest)
+    query = select(func.max(FormSnapshot.sequence)).where(
+        FormSnapshot.form_id == form.id, FormSnapshot.sequence < newest
+    )
     if returned_at is not None:
         query = query.where(FormSnapshot.created_at <= returned_at)
     reviewed = db.session.scalar(query) or newest - 1
@@ -56,8 +62,7 @@ def since_last_review(form: TriggerForm, viewer: User) -> Comparison | None:
 
 
 def _last_return(form: TriggerForm, actor_id: int | None):
-    query = select(func.max(FormEvent.at)).where(FormEvent.form_id == form.id,
-                                                 FormEvent.action == "return_to_force")
+    query = select(func.max(FormEvent.at)).where(FormEvent.form_id == form.id, FormEvent.action == "return_to_force")
     if actor_id is not None:
         query = query.where(FormEvent.actor_id == actor_id)
     return db.session.scalar(query)

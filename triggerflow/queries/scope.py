@@ -1,4 +1,5 @@
 """Which forms a user may see at all (DESIGN section 1). Everything else answers 404."""
+
 from functools import cache
 from typing import Any
 
@@ -60,8 +61,11 @@ def visible_forms(user: User) -> Select:
 @cache
 def _form_by_number(kind: str) -> Select:
     # The force comes in the same statement: every form's page names it.
-    return (select(TriggerForm).options(joinedload(TriggerForm.force))
-            .where(scoped(kind), TriggerForm.number == bindparam("number")))
+    return (
+        select(TriggerForm)
+        .options(joinedload(TriggerForm.force))
+        .where(scoped(kind), TriggerForm.number == bindparam("number"))
+    )
 
 
 def get_form_or_404(number: str, user: User) -> TriggerForm:

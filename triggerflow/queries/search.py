@@ -5,6 +5,7 @@ PostgreSQL, over the same words (search.document), so both find the same forms. 
 must match; a word of three or more characters also matches words it begins ("Smi" finds "Smith");
 an alphabetic word also matches subjects' names that sound the same.
 """
+
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, TextClause, func, literal_column, select, text
@@ -30,9 +31,13 @@ def search(user: User, typed: str, filters: FormFilters, page: int = 1, size: in
     total = db.session.execute(select(func.count()).select_from(TriggerForm).where(condition)).scalar_one()
     number = (TriggerForm.number == typed.strip().upper()).desc()
     forms = db.session.scalars(
-        select(TriggerForm).options(joinedload(TriggerForm.force)).where(condition)
+        select(TriggerForm)
+        .options(joinedload(TriggerForm.force))
+        .where(condition)
         .order_by(number, TriggerForm.updated_at.desc(), TriggerForm.id.desc())
-        .offset((page - 1) * size).limit(size))
+        .offset((page - 1) * size)
+        .limit(size)
+    )
     return Page(list(forms), page, size, total)
 
 
@@ -50,14 +55,17 @@ def having_any_word(keys: list[str]) -> ColumnElement[bool]:
 def _full_text(alternatives: list[list[tuple[str, bool]]]) -> ColumnElement[bool]:
     """Forms with, for every group, one of its words (each a whole word, or a prefix when marked)."""
     if db.session.get_bind().dialect.name == "postgresql":
-        query = " & ".join("(" + " | ".join(f"'{w}':*" if prefix else f"'{w}'" for w, prefix in each) + ")"
-                           for each in alternatives)
+        query = " & ".join(
+            "(" + " | ".join(f"'{w}':*" if prefix else f"'{w}'" for w, prefix in each) + ")" for each in alternatives
+        )
         tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), query)
         found: Select[Any] | TextClause = select(FormSearchEntry.form_id).where(
-            func.to_tsvector(literal_column("'simple'::regconfig"), FormSearchEntry.document).op("@@")(tsquery))
+            func.to_tsvector(literal_column("'simple'::regconfig"), FormSearchEntry.document).op("@@")(tsquery)
+        )
     else:
-        query = " AND ".join("(" + " OR ".join(f'"{w}"*' if prefix else f'"{w}"' for w, prefix in each) + ")"
-                             for each in alternatives)
+        query = " AND ".join(
+            "(" + " OR ".join(f'"{w}"*' if prefix else f'"{w}"' for w, prefix in each) + ")" for each in alternatives
+        )
         found = text("SELECT rowid FROM form_search_fts WHERE form_search_fts MATCH :query").bindparams(query=query)
     return TriggerForm.id.in_(found)
 

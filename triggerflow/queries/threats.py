@@ -3,6 +3,7 @@
 Scope as for forms (DESIGN section 1): a force sees the threats it owns, the ROCTA and regional
 managers their region's, national managers and administrators every region's; anything else is 404.
 """
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,8 +13,17 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.sql.elements import ColumnElement
 
 from triggerflow.db import db
-from triggerflow.models import AcceptanceRecord, Disruption, Force, PlanAction, Role, Threat, ThreatEvent, \
-    TriggerForm, User
+from triggerflow.models import (
+    AcceptanceRecord,
+    Disruption,
+    Force,
+    PlanAction,
+    Role,
+    Threat,
+    ThreatEvent,
+    TriggerForm,
+    User,
+)
 from triggerflow.threats.states import OPEN_STATES, ThreatState
 
 # MoRiLE priority, highest first: the register's order.
@@ -29,8 +39,11 @@ def visible_to(user: User) -> ColumnElement[bool]:
 
 
 def get_threat_or_404(threat_id: int, user: User) -> Threat:
-    threat = db.session.scalar(select(Threat).options(joinedload(Threat.form), joinedload(Threat.acceptance))
-                               .where(Threat.id == threat_id, visible_to(user)))
+    threat = db.session.scalar(
+        select(Threat)
+        .options(joinedload(Threat.form), joinedload(Threat.acceptance))
+        .where(Threat.id == threat_id, visible_to(user))
+    )
     if threat is None:
         abort(404)
     return threat
@@ -45,20 +58,38 @@ class RegisterFilters:
 
 def register(user: User, filters: RegisterFilters) -> Select:
     """The register's rows, ranked by MoRiLE priority, then oldest acceptance first."""
-    disruptions = (select(func.count()).where(Disruption.threat_id == Threat.id).correlate(Threat)
-                   .scalar_subquery())
-    last_activity = (select(func.max(ThreatEvent.at)).where(ThreatEvent.threat_id == Threat.id).correlate(Threat)
-                     .scalar_subquery())
-    query = (select(Threat.id, TriggerForm.number, TriggerForm.working_name, Force.code, Force.name,
-                    AcceptanceRecord.morile_priority, Threat.state, Threat.lro_name, Threat.lro_due_on,
-                    Threat.lro_appointed_at, Threat.plan_due_on, Threat.plan_agreed_at, Threat.next_review_on,
-                    Threat.apmis_reference, Threat.pnd_reference, disruptions.label("disruptions"),
-                    last_activity.label("last_activity"), Threat.archive_reason, Threat.accepted_at)
-             .join(TriggerForm, TriggerForm.id == Threat.form_id)
-             .join(AcceptanceRecord, AcceptanceRecord.id == Threat.acceptance_id)
-             .join(Force, Force.id == Threat.owning_force_id)
-             .where(visible_to(user))
-             .order_by(PRIORITY_RANK, Threat.accepted_at, Threat.id))
+    disruptions = select(func.count()).where(Disruption.threat_id == Threat.id).correlate(Threat).scalar_subquery()
+    last_activity = (
+        select(func.max(ThreatEvent.at)).where(ThreatEvent.threat_id == Threat.id).correlate(Threat).scalar_subquery()
+    )
+    query = (
+        select(
+            Threat.id,
+            TriggerForm.number,
+            TriggerForm.working_name,
+            Force.code,
+            Force.name,
+            AcceptanceRecord.morile_priority,
+            Threat.state,
+            Threat.lro_name,
+            Threat.lro_due_on,
+            Threat.lro_appointed_at,
+            Threat.plan_due_on,
+            Threat.plan_agreed_at,
+            Threat.next_review_on,
+            Threat.apmis_reference,
+            Threat.pnd_reference,
+            disruptions.label("disruptions"),
+            last_activity.label("last_activity"),
+            Threat.archive_reason,
+            Threat.accepted_at,
+        )
+        .join(TriggerForm, TriggerForm.id == Threat.form_id)
+        .join(AcceptanceRecord, AcceptanceRecord.id == Threat.acceptance_id)
+        .join(Force, Force.id == Threat.owning_force_id)
+        .where(visible_to(user))
+        .order_by(PRIORITY_RANK, Threat.accepted_at, Threat.id)
+    )
     if filters.status == "open":
         query = query.where(Threat.state.in_(OPEN_STATES))
     elif filters.status == "archived":
@@ -72,31 +103,52 @@ def register(user: User, filters: RegisterFilters) -> Select:
 
 def owning_forces(user: User) -> list[tuple[str, str]]:
     """The forces whose threats the user may see on the register, for its filter."""
-    return [(code, name) for code, name in db.session.execute(
-        select(Force.code, Force.name).where(Force.id.in_(select(Threat.owning_force_id).where(visible_to(user))))
-        .order_by(Force.name))]
+    return [
+        (code, name)
+        for code, name in db.session.execute(
+            select(Force.code, Force.name)
+            .where(Force.id.in_(select(Threat.owning_force_id).where(visible_to(user))))
+            .order_by(Force.name)
+        )
+    ]
 
 
 def history(threat: Threat) -> list[ThreatEvent]:
-    return list(db.session.scalars(select(ThreatEvent).options(joinedload(ThreatEvent.actor).lazyload("*"))
-                                   .where(ThreatEvent.threat_id == threat.id)
-                                   .order_by(ThreatEvent.at.desc(), ThreatEvent.id.desc())))
+    return list(
+        db.session.scalars(
+            select(ThreatEvent)
+            .options(joinedload(ThreatEvent.actor).lazyload("*"))
+            .where(ThreatEvent.threat_id == threat.id)
+            .order_by(ThreatEvent.at.desc(), ThreatEvent.id.desc())
+        )
+    )
 
 
 def plan(threat: Threat) -> list[PlanAction]:
-    return list(db.session.scalars(select(PlanAction).where(PlanAction.threat_id == threat.id)
-                                   .order_by(PlanAction.strand, PlanAction.due_on, PlanAction.id)))
+    return list(
+        db.session.scalars(
+            select(PlanAction)
+            .where(PlanAction.threat_id == threat.id)
+            .order_by(PlanAction.strand, PlanAction.due_on, PlanAction.id)
+        )
+    )
 
 
 def disruptions(threat: Threat) -> list[Disruption]:
-    return list(db.session.scalars(select(Disruption).where(Disruption.threat_id == threat.id)
-                                   .order_by(Disruption.occurred_on.desc(), Disruption.id.desc())))
+    return list(
+        db.session.scalars(
+            select(Disruption)
+            .where(Disruption.threat_id == threat.id)
+            .order_by(Disruption.occurred_on.desc(), Disruption.id.desc())
+        )
+    )
 
 
 def of_form(form: TriggerForm, user: User) -> list[Threat]:
     """The form's threats the user may see, newest first (a reconsidered acceptance leaves one archived)."""
-    return list(db.session.scalars(select(Threat).where(Threat.form_id == form.id, visible_to(user))
-                                   .order_by(Threat.id.desc())))
+    return list(
+        db.session.scalars(select(Threat).where(Threat.form_id == form.id, visible_to(user)).order_by(Threat.id.desc()))
+    )
 
 
 def status(due_on: date | None, done_at, today: date) -> tuple[str, str]:

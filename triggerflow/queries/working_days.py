@@ -9,6 +9,7 @@ Each date becomes its *working-day number*: how many working days there are from
 and including it. The working days between two dates are then a subtraction. Bank holidays
 are a binary search over their day numbers in nested CASEs.
 """
+
 from datetime import date, timedelta
 from functools import cache
 
@@ -43,10 +44,13 @@ def _local_day_number_sqlite(element, compiler, **kw):
     # in a step or two); past the listed years the changes are worked out from the rule for each moment.
     moment = compiler.process(element.clauses, **kw)
     last_year = local_today().year + LAST_YEAR_AHEAD
-    ladder = " ".join(f"WHEN {moment} >= '{start}' THEN '+{hours} hours'"
-                      for start, hours in _clock_changes(EPOCH.year, last_year))
-    offset = (f"CASE WHEN {moment} >= '{last_year + 1}-01-01' THEN {_summer_offset_by_rule(moment)} "
-              f"{ladder} ELSE '+0 hours' END")
+    ladder = " ".join(
+        f"WHEN {moment} >= '{start}' THEN '+{hours} hours'" for start, hours in _clock_changes(EPOCH.year, last_year)
+    )
+    offset = (
+        f"CASE WHEN {moment} >= '{last_year + 1}-01-01' THEN {_summer_offset_by_rule(moment)} "
+        f"{ladder} ELSE '+0 hours' END"
+    )
     return f"CAST(julianday({moment}, {offset}) - julianday('{EPOCH.isoformat()}') AS INTEGER)"
 
 
@@ -55,8 +59,10 @@ def _clock_changes(first_year: int, last_year: int) -> list[tuple[str, int]]:
     Time runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October."""
     found = []
     for year in range(last_year, first_year - 1, -1):
-        found += [(f"{_last_sunday(year, 10).isoformat()} 01:00:00", 0),
-                  (f"{_last_sunday(year, 3).isoformat()} 01:00:00", 1)]
+        found += [
+            (f"{_last_sunday(year, 10).isoformat()} 01:00:00", 0),
+            (f"{_last_sunday(year, 3).isoformat()} 01:00:00", 1),
+        ]
     return found
 
 
@@ -66,8 +72,10 @@ def _last_sunday(year: int, month: int) -> date:
 
 
 def _summer_offset_by_rule(moment: str) -> str:
-    summer = (f"({moment} >= datetime(strftime('%Y', {moment}) || '-03-25', 'weekday 0', '+1 hours') "
-              f"AND {moment} < datetime(strftime('%Y', {moment}) || '-10-25', 'weekday 0', '+1 hours'))")
+    summer = (
+        f"({moment} >= datetime(strftime('%Y', {moment}) || '-03-25', 'weekday 0', '+1 hours') "
+        f"AND {moment} < datetime(strftime('%Y', {moment}) || '-10-25', 'weekday 0', '+1 hours'))"
+    )
     return f"CASE WHEN {summer} THEN '+1 hours' ELSE '+0 hours' END"
 
 
@@ -99,8 +107,10 @@ def _holidays_up_to(day: str, holidays: tuple[int, ...], fewest: int, most: int)
     if fewest == most:
         return str(fewest)
     middle = (fewest + most + 1) // 2
-    return (f"CASE WHEN ({day}) >= {holidays[middle - 1]} THEN {_holidays_up_to(day, holidays, middle, most)} "
-            f"ELSE {_holidays_up_to(day, holidays, fewest, middle - 1)} END")
+    return (
+        f"CASE WHEN ({day}) >= {holidays[middle - 1]} THEN {_holidays_up_to(day, holidays, middle, most)} "
+        f"ELSE {_holidays_up_to(day, holidays, fewest, middle - 1)} END"
+    )
 
 
 @compiles(working_day_number)

@@ -1,4 +1,5 @@
 """`flask --app triggerflow rebuild-rollups`: the dashboards' counts worked out again from the events."""
+
 import click
 
 from triggerflow.db import db

@@ -5,6 +5,7 @@ The same function serves the move just made and the rebuild from the events, so 
 drift apart; a move replaces the form's share as a whole, so returns after a reconsidered decision,
 reopened items and reassignments need no rules of their own.
 """
+
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
@@ -21,8 +22,11 @@ NOBODY = 0
 MONTHLY = ":m"
 # Where a submitted form stands now, as the submission yield names it; anything still with the ROCTA is pending.
 OUTCOME_OF_STATE = {
-    FormState.ACCEPTED: "accepted", FormState.REJECTED: "rejected", FormState.RETURNED: "returned",
-    FormState.LAPSED: "lapsed", FormState.WITHDRAWN: "withdrawn",
+    FormState.ACCEPTED: "accepted",
+    FormState.REJECTED: "rejected",
+    FormState.RETURNED: "returned",
+    FormState.LAPSED: "lapsed",
+    FormState.WITHDRAWN: "withdrawn",
 }
 
 Key = tuple[str, int, date, bool, int, str, int]  # figure, force, day, sent, actor, label, number
@@ -59,8 +63,11 @@ def share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter
 
 def to_json(counts: Counter[Key]) -> list[list]:
     """The day rows only: the month rows follow from them (from_json)."""
-    return [[*key[:2], key[2].isoformat(), *key[3:], count] for key, count in sorted(counts.items())
-            if count and not key[0].endswith(MONTHLY)]
+    return [
+        [*key[:2], key[2].isoformat(), *key[3:], count]
+        for key, count in sorted(counts.items())
+        if count and not key[0].endswith(MONTHLY)
+    ]
 
 
 def from_json(rows: list[list] | None) -> Counter[Key]:

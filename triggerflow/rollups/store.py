@@ -5,6 +5,7 @@ difference from the share it last recorded, with an upsert, so concurrent moves 
 add to the same rows without losing a count. Rows that fall to nothing are removed, so a measure
 never lists a force or an assessor with no figures.
 """
+
 from collections import Counter
 from collections.abc import Iterator
 from itertools import groupby
@@ -20,16 +21,21 @@ BATCH = 1_000
 KEY = ("figure", "force_id", "day", "sent", "actor_id", "label", "number")
 _ROWS = {
     "events": (FormEvent, (FormEvent.action, FormEvent.at, FormEvent.actor_id), FormEvent.action.in_(ASSESSOR_ACTIONS)),
-    "stays": (FormStay, (FormStay.state, FormStay.left_at, FormStay.left_with, FormStay.left_by,
-                         FormStay.working_days), None),
+    "stays": (
+        FormStay,
+        (FormStay.state, FormStay.left_at, FormStay.left_with, FormStay.left_by, FormStay.working_days),
+        None,
+    ),
     "reasons": (ReturnedItem, (ReturnedItem.returned_at, ReturnedItem.reason_code), None),
 }
 
 
 def record(form: TriggerForm) -> None:
     """Bring the rollups up to date with the form's move, in the caller's transaction."""
-    rows = {name: [tuple(row[1:]) for row in db.session.execute(_select(name, model.form_id == form.id))]
-            for name, (model, _, _) in _ROWS.items()}
+    rows = {
+        name: [tuple(row[1:]) for row in db.session.execute(_select(name, model.form_id == form.id))]
+        for name, (model, _, _) in _ROWS.items()
+    }
     new = share(form, **rows)
     kept = db.session.get(RollupShare, form.id)
     old = from_json(kept.rows if kept else None)
@@ -53,13 +59,19 @@ def _add(connection: Connection, changes: dict[Key, int]) -> None:
     # In key order, so two moves adding to the same rows take their locks in the same order.
     values = [dict(zip(KEY, key), count=n) for key, n in sorted(changes.items())]
     upsert = dialect.insert(Rollup).values(values)
-    connection.execute(upsert.on_conflict_do_update(index_elements=list(KEY),
-                                                    set_={"count": Rollup.count + upsert.excluded.count}))
+    connection.execute(
+        upsert.on_conflict_do_update(index_elements=list(KEY), set_={"count": Rollup.count + upsert.excluded.count})
+    )
     fallen = [key for key, n in changes.items() if n < 0]
     if fallen:
-        connection.execute(delete(Rollup).where(Rollup.count == 0, Rollup.figure.in_({k[0] for k in fallen}),
-                                                Rollup.day.in_({k[2] for k in fallen}),
-                                                Rollup.force_id.in_({k[1] for k in fallen})))
+        connection.execute(
+            delete(Rollup).where(
+                Rollup.count == 0,
+                Rollup.figure.in_({k[0] for k in fallen}),
+                Rollup.day.in_({k[2] for k in fallen}),
+                Rollup.force_id.in_({k[1] for k in fallen}),
+            )
+        )
 
 
 def rebuild(connection: Connection) -> int:
@@ -67,13 +79,19 @@ def rebuild(connection: Connection) -> int:
     connection.execute(delete(Rollup))
     connection.execute(delete(RollupShare))
     streaming = {"stream_results": True, "yield_per": BATCH}  # for these reads only, not the inserts
-    forms = connection.execute(select(TriggerForm.id, TriggerForm.force_id, TriggerForm.state,
-                                      TriggerForm.first_submitted_at).order_by(TriggerForm.id),
-                               execution_options=streaming)
+    forms = connection.execute(
+        select(TriggerForm.id, TriggerForm.force_id, TriggerForm.state, TriggerForm.first_submitted_at).order_by(
+            TriggerForm.id
+        ),
+        execution_options=streaming,
+    )
     # Each table read once in form order, alongside the forms: one pass, whatever the size.
-    streams = {name: _by_form(connection.execute(_select(name, true()).order_by(_ROWS[name][0].form_id),
-                                                 execution_options=streaming))
-               for name in _ROWS}
+    streams = {
+        name: _by_form(
+            connection.execute(_select(name, true()).order_by(_ROWS[name][0].form_id), execution_options=streaming)
+        )
+        for name in _ROWS
+    }
     heads = {name: next(stream, None) for name, stream in streams.items()}
     totals: Counter[Key] = Counter()
     shares = []
@@ -89,7 +107,7 @@ def rebuild(connection: Connection) -> int:
         connection.execute(insert(RollupShare), shares)
     rows = [dict(zip(KEY, key), count=n) for key, n in totals.items() if n]
     for start in range(0, len(rows), BATCH):
-        connection.execute(insert(Rollup), rows[start:start + BATCH])
+        connection.execute(insert(Rollup), rows[start : start + BATCH])
     return len(rows)
 
 

@@ -1,4 +1,5 @@
 """`flask --app triggerflow rebuild-search-index`: every form's search words written again."""
+
 import click
 
 from triggerflow.db import db

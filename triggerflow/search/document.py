@@ -5,13 +5,14 @@ Subjects' names also get a sound key (metaphone), so "Smyth" finds "Smith" and "
 A form also carries the keys the possible-duplicates hint compares (`likeness_keys`), so that hint
 reads only the forms that share one instead of every open form in the region.
 """
+
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 import jellyfish
 
-from triggerflow.content.likeness import identity_key, reference_key
+from triggerflow.search.likeness import identity_key, reference_key
 
 # Marks a sound key among the words, so a typed word never matches one by accident.
 SOUND_KEY = "xq"
@@ -40,25 +41,37 @@ def document(number: str, answers: dict[str, Any], references: Iterable[str | No
     subjects = (answers.get("B") or {}).get("subjects") or []
     intelligence = (answers.get("F") or {}).get("intelligence") or []
     names = [word for s in subjects for field in ("surname", "forename") for word in words(s.get(field))]
-    found = [*words(number), *words((answers.get("A") or {}).get("working_name")), *names,
-             *(word for s in subjects for word in words(s.get("intelligence_id"))),
-             *(word for item in intelligence for word in words(item.get("reference"))),
-             *(word for reference in references for word in words(reference)),
-             *filter(None, map(sound_key, names)), *likeness_keys(answers)]
+    found = [
+        *words(number),
+        *words((answers.get("A") or {}).get("working_name")),
+        *names,
+        *(word for s in subjects for word in words(s.get("intelligence_id"))),
+        *(word for item in intelligence for word in words(item.get("reference"))),
+        *(word for reference in references for word in words(reference)),
+        *filter(None, map(sound_key, names)),
+        *likeness_keys(answers),
+    ]
     return " ".join(dict.fromkeys(found))
 
 
 def likeness_keys(answers: dict[str, Any]) -> list[str]:
-    """One word for each thing two forms must share to be possible duplicates (content.likeness): equal
+    """One word for each thing two forms must share to be possible duplicates (search.likeness): equal
     IDs, dates of birth or references give equal words, so a form's matches are among the forms sharing one."""
     subjects, intelligence = answer_items(answers, "B", "subjects"), answer_items(answers, "F", "intelligence")
-    ids = [IDENTITY_KEY + identity_key(s.get("intelligence_id")).lower() for s in subjects
-           if identity_key(s.get("intelligence_id"))]
+    ids = [
+        IDENTITY_KEY + identity_key(s.get("intelligence_id")).lower()
+        for s in subjects
+        if identity_key(s.get("intelligence_id"))
+    ]
     # A similar name needs the same date of birth too; the name is compared afterwards, in Python.
-    births = [BIRTH_KEY + reference_key(born).lower() for s in subjects
-              if (born := str(s.get("date_of_birth") or "").strip())]
-    references = [REFERENCE_KEY + reference_key(i.get("reference")).lower() for i in intelligence
-                  if reference_key(i.get("reference"))]
+    births = [
+        BIRTH_KEY + reference_key(born).lower() for s in subjects if (born := str(s.get("date_of_birth") or "").strip())
+    ]
+    references = [
+        REFERENCE_KEY + reference_key(i.get("reference")).lower()
+        for i in intelligence
+        if reference_key(i.get("reference"))
+    ]
     return list(dict.fromkeys([*ids, *births, *references]))
 
 

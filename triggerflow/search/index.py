@@ -6,6 +6,7 @@ shows a form by words it no longer holds. `rebuild` writes every row again (the 
 triggers on SQLite, a GIN index on the words' tsvector on PostgreSQL; the models do not describe
 either, so schema comparisons leave them out (`include_name`).
 """
+
 from sqlalchemy import Connection, delete, func, insert, select
 
 from triggerflow.db import db
@@ -27,8 +28,12 @@ _SQLITE = (
         INSERT INTO form_search_fts(rowid, document) VALUES (new.form_id, new.document); END""",
 )
 _POSTGRESQL = ("CREATE INDEX form_search_fts ON form_search USING gin (to_tsvector('simple'::regconfig, document))",)
-_DROP_SQLITE = ("DROP TRIGGER form_search_fts_insert", "DROP TRIGGER form_search_fts_delete",
-                "DROP TRIGGER form_search_fts_update", "DROP TABLE form_search_fts")
+_DROP_SQLITE = (
+    "DROP TRIGGER form_search_fts_insert",
+    "DROP TRIGGER form_search_fts_delete",
+    "DROP TRIGGER form_search_fts_update",
+    "DROP TABLE form_search_fts",
+)
 _DROP_POSTGRESQL = ("DROP INDEX form_search_fts",)
 
 
@@ -49,8 +54,7 @@ def include_name(name: str | None, type_: str, parent_names) -> bool:
 
 def refresh(form: TriggerForm) -> None:
     """Write the form's words again, in the caller's transaction."""
-    references = db.session.scalars(select(AcceptanceRecord.apmis_reference)
-                                    .where(AcceptanceRecord.form_id == form.id))
+    references = db.session.scalars(select(AcceptanceRecord.apmis_reference).where(AcceptanceRecord.form_id == form.id))
     words = document(form.number, form.answers or {}, references)
     entry = db.session.get(FormSearchEntry, form.id)
     if entry is None:
@@ -64,9 +68,15 @@ def rebuild(connection: Connection) -> int:
     connection.execute(delete(FormSearchEntry))
     rows = connection.execute(
         select(TriggerForm.id, TriggerForm.number, TriggerForm.answers, AcceptanceRecord.apmis_reference)
-        .outerjoin(AcceptanceRecord, AcceptanceRecord.form_id == TriggerForm.id).order_by(TriggerForm.id))
+        .outerjoin(AcceptanceRecord, AcceptanceRecord.form_id == TriggerForm.id)
+        .order_by(TriggerForm.id)
+    )
     while batch := rows.fetchmany(BATCH):
-        connection.execute(insert(FormSearchEntry), [
-            {"form_id": form_id, "document": document(number, answers or {}, [apmis])}
-            for form_id, number, answers, apmis in batch])
+        connection.execute(
+            insert(FormSearchEntry),
+            [
+                {"form_id": form_id, "document": document(number, answers or {}, [apmis])}
+                for form_id, number, answers, apmis in batch
+            ],
+        )
     return connection.scalar(select(func.count()).select_from(FormSearchEntry))

@@ -1,4 +1,5 @@
 """Synthetic forms and histories at scale, for dashboards, load tests and demos."""
+
 from triggerflow.synthetic.generator import Summary, generate
 
 __all__ = ["Summary", "generate"]

@@ -6,6 +6,7 @@ order of creation like real ones. A form that was ever sent on from draft holds 
 answers (synthetic.answers) and a snapshot for each time it went to the ROCTA, changed where
 a return asked; a form never sent holds a half-written draft.
 """
+
 import time as clock
 from collections import defaultdict
 from collections.abc import Callable
@@ -32,9 +33,20 @@ from triggerflow.workflow import stays
 CHUNK = 20_000
 STORY_DAYS = 100  # the longest a scripted return, resubmission, second return and lapse can take
 THREAT_WEIGHTS = (("ocg", 70), ("priority_individual", 20), ("soc_vulnerability", 10))
-THEME_WEIGHTS = {"drugs_supply": 22, "county_lines": 18, "organised_acquisitive_crime": 10, "fraud": 9,
-                 "modern_slavery": 8, "firearms": 6, "money_laundering": 7, "organised_immigration_crime": 5,
-                 "child_sexual_abuse": 5, "cyber_crime": 4, "bribery_corruption_sanctions": 2, "other": 4}
+THEME_WEIGHTS = {
+    "drugs_supply": 22,
+    "county_lines": 18,
+    "organised_acquisitive_crime": 10,
+    "fraud": 9,
+    "modern_slavery": 8,
+    "firearms": 6,
+    "money_laundering": 7,
+    "organised_immigration_crime": 5,
+    "child_sexual_abuse": 5,
+    "cyber_crime": 4,
+    "bribery_corruption_sanctions": 2,
+    "other": 4,
+}
 
 
 @dataclass(frozen=True)
@@ -49,8 +61,15 @@ class Summary:
         return self.forms / self.seconds if self.seconds else 0.0
 
 
-def generate(forms: int, seed: int, *, scenario: str | None = None, until: date | None = None,
-             months: int = 24, progress: Callable[[int], None] | None = None) -> Summary:
+def generate(
+    forms: int,
+    seed: int,
+    *,
+    scenario: str | None = None,
+    until: date | None = None,
+    months: int = 24,
+    progress: Callable[[int], None] | None = None,
+) -> Summary:
     """Write `forms` synthetic forms whose lives end before `until` (default today)."""
     started = clock.perf_counter()
     until = until or local_today()
@@ -69,15 +88,26 @@ def generate(forms: int, seed: int, *, scenario: str | None = None, until: date 
             force = rng.choices(plan.forces, cum_weights=cumulative)[0]
             created = timeline.days * (i + rng.random()) / forms
             profile = plan.profiles[force["code"]]
-            life = Life(form_id=plan.first_id + i, cast=plan.casts[force["id"]], profile=profile,
-                        rng=rng, t=created, end=timeline.days, start_date=start,
-                        returned_twice=(scripted.get(force["code"], 0) < profile.returned_twice_lapsed
-                                        and _room_for_the_story(created, timeline.days)))
+            life = Life(
+                form_id=plan.first_id + i,
+                cast=plan.casts[force["id"]],
+                profile=profile,
+                rng=rng,
+                t=created,
+                end=timeline.days,
+                start_date=start,
+                returned_twice=(
+                    scripted.get(force["code"], 0) < profile.returned_twice_lapsed
+                    and _room_for_the_story(created, timeline.days)
+                ),
+            )
             if life.returned_twice:
                 scripted[force["code"]] = scripted.get(force["code"], 0) + 1
             batch.add(life, force, _number(plan.numbers, force, timeline.at(created)), rng, timeline)
         with db.engine.begin() as connection:
-            writer.write(connection, batch.forms, batch.events, batch.stays, batch.items, batch.records, batch.snapshots)
+            writer.write(
+                connection, batch.forms, batch.events, batch.stays, batch.items, batch.records, batch.snapshots
+            )
         events, items = events + len(batch.events), items + len(batch.items)
         if progress:
             progress(min(forms, chunk_start + CHUNK))
@@ -114,8 +144,14 @@ def _plan(forms: int, seed: int, scenario: str | None) -> _Plan:
                 connection.execute(update(Force).where(Force.id == force["id"]).values(spoc_gate=gate))
         total_weight = sum(p.weight for p in chosen.values())
         expected = {code: forms * p.weight / total_weight for code, p in chosen.items()}
-        return _Plan(forces, chosen, people.casts(connection, forces, expected, seed),
-                     writer.next_form_id(connection), writer.counters(connection), criteria_versions.current().number)
+        return _Plan(
+            forces,
+            chosen,
+            people.casts(connection, forces, expected, seed),
+            writer.next_form_id(connection),
+            writer.counters(connection),
+            criteria_versions.current().number,
+        )
 
 
 def _room_for_the_story(created: float, days: int) -> bool:
@@ -130,9 +166,17 @@ def _unassessed_operations(connection: Connection, plan: _Plan, rng: Random, tim
         cast = plan.casts[force["id"]]
         for _ in range(plan.profiles[force["code"]].unassessed_operations):
             started = timeline.at(timeline.days * rng.uniform(0.3, 0.6))
-            rows.append({"force_id": force["id"], "name": f"Operation {person(rng)[1]}", "started_on": started.date(),
-                         "target": f"The {working_name(rng, 'ocg')}: no trigger form sent",
-                         "form_id": None, "recorded_by_id": rng.choice(cast.officers), "recorded_at": started})
+            rows.append(
+                {
+                    "force_id": force["id"],
+                    "name": f"Operation {person(rng)[1]}",
+                    "started_on": started.date(),
+                    "target": f"The {working_name(rng, 'ocg')}: no trigger form sent",
+                    "form_id": None,
+                    "recorded_by_id": rng.choice(cast.officers),
+                    "recorded_at": started,
+                }
+            )
     if rows:
         connection.execute(insert(ForceOperation), rows)
 
@@ -140,7 +184,9 @@ def _unassessed_operations(connection: Connection, plan: _Plan, rng: Random, tim
 def _forces(connection: Connection) -> list[dict]:
     rows = connection.execute(
         select(Force.id, Force.code, Force.name, Force.spoc_gate, Region.code, Region.id)
-        .join(Region).order_by(Force.code))
+        .join(Region)
+        .order_by(Force.code)
+    )
     forces = [dict(zip(("id", "code", "name", "spoc_gate", "region", "region_id"), row)) for row in rows]
     for force in forces:
         force["neighbours"] = tuple(f["code"] for f in forces if f["region"] == force["region"] and f is not force)
@@ -150,8 +196,9 @@ def _forces(connection: Connection) -> list[dict]:
 def _profiles(forces: list[dict], seed: int, scenario: str | None) -> dict[str, profiles.ForceProfile]:
     chosen = profiles.baseline([f["code"] for f in forces], seed)
     if scenario:
-        chosen = profiles.apply_scenario(chosen, profiles.load_scenario(scenario),
-                                         {f["code"]: f["region"] for f in forces})
+        chosen = profiles.apply_scenario(
+            chosen, profiles.load_scenario(scenario), {f["code"]: f["region"] for f in forces}
+        )
     return chosen
 
 
@@ -193,24 +240,42 @@ class _Batch:
         for event in life.events:
             event["at"] = at(event["at"])
         for item in life.items:
-            item.update(created_at=at(item["created_at"]), returned_at=at(item["returned_at"]),
-                        responded_at=at(item["responded_at"]) if item["responded_at"] is not None else None)
+            item.update(
+                created_at=at(item["created_at"]),
+                returned_at=at(item["returned_at"]),
+                responded_at=at(item["responded_at"]) if item["responded_at"] is not None else None,
+            )
         times = {key: at(value) for key, value in life.times.items()}
         # Hashed here, in memory, so the events still go to the database in one bulk insert.
         head = chain.seal_rows(number, life.events)
         self.events += life.events
         self.stays += stays.from_events(life.events)
         self.items += life.items
-        self.forms.append({
-            "id": life.form_id, "number": number, "force_id": force["id"], "created_by_id": life.officer,
-            "state": life.stage.value, "version": 1, "threat_type": threat_type, "primary_theme": theme,
-            "working_name": name, "operation_running": running, "round": life.round,
-            "assessor_id": life.assessor_id, "resubmit_by": life.resubmit_by,
-            "first_submitted_at": times.get("first_submitted"), "submitted_at": times.get("submitted"),
-            "returned_at": times.get("returned"), "decided_at": times.get("decided"),
-            "created_at": life.events[0]["at"], "updated_at": times["updated"], "event_chain_head": head,
-            "answers": self._answers(life, answers.Threat(threat_type, theme, name, running, force)),
-        })
+        self.forms.append(
+            {
+                "id": life.form_id,
+                "number": number,
+                "force_id": force["id"],
+                "created_by_id": life.officer,
+                "state": life.stage.value,
+                "version": 1,
+                "threat_type": threat_type,
+                "primary_theme": theme,
+                "working_name": name,
+                "operation_running": running,
+                "round": life.round,
+                "assessor_id": life.assessor_id,
+                "resubmit_by": life.resubmit_by,
+                "first_submitted_at": times.get("first_submitted"),
+                "submitted_at": times.get("submitted"),
+                "returned_at": times.get("returned"),
+                "decided_at": times.get("decided"),
+                "created_at": life.events[0]["at"],
+                "updated_at": times["updated"],
+                "event_chain_head": head,
+                "answers": self._answers(life, answers.Threat(threat_type, theme, name, running, force)),
+            }
+        )
         if life.decision:
             self.records.append(_acceptance(life, force, threat_type, theme, rng, at(life.decision["at"])))
 
@@ -226,10 +291,17 @@ class _Batch:
             elif event["action"] == "resubmit":
                 current = revise(current, threat, returned[event["round"] - 1], rng, event["at"].date())
             if event["action"] in ("submit", "resubmit"):
-                self.snapshots.append({
-                    "form_id": life.form_id, "sequence": event["details"]["snapshot"], "round": event["round"],
-                    "answers": current, "criteria_version": self.criteria_version,
-                    "created_by_id": event["actor_id"], "created_at": event["at"]})
+                self.snapshots.append(
+                    {
+                        "form_id": life.form_id,
+                        "sequence": event["details"]["snapshot"],
+                        "round": event["round"],
+                        "answers": current,
+                        "criteria_version": self.criteria_version,
+                        "created_by_id": event["actor_id"],
+                        "created_at": event["at"],
+                    }
+                )
         if current is None:
             return answers.partial(threat, rng, life.events[0]["at"].date())
         # Items of a return not yet resubmitted that the force has answered: their sections are changed already.
@@ -245,13 +317,25 @@ def _acceptance(life: Life, force: dict, threat_type: str, theme: str, rng: Rand
     confidence, priority = rng.choice(vocab.MORILE_CONFIDENCE)[0], rng.choice(vocab.MORILE_PRIORITY)[0]
     rng.choice(vocab.ASSESSMENT_CATEGORIES)
     return {
-        "form_id": life.form_id, "threat_type": threat_type, "primary_theme": theme, "secondary_themes": [],
-        "apmis_reference": f"APMIS-{force['region']}-{life.form_id}", "morile_harm": str(harm),
-        "morile_likelihood": str(likelihood), "morile_risk": str(harm * likelihood),
-        "morile_confidence": confidence, "morile_organisational_position": "Capacity and capability gap",
+        "form_id": life.form_id,
+        "threat_type": threat_type,
+        "primary_theme": theme,
+        "secondary_themes": [],
+        "apmis_reference": f"APMIS-{force['region']}-{life.form_id}",
+        "morile_harm": str(harm),
+        "morile_likelihood": str(likelihood),
+        "morile_risk": str(harm * likelihood),
+        "morile_confidence": confidence,
+        "morile_organisational_position": "Capacity and capability gap",
         "morile_priority": priority,
         "morile_scores": [{"category": "physical", "score": str(harm), "confidence": confidence.title()}],
-        "soc": "soc", "moderation_status": "moderated", "phase": "active", "tier": rng.randint(1, 5),
-        "management_level": rng.choice(vocab.MANAGEMENT_LEVELS)[0], "owning_force_id": force["id"], "notes": None,
-        "recorded_by_id": life.decision["assessor"], "recorded_at": at,
+        "soc": "soc",
+        "moderation_status": "moderated",
+        "phase": "active",
+        "tier": rng.randint(1, 5),
+        "management_level": rng.choice(vocab.MANAGEMENT_LEVELS)[0],
+        "owning_force_id": force["id"],
+        "notes": None,
+        "recorded_by_id": life.decision["assessor"],
+        "recorded_at": at,
     }

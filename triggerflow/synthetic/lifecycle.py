@@ -5,6 +5,7 @@ writes is one the workflow service could have written: replaying its events thro
 machine ends in the form's state. Times are float days from the start of the timeline; a
 life stops at the first event that would fall after the end of it.
 """
+
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from random import Random
@@ -16,9 +17,25 @@ from triggerflow.workflow.states import FormState as S
 
 LAPSE_AFTER_DAYS = 28
 RESUBMIT_WITHIN_DAYS = 14
-REASON_SECTION = {"R01": "D", "R02": "B", "R03": "C", "R04": "C", "R05a": "D", "R05b": "D", "R05c": "D",
-                  "R05d": "D", "R06": "D", "R07": "F", "R08": "F", "R09": "G", "R10": "E", "R11": "A",
-                  "R12": "A", "R13": "F", "R99": "A"}
+REASON_SECTION = {
+    "R01": "D",
+    "R02": "B",
+    "R03": "C",
+    "R04": "C",
+    "R05a": "D",
+    "R05b": "D",
+    "R05c": "D",
+    "R05d": "D",
+    "R06": "D",
+    "R07": "F",
+    "R08": "F",
+    "R09": "G",
+    "R10": "E",
+    "R11": "A",
+    "R12": "A",
+    "R13": "F",
+    "R99": "A",
+}
 _REJECTIONS = (("N1", 5), ("N2", 4), ("N3", 4), ("N4", 2), ("N5", 1), ("N6", 1))
 
 
@@ -75,8 +92,13 @@ class Life:
 
     def live(self) -> "Life":
         self.officer = self.rng.choice(self.cast.officers)
-        steps = {S.DRAFT: self._draft, S.SUBMITTED: self._assess, S.RESUBMITTED: self._assess,
-                 S.RETURNED: self._answer_return, S.LAPSED: self._after_lapse}
+        steps = {
+            S.DRAFT: self._draft,
+            S.SUBMITTED: self._assess,
+            S.RESUBMITTED: self._assess,
+            S.RETURNED: self._answer_return,
+            S.LAPSED: self._after_lapse,
+        }
         try:
             self._emit("create", self.officer, 0.0)
             while self.stage in steps and steps[self.stage]():
@@ -85,8 +107,16 @@ class Life:
             pass
         return self
 
-    def _emit(self, action: str, actor: int | None, wait: float, *, reason_code: str | None = None,
-              comment: str | None = None, **details) -> None:
+    def _emit(
+        self,
+        action: str,
+        actor: int | None,
+        wait: float,
+        *,
+        reason_code: str | None = None,
+        comment: str | None = None,
+        **details,
+    ) -> None:
         at = self.t + wait
         if at >= self.end:
             raise _Stop()
@@ -100,9 +130,20 @@ class Life:
             details["resubmit_by"] = self.resubmit_by.isoformat()
         if action in ("submit", "resubmit"):
             details["snapshot"] = self.round  # the sequence of the snapshot it stored, as workflow.effects notes
-        self.events.append({"form_id": self.form_id, "action": action, "from_state": from_state,
-                            "to_state": self.stage, "actor_id": actor, "at": at, "round": self.round,
-                            "reason_code": reason_code, "comment": comment, "details": details})
+        self.events.append(
+            {
+                "form_id": self.form_id,
+                "action": action,
+                "from_state": from_state,
+                "to_state": self.stage,
+                "actor_id": actor,
+                "at": at,
+                "round": self.round,
+                "reason_code": reason_code,
+                "comment": comment,
+                "details": details,
+            }
+        )
 
     def _effects(self, action: str, actor: int | None, at: float) -> None:
         """What workflow.effects does for the same action, on the synthetic form."""
@@ -173,19 +214,36 @@ class Life:
 
     def _reject(self, assessor: int, wait: float, code: str) -> None:
         extra = {"duplicate_reference": f"APMIS-{self.form_id}"} if code == "N6" else {}
-        self._emit("reject", assessor, wait, reason_code=code,
-                   comment=f"{vocab.label_for(vocab.REJECTION_REASONS, code)}: see the assessment notes.", **extra)
+        self._emit(
+            "reject",
+            assessor,
+            wait,
+            reason_code=code,
+            comment=f"{vocab.label_for(vocab.REJECTION_REASONS, code)}: see the assessment notes.",
+            **extra,
+        )
 
     def _return(self, assessor: int, wait: float) -> None:
         reasons, weights = zip(*self.profile.reasons.items())
         chosen = dict.fromkeys(self.rng.choices(reasons, weights, k=self.rng.choice((1, 1, 2, 2, 3))))
         self._emit("return_to_force", assessor, wait)
         for code in chosen:
-            self.items.append({"form_id": self.form_id, "round": self.round, "section": REASON_SECTION[code],
-                               "reason_code": code, "comment": f"{vocab.label_for(vocab.RETURN_REASONS, code)}.",
-                               "status": "open", "created_by_id": assessor, "created_at": self.t - 0.01,
-                               "returned_at": self.t, "response": None, "responded_at": None,
-                               "responded_by_id": None})
+            self.items.append(
+                {
+                    "form_id": self.form_id,
+                    "round": self.round,
+                    "section": REASON_SECTION[code],
+                    "reason_code": code,
+                    "comment": f"{vocab.label_for(vocab.RETURN_REASONS, code)}.",
+                    "status": "open",
+                    "created_by_id": assessor,
+                    "created_at": self.t - 0.01,
+                    "returned_at": self.t,
+                    "response": None,
+                    "responded_at": None,
+                    "responded_by_id": None,
+                }
+            )
 
     def _answer_return(self) -> bool:
         rng, profile = self.rng, self.profile
@@ -209,19 +267,30 @@ class Life:
     def _respond(self, at: float) -> None:
         for item in self.items:
             if item["status"] == "open":
-                item.update(status="responded", response=f"Section {item['section']} updated with what the "
-                                                         "return asked for.",
-                            responded_at=at, responded_by_id=self.officer)
+                item.update(
+                    status="responded",
+                    response=f"Section {item['section']} updated with what the return asked for.",
+                    responded_at=at,
+                    responded_by_id=self.officer,
+                )
 
     def _after_lapse(self) -> bool:
         chance = self.rng.random()
         if self.returned_twice:
             return False
         if chance < 0.3:
-            self._emit("reopen", self.rng.choice(self.cast.spocs), self.rng.uniform(1, 30),
-                       comment="New intelligence received; the officer will resubmit.")
+            self._emit(
+                "reopen",
+                self.rng.choice(self.cast.spocs),
+                self.rng.uniform(1, 30),
+                comment="New intelligence received; the officer will resubmit.",
+            )
             return True
         if chance < 0.55:
-            self._emit("withdraw", self.rng.choice(self.cast.spocs), self.rng.uniform(5, 60),
-                       comment="Lapsed and no longer pursued.")
+            self._emit(
+                "withdraw",
+                self.rng.choice(self.cast.spocs),
+                self.rng.uniform(5, 60),
+                comment="Lapsed and no longer pursued.",
+            )
         return False

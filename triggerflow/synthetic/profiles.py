@@ -3,6 +3,7 @@
 Every force gets a baseline drawn from the seed (acceptance 50-70 %, few returns, most
 returns resubmitted); a scenario file overrides any of it for named regions and forces.
 """
+
 import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -12,8 +13,23 @@ from triggerflow.content import vocab
 
 # Relative frequency of each return reason in an ordinary force.
 BASE_REASONS = {
-    "R01": 6, "R02": 10, "R03": 5, "R04": 6, "R05a": 3, "R05b": 3, "R05c": 3, "R05d": 3, "R06": 5,
-    "R07": 9, "R08": 8, "R09": 5, "R10": 3, "R11": 2, "R12": 2, "R13": 3, "R99": 2,
+    "R01": 6,
+    "R02": 10,
+    "R03": 5,
+    "R04": 6,
+    "R05a": 3,
+    "R05b": 3,
+    "R05c": 3,
+    "R05d": 3,
+    "R06": 5,
+    "R07": 9,
+    "R08": 8,
+    "R09": 5,
+    "R10": 3,
+    "R11": 2,
+    "R12": 2,
+    "R13": 3,
+    "R99": 2,
 }
 # The forces with the most SOC work send the most forms.
 LARGE_FORCES = {"MPS": 4.0, "GMP": 2.5, "WMP": 2.5, "WYP": 2.0, "MER": 1.6, "NOR": 1.4, "TVP": 1.6, "KEN": 1.5}
@@ -37,15 +53,18 @@ class ForceProfile:
 def baseline(force_codes: list[str], seed: int) -> dict[str, ForceProfile]:
     """An ordinary profile per force, drawn from its own generator so it does not depend on N."""
     rng = Random(f"profiles-{seed}")
-    return {code: ForceProfile(
-        code=code,
-        weight=LARGE_FORCES.get(code, 1.0) * rng.uniform(0.7, 1.3),
-        accept_share=rng.uniform(0.5, 0.7),
-        return_rate=rng.uniform(0.18, 0.32),
-        resubmit_rate=rng.uniform(0.82, 0.95),
-        withdraw_rate=rng.uniform(0.02, 0.05),
-        operation_running=rng.uniform(0.08, 0.18),
-    ) for code in sorted(force_codes)}
+    return {
+        code: ForceProfile(
+            code=code,
+            weight=LARGE_FORCES.get(code, 1.0) * rng.uniform(0.7, 1.3),
+            accept_share=rng.uniform(0.5, 0.7),
+            return_rate=rng.uniform(0.18, 0.32),
+            resubmit_rate=rng.uniform(0.82, 0.95),
+            withdraw_rate=rng.uniform(0.02, 0.05),
+            operation_running=rng.uniform(0.08, 0.18),
+        )
+        for code in sorted(force_codes)
+    }
 
 
 def load_scenario(name: str) -> dict:
@@ -61,8 +80,9 @@ def scenario_names() -> list[str]:
     return sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml"))
 
 
-def apply_scenario(profiles: dict[str, ForceProfile], scenario: dict, region_of: dict[str, str]
-                   ) -> dict[str, ForceProfile]:
+def apply_scenario(
+    profiles: dict[str, ForceProfile], scenario: dict, region_of: dict[str, str]
+) -> dict[str, ForceProfile]:
     known_reasons = dict(vocab.RETURN_REASONS)
     changed = dict(profiles)
     for code, profile in profiles.items():

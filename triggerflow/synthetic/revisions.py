@@ -1,4 +1,5 @@
 """How a force answers the items of a return: each section an item names is changed, as C16 asks."""
+
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
@@ -9,8 +10,13 @@ from triggerflow.synthetic.answers import Answers, Threat, identified
 from triggerflow.synthetic.texts import NOTES
 
 _SCOPES = [value for value, _ in GEOGRAPHIC_SCOPES]
-_ORGANISATION_FIELD = {"R01": "coordination", "R05a": "planning", "R05b": "control", "R05c": "coordination",
-                       "R05d": "decision_making"}
+_ORGANISATION_FIELD = {
+    "R01": "coordination",
+    "R05a": "planning",
+    "R05b": "control",
+    "R05c": "coordination",
+    "R05d": "decision_making",
+}
 
 
 def revise(answers: Answers, threat: Threat, items: list[dict], rng: Random, on: date) -> Answers:
@@ -25,8 +31,10 @@ def revise(answers: Answers, threat: Threat, items: list[dict], rng: Random, on:
         if key not in copied:
             revised[key] = deepcopy(revised.get(key) or {})
             copied.add(key)
-        _REVISIONS[key](revised[key], _Revision(threat, item["reason_code"], rng, on,
-                                                 (answers.get("F") or {}).get("intelligence") or []))
+        _REVISIONS[key](
+            revised[key],
+            _Revision(threat, item["reason_code"], rng, on, (answers.get("F") or {}).get("intelligence") or []),
+        )
     return revised
 
 
@@ -58,8 +66,13 @@ def _revise_subjects(section: dict, change: _Revision) -> None:
     found = identified(change.rng, change.on, len(subjects) + 1, "associate")
     if unknown is None:
         first = change.intelligence[0]
-        subjects.append({**found, "link_cites": [first["id"]],
-                         "link_to_group": f"Found through {first['reference']} acting for the group since the return."})
+        subjects.append(
+            {
+                **found,
+                "link_cites": [first["id"]],
+                "link_to_group": f"Found through {first['reference']} acting for the group since the return.",
+            }
+        )
     else:  # the return asked who they are: now they are identified, and linked as before
         was = subjects[unknown]
         subjects[unknown] = {**was, **found, "id": was["id"], "role": was["role"]}

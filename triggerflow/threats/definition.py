@@ -5,9 +5,11 @@ plan action, a corrected reference) go through the same machine, so that every c
 threat is checked, evented and audited in one way. Who may act is `roles` plus `relation`
 (how the actor stands to the threat), checked in threats.permissions.
 """
+
 from triggerflow.models.user import Role
 from triggerflow.threats.permissions import RELATIONS
-from triggerflow.threats.states import OPEN_STATES, ThreatState as T
+from triggerflow.threats.states import OPEN_STATES
+from triggerflow.threats.states import ThreatState as T
 from triggerflow.workflow.definition import Action
 from triggerflow.workflow.machine import SYSTEM, Stand, Table, Transition
 
@@ -33,31 +35,64 @@ TRANSITIONS: tuple[Transition, ...] = (
 )
 
 ACTIONS: dict[str, Action] = {
-    "appoint_lro": Action("Appoint the LRO", "Record the lead responsible officer the force has appointed. "
-                          "They are told by e-mail.", reason="lro", confirm=True),
-    "change_lro": Action("Change the LRO", "Record a new lead responsible officer. They are told by e-mail.",
-                         reason="lro", confirm=True, style="secondary"),
-    "add_plan_action": Action("Add a 4P plan action", "Add an action under Pursue, Prevent, Protect or Prepare, "
-                              "with its owner and date.", reason="plan_action", style="secondary"),
-    "agree_plan": Action("Agree the 4P plan", "Record that the 4P plan is agreed. Its actions stay on the threat.",
-                         confirm=True),
-    "start_management": Action("Start management", "The plan is in action: reviews are due from now, at an "
-                               "interval set by the threat's priority.", confirm=True),
+    "appoint_lro": Action(
+        "Appoint the LRO",
+        "Record the lead responsible officer the force has appointed. They are told by e-mail.",
+        reason="lro",
+        confirm=True,
+    ),
+    "change_lro": Action(
+        "Change the LRO",
+        "Record a new lead responsible officer. They are told by e-mail.",
+        reason="lro",
+        confirm=True,
+        style="secondary",
+    ),
+    "add_plan_action": Action(
+        "Add a 4P plan action",
+        "Add an action under Pursue, Prevent, Protect or Prepare, with its owner and date.",
+        reason="plan_action",
+        style="secondary",
+    ),
+    "agree_plan": Action(
+        "Agree the 4P plan", "Record that the 4P plan is agreed. Its actions stay on the threat.", confirm=True
+    ),
+    "start_management": Action(
+        "Start management",
+        "The plan is in action: reviews are due from now, at an interval set by the threat's priority.",
+        confirm=True,
+    ),
     "review": Action("Record a review", "Record the review and set when the next one is due.", reason="comment"),
-    "record_disruption": Action("Record a disruption", "Record a disruption with its date, description and grade.",
-                                reason="disruption", style="secondary"),
-    "update_references": Action("Add or correct references", "Add or correct the APMIS and PND references. "
-                                "Every change is kept in the threat's history.", reason="references",
-                                style="secondary"),
-    "archive": Action("Archive", "Archive the threat with a reason. It leaves the live register.", reason="archive",
-                      confirm=True, style="warning"),
+    "record_disruption": Action(
+        "Record a disruption",
+        "Record a disruption with its date, description and grade.",
+        reason="disruption",
+        style="secondary",
+    ),
+    "update_references": Action(
+        "Add or correct references",
+        "Add or correct the APMIS and PND references. Every change is kept in the threat's history.",
+        reason="references",
+        style="secondary",
+    ),
+    "archive": Action(
+        "Archive",
+        "Archive the threat with a reason. It leaves the live register.",
+        reason="archive",
+        confirm=True,
+        style="warning",
+    ),
     "close_reconsidered": Action("Close", "The decision to accept the form was reconsidered."),
 }
 
 ACTION_ORDER = tuple(dict.fromkeys(t.action for t in TRANSITIONS))
 
-ARCHIVE_REASONS = [("dismantled", "Dismantled"), ("no_longer_meets_criteria", "No longer meets the criteria"),
-                   ("merged", "Merged into another threat"), ("decision_reconsidered", "Decision reconsidered")]
+ARCHIVE_REASONS = [
+    ("dismantled", "Dismantled"),
+    ("no_longer_meets_criteria", "No longer meets the criteria"),
+    ("merged", "Merged into another threat"),
+    ("decision_reconsidered", "Decision reconsidered"),
+]
 # A person archiving chooses from these; the last is the reconsidered form's to give.
 CHOSEN_ARCHIVE_REASONS = ARCHIVE_REASONS[:3]
 DISRUPTION_GRADES = [("major", "Major"), ("moderate", "Moderate"), ("minor", "Minor")]
@@ -72,8 +107,15 @@ THREAT_LIFECYCLE = Table("threat", T.ACCEPTED, TRANSITIONS, ACTION_ORDER, RELATI
 
 # How a threat's history names each event; the past tense of what was done.
 EVENT_LABELS = {
-    "register": "Put on the register", "appoint_lro": "LRO appointed", "change_lro": "LRO changed",
-    "add_plan_action": "4P plan action added", "agree_plan": "4P plan agreed", "start_management": "Management started",
-    "review": "Reviewed", "record_disruption": "Disruption recorded", "update_references": "References changed",
-    "archive": "Archived", "close_reconsidered": "Closed: decision reconsidered",
+    "register": "Put on the register",
+    "appoint_lro": "LRO appointed",
+    "change_lro": "LRO changed",
+    "add_plan_action": "4P plan action added",
+    "agree_plan": "4P plan agreed",
+    "start_management": "Management started",
+    "review": "Reviewed",
+    "record_disruption": "Disruption recorded",
+    "update_references": "References changed",
+    "archive": "Archived",
+    "close_reconsidered": "Closed: decision reconsidered",
 }

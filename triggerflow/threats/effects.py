@@ -1,4 +1,5 @@
 """What each threat action changes besides the state, and what its event keeps. Never commits."""
+
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -17,8 +18,9 @@ def review_due(threat: Threat, today: date) -> date:
     return today + timedelta(days=every.get(threat.acceptance.morile_priority, min(every.values())))
 
 
-def apply(threat: Threat, action: str, actor: User | None, details: dict[str, Any], now: datetime,
-          today: date) -> dict[str, Any]:
+def apply(
+    threat: Threat, action: str, actor: User | None, details: dict[str, Any], now: datetime, today: date
+) -> dict[str, Any]:
     """Make the action's changes; return what the event keeps beyond reason code and comment."""
     effect = _EFFECTS.get(action)
     return effect(threat, actor, details, now, today) if effect else {}
@@ -35,13 +37,22 @@ def _lro(threat: Threat, actor: User, details: dict[str, Any], now: datetime, to
     return {"lro_name": threat.lro_name, "lro_organisation": threat.lro_organisation}
 
 
-def _plan_action(threat: Threat, actor: User, details: dict[str, Any], now: datetime,
-                 today: date) -> dict[str, Any]:
-    action = PlanAction(threat_id=threat.id, strand=details["strand"], description=_text(details, "description"),
-                        owner=_text(details, "owner"), due_on=details["due_on"], added_at=now)
+def _plan_action(threat: Threat, actor: User, details: dict[str, Any], now: datetime, today: date) -> dict[str, Any]:
+    action = PlanAction(
+        threat_id=threat.id,
+        strand=details["strand"],
+        description=_text(details, "description"),
+        owner=_text(details, "owner"),
+        due_on=details["due_on"],
+        added_at=now,
+    )
     db.session.add(action)
-    return {"strand": action.strand, "owner": action.owner, "due_on": action.due_on.isoformat(),
-            "description": action.description}
+    return {
+        "strand": action.strand,
+        "owner": action.owner,
+        "due_on": action.due_on.isoformat(),
+        "description": action.description,
+    }
 
 
 def _agree_plan(threat: Threat, actor: User, details: dict[str, Any], now: datetime, today: date) -> dict[str, Any]:
@@ -55,8 +66,16 @@ def _review(threat: Threat, actor: User, details: dict[str, Any], now: datetime,
 
 
 def _disruption(threat: Threat, actor: User, details: dict[str, Any], now: datetime, today: date) -> dict[str, Any]:
-    db.session.add(Disruption(threat_id=threat.id, occurred_on=details["occurred_on"], grade=details["grade"],
-                              description=_text(details, "description"), recorded_by_id=actor.id, recorded_at=now))
+    db.session.add(
+        Disruption(
+            threat_id=threat.id,
+            occurred_on=details["occurred_on"],
+            grade=details["grade"],
+            description=_text(details, "description"),
+            recorded_by_id=actor.id,
+            recorded_at=now,
+        )
+    )
     return {"grade": details["grade"], "occurred_on": details["occurred_on"].isoformat()}
 
 
@@ -70,8 +89,7 @@ def _references(threat: Threat, actor: User, details: dict[str, Any], now: datet
     return kept
 
 
-def _archive(threat: Threat, actor: User | None, details: dict[str, Any], now: datetime,
-             today: date) -> dict[str, Any]:
+def _archive(threat: Threat, actor: User | None, details: dict[str, Any], now: datetime, today: date) -> dict[str, Any]:
     threat.archive_reason = details.get("reason_code") or "decision_reconsidered"
     threat.merged_into = _text(details, "merged_into") if threat.archive_reason == "merged" else None
     threat.archived_at = now

@@ -1,4 +1,5 @@
 """How an actor must stand to a threat to act on it. Scope (seeing it at all) is checked first."""
+
 from collections.abc import Callable
 
 from triggerflow.models import Role, Threat, User
@@ -19,7 +20,10 @@ def _rocta(threat: Threat, user: User) -> bool:
 RELATIONS: dict[str, Callable[[Threat, User], bool]] = {
     "owning_force": _owning_force,
     "rocta": _rocta,
-    "force_or_rocta": lambda threat, user: (_owning_force(threat, user) if user.role in (Role.SPOC, Role.MANAGER)
-                                            and user.force_id else _rocta(threat, user)),
+    "force_or_rocta": lambda threat, user: (
+        _owning_force(threat, user)
+        if user.role in (Role.SPOC, Role.MANAGER) and user.force_id
+        else _rocta(threat, user)
+    ),
     "system": lambda threat, user: False,
 }

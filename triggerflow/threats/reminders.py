@@ -4,6 +4,7 @@
 Each is keyed in reminders_sent by the threat's form, its kind and its due date, so a second
 run sends nothing twice; a changed due date (a review held) is a new key.
 """
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,15 +29,30 @@ class Step:
 
 
 STEPS = (
-    Step("lro", ThreatState.ACCEPTED, "lro_due_on", "LRO due",
-         "A lead responsible officer for threat {number} is {when}",
-         "Appoint the threat's lead responsible officer on its page in TriggerFlow."),
-    Step("plan", ThreatState.LRO_APPOINTED, "plan_due_on", "4P plan due",
-         "The 4P plan for threat {number} is {when}",
-         "Add actions under Pursue, Prevent, Protect and Prepare and record that the plan is agreed."),
-    Step("review", ThreatState.UNDER_MANAGEMENT, "next_review_on", "Review due",
-         "The review of threat {number} is {when}",
-         "Review the threat against its 4P plan and record the review."),
+    Step(
+        "lro",
+        ThreatState.ACCEPTED,
+        "lro_due_on",
+        "LRO due",
+        "A lead responsible officer for threat {number} is {when}",
+        "Appoint the threat's lead responsible officer on its page in TriggerFlow.",
+    ),
+    Step(
+        "plan",
+        ThreatState.LRO_APPOINTED,
+        "plan_due_on",
+        "4P plan due",
+        "The 4P plan for threat {number} is {when}",
+        "Add actions under Pursue, Prevent, Protect and Prepare and record that the plan is agreed.",
+    ),
+    Step(
+        "review",
+        ThreatState.UNDER_MANAGEMENT,
+        "next_review_on",
+        "Review due",
+        "The review of threat {number} is {when}",
+        "Review the threat against its 4P plan and record the review.",
+    ),
 )
 
 
@@ -63,6 +79,18 @@ def _remind(threat: Threat, step: Step, due_on: date, overdue: bool) -> bool:
     headline = step.headline.format(number=threat.form.number, when="overdue" if overdue else "due soon")
     # The owning force's SPOCs appoint the LRO; once appointed, the LRO hears too.
     people = notices.owning_force_spocs(threat) + ([] if step.kind == "lro" else notices.lro(threat))
-    return claim_and_write(threat.form_id, kind, due_on, lambda: notices.queue(
-        threat, people, kind=kind, headline=headline, due_label=step.label, due_on=due_on, overdue=overdue,
-        what_next=step.what_next))
+    return claim_and_write(
+        threat.form_id,
+        kind,
+        due_on,
+        lambda: notices.queue(
+            threat,
+            people,
+            kind=kind,
+            headline=headline,
+            due_label=step.label,
+            due_on=due_on,
+            overdue=overdue,
+            what_next=step.what_next,
+        ),
+    )

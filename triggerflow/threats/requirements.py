@@ -2,6 +2,7 @@
 
 Input formats are checked by the web forms and API schemas; these rules hold for every caller.
 """
+
 from datetime import date
 from typing import Any
 

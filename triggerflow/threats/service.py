@@ -5,6 +5,7 @@ preconditions; runs the machine; applies the effects; appends the event; and com
 `register` and `close_reconsidered` run inside the form's own transaction, so a decision and
 its threat change together or not at all.
 """
+
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -23,8 +24,15 @@ def available_actions(threat: Threat, user: User | None) -> list[str]:
     return THREAT_LIFECYCLE.available(threat, user)
 
 
-def perform(threat: Threat, action: str, actor: User, *, expected_version: int | None = None,
-            today: date | None = None, **details: Any) -> ThreatEvent:
+def perform(
+    threat: Threat,
+    action: str,
+    actor: User,
+    *,
+    expected_version: int | None = None,
+    today: date | None = None,
+    **details: Any,
+) -> ThreatEvent:
     """Take `action` on `threat` as `actor` and return the event written."""
     with transaction():
         THREAT_LIFECYCLE.admit(threat, actor, action, expected_version)
@@ -36,14 +44,23 @@ def perform(threat: Threat, action: str, actor: User, *, expected_version: int |
     return event
 
 
-def _move(threat: Threat, action: str, actor: User | None, details: dict[str, Any], now: datetime,
-          today: date) -> ThreatEvent:
+def _move(
+    threat: Threat, action: str, actor: User | None, details: dict[str, Any], now: datetime, today: date
+) -> ThreatEvent:
     from_state = threat.state
     THREAT_LIFECYCLE.move(threat, action)
     kept = effects.apply(threat, action, actor, details, now, today)
-    event = ThreatEvent(threat_id=threat.id, action=action, from_state=from_state, to_state=threat.state,
-                        actor_id=actor.id if actor else None, at=now, reason_code=details.get("reason_code"),
-                        comment=(details.get("comment") or "").strip() or None, details=kept)
+    event = ThreatEvent(
+        threat_id=threat.id,
+        action=action,
+        from_state=from_state,
+        to_state=threat.state,
+        actor_id=actor.id if actor else None,
+        at=now,
+        reason_code=details.get("reason_code"),
+        comment=(details.get("comment") or "").strip() or None,
+        details=kept,
+    )
     db.session.add(event)
     return event
 
@@ -52,21 +69,36 @@ def register(form: TriggerForm, record: AcceptanceRecord, actor: User, now: date
     """Put the form's accepted threat on its region's register (inside the form's transaction)."""
     config = current_app.config
     accepted_on = local_date(now)  # the day in England and Wales, as every due date
-    threat = THREAT_LIFECYCLE.start(Threat, form_id=form.id, acceptance=record, region_id=form.force.region_id,
-                                    owning_force_id=record.owning_force_id, accepted_at=now,
-                                    lro_due_on=accepted_on + timedelta(days=config["LRO_WITHIN_DAYS"]),
-                                    plan_due_on=accepted_on + timedelta(days=config["PLAN_WITHIN_DAYS"]),
-                                    apmis_reference=record.apmis_reference, pnd_reference=record.pnd_reference)
+    threat = THREAT_LIFECYCLE.start(
+        Threat,
+        form_id=form.id,
+        acceptance=record,
+        region_id=form.force.region_id,
+        owning_force_id=record.owning_force_id,
+        accepted_at=now,
+        lro_due_on=accepted_on + timedelta(days=config["LRO_WITHIN_DAYS"]),
+        plan_due_on=accepted_on + timedelta(days=config["PLAN_WITHIN_DAYS"]),
+        apmis_reference=record.apmis_reference,
+        pnd_reference=record.pnd_reference,
+    )
     db.session.add(threat)
     db.session.flush()
-    db.session.add(ThreatEvent(threat_id=threat.id, action="register", from_state=None, to_state=threat.state,
-                               actor_id=actor.id, at=now, details={"form": form.number}))
+    db.session.add(
+        ThreatEvent(
+            threat_id=threat.id,
+            action="register",
+            from_state=None,
+            to_state=threat.state,
+            actor_id=actor.id,
+            at=now,
+            details={"form": form.number},
+        )
+    )
     return threat
 
 
 def close_reconsidered(form: TriggerForm, actor: User, now: datetime, comment: str | None) -> None:
     """Close the open threat of a form whose acceptance is reconsidered (inside the form's transaction)."""
-    for threat in db.session.scalars(db.select(Threat).where(Threat.form_id == form.id,
-                                                            Threat.state.in_(OPEN_STATES))):
+    for threat in db.session.scalars(db.select(Threat).where(Threat.form_id == form.id, Threat.state.in_(OPEN_STATES))):
         # The event names the regional manager who reconsidered the decision.
         _move(threat, "close_reconsidered", actor, {"comment": comment}, now, local_date(now))

@@ -1,4 +1,5 @@
 """The threat's states (DESIGN section 9): the only place their names, labels and tag colours live."""
+
 from triggerflow.workflow.states import ShownState
 
 

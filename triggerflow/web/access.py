@@ -5,6 +5,7 @@ forms a user may see is separate (queries.scope answers 404 outside it). A bluep
 callers in by other means (the API, by token) sets `authenticates_itself` and enforces `allow`
 in its own hook.
 """
+
 from flask import Flask, abort, request
 from flask_login import current_user
 

@@ -3,6 +3,7 @@
 Nothing is written twice: every operation, parameter, body and answer comes from the same
 document a program reads at /api/v1/openapi.json.
 """
+
 from typing import Any
 
 from flask import Blueprint, current_app, render_template
@@ -21,9 +22,14 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": False})
 def index():
     found = cached_document(current_app)
     introduction = Markup(_MARKDOWN.render(found["info"]["description"]))  # nosec B704 - raw HTML off: escaped
-    return render_template("tokens/reference.html", info=found["info"], introduction=introduction,
-                           tags=_operations_by_tag(found), schemas=_schemas(found["components"]["schemas"]),
-                           errors=found["components"]["responses"])
+    return render_template(
+        "tokens/reference.html",
+        info=found["info"],
+        introduction=introduction,
+        tags=_operations_by_tag(found),
+        schemas=_schemas(found["components"]["schemas"]),
+        errors=found["components"]["responses"],
+    )
 
 
 def _operations_by_tag(found: dict) -> list[dict]:
@@ -31,15 +37,27 @@ def _operations_by_tag(found: dict) -> list[dict]:
     for path, methods in found["paths"].items():
         for method, operation in methods.items():
             body = operation.get("requestBody", {}).get("content", {})
-            tags[operation["tags"][0]]["operations"].append({
-                "id": operation["operationId"], "method": method.upper(), "path": path,
-                "summary": operation["summary"], "description": operation.get("description", ""),
-                "parameters": [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
-                                "type": type_name(p.get("schema", {})), "description": p.get("description", "")}
-                               for p in operation.get("parameters", [])],
-                "body": {media: type_name(content.get("schema", {})) for media, content in body.items()},
-                "responses": [(code, _response(answer)) for code, answer in operation["responses"].items()],
-            })
+            tags[operation["tags"][0]]["operations"].append(
+                {
+                    "id": operation["operationId"],
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": operation["summary"],
+                    "description": operation.get("description", ""),
+                    "parameters": [
+                        {
+                            "name": p["name"],
+                            "in": p["in"],
+                            "required": p.get("required", False),
+                            "type": type_name(p.get("schema", {})),
+                            "description": p.get("description", ""),
+                        }
+                        for p in operation.get("parameters", [])
+                    ],
+                    "body": {media: type_name(content.get("schema", {})) for media, content in body.items()},
+                    "responses": [(code, _response(answer)) for code, answer in operation["responses"].items()],
+                }
+            )
     return [tag for tag in tags.values() if tag["operations"]]
 
 
@@ -52,12 +70,23 @@ def _response(answer: dict) -> str:
 
 
 def _schemas(schemas: dict) -> list[dict]:
-    return [{"name": name, "description": schema.get("description", ""),
-             "choices": schema.get("enum"),
-             "properties": [{"name": prop, "type": type_name(value), "required": prop in schema.get("required", ()),
-                             "description": value.get("description", "")}
-                            for prop, value in schema.get("properties", {}).items()]}
-            for name, schema in sorted(schemas.items())]
+    return [
+        {
+            "name": name,
+            "description": schema.get("description", ""),
+            "choices": schema.get("enum"),
+            "properties": [
+                {
+                    "name": prop,
+                    "type": type_name(value),
+                    "required": prop in schema.get("required", ()),
+                    "description": value.get("description", ""),
+                }
+                for prop, value in schema.get("properties", {}).items()
+            ],
+        }
+        for name, schema in sorted(schemas.items())
+    ]
 
 
 def type_name(schema: dict[str, Any]) -> str:

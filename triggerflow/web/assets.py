@@ -1,4 +1,5 @@
 """GOV.UK Frontend's images and script, copied into static/govuk by `make assets`, and the favicon."""
+
 from flask import Blueprint, current_app, send_from_directory
 
 from triggerflow.access import PUBLIC, allow

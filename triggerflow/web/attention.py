@@ -1,4 +1,5 @@
 """What needs attention, for templates: the needs-action count, due dates, clocks, repeat returns."""
+
 from typing import Any
 
 from flask import current_app, request, url_for
@@ -15,9 +16,12 @@ def my_work_item(text: str) -> dict[str, Any]:
     if not count:
         return {}
     noun = "form needs" if count == 1 else "forms need"
-    return {"html": Markup('{} <strong class="app-count" data-needs-action="{}">{}'
-                           '<span class="govuk-visually-hidden"> {} your action</span></strong>')
-            .format(escape(text), count, count, noun)}
+    return {
+        "html": Markup(
+            '{} <strong class="app-count" data-needs-action="{}">{}'
+            '<span class="govuk-visually-hidden"> {} your action</span></strong>'
+        ).format(escape(text), count, count, noun)
+    }
 
 
 def mail_items() -> list[dict[str, Any]]:

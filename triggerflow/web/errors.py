@@ -1,4 +1,5 @@
 """GOV.UK-style error pages that give nothing away; a 500 carries an incident id to quote."""
+
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException

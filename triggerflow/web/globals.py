@@ -1,4 +1,5 @@
 """Values every template can use: the marking, the navigation, labels for states and choices."""
+
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -39,8 +40,14 @@ def navigation() -> list[dict]:
     for endpoint, text, roles in _NAVIGATION:
         if roles is None or current_user.role in roles:
             href = url_for(endpoint)
-            items.append({"href": href, "text": text, "active": request.path == href,
-                          **(attention.my_work_item(text) if endpoint == "home.index" else {})})
+            items.append(
+                {
+                    "href": href,
+                    "text": text,
+                    "active": request.path == href,
+                    **(attention.my_work_item(text) if endpoint == "home.index" else {}),
+                }
+            )
     return items + attention.mail_items()
 
 

@@ -4,6 +4,7 @@ The content security policy allows scripts and styles from this site only. The o
 script, GOV.UK Frontend's template marking the body as able to run its JavaScript, carries a
 nonce drawn for each request (the template reads it as `cspNonce`).
 """
+
 import secrets
 
 from flask import Flask, Response, current_app, has_request_context, request

@@ -1,5 +1,6 @@
 """`/healthz` for load balancers and monitoring: public, no session, and it says only whether
 the database answers."""
+
 from flask import Blueprint, current_app
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError

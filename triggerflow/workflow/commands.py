@@ -1,4 +1,5 @@
 """`flask --app triggerflow rebuild-stays`: every form's stays worked out again from its events."""
+
 import click
 
 from triggerflow.db import db

@@ -5,7 +5,7 @@ action are told apart by `when` (a fact about the form: its force's SPOC gate, i
 which the machine checks as a condition. Who may act is `roles` plus `relation` (how the actor
 must stand to the form), checked in workflow.permissions.
 """
-from collections.abc import Callable
+
 from dataclasses import dataclass, replace
 
 from triggerflow.models.user import Role
@@ -32,20 +32,36 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("spoc_return", (S.SPOC_REVIEW,), S.DRAFT, frozenset({SPOC}), "force"),
     Transition("submit", (S.SPOC_REVIEW,), S.SUBMITTED, frozenset({SPOC}), "force_not_author"),
     Transition("claim", (S.SUBMITTED, S.RESUBMITTED), S.UNDER_ASSESSMENT, frozenset({ASSESSOR}), "routed_assessor"),
-    Transition("release", (S.UNDER_ASSESSMENT,), S.SUBMITTED, frozenset({ASSESSOR, MANAGER}),
-               "holder_or_regional_manager", "first_round"),
-    Transition("release", (S.UNDER_ASSESSMENT,), S.RESUBMITTED, frozenset({ASSESSOR, MANAGER}),
-               "holder_or_regional_manager", "later_round"),
+    Transition(
+        "release",
+        (S.UNDER_ASSESSMENT,),
+        S.SUBMITTED,
+        frozenset({ASSESSOR, MANAGER}),
+        "holder_or_regional_manager",
+        "first_round",
+    ),
+    Transition(
+        "release",
+        (S.UNDER_ASSESSMENT,),
+        S.RESUBMITTED,
+        frozenset({ASSESSOR, MANAGER}),
+        "holder_or_regional_manager",
+        "later_round",
+    ),
     Transition("return_to_force", (S.UNDER_ASSESSMENT,), S.RETURNED, frozenset({ASSESSOR}), "holder"),
     Transition("resubmit", (S.RETURNED,), S.RESUBMITTED, frozenset({SPOC}), "force_not_author", "spoc_gate"),
-    Transition("resubmit", (S.RETURNED,), S.RESUBMITTED, frozenset({OFFICER, SPOC}), "author_or_spoc",
-               "no_spoc_gate"),
+    Transition("resubmit", (S.RETURNED,), S.RESUBMITTED, frozenset({OFFICER, SPOC}), "author_or_spoc", "no_spoc_gate"),
     Transition("lapse", (S.RETURNED,), S.LAPSED, frozenset({SYSTEM}), "system"),
     Transition("reopen", (S.LAPSED,), S.RETURNED, frozenset({SPOC}), "force"),
     Transition("accept", (S.UNDER_ASSESSMENT,), S.ACCEPTED, frozenset({ASSESSOR}), "holder"),
     Transition("reject", (S.UNDER_ASSESSMENT,), S.REJECTED, frozenset({ASSESSOR}), "holder"),
-    Transition("withdraw", (S.DRAFT, S.SPOC_REVIEW, S.RETURNED, S.LAPSED), S.WITHDRAWN,
-               frozenset({OFFICER, SPOC}), "author_or_spoc"),
+    Transition(
+        "withdraw",
+        (S.DRAFT, S.SPOC_REVIEW, S.RETURNED, S.LAPSED),
+        S.WITHDRAWN,
+        frozenset({OFFICER, SPOC}),
+        "author_or_spoc",
+    ),
     # A decision is never edited: a regional manager sends it back to assessment, saying why.
     Transition("reconsider", (S.ACCEPTED, S.REJECTED), S.UNDER_ASSESSMENT, frozenset({MANAGER}), "regional_manager"),
 )
@@ -53,25 +69,44 @@ TRANSITIONS: tuple[Transition, ...] = (
 ACTIONS: dict[str, Action] = {
     "send_to_spoc": Action("Send to SPOC", "Send the form to your force SPOC for a quality check.", confirm=True),
     "submit": Action("Submit to ROCTA", "Submit the form to the regional ROCTA for assessment.", confirm=True),
-    "spoc_return": Action("Return to officer", "Send the draft back to the officer with your comments.",
-                          reason="comment", style="secondary"),
+    "spoc_return": Action(
+        "Return to officer",
+        "Send the draft back to the officer with your comments.",
+        reason="comment",
+        style="secondary",
+    ),
     "claim": Action("Claim for assessment", "Take the form from the regional queue and assess it."),
-    "release": Action("Release to queue", "Put the form back in the regional queue for another assessor. "
-                      "Every assessor who may take it is told by e-mail.", confirm=True, style="secondary"),
-    "return_to_force": Action("Return to force", "Send the form back to the force with the return items.",
-                              confirm=True, style="secondary"),
+    "release": Action(
+        "Release to queue",
+        "Put the form back in the regional queue for another assessor. "
+        "Every assessor who may take it is told by e-mail.",
+        confirm=True,
+        style="secondary",
+    ),
+    "return_to_force": Action(
+        "Return to force", "Send the form back to the force with the return items.", confirm=True, style="secondary"
+    ),
     "resubmit": Action("Resubmit to ROCTA", "Send the amended form back to the ROCTA.", confirm=True),
     "lapse": Action("Lapse", "No resubmission within the time allowed."),
-    "reopen": Action("Reopen", "Reopen the lapsed form so the force can resubmit it.", reason="reason",
-                     style="secondary"),
+    "reopen": Action(
+        "Reopen", "Reopen the lapsed form so the force can resubmit it.", reason="reason", style="secondary"
+    ),
     "accept": Action("Accept", "Accept the threat and record the assessment.", confirm=True),
-    "reject": Action("Reject", "Reject the form with a rejection code and rationale.", reason="code",
-                     confirm=True, style="warning"),
-    "withdraw": Action("Withdraw", "Withdraw the form. It cannot be sent again.", reason="reason",
-                       confirm=True, style="warning"),
-    "reconsider": Action("Reconsider the decision", "Send the form back to assessment. The decision stays in "
-                         "the form's history; a threat its acceptance put on the register is closed as "
-                         "“decision reconsidered”.", reason="reason", confirm=True, style="warning"),
+    "reject": Action(
+        "Reject", "Reject the form with a rejection code and rationale.", reason="code", confirm=True, style="warning"
+    ),
+    "withdraw": Action(
+        "Withdraw", "Withdraw the form. It cannot be sent again.", reason="reason", confirm=True, style="warning"
+    ),
+    "reconsider": Action(
+        "Reconsider the decision",
+        "Send the form back to assessment. The decision stays in "
+        "the form's history; a threat its acceptance put on the register is closed as "
+        "“decision reconsidered”.",
+        reason="reason",
+        confirm=True,
+        style="warning",
+    ),
 }
 
 # Roles that must say why although the action's usual taker need not: a regional manager releasing

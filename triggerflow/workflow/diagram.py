@@ -3,8 +3,10 @@
 `python -m triggerflow.workflow.diagram` prints it; `--readme README.md` rewrites the diagram
 between the README's markers. A test compares the two, so the picture cannot drift from the code.
 """
+
 import argparse
 import re
+from enum import StrEnum
 from pathlib import Path
 
 from triggerflow.models.user import Role
@@ -51,12 +53,13 @@ def _who_and_when(transition: Transition) -> str:
     return f"{who} · if {CONDITIONS[transition.when]}" if transition.when else who
 
 
-def _edges() -> dict[tuple[FormState, FormState, str], list[Transition]]:
+def _edges() -> dict[tuple[StrEnum, StrEnum, str], list[Transition]]:
     """Transitions by (source, destination, action): rows differing only in who or when share an arrow."""
-    edges: dict[tuple[FormState, FormState, str], list[Transition]] = {}
+    edges: dict[tuple[StrEnum, StrEnum, str], list[Transition]] = {}
     for transition in TRANSITIONS:
         for source in transition.sources:
-            edges.setdefault((source, transition.dest, transition.action), []).append(transition)
+            # A move that keeps the state (dest None) is an arrow back to where it starts.
+            edges.setdefault((source, transition.dest or source, transition.action), []).append(transition)
     return edges
 
 

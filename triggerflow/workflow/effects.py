@@ -1,4 +1,5 @@
 """What each transition changes besides the state. Mutates the session; never commits."""
+
 from copy import deepcopy
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -7,15 +8,23 @@ from flask import current_app
 from sqlalchemy import func, insert, select, update
 
 from triggerflow.db import db
-from triggerflow.models import (AcceptanceRecord, FormSnapshot, ReturnedItem, ReturnItem, ReturnItemStatus, TriggerForm,
-                                User)
+from triggerflow.models import (
+    AcceptanceRecord,
+    FormSnapshot,
+    ReturnedItem,
+    ReturnItem,
+    ReturnItemStatus,
+    TriggerForm,
+    User,
+)
 from triggerflow.queries import criteria_versions
 from triggerflow.search import index as search_index
 from triggerflow.threats import service as threats
 
 
-def apply(form: TriggerForm, action: str, actor: User | None, details: dict[str, Any], now: datetime,
-          today: date) -> None:
+def apply(
+    form: TriggerForm, action: str, actor: User | None, details: dict[str, Any], now: datetime, today: date
+) -> None:
     effect = _EFFECTS.get(action)
     if effect and actor is not None:  # only people's actions have effects; the system's (lapse) has none
         effect(form, actor, details, now, today)
@@ -41,12 +50,21 @@ def _send(form: TriggerForm, actor: User, details: dict[str, Any], now: datetime
     form.first_submitted_at = form.first_submitted_at or now
     form.submitted_at = now
     form.resubmit_by = None
-    sequence = (db.session.scalar(select(func.max(FormSnapshot.sequence)).where(FormSnapshot.form_id == form.id))
-                or 0) + 1
+    sequence = (
+        db.session.scalar(select(func.max(FormSnapshot.sequence)).where(FormSnapshot.form_id == form.id)) or 0
+    ) + 1
     # A deep copy: the snapshot must never share mutable JSON with the live answers.
-    db.session.add(FormSnapshot(form_id=form.id, sequence=sequence, round=form.round,
-                                answers=deepcopy(form.answers or {}), created_by_id=actor.id, created_at=now,
-                                criteria_version=criteria_versions.current().number))
+    db.session.add(
+        FormSnapshot(
+            form_id=form.id,
+            sequence=sequence,
+            round=form.round,
+            answers=deepcopy(form.answers or {}),
+            created_by_id=actor.id,
+            created_at=now,
+            criteria_version=criteria_versions.current().number,
+        )
+    )
     details["_snapshot"] = sequence
 
 
@@ -70,15 +88,24 @@ def _return(form: TriggerForm, actor: User, details: dict[str, Any], now: dateti
     db.session.execute(
         update(ReturnItem)
         # Reopened items (already open) go back with this return's new ones.
-        .where(ReturnItem.form_id == form.id,
-               ReturnItem.status.in_([ReturnItemStatus.PENDING, ReturnItemStatus.OPEN]))
+        .where(ReturnItem.form_id == form.id, ReturnItem.status.in_([ReturnItemStatus.PENDING, ReturnItemStatus.OPEN]))
         .values(status=ReturnItemStatus.OPEN, returned_at=now, round=form.round)
     )
     # This return's own record of its items, which a later return of a reopened item leaves alone.
     columns = ("item_id", "form_id", "round", "returned_at", "section", "reason_code")
-    db.session.execute(insert(ReturnedItem).from_select(columns, select(
-        ReturnItem.id, ReturnItem.form_id, ReturnItem.round, ReturnItem.returned_at, ReturnItem.section,
-        ReturnItem.reason_code).where(ReturnItem.form_id == form.id, ReturnItem.status == ReturnItemStatus.OPEN)))
+    db.session.execute(
+        insert(ReturnedItem).from_select(
+            columns,
+            select(
+                ReturnItem.id,
+                ReturnItem.form_id,
+                ReturnItem.round,
+                ReturnItem.returned_at,
+                ReturnItem.section,
+                ReturnItem.reason_code,
+            ).where(ReturnItem.form_id == form.id, ReturnItem.status == ReturnItemStatus.OPEN),
+        )
+    )
 
 
 def _reopen(form: TriggerForm, actor: User, details: dict[str, Any], now: datetime, today: date) -> None:

@@ -12,8 +12,10 @@ class ActionNotAllowed(WorkflowError):
 class StaleForm(WorkflowError):
     """Someone else changed the form since the actor's page was loaded."""
 
-    message = ("This form was changed by someone else since you opened it. Nothing has been saved. "
-               "Check the form as it is now and try again.")
+    message = (
+        "This form was changed by someone else since you opened it. Nothing has been saved. "
+        "Check the form as it is now and try again."
+    )
 
 
 class Invalid(WorkflowError):

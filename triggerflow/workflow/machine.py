@@ -5,6 +5,7 @@ on a record now, and moves the record along it with a `transitions` Machine. `St
 the machine drives, and its state setter is the only code in the app that changes a state once a
 record exists; the services call the runner inside their one transaction.
 """
+
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -32,6 +33,7 @@ class Stand:
     """The machine's model: a view of one record, which only the runner builds."""
 
     states: type[StrEnum]
+    trigger: Callable[[str], bool]  # added by the machine (build)
 
     def __init__(self, record):
         self.record = record
@@ -100,8 +102,15 @@ class Table:
             model=stand,
             states=list(stand.states),
             initial=stand.state,
-            transitions=[{"trigger": t.action, "source": list(t.sources), "dest": t.dest,
-                          **({"conditions": [t.when]} if t.when else {})} for t in self.transitions],
+            transitions=[
+                {
+                    "trigger": t.action,
+                    "source": list(t.sources),
+                    "dest": t.dest,
+                    **({"conditions": [t.when]} if t.when else {}),
+                }
+                for t in self.transitions
+            ],
             auto_transitions=False,
             ignore_invalid_triggers=False,
             model_attribute="state",

@@ -3,6 +3,7 @@
 A returned form is the officer's while any return item waits for an answer, and then the
 resubmitter's (the force's SPOCs behind a SPOC gate): the hand-off the inspection found silent.
 """
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -32,8 +33,11 @@ class NextStep:
 
 
 def unanswered_items(form: TriggerForm) -> int:
-    return db.session.execute(select(func.count(ReturnItem.id)).where(
-        ReturnItem.form_id == form.id, ReturnItem.status == ReturnItemStatus.OPEN)).scalar_one()
+    return db.session.execute(
+        select(func.count(ReturnItem.id)).where(
+            ReturnItem.form_id == form.id, ReturnItem.status == ReturnItemStatus.OPEN
+        )
+    ).scalar_one()
 
 
 def resubmitters(form: TriggerForm) -> list[User]:
@@ -90,8 +94,13 @@ def _lapsed(form: TriggerForm) -> NextStep:
 
 
 _STEPS = {
-    S.DRAFT: _draft, S.SPOC_REVIEW: _spoc_review, S.SUBMITTED: _with_rocta, S.RESUBMITTED: _with_rocta,
-    S.UNDER_ASSESSMENT: _with_rocta, S.RETURNED: _returned, S.LAPSED: _lapsed,
+    S.DRAFT: _draft,
+    S.SPOC_REVIEW: _spoc_review,
+    S.SUBMITTED: _with_rocta,
+    S.RESUBMITTED: _with_rocta,
+    S.UNDER_ASSESSMENT: _with_rocta,
+    S.RETURNED: _returned,
+    S.LAPSED: _lapsed,
 }
 
 _DONE = {

@@ -1,4 +1,5 @@
 """Form numbers: <FORCE CODE>-<YYYY>-<NNNN>, allocated atomically per force and year."""
+
 from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert

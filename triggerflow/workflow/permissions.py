@@ -3,6 +3,7 @@
 Scope (whether the user may see the form at all) is checked before any of these; these add
 ownership and separation of duties on top.
 """
+
 from collections.abc import Callable
 
 from triggerflow.models import Role, TriggerForm, User

@@ -3,6 +3,7 @@
 Input formats are checked by the web forms and API schemas; these are the business rules,
 checked here so every caller gets them.
 """
+
 from datetime import date
 from typing import Any
 
@@ -67,8 +68,11 @@ def _comment(form: TriggerForm, details: dict[str, Any], today: date) -> None:
 
 def _return(form: TriggerForm, details: dict[str, Any], today: date) -> None:
     # New items, or items the assessor reopened because the force's answer was not enough.
-    pending = db.session.scalar(select(func.count()).select_from(ReturnItem).where(
-        ReturnItem.form_id == form.id, ReturnItem.status.in_([ReturnItemStatus.PENDING, ReturnItemStatus.OPEN])))
+    pending = db.session.scalar(
+        select(func.count())
+        .select_from(ReturnItem)
+        .where(ReturnItem.form_id == form.id, ReturnItem.status.in_([ReturnItemStatus.PENDING, ReturnItemStatus.OPEN]))
+    )
     errors = {}
     if not pending:
         errors["items"] = "Add at least one return item before returning the form"
@@ -107,8 +111,7 @@ RECORD_CHOICES = {
 
 def _accept(form: TriggerForm, details: dict[str, Any], today: date) -> None:
     record = details.get("record") or {}
-    errors = {name: message for name, message in REQUIRED_RECORD_FIELDS.items()
-              if record.get(name) in (None, "")}
+    errors = {name: message for name, message in REQUIRED_RECORD_FIELDS.items() if record.get(name) in (None, "")}
     for name, choices in RECORD_CHOICES.items():
         if name not in errors and str(record[name]) not in dict(choices):
             errors[name] = REQUIRED_RECORD_FIELDS[name]

@@ -5,6 +5,7 @@ and the new assessor, then writes the assessor and an event (from state = to sta
 "reassign", the reason as its comment) in one transaction. Releasing a form being assessed
 changes its state, so that is the lifecycle's `release`, taken through `service.perform`.
 """
+
 from typing import Any
 
 from triggerflow.audit import chain
@@ -34,8 +35,11 @@ def may_reassign(form: TriggerForm, user: User) -> bool:
 def assessor_problem(form: TriggerForm, assessor: User | None) -> str | None:
     """Why `assessor` cannot take the form, or None; None as assessor means "any assessor"."""
     if assessor is None:
-        return "An assessor must hold a form under assessment: release it to the queue instead" \
-            if form.state is FormState.UNDER_ASSESSMENT else None
+        return (
+            "An assessor must hold a form under assessment: release it to the queue instead"
+            if form.state is FormState.UNDER_ASSESSMENT
+            else None
+        )
     if assessor.role is not Role.ASSESSOR or not assessor.active:
         return "Select an active assessor"
     if assessor.region_id != form.force.region_id:
@@ -47,8 +51,9 @@ def assessor_problem(form: TriggerForm, assessor: User | None) -> str | None:
     return None
 
 
-def reassign(form: TriggerForm, actor: User, assessor: User | None, reason: str,
-             expected_version: int | None = None) -> FormEvent:
+def reassign(
+    form: TriggerForm, actor: User, assessor: User | None, reason: str, expected_version: int | None = None
+) -> FormEvent:
     """Give the form to `assessor`, or with None back to the region: released to its queue while it is
     being assessed, else left for any of its assessors. Returns the event written."""
     if assessor is None and form.state is FormState.UNDER_ASSESSMENT:
@@ -56,8 +61,9 @@ def reassign(form: TriggerForm, actor: User, assessor: User | None, reason: str,
     return reassign_many([(form, expected_version)], actor, assessor, reason)[0]
 
 
-def reassign_many(forms: list[tuple[TriggerForm, int | None]], actor: User, assessor: User | None,
-                  reason: str) -> list[FormEvent]:
+def reassign_many(
+    forms: list[tuple[TriggerForm, int | None]], actor: User, assessor: User | None, reason: str
+) -> list[FormEvent]:
     """All or nothing: every form goes to `assessor`, or none does and Invalid says which could not."""
     with transaction():
         reason = (reason or "").strip()
@@ -82,5 +88,17 @@ def _move(form: TriggerForm, actor: User, assessor: User | None, reason: str, no
     details: dict[str, Any] = {"from_assessor_id": form.assessor_id, "assessor_id": assessor.id if assessor else None}
     form.assessor = assessor  # the relationship, so the form and its assessor agree before any reload
     form.updated_at = now
-    return chain.seal(form, FormEvent(form_id=form.id, action=REASSIGN, from_state=form.state, to_state=form.state,
-                                      actor_id=actor.id, at=now, round=form.round, comment=reason, details=details))
+    return chain.seal(
+        form,
+        FormEvent(
+            form_id=form.id,
+            action=REASSIGN,
+            from_state=form.state,
+            to_state=form.state,
+            actor_id=actor.id,
+            at=now,
+            round=form.round,
+            comment=reason,
+            details=details,
+        ),
+    )

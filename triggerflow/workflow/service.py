@@ -4,6 +4,7 @@
 preconditions; runs the machine; applies the action's effects; appends the event; and commits
 once. Anything that fails rolls the whole transaction back.
 """
+
 import copy
 from datetime import date, datetime
 from typing import Any
@@ -29,8 +30,15 @@ def available_actions(form: TriggerForm, user: User | None) -> list[str]:
     return FORM_LIFECYCLE.available(form, user)
 
 
-def perform(form: TriggerForm, action: str, actor: User | None, *, expected_version: int | None = None,
-            today: date | None = None, **details: Any) -> FormEvent:
+def perform(
+    form: TriggerForm,
+    action: str,
+    actor: User | None,
+    *,
+    expected_version: int | None = None,
+    today: date | None = None,
+    **details: Any,
+) -> FormEvent:
     """Take `action` on `form` as `actor` (None for the system) and return the event written."""
     with transaction():
         FORM_LIFECYCLE.admit(form, actor, action, expected_version)
@@ -56,11 +64,18 @@ def start_form(actor: User, force: Force | None = None) -> TriggerForm:
         raise ActionNotAllowed("Only officers and SPOCs may start a form, in their own force")
     with transaction():
         now = utcnow()
-        form = FORM_LIFECYCLE.start(TriggerForm, number=next_form_number(force, now.year), force=force,
-                                    created_by=actor, answers=copy.deepcopy(STARTING_ANSWERS), created_at=now)
+        form = FORM_LIFECYCLE.start(
+            TriggerForm,
+            number=next_form_number(force, now.year),
+            force=force,
+            created_by=actor,
+            answers=copy.deepcopy(STARTING_ANSWERS),
+            created_at=now,
+        )
         # Sealed before the form is inserted, so the form is written once, with its chain head.
-        created = chain.seal(form, FormEvent(action="create", from_state=None, to_state=form.state,
-                                             actor_id=actor.id, at=now, round=0))
+        created = chain.seal(
+            form, FormEvent(action="create", from_state=None, to_state=form.state, actor_id=actor.id, at=now, round=0)
+        )
         db.session.add(form)
         db.session.flush()
         created.form_id = form.id
@@ -69,11 +84,18 @@ def start_form(actor: User, force: Force | None = None) -> TriggerForm:
     return form
 
 
-def _event(form: TriggerForm, action: str, from_state: FormState, actor: User | None, now: datetime,
-           details: dict[str, Any]) -> FormEvent:
+def _event(
+    form: TriggerForm, action: str, from_state: FormState, actor: User | None, now: datetime, details: dict[str, Any]
+) -> FormEvent:
     return FormEvent(
-        form_id=form.id, action=action, from_state=from_state, to_state=form.state,
-        actor_id=actor.id if actor else None, at=now, round=form.round,
-        reason_code=details.get("reason_code"), comment=(details.get("comment") or "").strip() or None,
+        form_id=form.id,
+        action=action,
+        from_state=from_state,
+        to_state=form.state,
+        actor_id=actor.id if actor else None,
+        at=now,
+        round=form.round,
+        reason_code=details.get("reason_code"),
+        comment=(details.get("comment") or "").strip() or None,
         details=effects.event_details(form, action, details),
     )

@@ -1,4 +1,5 @@
 """The form's states: the only place their names, labels and tag colours live."""
+
 from enum import StrEnum
 
 

@@ -1,4 +1,5 @@
 """The OpenAPI document, and who the caller's token says they are."""
+
 from datetime import datetime
 
 from flask import current_app, g
@@ -34,9 +35,21 @@ def openapi():
 
 
 @bp.get("/me")
-@operation("Who your token says you are", TAG, response=Me,
-           description="Your name, role and scope, and the token's name and expiry.")
+@operation(
+    "Who your token says you are",
+    TAG,
+    response=Me,
+    description="Your name, role and scope, and the token's name and expiry.",
+)
 def me():
     user = caller()
-    return respond(Me(name=user.name, email=user.email, role=user.role.value, force=user.force, region=user.region,
-                      token=g.api_token))
+    return respond(
+        Me(
+            name=user.name,
+            email=user.email,
+            role=user.role.value,
+            force=user.force,
+            region=user.region,
+            token=g.api_token,
+        )
+    )

@@ -1,4 +1,5 @@
 """Each role's work queues, as on the home page, a page at a time."""
+
 from datetime import date, datetime
 
 from triggerflow.api import bp
@@ -64,8 +65,7 @@ def _queue_route(name: str) -> None:
     @operation(f"Queue: {name}", TAG, roles=roles, query=PageQuery, response=Queue, description=description + ".")
     def queue(query: PageQuery):
         found = fetch(caller(), query.page)
-        return respond(Queue(rows=found.rows, page=found.number, pages=found.pages, size=found.size,
-                             total=found.total))
+        return respond(Queue(rows=found.rows, page=found.number, pages=found.pages, size=found.size, total=found.total))
 
     queue.__name__ = f"queue_{name}"
     bp.add_url_rule(f"/queues/{name}", queue.__name__, queue, methods=["GET"])

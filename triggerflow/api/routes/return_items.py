@@ -1,4 +1,5 @@
 """Return items: the assessor drafts them before a return; the force answers each one."""
+
 from collections.abc import Callable
 
 from flask import url_for
@@ -9,7 +10,8 @@ from triggerflow.api.problems import pointed_at
 from triggerflow.api.schemas.actions import CloseItem, ItemResponse, NewReturnItem, ReopenItem
 from triggerflow.api.schemas.forms import ReturnItem, ReturnItemList
 from triggerflow.assessment import return_items, threads
-from triggerflow.models import ReturnItem as ReturnItemModel, Role, TriggerForm
+from triggerflow.models import ReturnItem as ReturnItemModel
+from triggerflow.models import Role, TriggerForm
 from triggerflow.queries.scope import get_form_or_404
 from triggerflow.workflow.service import available_actions
 
@@ -23,8 +25,12 @@ def _drafting(form: TriggerForm) -> bool:
 
 
 @bp.get("/forms/<form_number:number>/return-items")
-@operation("List a form's return items", TAG, response=ReturnItemList,
-           description="Newest round first. Items not yet sent (pending) appear only to the assessor drafting them.")
+@operation(
+    "List a form's return items",
+    TAG,
+    response=ReturnItemList,
+    description="Newest round first. Items not yet sent (pending) appear only to the assessor drafting them.",
+)
 def list_items(number: str):
     form = get_form_or_404(number, caller())
     items = return_items.items_for(form, include_pending=_drafting(form))
@@ -32,10 +38,19 @@ def list_items(number: str):
 
 
 @bp.post("/forms/<form_number:number>/return-items")
-@operation("Add a return item", TAG, roles={Role.ASSESSOR}, body=NewReturnItem, response=ReturnItem, status=201,
-           location=True, conflicts=True, requirements=True,
-           description="Drafts an item for the return you are preparing; the force sees it once you return the "
-                       "form (the return_to_force action).")
+@operation(
+    "Add a return item",
+    TAG,
+    roles={Role.ASSESSOR},
+    body=NewReturnItem,
+    response=ReturnItem,
+    status=201,
+    location=True,
+    conflicts=True,
+    requirements=True,
+    description="Drafts an item for the return you are preparing; the force sees it once you return the "
+    "form (the return_to_force action).",
+)
 def add_item(number: str, body: NewReturnItem):
     form = get_form_or_404(number, caller())
     with pointed_at(body.MEMBERS):
@@ -60,30 +75,63 @@ def remove_item(number: str, item_id: int):
 
 
 @bp.put(f"{ITEM}/response")
-@operation("Answer a return item", TAG, roles={Role.OFFICER, Role.SPOC}, body=ItemResponse, response=ReturnItem,
-           etag=True, if_match=True, conflicts=True, requirements=True,
-           description="The force's answer; it changes the form's version. Answer again to replace it.")
+@operation(
+    "Answer a return item",
+    TAG,
+    roles={Role.OFFICER, Role.SPOC},
+    body=ItemResponse,
+    response=ReturnItem,
+    etag=True,
+    if_match=True,
+    conflicts=True,
+    requirements=True,
+    description="The force's answer; it changes the form's version. Answer again to replace it.",
+)
 def answer_item(number: str, item_id: int, body: ItemResponse):
-    return _change(number, item_id, lambda form, item, version: return_items.respond(
-        form, item, caller(), body.response or "", version))
+    return _change(
+        number,
+        item_id,
+        lambda form, item, version: return_items.respond(form, item, caller(), body.response or "", version),
+    )
 
 
 @bp.post(f"{ITEM}/close")
-@operation("Close an answered return item", TAG, roles={Role.ASSESSOR}, body=CloseItem, response=ReturnItem,
-           etag=True, if_match=True, conflicts=True,
-           description="By the assessor holding the form, when the force's answer is enough.")
+@operation(
+    "Close an answered return item",
+    TAG,
+    roles={Role.ASSESSOR},
+    body=CloseItem,
+    response=ReturnItem,
+    etag=True,
+    if_match=True,
+    conflicts=True,
+    description="By the assessor holding the form, when the force's answer is enough.",
+)
 def close_item(number: str, item_id: int, body: CloseItem):
-    return _change(number, item_id, lambda form, item, version: threads.close_item(
-        form, item, caller(), body.comment, version))
+    return _change(
+        number, item_id, lambda form, item, version: threads.close_item(form, item, caller(), body.comment, version)
+    )
 
 
 @bp.post(f"{ITEM}/reopen")
-@operation("Reopen a return item", TAG, roles={Role.ASSESSOR}, body=ReopenItem, response=ReturnItem, etag=True,
-           if_match=True, conflicts=True, requirements=True,
-           description="By the assessor holding the form, when the answer is not enough: the force answers afresh.")
+@operation(
+    "Reopen a return item",
+    TAG,
+    roles={Role.ASSESSOR},
+    body=ReopenItem,
+    response=ReturnItem,
+    etag=True,
+    if_match=True,
+    conflicts=True,
+    requirements=True,
+    description="By the assessor holding the form, when the answer is not enough: the force answers afresh.",
+)
 def reopen_item(number: str, item_id: int, body: ReopenItem):
-    return _change(number, item_id, lambda form, item, version: threads.reopen_item(
-        form, item, caller(), body.comment or "", version))
+    return _change(
+        number,
+        item_id,
+        lambda form, item, version: threads.reopen_item(form, item, caller(), body.comment or "", version),
+    )
 
 
 def _change(number: str, item_id: int, change: Callable[[TriggerForm, ReturnItemModel, int], None]):

@@ -3,6 +3,7 @@
 One route per section and per group, so each has its own documented schema. Saving follows the
 web editors: the same checks (api.drafting), the same store, the same version check.
 """
+
 from collections.abc import Callable
 
 from flask import url_for
@@ -19,8 +20,10 @@ from triggerflow.queries.scope import get_form_or_404
 
 TAG = "Answers"
 EDITORS = {Role.OFFICER, Role.SPOC}
-EDIT_NOTE = ("Only while the form is a draft or returned, by its author or a SPOC of its force. "
-             "Saving never runs the completeness rules: a half-finished draft always saves.")
+EDIT_NOTE = (
+    "Only while the form is a draft or returned, by its author or a SPOC of its force. "
+    "Saving never runs the completeness rules: a half-finished draft always saves."
+)
 
 
 def _section_routes(section: Section) -> None:
@@ -31,9 +34,17 @@ def _section_routes(section: Section) -> None:
         form = get_form_or_404(number, caller())
         return respond(output.model_validate(form.answers_for(key)), etag=form.version)
 
-    @operation(f"Save section {key}, {section.title}", TAG, roles=EDITORS, body=section_input(key), response=output,
-               etag=True, if_match=True, conflicts=True,
-               description=f"Replaces every answer in the section (its repeating items are kept). {EDIT_NOTE}")
+    @operation(
+        f"Save section {key}, {section.title}",
+        TAG,
+        roles=EDITORS,
+        body=section_input(key),
+        response=output,
+        etag=True,
+        if_match=True,
+        conflicts=True,
+        description=f"Replaces every answer in the section (its repeating items are kept). {EDIT_NOTE}",
+    )
     def save(number: str, body):
         form = get_form_or_404(number, caller())
         version = expected_version(form)
@@ -48,17 +59,41 @@ def _group_routes(section: Section) -> None:
     key, group, output = section.key, section.group, item_output(section.key)
     path = f"/forms/<form_number:number>/sections/{key}/{group.key}"
 
-    @operation(f"Add {group.one}", TAG, roles=EDITORS, body=item_input(key), response=output, status=201,
-               etag=True, location=True, if_match=True, conflicts=True, description=EDIT_NOTE)
+    @operation(
+        f"Add {group.one}",
+        TAG,
+        roles=EDITORS,
+        body=item_input(key),
+        response=output,
+        status=201,
+        etag=True,
+        location=True,
+        if_match=True,
+        conflicts=True,
+        description=EDIT_NOTE,
+    )
     def add(number: str, body):
         form = get_form_or_404(number, caller())
         version = expected_version(form)
         item_id = store.save_item(form, key, None, checked_answers(form, key, body, group=True), caller(), version)
-        return respond(output.model_validate(store.find_item(form, key, item_id)), 201, etag=form.version,
-                       location=url_for(f"api.change_{group.key}", number=number, item_id=item_id))
+        return respond(
+            output.model_validate(store.find_item(form, key, item_id)),
+            201,
+            etag=form.version,
+            location=url_for(f"api.change_{group.key}", number=number, item_id=item_id),
+        )
 
-    @operation(f"Change {group.one}", TAG, roles=EDITORS, body=item_input(key), response=output, etag=True,
-               if_match=True, conflicts=True, description=f"Replaces every answer about it. {EDIT_NOTE}")
+    @operation(
+        f"Change {group.one}",
+        TAG,
+        roles=EDITORS,
+        body=item_input(key),
+        response=output,
+        etag=True,
+        if_match=True,
+        conflicts=True,
+        description=f"Replaces every answer about it. {EDIT_NOTE}",
+    )
     def change(number: str, item_id: str, body):
         form = get_form_or_404(number, caller())
         version = expected_version(form)
@@ -66,8 +101,9 @@ def _group_routes(section: Section) -> None:
         store.save_item(form, key, item_id, checked_answers(form, key, body, group=True), caller(), version)
         return respond(output.model_validate(store.find_item(form, key, item_id)), etag=form.version)
 
-    @operation(f"Remove {group.one}", TAG, roles=EDITORS, etag=True, if_match=True, conflicts=True,
-               description=EDIT_NOTE)
+    @operation(
+        f"Remove {group.one}", TAG, roles=EDITORS, etag=True, if_match=True, conflicts=True, description=EDIT_NOTE
+    )
     def remove(number: str, item_id: str):
         form = get_form_or_404(number, caller())
         version = expected_version(form)

@@ -5,8 +5,9 @@ reason given, the acceptance record complete, the completeness rules met) is the
 business, checked by workflow.requirements for the web and the API alike: the members it
 needs are listed as required in the schema, and it answers 422 when they are missing.
 """
+
 from datetime import date
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -38,8 +39,9 @@ class CommentBody(Input):
 
 
 class ReleaseBody(Input):
-    comment: Text | None = Field(None, max_length=5000, description="Why: required when a regional manager "
-                                                                    "releases an assessor's work")
+    comment: Text | None = Field(
+        None, max_length=5000, description="Why: required when a regional manager releases an assessor's work"
+    )
 
     def details(self, form: TriggerForm, today: date) -> dict[str, Any]:
         return {"comment": self.comment}
@@ -59,13 +61,29 @@ class RejectBody(Input):
     duplicate_reference: Text | None = Field(None, max_length=64, description="Required with N6")
 
     def details(self, form: TriggerForm, today: date) -> dict[str, Any]:
-        return {"reason_code": self.reason_code, "comment": self.comment,
-                "duplicate_reference": self.duplicate_reference}
+        return {
+            "reason_code": self.reason_code,
+            "comment": self.comment,
+            "duplicate_reference": self.duplicate_reference,
+        }
 
 
-_RECORD_REQUIRED = ("threat_type", "primary_theme", "morile_harm", "morile_likelihood", "morile_risk",
-                    "morile_confidence", "morile_organisational_position", "morile_priority", "morile_scores", "soc",
-                    "moderation_status", "phase", "tier", "management_level")
+_RECORD_REQUIRED = (
+    "threat_type",
+    "primary_theme",
+    "morile_harm",
+    "morile_likelihood",
+    "morile_risk",
+    "morile_confidence",
+    "morile_organisational_position",
+    "morile_priority",
+    "morile_scores",
+    "soc",
+    "moderation_status",
+    "phase",
+    "tier",
+    "management_level",
+)
 
 
 class MorileScore(BaseModel):
@@ -81,7 +99,7 @@ class AcceptBody(Input):
     """The acceptance record (DESIGN section 5), MoRiLE results as entered from the MoRiLE tool."""
 
     model_config = _required(*_RECORD_REQUIRED)
-    MEMBERS = {"owning_force_id": "owning_force"}
+    MEMBERS: ClassVar[dict[str, str]] = {"owning_force_id": "owning_force"}
     threat_type: ThreatType | None = None
     primary_theme: Theme | None = None
     secondary_themes: list[Theme] = Field(default_factory=list)
@@ -99,15 +117,22 @@ class AcceptBody(Input):
     pnd_reference: Text | None = Field(None, max_length=64, description="PND reference, if known")
     tier: int | None = Field(None, ge=1, le=5)
     management_level: _values(vocab.MANAGEMENT_LEVELS) | None = None
-    owning_force: str | None = Field(None, max_length=8, description="A force code in the form's region; "
-                                                                     "defaults to the form's force")
+    owning_force: str | None = Field(
+        None, max_length=8, description="A force code in the form's region; defaults to the form's force"
+    )
 
     def details(self, form: TriggerForm, today: date) -> dict[str, Any]:
         record = self.model_dump(exclude={"owning_force"})
         record["tier"] = None if self.tier is None else str(self.tier)
         record["owning_force_id"] = self._owning_force_id(form)
-        for name in ("apmis_reference", "morile_harm", "morile_likelihood", "morile_risk",
-                     "morile_organisational_position", "pnd_reference"):
+        for name in (
+            "apmis_reference",
+            "morile_harm",
+            "morile_likelihood",
+            "morile_risk",
+            "morile_organisational_position",
+            "pnd_reference",
+        ):
             record[name] = (record[name] or "").strip() or None
         return {"record": record}
 
@@ -134,23 +159,32 @@ BODIES: dict[str, type[Input]] = {
 
 class NewReturnItem(Input):
     model_config = _required("section", "reason_code", "comment")
-    MEMBERS = {"field": "field"}
+    MEMBERS: ClassVar[dict[str, str]] = {"field": "field"}
     section: Literal[tuple(SECTIONS_BY_KEY)] | None = None
-    field: str | None = Field(None, max_length=64, description="A question in that section, or its list "
-                                                               "(e.g. subjects); leave out for the whole section")
+    field: str | None = Field(
+        None,
+        max_length=64,
+        description="A question in that section, or its list (e.g. subjects); leave out for the whole section",
+    )
     reason_code: _values(vocab.RETURN_REASONS) | None = Field(None, description="R01 to R99")
     comment: Text | None = Field(None, max_length=5000, description="What the force needs to put right")
 
     def item(self) -> dict[str, Any]:
-        return {"section": self.section or "", "field": self.field, "reason_code": self.reason_code or "",
-                "comment": self.comment or ""}
+        return {
+            "section": self.section or "",
+            "field": self.field,
+            "reason_code": self.reason_code or "",
+            "comment": self.comment or "",
+        }
 
 
 class ItemResponse(Input):
     model_config = _required("response")
-    response: Text | None = Field(None, max_length=5000, description="What you changed, or why no change is "
-                                                                     "needed; at least 30 characters to resubmit")
-
+    response: Text | None = Field(
+        None,
+        max_length=5000,
+        description="What you changed, or why no change is needed; at least 30 characters to resubmit",
+    )
 
 
 class CloseItem(Input):

@@ -1,8 +1,8 @@
 """Types every API schema shares: safe text, people and forces as the API shows them, problems."""
+
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
-
 
 # Every string in a request body or query is made storable as it is parsed (triggerflow.input_text).
 Text = str
@@ -43,9 +43,13 @@ class Finding(Output):
     section: str
     field: str
     message: str
-    threat_types: list[str] = Field(default_factory=list, description=(
-        "While the form has no type of threat, every type's findings are listed: the types this one is for. "
-        "Empty when it is the form's whatever its type"))
+    threat_types: list[str] = Field(
+        default_factory=list,
+        description=(
+            "While the form has no type of threat, every type's findings are listed: the types this one is for. "
+            "Empty when it is the form's whatever its type"
+        ),
+    )
 
 
 class Problem(BaseModel):

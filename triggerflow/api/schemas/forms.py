@@ -1,4 +1,5 @@
 """What the API says about a form: a row in a list, or the whole form with its history."""
+
 from datetime import date, datetime
 from typing import Any
 
@@ -80,14 +81,16 @@ class ReturnItem(Output):
     reason_code: str
     reason: str = Field(description="The reason code's meaning")
     comment: str
-    status: ReturnItemStatus = Field(description="pending (not yet sent; only its assessor sees it), open, "
-                                                 "responded or closed")
+    status: ReturnItemStatus = Field(
+        description="pending (not yet sent; only its assessor sees it), open, responded or closed"
+    )
     response: str | None
     responded_at: datetime | None
     returned_at: datetime | None
     created_at: datetime
-    thread: list[ThreadMessage] = Field(description="Earlier answers and the ROCTA's comments when the item was "
-                                                    "reopened or closed, oldest first")
+    thread: list[ThreadMessage] = Field(
+        description="Earlier answers and the ROCTA's comments when the item was reopened or closed, oldest first"
+    )
 
 
 class ReturnItemList(Output):

@@ -3,6 +3,7 @@
 Fields and computed properties (rates, totals) both appear, so the API says what the
 dashboards say, and a new field in a measure appears here without a second definition.
 """
+
 import dataclasses
 from datetime import date
 from functools import cache
@@ -22,18 +23,28 @@ def row_model(cls: type) -> type[Output]:
     hints = get_type_hints(cls)
     fields = {f.name: (hints[f.name], ...) for f in dataclasses.fields(cls)}
     members = {name: member for klass in reversed(cls.__mro__) for name, member in vars(klass).items()}
-    computed = {name: (get_type_hints(member.fget)["return"], ...) for name, member in members.items()
-                if isinstance(member, property) and "return" in get_type_hints(member.fget)}
-    return create_model(cls.__name__, __base__=Output, __doc__=(cls.__doc__ or "").strip() or None,
-                        **fields, **computed)
+    computed = {
+        name: (get_type_hints(member.fget)["return"], ...)
+        for name, member in members.items()
+        if isinstance(member, property) and "return" in get_type_hints(member.fget)
+    }
+    return create_model(
+        cls.__name__, __base__=Output, __doc__=(cls.__doc__ or "").strip() or None, **fields, **computed
+    )
 
 
 @cache
 def measure_model(name: str, cls: type) -> type[Output]:
     model_name = "".join(part.capitalize() for part in name.split("-")) + "Measure"
     # The schema carries the same definition as the dashboards' definitions page.
-    return create_model(model_name, __base__=Output, __doc__=for_measure(name).text, period_start=(date, ...),
-                        period_end=(date, ...), rows=(list[row_model(cls)], ...))
+    return create_model(
+        model_name,
+        __base__=Output,
+        __doc__=for_measure(name).text,
+        period_start=(date, ...),
+        period_end=(date, ...),
+        rows=(list[row_model(cls)], ...),
+    )
 
 
 class MeasureQuery(Query):
@@ -53,7 +64,12 @@ class MeasureQuery(Query):
 
     def filters(self, today: date) -> Filters:
         end = self.end or max(today, self.start or today)
-        return Filters(start=self.start or Filters.last_twelve_months(end).start, end=end,
-                       region=(self.region or "").upper() or None,
-                       force=(self.force or "").upper() or None, theme=self.theme, threat_type=self.threat_type,
-                       assessor_id=self.assessor_id)
+        return Filters(
+            start=self.start or Filters.last_twelve_months(end).start,
+            end=end,
+            region=(self.region or "").upper() or None,
+            force=(self.force or "").upper() or None,
+            theme=self.theme,
+            threat_type=self.threat_type,
+            assessor_id=self.assessor_id,
+        )

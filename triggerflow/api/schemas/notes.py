@@ -1,4 +1,5 @@
 """Internal notes as the API shows and takes them: the ROCTA side only."""
+
 from datetime import datetime
 
 from pydantic import ConfigDict, Field

@@ -1,4 +1,5 @@
 """Query parameters, as schemas: parsed and checked like bodies, and documented from the same code."""
+
 from pydantic import Field
 
 from triggerflow.input_ids import LARGEST_ID
@@ -28,9 +29,13 @@ def decode_cursor(cursor: str) -> int | None:
 
 
 class SearchQuery(FormFilterQuery):
-    q: str = Field("", max_length=200, description="Words to find: a form number, working name, subject's name "
-                   "(names that sound the same match too), PNC ID, intelligence or APMIS reference. Every word "
-                   "must match; empty lists every form the filters allow")
+    q: str = Field(
+        "",
+        max_length=200,
+        description="Words to find: a form number, working name, subject's name "
+        "(names that sound the same match too), PNC ID, intelligence or APMIS reference. Every word "
+        "must match; empty lists every form the filters allow",
+    )
     page: int = Field(1, ge=1, le=100_000, description="The page number, from 1")
 
 

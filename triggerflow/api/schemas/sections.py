@@ -4,17 +4,21 @@ Inputs are checked for their JSON shape here; the rules about their values (leng
 real dates) are the web editors' own, applied by api.drafting through the same form classes.
 The schemas document those rules, so a program can see them before it sends anything.
 """
+
 from functools import cache
 from typing import Annotated, Any
 
 from pydantic import Field, WithJsonSchema, create_model
 
 from triggerflow.api.schemas.common import Input, Output, Text
-from triggerflow.content.sections import SECTIONS, SECTIONS_BY_KEY, Field as Spec, Group
+from triggerflow.content.sections import SECTIONS, SECTIONS_BY_KEY, Group
+from triggerflow.content.sections import Field as Spec
 
 NULLABLE_TEXT = {"type": ["string", "null"]}
-DATE = {"anyOf": [{"type": "string", "format": "date"}, {"enum": ["", None]}],
-        "description": "A date as YYYY-MM-DD; an empty string or null when not known"}
+DATE = {
+    "anyOf": [{"type": "string", "format": "date"}, {"enum": ["", None]}],
+    "description": "A date as YYYY-MM-DD; an empty string or null when not known",
+}
 # The JSON members an ISO date has: the editors' day, month and year boxes in one string.
 ISO_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -28,8 +32,11 @@ def _input_schema(spec: Spec) -> dict[str, Any]:
     if spec.kind == "checkboxes":
         return {"type": ["array", "null"], "items": {"enum": values}}
     if spec.kind == "citations":
-        return {"type": ["array", "null"], "items": {"type": "string"},
-                "description": "Ids of intelligence items in section F"}
+        return {
+            "type": ["array", "null"],
+            "items": {"type": "string"},
+            "description": "Ids of intelligence items in section F",
+        }
     if spec.kind == "forces":
         return {"type": ["array", "null"], "items": {"type": "string"}, "description": "Force codes, e.g. DOR"}
     if spec.kind == "regions":
@@ -66,23 +73,30 @@ def _item_name(group: Group) -> str:
 @cache
 def section_input(key: str) -> type[Input]:
     section = SECTIONS_BY_KEY[key]
-    return create_model(f"Section{key}Input", __base__=Input, __doc__=f"Section {key}, {section.title}: "
-                        "every question at once. A question left out or null is saved as unanswered.",
-                        **_fields(section.fields, _input_type))
+    return create_model(
+        f"Section{key}Input",
+        __base__=Input,
+        __doc__=f"Section {key}, {section.title}: "
+        "every question at once. A question left out or null is saved as unanswered.",
+        **_fields(section.fields, _input_type),
+    )
 
 
 @cache
 def item_input(key: str) -> type[Input]:
     group = SECTIONS_BY_KEY[key].group
-    return create_model(f"{_item_name(group)}Input", __base__=Input,
-                        __doc__=f"One {group.singular}: every question at once.", **_fields(group.fields, _input_type))
+    return create_model(
+        f"{_item_name(group)}Input",
+        __base__=Input,
+        __doc__=f"One {group.singular}: every question at once.",
+        **_fields(group.fields, _input_type),
+    )
 
 
 @cache
 def item_output(key: str) -> type[Output]:
     group = SECTIONS_BY_KEY[key].group
-    return create_model(_item_name(group), __base__=Output, id=(str, ...),
-                        **_fields(group.fields, _output_type))
+    return create_model(_item_name(group), __base__=Output, id=(str, ...), **_fields(group.fields, _output_type))
 
 
 @cache
@@ -91,8 +105,7 @@ def section_output(key: str) -> type[Output]:
     fields = _fields(section.fields, _output_type)
     if section.group:
         fields[section.group.key] = (list[item_output(key)] | None, Field(None, description=section.group.plural))
-    return create_model(f"Section{key}Answers", __base__=Output, __doc__=f"Section {key}, {section.title}",
-                        **fields)
+    return create_model(f"Section{key}Answers", __base__=Output, __doc__=f"Section {key}, {section.title}", **fields)
 
 
 @cache
@@ -103,4 +116,3 @@ def answers_output() -> type[Output]:
 
 def answers_of(stored: dict[str, Any] | None) -> Output:
     return answers_output().model_validate(stored or {})
-

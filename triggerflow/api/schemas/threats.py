@@ -3,6 +3,7 @@
 Shapes and choices are checked here; whether the action may happen is the threat service's
 business (threats.requirements), answered with 422 as on the web.
 """
+
 from datetime import date, datetime
 from typing import Any, Literal
 

@@ -2,6 +2,7 @@
 
 Both are a picture of now: the period does not apply.
 """
+
 from dataclasses import dataclass
 
 from sqlalchemy import Select, case, func, literal, select
@@ -13,8 +14,12 @@ from triggerflow.queries.measures.sql import count_where, days_between
 from triggerflow.workflow.states import TERMINAL_STATES, FormState
 
 # (key, label, the first whole day past the band): 0-7 days, 8-14, 15-28, more than 28.
-AGE_BANDS = (("0-7", "0 to 7 days", 8), ("8-14", "8 to 14 days", 15), ("15-28", "15 to 28 days", 29),
-             ("over-28", "More than 28 days", None))
+AGE_BANDS = (
+    ("0-7", "0 to 7 days", 8),
+    ("8-14", "8 to 14 days", 15),
+    ("15-28", "15 to 28 days", 29),
+    ("over-28", "More than 28 days", None),
+)
 OPEN_STATES = tuple(state for state in FormState if state not in TERMINAL_STATES)
 
 
@@ -42,19 +47,25 @@ class Operation:
 def facts(scope: MeasureScope) -> Select:
     """Every open form in scope, its state, and its age band in that state."""
     forms = scope.forms().where(TriggerForm.state.in_(OPEN_STATES)).subquery()
-    entered = (select(FormEvent.form_id, func.max(FormEvent.at).label("entered"))
-               .join(forms, forms.c.form_id == FormEvent.form_id).group_by(FormEvent.form_id).subquery())
+    entered = (
+        select(FormEvent.form_id, func.max(FormEvent.at).label("entered"))
+        .join(forms, forms.c.form_id == FormEvent.form_id)
+        .group_by(FormEvent.form_id)
+        .subquery()
+    )
     days = days_between(entered.c.entered, literal(scope.now, UTCDateTime()))
     band = case(*((days < limit, key) for key, _, limit in AGE_BANDS[:-1]), else_=AGE_BANDS[-1][0])
-    return (select(forms.c.form_id, forms.c.force_id, forms.c.state, band.label("band"))
-            .join(entered, entered.c.form_id == forms.c.form_id))
+    return select(forms.c.form_id, forms.c.force_id, forms.c.state, band.label("band")).join(
+        entered, entered.c.form_id == forms.c.form_id
+    )
 
 
 def by_state(scope: MeasureScope) -> list[StateBacklog]:
     open_forms = facts(scope).subquery()
     rows = db.session.execute(
-        select(open_forms.c.state, *(count_where(open_forms.c.band == key) for key, _, _ in AGE_BANDS))
-        .group_by(open_forms.c.state)
+        select(open_forms.c.state, *(count_where(open_forms.c.band == key) for key, _, _ in AGE_BANDS)).group_by(
+            open_forms.c.state
+        )
     )
     found = {FormState(state): tuple(counts) for state, *counts in rows}
     return [StateBacklog(state, found[state]) for state in OPEN_STATES if state in found]
@@ -89,7 +100,9 @@ def operations_by_force(scope: MeasureScope) -> list[OperationCounts]:
     rows = db.session.execute(
         select(Force.code, Force.name, *(count_where(group(running.c.state)) for group in _OPERATION_GROUPS.values()))
         .join(running, running.c.force_id == Force.id)
-        .group_by(Force.id, Force.code, Force.name).order_by(Force.name))
+        .group_by(Force.id, Force.code, Force.name)
+        .order_by(Force.name)
+    )
     # Columns built in a loop make rows of no fixed width to the type checker.
     return [OperationCounts(*row) for row in rows]  # type: ignore[call-arg]
 
@@ -98,12 +111,19 @@ def operations_without_assessment(scope: MeasureScope, limit: int | None = None)
     running = operations_facts(scope).subquery()
     since = days_between(running.c.first_submitted_at, literal(scope.now, UTCDateTime()))
     rows = db.session.execute(
-        select(TriggerForm.number, TriggerForm.working_name, Force.code, Force.name, TriggerForm.state,
-               User.name, since)
-        .join(running, running.c.form_id == TriggerForm.id).join(Force, Force.id == TriggerForm.force_id)
+        select(
+            TriggerForm.number, TriggerForm.working_name, Force.code, Force.name, TriggerForm.state, User.name, since
+        )
+        .join(running, running.c.form_id == TriggerForm.id)
+        .join(Force, Force.id == TriggerForm.force_id)
         .join(User, User.id == TriggerForm.created_by_id)
-        .order_by(TriggerForm.state.not_in(OPEN_STATES), Force.name, running.c.first_submitted_at.is_(None),
-                  running.c.first_submitted_at, TriggerForm.number)
+        .order_by(
+            TriggerForm.state.not_in(OPEN_STATES),
+            Force.name,
+            running.c.first_submitted_at.is_(None),
+            running.c.first_submitted_at,
+            TriggerForm.number,
+        )
         .limit(limit)
     )
     return [Operation(*row) for row in rows]

@@ -1,4 +1,5 @@
 """What a user may filter the dashboards by: only regions, forces and assessors in their scope."""
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,12 +25,21 @@ def filter_choices(user: User) -> FilterChoices:
     region_ids = {region_id for _, _, region_id in forces}
     regions: list[tuple[str, str]] = []
     if len(region_ids) > 1:
-        regions = [(code, name) for code, name in db.session.execute(
-            select(Region.code, Region.name).where(Region.id.in_(region_ids)).order_by(Region.name))]
+        regions = [
+            (code, name)
+            for code, name in db.session.execute(
+                select(Region.code, Region.name).where(Region.id.in_(region_ids)).order_by(Region.name)
+            )
+        ]
     if user.role is Role.ASSESSOR:
         assessors = [(str(user.id), user.name)]
     else:
-        assessors = [(str(i), name) for i, name in db.session.execute(
-            select(User.id, User.name).where(User.role == Role.ASSESSOR, User.region_id.in_(region_ids))
-            .order_by(User.name, User.id))]
+        assessors = [
+            (str(i), name)
+            for i, name in db.session.execute(
+                select(User.id, User.name)
+                .where(User.role == Role.ASSESSOR, User.region_id.in_(region_ids))
+                .order_by(User.name, User.id)
+            )
+        ]
     return FilterChoices(regions, [(code, name) for code, name, _ in forces], assessors)

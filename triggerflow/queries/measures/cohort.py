@@ -4,6 +4,7 @@ Submission yield (what became of them) and returns per form (how often the ROCTA
 back, over their whole life) are two views of the same cohort (DESIGN section 7). The counts come
 from the rollups (rolled.rows) when the filters allow, from the facts otherwise.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -56,23 +57,28 @@ class Cohort:
 def facts(scope: MeasureScope) -> Select:
     """One row per form first submitted in the period: its outcome and how often it was returned."""
     forms = scope.forms().where(scope.in_period(TriggerForm.first_submitted_at)).subquery()
-    returns = (select(FormEvent.form_id, func.count().label("returns"))
-               .where(FormEvent.action == "return_to_force").group_by(FormEvent.form_id).subquery())
-    outcome = case(*((forms.c.state == state, name) for state, name in OUTCOME_OF_STATE.items()),
-                   else_="pending")
-    return (
-        select(forms.c.form_id, forms.c.force_id, outcome.label("outcome"),
-               func.coalesce(returns.c.returns, 0).label("returns"))
-        .outerjoin(returns, returns.c.form_id == forms.c.form_id)
+    returns = (
+        select(FormEvent.form_id, func.count().label("returns"))
+        .where(FormEvent.action == "return_to_force")
+        .group_by(FormEvent.form_id)
+        .subquery()
     )
+    outcome = case(*((forms.c.state == state, name) for state, name in OUTCOME_OF_STATE.items()), else_="pending")
+    return select(
+        forms.c.form_id,
+        forms.c.force_id,
+        outcome.label("outcome"),
+        func.coalesce(returns.c.returns, 0).label("returns"),
+    ).outerjoin(returns, returns.c.form_id == forms.c.form_id)
 
 
 def _tallies(scope: MeasureScope) -> Subquery:
     """How many forms per force, outcome and number of returns: from the rollups, or counted from the facts."""
     found = rolled.rows(scope, COHORT)
     if found is not None:
-        return select(found.c.force_id, found.c.label.label("outcome"), found.c.number.label("returns"),
-                      found.c.count).subquery()
+        return select(
+            found.c.force_id, found.c.label.label("outcome"), found.c.number.label("returns"), found.c.count
+        ).subquery()
     cohort = facts(scope).subquery()
     return select(cohort.c.force_id, cohort.c.outcome, cohort.c.returns, literal(1).label("count")).subquery()
 
@@ -81,22 +87,32 @@ def by_force(scope: MeasureScope) -> list[Cohort]:
     cohort = _tallies(scope)
     forms = cohort.c.count
     rows = db.session.execute(
-        select(Force.code, Force.name, func.sum(forms),
-               *(sum_where(cohort.c.outcome == name, forms) for name in OUTCOMES),
-               func.coalesce(func.sum(cohort.c.returns * forms), 0),
-               sum_where(cohort.c.returns >= 1, forms), sum_where(cohort.c.returns >= 2, forms),
-               sum_where((cohort.c.outcome == "accepted") & (cohort.c.returns == 0), forms))
+        select(
+            Force.code,
+            Force.name,
+            func.sum(forms),
+            *(sum_where(cohort.c.outcome == name, forms) for name in OUTCOMES),
+            func.coalesce(func.sum(cohort.c.returns * forms), 0),
+            sum_where(cohort.c.returns >= 1, forms),
+            sum_where(cohort.c.returns >= 2, forms),
+            sum_where((cohort.c.outcome == "accepted") & (cohort.c.returns == 0), forms),
+        )
         .join(cohort, cohort.c.force_id == Force.id)
         .group_by(Force.id, Force.code, Force.name)
         .order_by(Force.name)
     )
-    # Columns built in a loop make rows of no fixed width to the type checker.
-    return [Cohort(*row) for row in rows]  # type: ignore[call-arg]
+    return [Cohort(*row) for row in rows]
 
 
 def totals(rows: list[Cohort]) -> Cohort:
-    return Cohort("ALL", "All forces", *(sum(getattr(r, name) for r in rows) for name in (
-        "submitted", *OUTCOMES, "returns", "returned_once", "returned_twice", "accepted_first_time")))
+    return Cohort(
+        "ALL",
+        "All forces",
+        *(
+            sum(getattr(r, name) for r in rows)
+            for name in ("submitted", *OUTCOMES, "returns", "returned_once", "returned_twice", "accepted_first_time")
+        ),
+    )
 
 
 def _outcome_is(name: str) -> Callable[[Subquery], ColumnElement[bool]]:

@@ -3,11 +3,12 @@
 A decision is an `accept` or `reject` event; a form reconsidered and decided again has another.
 The counts come from the rollups (rolled.rows) when the filters allow, from the facts otherwise.
 """
+
 from dataclasses import dataclass
 
 from sqlalchemy import Select, case, desc, exists, func, literal, select
-from sqlalchemy.sql.selectable import Subquery
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.selectable import Subquery
 
 from triggerflow.db import db
 from triggerflow.models import Force, FormEvent
@@ -62,9 +63,15 @@ def facts(scope: MeasureScope) -> Select:
     earlier = aliased(FormEvent)
     never_returned = ~exists().where(earlier.form_id == FormEvent.form_id, earlier.action == "return_to_force")
     return (
-        select(forms.c.form_id, forms.c.force_id, forms.c.first_submitted_at, FormEvent.action.label("outcome"),
-               FormEvent.at.label("decided_at"), year_month(FormEvent.at).label("month"),
-               case((never_returned, 1), else_=0).label("first_time"))
+        select(
+            forms.c.form_id,
+            forms.c.force_id,
+            forms.c.first_submitted_at,
+            FormEvent.action.label("outcome"),
+            FormEvent.at.label("decided_at"),
+            year_month(FormEvent.at).label("month"),
+            case((never_returned, 1), else_=0).label("first_time"),
+        )
         .join(FormEvent, FormEvent.form_id == forms.c.form_id)
         .where(FormEvent.action.in_(DECISIONS), scope.in_period(FormEvent.at))
     )
@@ -74,19 +81,26 @@ def _tallies(scope: MeasureScope) -> Subquery:
     """How many decisions per force, month, outcome and first time: from the rollups, or counted from the facts."""
     found = rolled.rows(scope, DECISION)
     if found is not None:
-        return select(found.c.force_id, year_month(found.c.day).label("month"), found.c.label.label("outcome"),
-                      found.c.number.label("first_time"), found.c.count).subquery()
+        return select(
+            found.c.force_id,
+            year_month(found.c.day).label("month"),
+            found.c.label.label("outcome"),
+            found.c.number.label("first_time"),
+            found.c.count,
+        ).subquery()
     decided = facts(scope).subquery()
-    return select(decided.c.force_id, decided.c.month, decided.c.outcome, decided.c.first_time,
-                  literal(1).label("count")).subquery()
+    return select(
+        decided.c.force_id, decided.c.month, decided.c.outcome, decided.c.first_time, literal(1).label("count")
+    ).subquery()
 
 
 def _counts(decided) -> list:
     return [
         sum_where(decided.c.outcome == "accept", decided.c.count).label("accepted"),
         sum_where(decided.c.outcome == "reject", decided.c.count).label("rejected"),
-        sum_where((decided.c.outcome == "accept") & (decided.c.first_time == 1), decided.c.count)
-        .label("first_time_accepted"),
+        sum_where((decided.c.outcome == "accept") & (decided.c.first_time == 1), decided.c.count).label(
+            "first_time_accepted"
+        ),
     ]
 
 
@@ -117,8 +131,13 @@ def by_month(scope: MeasureScope) -> list[MonthlyDecisions]:
 
 
 def totals(rows: list[DecisionCounts]) -> DecisionCounts:
-    return DecisionCounts("ALL", "All forces", sum(r.accepted for r in rows), sum(r.rejected for r in rows),
-                          sum(r.first_time_accepted for r in rows))
+    return DecisionCounts(
+        "ALL",
+        "All forces",
+        sum(r.accepted for r in rows),
+        sum(r.rejected for r in rows),
+        sum(r.first_time_accepted for r in rows),
+    )
 
 
 CELLS = {

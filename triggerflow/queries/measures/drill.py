@@ -3,6 +3,7 @@
 Each measure's drill-down selects from the same facts the number was counted from, so the
 list always has the forms the number counts; and the list is limited to the user's scope.
 """
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -29,6 +30,7 @@ _DRILLS = {
     "operations": (backlog.drill_operations, backlog.OPERATION_CELLS),
     "threats": (threats.drill, threats.CELLS),
 }
+
 
 def _is_month(value: str) -> bool:
     """YYYY-MM, a month the service covers: the first of it read as any other day is."""
@@ -85,16 +87,27 @@ def checked(measure: str, cell: str, keys: dict[str, str], cells) -> dict[str, s
     return keys
 
 
-def forms_behind(scope: MeasureScope, measure: str, cell: str, keys: dict[str, str], *,
-                 limit: int | None = None, offset: int = 0) -> tuple[list[ListedForm], int]:
+def forms_behind(
+    scope: MeasureScope, measure: str, cell: str, keys: dict[str, str], *, limit: int | None = None, offset: int = 0
+) -> tuple[list[ListedForm], int]:
     """The forms behind one number (a page of them), and how many there are in all."""
     ids = form_ids(scope, measure, cell, keys)
     where = (TriggerForm.id.in_(ids), visible_to(scope.user))
     total = db.session.execute(select(func.count()).select_from(TriggerForm).where(*where)).scalar_one()
     rows = db.session.execute(
-        select(TriggerForm.number, TriggerForm.working_name, Force.name, TriggerForm.state,
-               TriggerForm.first_submitted_at, User.name)
-        .join(Force, Force.id == TriggerForm.force_id).join(User, User.id == TriggerForm.created_by_id)
-        .where(*where).order_by(TriggerForm.number).limit(limit).offset(offset)
+        select(
+            TriggerForm.number,
+            TriggerForm.working_name,
+            Force.name,
+            TriggerForm.state,
+            TriggerForm.first_submitted_at,
+            User.name,
+        )
+        .join(Force, Force.id == TriggerForm.force_id)
+        .join(User, User.id == TriggerForm.created_by_id)
+        .where(*where)
+        .order_by(TriggerForm.number)
+        .limit(limit)
+        .offset(offset)
     )
     return [ListedForm(*row) for row in rows], total

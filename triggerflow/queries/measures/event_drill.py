@@ -4,6 +4,7 @@ A form returned twice is two ROCTA returns; listing forms under that figure woul
 than it says. Each drill selects from the facts its figure was counted from, one row per time:
 the form, what happened, when, and who did it.
 """
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -31,16 +32,19 @@ class ListedEvent:
 
 def _cohort_returns(scope: MeasureScope, cell: str, keys: dict[str, str]) -> Select:
     forms = cohort.facts(scope).subquery()
-    return (select(FormEvent.form_id, literal("return_to_force").label("what"), FormEvent.at,
-                   FormEvent.actor_id)
-            .where(FormEvent.action == "return_to_force", FormEvent.form_id.in_(select(forms.c.form_id))))
+    return select(FormEvent.form_id, literal("return_to_force").label("what"), FormEvent.at, FormEvent.actor_id).where(
+        FormEvent.action == "return_to_force", FormEvent.form_id.in_(select(forms.c.form_id))
+    )
 
 
 def _reason_items(scope: MeasureScope, cell: str, keys: dict[str, str]) -> Select:
     items = returns.reason_facts(scope).subquery()
-    query = (select(items.c.form_id, items.c.reason.label("what"), ReturnedItem.returned_at.label("at"),
-                    cast(null(), Integer).label("actor_id"))  # typed: PostgreSQL joins it to users.id
-             .join(ReturnedItem, ReturnedItem.id == items.c.returned_item_id))
+    query = select(
+        items.c.form_id,
+        items.c.reason.label("what"),
+        ReturnedItem.returned_at.label("at"),
+        cast(null(), Integer).label("actor_id"),
+    ).join(ReturnedItem, ReturnedItem.id == items.c.returned_item_id)  # typed: PostgreSQL joins it to users.id
     return query.where(items.c.reason == keys["reason"]) if cell == "reason" else query
 
 
@@ -49,15 +53,16 @@ def _assessor_actions(scope: MeasureScope, cell: str, keys: dict[str, str]) -> S
     if scope.user.role is Role.ASSESSOR and assessor_id != scope.user.id:
         assessor_id = -1  # an assessor sees their own figures, not a colleague's
     events = assessors.facts(scope).subquery()
-    return (select(events.c.form_id, events.c.action.label("what"), events.c.at, events.c.actor_id)
-            .where(events.c.actor_id == assessor_id, events.c.action.in_(assessors.CELLS[cell])))
+    return select(events.c.form_id, events.c.action.label("what"), events.c.at, events.c.actor_id).where(
+        events.c.actor_id == assessor_id, events.c.action.in_(assessors.CELLS[cell])
+    )
 
 
 def _stays(scope: MeasureScope, cell: str, keys: dict[str, str]) -> Select:
     ended = timing.stays_ended_in_period(scope).subquery()
-    return (select(ended.c.form_id, ended.c.left_with.label("what"), ended.c.left_at.label("at"),
-                   ended.c.left_by.label("actor_id"))
-            .where(ended.c.state == FormState(keys["state"])))
+    return select(
+        ended.c.form_id, ended.c.left_with.label("what"), ended.c.left_at.label("at"), ended.c.left_by.label("actor_id")
+    ).where(ended.c.state == FormState(keys["state"]))
 
 
 _DRILLS = {
@@ -71,27 +76,43 @@ _DRILLS = {
 def _what(measure: str, what: str) -> str:
     if measure == "reasons":
         return f"Return item: {what} {vocab.label_for(vocab.RETURN_REASONS, what)}"
-    label = {"return_to_force": "Returned to the force", "claim": "Claimed", "accept": "Accepted",
-             "reject": "Rejected", "release": "Released", "resubmit": "Resubmitted", "lapse": "Lapsed",
-             "withdraw": "Withdrawn", "submit": "Submitted", "reopen": "Reopened"}.get(what, what)
+    label = {
+        "return_to_force": "Returned to the force",
+        "claim": "Claimed",
+        "accept": "Accepted",
+        "reject": "Rejected",
+        "release": "Released",
+        "resubmit": "Resubmitted",
+        "lapse": "Lapsed",
+        "withdraw": "Withdrawn",
+        "submit": "Submitted",
+        "reopen": "Reopened",
+    }.get(what, what)
     return f"Left the state: {label.lower()}" if measure == "time" else label
 
 
-def events_behind(scope: MeasureScope, measure: str, cell: str, keys: dict[str, str], *,
-                  limit: int | None = None, offset: int = 0) -> tuple[list[ListedEvent], int]:
+def events_behind(
+    scope: MeasureScope, measure: str, cell: str, keys: dict[str, str], *, limit: int | None = None, offset: int = 0
+) -> tuple[list[ListedEvent], int]:
     """The times behind one figure (a page of them), and how many there are in all."""
     if measure not in _DRILLS:
         raise UnknownDrill(f"{measure}/{cell}")
     drill, cells = _DRILLS[measure]
     times = drill(scope, cell, checked(measure, cell, keys, cells)).subquery()
     where = visible_to(scope.user)
-    total = db.session.execute(select(func.count()).select_from(times)
-                               .join(TriggerForm, TriggerForm.id == times.c.form_id).where(where)).scalar_one()
+    total = db.session.execute(
+        select(func.count()).select_from(times).join(TriggerForm, TriggerForm.id == times.c.form_id).where(where)
+    ).scalar_one()
     rows = db.session.execute(
         select(TriggerForm.number, TriggerForm.working_name, Force.name, times.c.what, times.c.at, User.name)
-        .join(TriggerForm, TriggerForm.id == times.c.form_id).join(Force, Force.id == TriggerForm.force_id)
-        .outerjoin(User, User.id == times.c.actor_id).where(where)
-        .order_by(times.c.at, TriggerForm.number, times.c.what).limit(limit).offset(offset)
+        .join(TriggerForm, TriggerForm.id == times.c.form_id)
+        .join(Force, Force.id == TriggerForm.force_id)
+        .outerjoin(User, User.id == times.c.actor_id)
+        .where(where)
+        .order_by(times.c.at, TriggerForm.number, times.c.what)
+        .limit(limit)
+        .offset(offset)
     )
-    return [ListedEvent(number, name, force, _what(measure, what), at, by)
-            for number, name, force, what, at, by in rows], total
+    return [
+        ListedEvent(number, name, force, _what(measure, what), at, by) for number, name, force, what, at, by in rows
+    ], total

@@ -4,6 +4,7 @@ A ROCTA return is a `return_to_force` event; its reasons are the return items se
 each return recorded them (models.returned_item), counted in the rollups (rolled.rows) when the
 filters allow. Stale returns are a picture of now, not of the period.
 """
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -60,45 +61,65 @@ def stale_facts(scope: MeasureScope) -> Select:
     """Forms waiting on the force after a return, with days since the latest return."""
     forms = scope.forms().where(TriggerForm.state.in_(_WAITING_ON_FORCE)).subquery()
     # Only these forms' returns: a few hundred index probes, not every return ever made.
-    last_return = (select(FormEvent.form_id, func.max(FormEvent.at).label("returned_at"))
-                   .where(FormEvent.action == "return_to_force", FormEvent.form_id.in_(select(forms.c.form_id)))
-                   .group_by(FormEvent.form_id).subquery())
-    now = literal(scope.now, UTCDateTime())
-    return (
-        select(forms.c.form_id, forms.c.force_id, forms.c.state, last_return.c.returned_at,
-               days_between(last_return.c.returned_at, now).label("days"))
-        .join(last_return, last_return.c.form_id == forms.c.form_id)
+    last_return = (
+        select(FormEvent.form_id, func.max(FormEvent.at).label("returned_at"))
+        .where(FormEvent.action == "return_to_force", FormEvent.form_id.in_(select(forms.c.form_id)))
+        .group_by(FormEvent.form_id)
+        .subquery()
     )
+    now = literal(scope.now, UTCDateTime())
+    return select(
+        forms.c.form_id,
+        forms.c.force_id,
+        forms.c.state,
+        last_return.c.returned_at,
+        days_between(last_return.c.returned_at, now).label("days"),
+    ).join(last_return, last_return.c.form_id == forms.c.form_id)
 
 
 def stale_by_force(scope: MeasureScope) -> list[StaleSummary]:
     stale = stale_facts(scope).subquery()
     returned = stale.c.state == FormState.RETURNED
     rows = db.session.execute(
-        select(Force.code, Force.name, count_where(returned),
-               *(count_where(returned & (stale.c.days >= days)) for days in STALE_AFTER_DAYS),
-               count_where(stale.c.state == FormState.LAPSED))
+        select(
+            Force.code,
+            Force.name,
+            count_where(returned),
+            *(count_where(returned & (stale.c.days >= days)) for days in STALE_AFTER_DAYS),
+            count_where(stale.c.state == FormState.LAPSED),
+        )
         .join(stale, stale.c.force_id == Force.id)
-        .group_by(Force.id, Force.code, Force.name).order_by(Force.name)
+        .group_by(Force.id, Force.code, Force.name)
+        .order_by(Force.name)
     )
     # Columns built in a loop make rows of no fixed width to the type checker.
     return [StaleSummary(*row) for row in rows]  # type: ignore[call-arg]
 
 
-def stale_list(scope: MeasureScope, min_days: int = STALE_AFTER_DAYS[0], limit: int | None = None
-               ) -> list[StaleReturn]:
+def stale_list(scope: MeasureScope, min_days: int = STALE_AFTER_DAYS[0], limit: int | None = None) -> list[StaleReturn]:
     """Returned forms not resubmitted after `min_days`, oldest first, with the officer and the force's SPOCs.
 
     Lapsed forms are left out: they have gone stale already, and are counted apart.
     """
     stale = stale_facts(scope).subquery()
     query = (
-        select(TriggerForm.number, TriggerForm.working_name, Force.code, Force.name, stale.c.state,
-               stale.c.returned_at, stale.c.days, User.name, Force.id)
-        .join(stale, stale.c.form_id == TriggerForm.id).join(Force, Force.id == TriggerForm.force_id)
+        select(
+            TriggerForm.number,
+            TriggerForm.working_name,
+            Force.code,
+            Force.name,
+            stale.c.state,
+            stale.c.returned_at,
+            stale.c.days,
+            User.name,
+            Force.id,
+        )
+        .join(stale, stale.c.form_id == TriggerForm.id)
+        .join(Force, Force.id == TriggerForm.force_id)
         .join(User, User.id == TriggerForm.created_by_id)
         .where(stale.c.state == FormState.RETURNED, stale.c.days >= min_days)
-        .order_by(desc(stale.c.days), TriggerForm.number).limit(limit)
+        .order_by(desc(stale.c.days), TriggerForm.number)
+        .limit(limit)
     )
     rows = db.session.execute(query).all()
     spocs = spocs_by_force({row[-1] for row in rows})
@@ -108,7 +129,8 @@ def stale_list(scope: MeasureScope, min_days: int = STALE_AFTER_DAYS[0], limit: 
 
 def spocs_by_force(force_ids: set[int]) -> dict[int, tuple[str, ...]]:
     rows = db.session.execute(
-        select(User.force_id, User.name).where(User.role == Role.SPOC, User.active, User.force_id.in_(force_ids))
+        select(User.force_id, User.name)
+        .where(User.role == Role.SPOC, User.active, User.force_id.in_(force_ids))
         .order_by(User.force_id, User.name)
     )
     found: dict[int, tuple[str, ...]] = {}
@@ -123,8 +145,12 @@ def reason_facts(scope: MeasureScope) -> Select:
     returned again counts in each return, each under that return's date."""
     forms = scope.forms().subquery()
     return (
-        select(ReturnedItem.id.label("returned_item_id"), ReturnedItem.form_id, forms.c.force_id,
-               ReturnedItem.reason_code.label("reason"))
+        select(
+            ReturnedItem.id.label("returned_item_id"),
+            ReturnedItem.form_id,
+            forms.c.force_id,
+            ReturnedItem.reason_code.label("reason"),
+        )
         .join(forms, forms.c.form_id == ReturnedItem.form_id)
         .where(scope.in_period(ReturnedItem.returned_at))
     )
@@ -144,9 +170,14 @@ def reasons_by_force(scope: MeasureScope) -> list[ReasonCount]:
     items = _reason_tallies(scope)
     count = func.sum(items.c.count)
     rows = db.session.execute(
-        select(Force.code, Force.name, items.c.reason, count,
-               count * 100.0 / func.sum(count).over(partition_by=Force.id),
-               func.row_number().over(partition_by=Force.id, order_by=(desc(count), items.c.reason)))
+        select(
+            Force.code,
+            Force.name,
+            items.c.reason,
+            count,
+            count * 100.0 / func.sum(count).over(partition_by=Force.id),
+            func.row_number().over(partition_by=Force.id, order_by=(desc(count), items.c.reason)),
+        )
         .join(items, items.c.force_id == Force.id)
         .group_by(Force.id, Force.code, Force.name, items.c.reason)
         .order_by(Force.name, desc(count), items.c.reason)
@@ -158,9 +189,14 @@ def reasons_overall(scope: MeasureScope) -> list[ReasonCount]:
     items = _reason_tallies(scope)
     count = func.sum(items.c.count)
     rows = db.session.execute(
-        select(items.c.reason, count, count * 100.0 / func.sum(count).over(),
-               func.row_number().over(order_by=(desc(count), items.c.reason)))
-        .group_by(items.c.reason).order_by(desc(count), items.c.reason)
+        select(
+            items.c.reason,
+            count,
+            count * 100.0 / func.sum(count).over(),
+            func.row_number().over(order_by=(desc(count), items.c.reason)),
+        )
+        .group_by(items.c.reason)
+        .order_by(desc(count), items.c.reason)
     )
     return [ReasonCount("ALL", "All forces", *row) for row in rows]
 

@@ -5,6 +5,7 @@ months of its period, per force and day for the days either side, never per form
 The rollups are kept per force and day only, so a measure narrowed by theme, threat type or the
 forms an assessor claimed reads its facts form by form, as before.
 """
+
 from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, union_all
@@ -22,19 +23,26 @@ def rows(scope: MeasureScope, figure: str) -> Subquery | None:
     if not scope.from_rollups or f.theme or f.threat_type or f.assessor_id:
         return None
     first, after = _whole_months(f.start, f.end)
+    days: ColumnElement[bool]
+    months: ColumnElement[bool] | None
     if first >= after:
         days, months = Rollup.day.between(f.start, f.end), None
     else:
         days = or_(Rollup.day.between(f.start, first - timedelta(days=1)), Rollup.day.between(after, f.end))
         months = and_(Rollup.day >= first, Rollup.day < after)
-    return union_all(*(
-        select(Rollup.force_id, Rollup.day, Rollup.actor_id, Rollup.label, Rollup.number, Rollup.count)
-        .where(Rollup.figure == name, when, *_scope(scope))
-        for name, when in ((figure, days), (figure + MONTHLY, months)) if when is not None)).subquery()
+    return union_all(
+        *(
+            select(Rollup.force_id, Rollup.day, Rollup.actor_id, Rollup.label, Rollup.number, Rollup.count).where(
+                Rollup.figure == name, when, *_scope(scope)
+            )
+            for name, when in ((figure, days), (figure + MONTHLY, months))
+            if when is not None
+        )
+    ).subquery()
 
 
 def _scope(scope: MeasureScope) -> list[ColumnElement[bool]]:
-    condition = [Rollup.force_id.in_(scope.forces())]
+    condition: list[ColumnElement[bool]] = [Rollup.force_id.in_(scope.forces())]
     if scope_kind(scope.user) in (SENT, REGION):
         condition.append(Rollup.sent.is_(True))  # these users see a form once it has been sent
     return condition
@@ -56,5 +64,8 @@ def _next_month(day: date) -> date:
 def histogram(rolled: Subquery, **keys: ColumnElement) -> Subquery:
     """Per group, how many stays lasted how many working days: `days` and `stays`, as timing.working_days_taken."""
     groups = [column.label(name) for name, column in keys.items()]
-    return (select(*groups, rolled.c.number.label("days"), func.sum(rolled.c.count).label("stays"))
-            .group_by(*keys.values(), rolled.c.number).subquery())
+    return (
+        select(*groups, rolled.c.number.label("days"), func.sum(rolled.c.count).label("stays"))
+        .group_by(*keys.values(), rolled.c.number)
+        .subquery()
+    )

@@ -3,6 +3,7 @@
 Every measure starts from `MeasureScope.forms()`, so a manager can never count, list or
 download a form outside `queries.scope.visible_to(user)`.
 """
+
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -51,8 +52,11 @@ class MeasureScope:
     def forms(self) -> Select:
         """id, force and the columns measures group by, for every form in scope and filters."""
         return select(
-            TriggerForm.id.label("form_id"), TriggerForm.force_id, TriggerForm.state,
-            TriggerForm.first_submitted_at, TriggerForm.operation_running,
+            TriggerForm.id.label("form_id"),
+            TriggerForm.force_id,
+            TriggerForm.state,
+            TriggerForm.first_submitted_at,
+            TriggerForm.operation_running,
         ).where(self.form_condition())
 
     def form_condition(self) -> ColumnElement[bool]:
@@ -63,8 +67,9 @@ class MeasureScope:
         if f.threat_type:
             condition &= TriggerForm.threat_type == f.threat_type
         if f.assessor_id:
-            condition &= exists().where(FormEvent.form_id == TriggerForm.id, FormEvent.action == "claim",
-                                        FormEvent.actor_id == f.assessor_id)
+            condition &= exists().where(
+                FormEvent.form_id == TriggerForm.id, FormEvent.action == "claim", FormEvent.actor_id == f.assessor_id
+            )
         return condition
 
     def forces(self) -> Select:
@@ -86,7 +91,11 @@ class MeasureScope:
 
     def _force_filters(self) -> list[ColumnElement[bool]]:
         f = self.filters
-        return [condition for wanted, condition in (
-            (f.region, Region.code == f.region),
-            (f.force, Force.code == f.force),
-        ) if wanted]
+        return [
+            condition
+            for wanted, condition in (
+                (f.region, Region.code == f.region),
+                (f.force, Force.code == f.force),
+            )
+            if wanted
+        ]

@@ -1,4 +1,5 @@
 """Portable SQL pieces the measures share: the same expression on SQLite and PostgreSQL."""
+
 from sqlalchemy import Float, Integer, String, case, cast, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement, Select
@@ -25,8 +26,9 @@ def _days_between_sqlite(element, compiler, **kw):
 @compiles(days_between, "postgresql")
 def _days_between_postgresql(element, compiler, **kw):
     start, end = list(element.clauses)
-    return (f"(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - {compiler.process(start, **kw)}))"
-            f" / {SECONDS_PER_DAY})")
+    return (
+        f"(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - {compiler.process(start, **kw)})) / {SECONDS_PER_DAY})"
+    )
 
 
 class year_month(FunctionElement):
@@ -76,16 +78,21 @@ def percentiles(source: Subquery, groups: list[str], value: str, weight: str | N
     # NULLs are left out of the small histogram, not the rows: a value computed per row is then
     # computed once, for its group, however the database inlines `source`.
     times = func.sum(source.c[weight]) if weight else func.count()
-    counted = (select(*keys, source.c[value].label("v"), times.label("c"))
-               .group_by(*keys, source.c[value]).subquery())
+    counted = select(*keys, source.c[value].label("v"), times.label("c")).group_by(*keys, source.c[value]).subquery()
     partition = [counted.c[g] for g in groups] or None
-    running = select(
-        *(counted.c[g] for g in groups), counted.c.v,
-        # Cast: PostgreSQL's SUM of counts is NUMERIC, whose division would not be integer division.
-        cast(func.sum(counted.c.c).over(partition_by=partition, order_by=counted.c.v, rows=(None, 0)),
-             Integer).label("upto"),
-        cast(func.sum(counted.c.c).over(partition_by=partition), Integer).label("n"),
-    ).where(counted.c.v.is_not(None)).subquery()
+    running = (
+        select(
+            *(counted.c[g] for g in groups),
+            counted.c.v,
+            # Cast: PostgreSQL's SUM of counts is NUMERIC, whose division would not be integer division.
+            cast(
+                func.sum(counted.c.c).over(partition_by=partition, order_by=counted.c.v, rows=(None, 0)), Integer
+            ).label("upto"),
+            cast(func.sum(counted.c.c).over(partition_by=partition), Integer).label("n"),
+        )
+        .where(counted.c.v.is_not(None))
+        .subquery()
+    )
     ranks = [running.c[g] for g in groups]
     return select(
         *ranks,

@@ -4,6 +4,7 @@ disruptions by grade, per owning force, from the threat register's event log.
 A threat counts in the period by its acceptance; a disruption by the day it happened. Reviews
 overdue and idle threats are a picture of now: the period does not apply to them.
 """
+
 from dataclasses import dataclass
 
 from flask import current_app
@@ -45,21 +46,28 @@ class ThreatCounts:
 
 
 def _in_scope(scope: MeasureScope):
-    return and_(Threat.owning_force_id.in_(scope.forces()),
-                Threat.form_id.in_(select(TriggerForm.id).where(scope.form_condition())))
+    return and_(
+        Threat.owning_force_id.in_(scope.forces()),
+        Threat.form_id.in_(select(TriggerForm.id).where(scope.form_condition())),
+    )
 
 
 def _first(action: str):
-    return (select(ThreatEvent.threat_id, func.min(ThreatEvent.at).label("at"))
-            .where(ThreatEvent.action == action).group_by(ThreatEvent.threat_id).subquery())
+    return (
+        select(ThreatEvent.threat_id, func.min(ThreatEvent.at).label("at"))
+        .where(ThreatEvent.action == action)
+        .group_by(ThreatEvent.threat_id)
+        .subquery()
+    )
 
 
 def facts(scope: MeasureScope) -> Select:
     """Every threat in scope with a flag per cell (1 or 0)."""
     config = current_app.config
     lro, plan = _first("appoint_lro"), _first("agree_plan")
-    last = (select(ThreatEvent.threat_id, func.max(ThreatEvent.at).label("at"))
-            .group_by(ThreatEvent.threat_id).subquery())
+    last = (
+        select(ThreatEvent.threat_id, func.max(ThreatEvent.at).label("at")).group_by(ThreatEvent.threat_id).subquery()
+    )
     now = literal(scope.now, UTCDateTime())
     today = scope.now.date()
     accepted = scope.in_period(Threat.accepted_at)
@@ -73,35 +81,55 @@ def facts(scope: MeasureScope) -> Select:
         "review_overdue": (Threat.state == ThreatState.UNDER_MANAGEMENT) & (Threat.next_review_on < today),
         "idle": is_open & (days_between(last.c.at, now) >= IDLE_DAYS),
     }
-    return (select(Threat.id.label("threat_id"), Threat.form_id, Threat.owning_force_id,
-                   *(count_where(condition).label(name) for name, condition in flags.items()))
-            .outerjoin(lro, lro.c.threat_id == Threat.id).outerjoin(plan, plan.c.threat_id == Threat.id)
-            .outerjoin(last, last.c.threat_id == Threat.id)
-            .where(_in_scope(scope)).group_by(Threat.id, Threat.form_id, Threat.owning_force_id))
+    return (
+        select(
+            Threat.id.label("threat_id"),
+            Threat.form_id,
+            Threat.owning_force_id,
+            *(count_where(condition).label(name) for name, condition in flags.items()),
+        )
+        .outerjoin(lro, lro.c.threat_id == Threat.id)
+        .outerjoin(plan, plan.c.threat_id == Threat.id)
+        .outerjoin(last, last.c.threat_id == Threat.id)
+        .where(_in_scope(scope))
+        .group_by(Threat.id, Threat.form_id, Threat.owning_force_id)
+    )
 
 
 def disruptions(scope: MeasureScope) -> Select:
     """Disruptions in the period of threats in scope, with their threat and owning force."""
-    return (select(Disruption.threat_id, Threat.form_id, Threat.owning_force_id, Disruption.grade)
-            .join(Threat, Threat.id == Disruption.threat_id)
-            .where(_in_scope(scope), Disruption.occurred_on >= scope.filters.start,
-                   Disruption.occurred_on <= scope.filters.end))
+    return (
+        select(Disruption.threat_id, Threat.form_id, Threat.owning_force_id, Disruption.grade)
+        .join(Threat, Threat.id == Disruption.threat_id)
+        .where(
+            _in_scope(scope), Disruption.occurred_on >= scope.filters.start, Disruption.occurred_on <= scope.filters.end
+        )
+    )
 
 
 def by_force(scope: MeasureScope) -> list[ThreatCounts]:
     """Per owning force, forces with the most threats first; forces with no threat are left out."""
     threats = facts(scope).subquery()
-    found = {row.code: row for row in db.session.execute(
-        select(Force.code, Force.name, *(func.sum(threats.c[name]).label(name) for name in CELLS[:7]))
-        .join(threats, threats.c.owning_force_id == Force.id).group_by(Force.code, Force.name))}
+    found = {
+        row.code: row
+        for row in db.session.execute(
+            select(Force.code, Force.name, *(func.sum(threats.c[name]).label(name) for name in CELLS[:7]))
+            .join(threats, threats.c.owning_force_id == Force.id)
+            .group_by(Force.code, Force.name)
+        )
+    }
     graded = disruptions(scope).subquery()
     grades: dict[str, dict[str, int]] = {}
     for code, grade, count in db.session.execute(
-            select(Force.code, graded.c.grade, func.count()).join(graded, graded.c.owning_force_id == Force.id)
-            .group_by(Force.code, graded.c.grade)):
+        select(Force.code, graded.c.grade, func.count())
+        .join(graded, graded.c.owning_force_id == Force.id)
+        .group_by(Force.code, graded.c.grade)
+    ):
         grades.setdefault(code, {})[grade] = count
-    rows = [ThreatCounts(code, row.name, *(int(row[i + 2] or 0) for i in range(7)), **grades.get(code, {}))
-            for code, row in found.items()]
+    rows = [
+        ThreatCounts(code, row.name, *(int(row[i + 2] or 0) for i in range(7)), **grades.get(code, {}))
+        for code, row in found.items()
+    ]
     return sorted(rows, key=lambda r: (-r.accepted, r.name))
 
 

@@ -8,6 +8,7 @@ stay's working days were written with it (models.stay), so the measures add up n
 than pair events and work out calendars; time in each state reads them from the rollups'
 histograms of working days (rolled.rows) when the filters allow.
 """
+
 from dataclasses import dataclass
 
 from sqlalchemy import Select, String, case, func, literal, select, union_all
@@ -51,9 +52,18 @@ def stays_ended_in_period(scope: MeasureScope) -> Select:
     """Stays that ended in the period, on forms in scope: the state, the action that ended the stay
     and who took it, and its working days (models.stay)."""
     forms = scope.forms().subquery()
-    return (select(FormStay.form_id, FormStay.state, FormStay.left_with, FormStay.left_by,
-                   FormStay.working_days.label("days"), FormStay.left_at)
-            .join(forms, forms.c.form_id == FormStay.form_id).where(scope.in_period(FormStay.left_at)))
+    return (
+        select(
+            FormStay.form_id,
+            FormStay.state,
+            FormStay.left_with,
+            FormStay.left_by,
+            FormStay.working_days.label("days"),
+            FormStay.left_at,
+        )
+        .join(forms, forms.c.form_id == FormStay.form_id)
+        .where(scope.in_period(FormStay.left_at))
+    )
 
 
 def working_days_taken(stays: Subquery, groups: list[str]) -> Subquery:
@@ -64,11 +74,16 @@ def working_days_taken(stays: Subquery, groups: list[str]) -> Subquery:
 
 def time_in_state(scope: MeasureScope) -> list[StateTime]:
     found = rolled.rows(scope, STAY)
-    taken = (rolled.histogram(found, state=found.c.label) if found is not None
-             else working_days_taken(stays_ended_in_period(scope).subquery(), ["state"]))
-    found = {FormState(state): Spread(n, median, p90)
-             for state, n, median, p90 in db.session.execute(percentiles(taken, ["state"], "days", "stays"))}
-    return [StateTime(state, found[state]) for state in FormState if state in found]
+    taken = (
+        rolled.histogram(found, state=found.c.label)
+        if found is not None
+        else working_days_taken(stays_ended_in_period(scope).subquery(), ["state"])
+    )
+    spreads = {
+        FormState(state): Spread(n, median, p90)
+        for state, n, median, p90 in db.session.execute(percentiles(taken, ["state"], "days", "stays"))
+    }
+    return [StateTime(state, spreads[state]) for state in FormState if state in spreads]
 
 
 def clock_facts(scope: MeasureScope) -> Select:
@@ -80,13 +95,21 @@ def clock_facts(scope: MeasureScope) -> Select:
     decision.
     """
     decided = decisions.facts(scope).subquery()
-    return (select(decided.c.form_id, decided.c.force_id,
-                   func.sum(case((FormStay.entered_at >= decided.c.first_submitted_at, FormStay.working_days),
-                                 else_=0)).label("end_to_end"),
-                   *(func.sum(case((FormStay.state.in_(sorted(clock)), FormStay.working_days), else_=0)).label(name)
-                     for name, clock in _CLOCKS))
-            .join(FormStay, FormStay.form_id == decided.c.form_id)
-            .group_by(decided.c.form_id, decided.c.force_id))
+    return (
+        select(
+            decided.c.form_id,
+            decided.c.force_id,
+            func.sum(case((FormStay.entered_at >= decided.c.first_submitted_at, FormStay.working_days), else_=0)).label(
+                "end_to_end"
+            ),
+            *(
+                func.sum(case((FormStay.state.in_(sorted(clock)), FormStay.working_days), else_=0)).label(name)
+                for name, clock in _CLOCKS
+            ),
+        )
+        .join(FormStay, FormStay.form_id == decided.c.form_id)
+        .group_by(decided.c.form_id, decided.c.force_id)
+    )
 
 
 _CLOCKS = (("rocta", form_clocks.ROCTA_CLOCK), ("force", form_clocks.FORCE_CLOCK))
@@ -102,15 +125,27 @@ def clocks(scope: MeasureScope) -> tuple[list[Clocks], Clocks | None]:
     both SQLite and PostgreSQL compute once.
     """
     per_form = clock_facts(scope).cte("per_form")
-    long = union_all(*(
-        select(force_id.label("force_id"), literal(metric, String).label("metric"), per_form.c[metric].label("days"))
-        for metric in METRICS for force_id in (per_form.c.force_id, literal(ALL_FORCES))
-    )).subquery()
+    long = union_all(
+        *(
+            select(
+                force_id.label("force_id"), literal(metric, String).label("metric"), per_form.c[metric].label("days")
+            )
+            for metric in METRICS
+            for force_id in (per_form.c.force_id, literal(ALL_FORCES))
+        )
+    ).subquery()
     spread = percentiles(long, ["force_id", "metric"], "days").subquery()
     rows = db.session.execute(
-        select(func.coalesce(Force.code, "ALL"), func.coalesce(Force.name, "All forces"), spread.c.metric,
-               spread.c.n, spread.c.median, spread.c.p90)
-        .outerjoin(Force, Force.id == spread.c.force_id).order_by(Force.name.is_(None), Force.name)
+        select(
+            func.coalesce(Force.code, "ALL"),
+            func.coalesce(Force.name, "All forces"),
+            spread.c.metric,
+            spread.c.n,
+            spread.c.median,
+            spread.c.p90,
+        )
+        .outerjoin(Force, Force.id == spread.c.force_id)
+        .order_by(Force.name.is_(None), Force.name)
     )
     found: dict[tuple[str, str], dict[str, Spread]] = {}
     for code, name, metric, n, median, p90 in rows:

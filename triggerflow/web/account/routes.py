@@ -1,4 +1,5 @@
 """Your account: password, two-factor sign-in, and the sessions you are signed in with."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -21,8 +22,11 @@ WRONG_CODE = "Enter the code your app shows now for TriggerFlow"
 @bp.get("/")
 @allow(*ANY_ROLE)
 def index():
-    return render_template("account/index.html", codes_left=account_queries.recovery_codes_left(current_user.id),
-                           required=two_factor.required_for(current_user))
+    return render_template(
+        "account/index.html",
+        codes_left=account_queries.recovery_codes_left(current_user.id),
+        required=two_factor.required_for(current_user),
+    )
 
 
 @bp.route("/password", methods=["GET", "POST"])
@@ -30,8 +34,9 @@ def index():
 def password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        problems = change_password(current_user, form.current_password.data, form.new_password.data,
-                                   current.current_session())
+        problems = change_password(
+            current_user, form.current_password.data, form.new_password.data, current.current_session()
+        )
         if not problems:
             flash("Your password has been changed. You have been signed out everywhere else.", "success")
             return redirect(url_for("account.index"))
@@ -58,10 +63,13 @@ def two_factor_page():
             form.add_errors({"code": WRONG_CODE})
     if secret is None:
         secret, form.offer.data = two_factor.offer_secret(current_user)
-    return render_template("account/two_factor.html", form=form, secret=secret,
-                           qr_code=two_factor.qr_code(current_user, secret),
-                           two_factor_required=current.current_session().stage is SessionStage.ENROL), \
-        400 if form.has_errors else 200
+    return render_template(
+        "account/two_factor.html",
+        form=form,
+        secret=secret,
+        qr_code=two_factor.qr_code(current_user, secret),
+        two_factor_required=current.current_session().stage is SessionStage.ENROL,
+    ), 400 if form.has_errors else 200
 
 
 @bp.post("/two-factor/recovery-codes")
@@ -82,8 +90,11 @@ def _show_recovery_codes(codes: list[str], set_up: bool):
 @bp.get("/sessions", endpoint="sessions")
 @allow(*ANY_ROLE)
 def sessions_page():
-    return render_template("account/sessions.html", sessions=account_queries.live_sessions(current_user.id),
-                           this_session=current.current_session().id)
+    return render_template(
+        "account/sessions.html",
+        sessions=account_queries.live_sessions(current_user.id),
+        this_session=current.current_session().id,
+    )
 
 
 @bp.post("/sessions/<int:session_id>/end")

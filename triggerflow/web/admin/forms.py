@@ -1,4 +1,5 @@
 """Administrators' forms: a user's details, role and scope; the criteria thresholds."""
+
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea, GovTextInput
 from wtforms import EmailField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange
@@ -21,32 +22,57 @@ ROLE_HINTS = {
 
 
 class UserDetailsForm(GovForm):
-    name = StringField("Full name", widget=GovTextInput(), filters=[strip],
-                       validators=[DataRequired("Enter the user's name"), Length(max=120)])
-    role = RadioField("Role", widget=GovRadioInput(), **pick("Select the user's role"),
-                      choices=options((role.value, role.label) for role in Role))
-    force = SelectField("Force", widget=GovSelect(), default="",
-                        **pick("Select the user's force from the list", required=False),
-                        description="Officers, SPOCs and force managers; an assessor's home force.")
-    region = SelectField("Region", widget=GovSelect(), default="",
-                         **pick("Select the user's region from the list", required=False),
-                         description="Assessors and regional managers. Officers and SPOCs take their force's region.")
+    name = StringField(
+        "Full name",
+        widget=GovTextInput(),
+        filters=[strip],
+        validators=[DataRequired("Enter the user's name"), Length(max=120)],
+    )
+    role = RadioField(
+        "Role",
+        widget=GovRadioInput(),
+        **pick("Select the user's role"),
+        choices=options((role.value, role.label) for role in Role),
+    )
+    force = SelectField(
+        "Force",
+        widget=GovSelect(),
+        default="",
+        **pick("Select the user's force from the list", required=False),
+        description="Officers, SPOCs and force managers; an assessor's home force.",
+    )
+    region = SelectField(
+        "Region",
+        widget=GovSelect(),
+        default="",
+        **pick("Select the user's region from the list", required=False),
+        description="Assessors and regional managers. Officers and SPOCs take their force's region.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.force.choices = options(((code, f"{name} ({region})") for code, name, region in forces_by_region()),
-                                     "None")
+        self.force.choices = options(
+            ((code, f"{name} ({region})") for code, name, region in forces_by_region()), "None"
+        )
         self.region.choices = options(regions(), "None")
 
 
 class NewUserForm(UserDetailsForm):
-    email = EmailField("Email address", widget=GovTextInput(), filters=[strip],
-                       validators=[DataRequired("Enter the user's email address"),
-                                   Email("Enter an email address in the correct format, like name@example.police.uk"),
-                                   Length(max=254)])
-    password = new_password_field("Temporary password", "Enter a temporary password",
-                                  f"{HINT} Give it to the user by a secure route; they can change it from their "
-                                  "account page.")
+    email = EmailField(
+        "Email address",
+        widget=GovTextInput(),
+        filters=[strip],
+        validators=[
+            DataRequired("Enter the user's email address"),
+            Email("Enter an email address in the correct format, like name@example.police.uk"),
+            Length(max=254),
+        ],
+    )
+    password = new_password_field(
+        "Temporary password",
+        "Enter a temporary password",
+        f"{HINT} Give it to the user by a secure route; they can change it from their account page.",
+    )
 
 
 def thresholds_form(limits: dict[str, int], version: int):
@@ -55,16 +81,29 @@ def thresholds_form(limits: dict[str, int], version: int):
 
     class ThresholdsForm(GovForm):
         version = HiddenField()  # the criteria version the page showed
-        reason = TextAreaField("Why are the thresholds changing?", widget=GovTextArea(), filters=[strip],
-                               description="Shown with the new version on the criteria page.",
-                               validators=[DataRequired("Enter the reason for the change"), Length(max=2000)])
+        reason = TextAreaField(
+            "Why are the thresholds changing?",
+            widget=GovTextArea(),
+            filters=[strip],
+            description="Shown with the new version on the criteria page.",
+            validators=[DataRequired("Enter the reason for the change"), Length(max=2000)],
+        )
 
         def limits(self) -> dict[str, int]:
             return {name: self[name].data for name in LIMIT_LABELS}
 
     for name, (label, unit) in LIMIT_LABELS.items():
-        setattr(ThresholdsForm, name, IntegerField(
-            label, widget=GovTextInput(), description=f"In {unit}.",
-            validators=[InputRequired(f"Enter a number for “{label}”"),
-                        NumberRange(low, high, f"“{label}” must be a whole number from {low} to {high}")]))
+        setattr(
+            ThresholdsForm,
+            name,
+            IntegerField(
+                label,
+                widget=GovTextInput(),
+                description=f"In {unit}.",
+                validators=[
+                    InputRequired(f"Enter a number for “{label}”"),
+                    NumberRange(low, high, f"“{label}” must be a whole number from {low} to {high}"),
+                ],
+            ),
+        )
     return ThresholdsForm(data={**limits, "version": version})

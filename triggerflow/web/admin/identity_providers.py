@@ -1,4 +1,5 @@
 """Administrators set up the identity providers people may sign in through (accounts.openid)."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
@@ -30,9 +31,14 @@ def new():
 @allow(Role.ADMIN)
 def edit(provider_id: int):
     provider = db.session.get(IdentityProvider, provider_id) or abort(404)
-    data = {"name": provider.name, "belongs_to": providers_admin.belongs_to(provider), "issuer": provider.issuer,
-            "client_id": provider.client_id, "email_domain": provider.email_domain,
-            "enabled": "yes" if provider.enabled else "no"}
+    data = {
+        "name": provider.name,
+        "belongs_to": providers_admin.belongs_to(provider),
+        "issuer": provider.issuer,
+        "client_id": provider.client_id,
+        "email_domain": provider.email_domain,
+        "enabled": "yes" if provider.enabled else "no",
+    }
     return _edit(provider, IdentityProviderForm(creating=False, data=data))
 
 

@@ -1,4 +1,5 @@
 """Administration: users (create, change role and scope, disable), the admin audit trail, exports."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
@@ -28,8 +29,9 @@ def index():
 @allow(Role.ADMIN)
 def users():
     search = request.args.get("q", "").strip()
-    return render_template("admin/users.html", search=search,
-                           users=admin_queries.users(number_or(request.args.get("page"), 1), search))
+    return render_template(
+        "admin/users.html", search=search, users=admin_queries.users(number_or(request.args.get("page"), 1), search)
+    )
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -38,24 +40,35 @@ def new_user():
     page = NewUserForm()
     if page.validate_on_submit():
         try:
-            user = user_admin.create(current_user, email=page.email.data, name=page.name.data,
-                                     password=page.password.data, **_role_and_scope(page))
+            user = user_admin.create(
+                current_user,
+                email=page.email.data,
+                name=page.name.data,
+                password=page.password.data,
+                **_role_and_scope(page),
+            )
         except Invalid as invalid:
             page.add_errors(invalid.errors)
         else:
             flash(f"{user.role.label} {user.name} created", "success")
             return redirect(url_for("admin.user", user_id=user.id))
-    return render_template("admin/user_form.html", form=page, user=None, hints=ROLE_HINTS), \
-        400 if page.has_errors else 200
+    return render_template(
+        "admin/user_form.html", form=page, user=None, hints=ROLE_HINTS
+    ), 400 if page.has_errors else 200
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 @allow(Role.ADMIN)
 def user(user_id: int):
     person = db.session.get(User, user_id) or abort(404)
-    page = UserDetailsForm(data={"name": person.name, "role": person.role.value,
-                                 "force": person.force.code if person.force else "",
-                                 "region": person.region.code if person.region else ""})
+    page = UserDetailsForm(
+        data={
+            "name": person.name,
+            "role": person.role.value,
+            "force": person.force.code if person.force else "",
+            "region": person.region.code if person.region else "",
+        }
+    )
     if page.validate_on_submit():
         try:
             user_admin.change(current_user, person, name=page.name.data, **_role_and_scope(page))
@@ -64,8 +77,13 @@ def user(user_id: int):
         else:
             flash(f"{person.name}'s details saved", "success")
             return redirect(url_for("admin.user", user_id=person.id))
-    return render_template("admin/user_form.html", form=page, user=person, hints=ROLE_HINTS,
-                           sessions=account_queries.live_sessions(person.id)), 400 if page.has_errors else 200
+    return render_template(
+        "admin/user_form.html",
+        form=page,
+        user=person,
+        hints=ROLE_HINTS,
+        sessions=account_queries.live_sessions(person.id),
+    ), 400 if page.has_errors else 200
 
 
 @bp.post("/users/<int:user_id>/active")
@@ -85,15 +103,19 @@ def set_active(user_id: int):
 @bp.get("/audit")
 @allow(Role.ADMIN)
 def events():
-    return render_template("admin/events.html", events=admin_queries.events(number_or(request.args.get("page"), 1)),
-                           labels=ACTION_LABELS)
+    return render_template(
+        "admin/events.html", events=admin_queries.events(number_or(request.args.get("page"), 1)), labels=ACTION_LABELS
+    )
 
 
 @bp.get("/exports")
 @allow(Role.ADMIN)
 def exports():
-    return render_template("admin/exports.html", exports=admin_queries.exports(number_or(request.args.get("page"), 1)),
-                           describe_export=describe)
+    return render_template(
+        "admin/exports.html",
+        exports=admin_queries.exports(number_or(request.args.get("page"), 1)),
+        describe_export=describe,
+    )
 
 
 def _role_and_scope(page: UserDetailsForm) -> dict:

@@ -1,4 +1,5 @@
 """Administration of forces (the SPOC gate) and of the criteria thresholds."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -15,8 +16,10 @@ from triggerflow.workflow.errors import Invalid, StaleForm
 
 bp = Blueprint("admin_settings", __name__, url_prefix="/admin")
 
-STALE_THRESHOLDS = ("The thresholds were changed by someone else since you opened this page. Nothing has been "
-                    "saved. Check the thresholds in force now and try again.")
+STALE_THRESHOLDS = (
+    "The thresholds were changed by someone else since you opened this page. Nothing has been "
+    "saved. Check the thresholds in force now and try again."
+)
 
 
 @bp.get("/forces")
@@ -43,8 +46,9 @@ def criteria():
     status = 200
     if page.validate_on_submit():
         try:
-            version = criteria_admin.change_thresholds(current_user, page.limits(), page.reason.data,
-                                                       number_or(page.version.data, -1))
+            version = criteria_admin.change_thresholds(
+                current_user, page.limits(), page.reason.data, number_or(page.version.data, -1)
+            )
         except StaleForm:
             page.version.data = str(criteria_versions.current().number)
             page.problems.append({"text": STALE_THRESHOLDS, "href": None})

@@ -1,4 +1,5 @@
 """Administrators sign a user out (one session or all) and turn off a lost two-factor sign-in."""
+
 from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user
 

@@ -3,6 +3,7 @@
 Flask's own session cookie carries only that id, the CSRF token and flash messages; everything that
 decides access is in the database. The API never signs anyone in by cookie, only by token.
 """
+
 from urllib.parse import urlsplit
 
 from flask import current_app, flash, g, redirect, request, session, url_for
@@ -15,8 +16,10 @@ from triggerflow.models import SessionStage, User, UserSession
 
 SESSION_KEY = "sid"
 TIMED_OUT = "You were signed out because you had not used {service} for {minutes} minutes. Sign in to carry on."
-HELD = ("You were signed out because you had not used {service} for {minutes} minutes, so what you sent has "
-        "not been saved yet. It has been kept: sign in and you can send it again.")
+HELD = (
+    "You were signed out because you had not used {service} for {minutes} minutes, so what you sent has "
+    "not been saved yet. It has been kept: sign in and you can send it again."
+)
 # All a person who must set up two-factor sign-in may open until they have.
 ENROLMENT_ENDPOINTS = {"account.two_factor", "auth.sign_out", "static", "assets.govuk_asset"}
 
@@ -79,8 +82,11 @@ def send_to_sign_in():
         keep = request.method == "POST" and timed_out[1] is SessionStage.SIGNED_IN and fields
         if keep:
             held.hold(timed_out[0], request.full_path.rstrip("?"), back_to, fields)
-        flash((HELD if keep else TIMED_OUT).format(service=current_app.config["SERVICE_NAME"],
-                                                   minutes=current_app.config["SESSION_IDLE_MINUTES"]))
+        flash(
+            (HELD if keep else TIMED_OUT).format(
+                service=current_app.config["SERVICE_NAME"], minutes=current_app.config["SESSION_IDLE_MINUTES"]
+            )
+        )
     return redirect(url_for("auth.sign_in", next=back_to))
 
 

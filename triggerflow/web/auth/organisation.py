@@ -1,5 +1,6 @@
 """Signing in with the organisation's own account (OpenID Connect): choose the organisation, sign in
 there, come back signed in here, or be told plainly why not."""
+
 import requests
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 from flask_login import current_user
@@ -19,24 +20,28 @@ PENDING = "openid"  # in the signed session cookie, between leaving for the prov
 
 REFUSALS = {
     "email_not_verified": "Your organisation's account did not confirm your email address, so it cannot be "
-                          "used to sign in. Ask your IT service desk, or sign in with your password.",
+    "used to sign in. Ask your IT service desk, or sign in with your password.",
     "email_outside_domain": "Your organisation's account gave an email address this organisation's sign-in "
-                            "is not set up for.",
+    "is not set up for.",
     "unknown_email": "There is no {service} account for {email}. Ask your {service} administrator or your "
-                     "force SPOC to set one up.",
+    "force SPOC to set one up.",
     "disabled": "Your {service} account is switched off. Ask your {service} administrator.",
     "outside_provider": "Your {service} account belongs to another force or region: sign in through that "
-                        "organisation, or with your password.",
+    "organisation, or with your password.",
 }
-NOT_COMPLETED = ("Signing in with your organisation's account did not complete, so you have not been signed in. "
-                 "Try again from the start.")
-UNREACHABLE = ("{name}'s sign-in service could not be reached. Try again in a few minutes, or sign in with "
-               "your password.")
+NOT_COMPLETED = (
+    "Signing in with your organisation's account did not complete, so you have not been signed in. "
+    "Try again from the start."
+)
+UNREACHABLE = (
+    "{name}'s sign-in service could not be reached. Try again in a few minutes, or sign in with your password."
+)
 
 
 def enabled_providers() -> list[IdentityProvider]:
-    return list(db.session.scalars(select(IdentityProvider).where(IdentityProvider.enabled)
-                                   .order_by(IdentityProvider.name)))
+    return list(
+        db.session.scalars(select(IdentityProvider).where(IdentityProvider.enabled).order_by(IdentityProvider.name))
+    )
 
 
 @bp.get("")
@@ -44,8 +49,7 @@ def enabled_providers() -> list[IdentityProvider]:
 def choose():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
-    return render_template("auth/organisation.html", providers=enabled_providers(),
-                           next_page=request.args.get("next"))
+    return render_template("auth/organisation.html", providers=enabled_providers(), next_page=request.args.get("next"))
 
 
 @bp.get("/<int:provider_id>")
@@ -79,11 +83,13 @@ def callback():
         return _refused(NOT_COMPLETED, 400)
     except (requests.RequestException, ValueError):
         return _refused(UNREACHABLE.format(name=provider.name), 502)
-    outcome = steps.with_identity_provider(provider, claims, **_client(),
-                                           user_agent=request.headers.get("User-Agent", ""))
+    outcome = steps.with_identity_provider(
+        provider, claims, **_client(), user_agent=request.headers.get("User-Agent", "")
+    )
     if outcome.refused:
-        return _refused(REFUSALS[outcome.reason].format(service=current_app.config["SERVICE_NAME"],
-                                                       email=claims.get("email")), 403)
+        return _refused(
+            REFUSALS[outcome.reason].format(service=current_app.config["SERVICE_NAME"], email=claims.get("email")), 403
+        )
     current.start(outcome.session_id)
     return _signed_in(outcome.user, pending["next"])
 

@@ -1,4 +1,5 @@
 """Signing in (password, then the two-factor code where needed) and signing out."""
+
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -18,7 +19,9 @@ bp.before_app_request(current.confine_until_enrolled)
 
 REFUSED = "Enter a correct email address and password"
 WRONG_CODE = "Enter a correct code"
-TOO_MANY = "There have been too many failed attempts to sign in from your network. Wait {minutes} minutes, then try again."
+TOO_MANY = (
+    "There have been too many failed attempts to sign in from your network. Wait {minutes} minutes, then try again."
+)
 LOCKED = "You entered too many wrong codes. Wait a few minutes, then sign in again."
 
 
@@ -26,8 +29,15 @@ def _safe_next(target: str | None) -> str:
     # Only a path on this site, so a crafted link cannot send people elsewhere after sign-in.
     # Browsers read "/\evil.example" as "//evil.example" and drop tabs and newlines, so refuse those too.
     parts = urlsplit(target or "")
-    if (not target or parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//")
-            or "\\" in target or any(ord(char) < 32 for char in target)):
+    if (
+        not target
+        or parts.scheme
+        or parts.netloc
+        or not target.startswith("/")
+        or target.startswith("//")
+        or "\\" in target
+        or any(ord(char) < 32 for char in target)
+    ):
         return url_for("home.index")
     return target
 
@@ -43,8 +53,9 @@ def sign_in():
         return redirect(url_for("home.index"))
     form = SignInForm()
     if form.validate_on_submit():
-        outcome = steps.with_password(form.email.data, form.password.data, **_client(),
-                                      user_agent=request.headers.get("User-Agent", ""))
+        outcome = steps.with_password(
+            form.email.data, form.password.data, **_client(), user_agent=request.headers.get("User-Agent", "")
+        )
         if not outcome.refused:
             current.start(outcome.session_id)
             return _after_password(outcome.stage, outcome.user)

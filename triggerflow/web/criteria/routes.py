@@ -1,4 +1,5 @@
 """The criteria page: every rule in plain English, with the return reasons it prevents."""
+
 from flask import Blueprint, render_template
 
 from triggerflow.access import ANY_ROLE, allow
@@ -17,8 +18,18 @@ def index():
     history = criteria_versions.history()
     current = history[0]
     # Each version beside what changed from the one before it (the oldest has nothing before it).
-    versions = [(version, changes(older.limits, version.limits) if older else [])
-                for version, older in zip(history, [*history[1:], None])]
-    return render_template("criteria/index.html", rules=RULES, version=f"v{current.number}",
-                           sections=SECTIONS_BY_KEY, reasons=dict(vocab.RETURN_REASONS), current=current,
-                           versions=versions, limit_labels=LIMIT_LABELS, explain=explain)
+    versions = [
+        (version, changes(older.limits, version.limits) if older else [])
+        for version, older in zip(history, [*history[1:], None])
+    ]
+    return render_template(
+        "criteria/index.html",
+        rules=RULES,
+        version=f"v{current.number}",
+        sections=SECTIONS_BY_KEY,
+        reasons=dict(vocab.RETURN_REASONS),
+        current=current,
+        versions=versions,
+        limit_labels=LIMIT_LABELS,
+        explain=explain,
+    )

@@ -3,6 +3,7 @@
 Every chart is an image with a title and a description, labels its values directly (so it
 reads in greyscale and without a legend lookup), and sits beside a table of the same numbers.
 """
+
 from dataclasses import dataclass
 from itertools import count
 from textwrap import wrap
@@ -45,12 +46,13 @@ def _svg(title: str, description: str, height: int, body: str) -> Markup:
         f'aria-labelledby="{uid}-title {uid}-desc" xmlns="http://www.w3.org/2000/svg" '
         f'preserveAspectRatio="xMinYMin meet">'
         f'<title id="{uid}-title">{escape(title)}</title><desc id="{uid}-desc">{escape(description)}</desc>'
-        f'{_DEFS.format(p=uid)}{body.replace("url(#P-", f"url(#{uid}-")}</svg>'
+        f"{_DEFS.format(p=uid)}{body.replace('url(#P-', f'url(#{uid}-')}</svg>"
     )
 
 
-def bar_chart(title: str, description: str, bars: list[Bar], *, max_value: float | None = None,
-              label_width: int = 210) -> Markup:
+def bar_chart(
+    title: str, description: str, bars: list[Bar], *, max_value: float | None = None, label_width: int = 210
+) -> Markup:
     """Horizontal bars, one per row, each labelled in full (wrapped over lines) and with its value."""
     row, line, top = 28, 15, 8
     scale_max = max_value or max((b.value or 0 for b in bars), default=0) or 1
@@ -71,8 +73,15 @@ def bar_chart(title: str, description: str, bars: list[Bar], *, max_value: float
     return _svg(title, description, max(y, top + row) + top, "".join(parts) + axis)
 
 
-def small_multiples(title: str, description: str, series: list[Series], *, reference: float | None = None,
-                    max_value: float = 100, unit: str = "%") -> Markup:
+def small_multiples(
+    title: str,
+    description: str,
+    series: list[Series],
+    *,
+    reference: float | None = None,
+    max_value: float = 100,
+    unit: str = "%",
+) -> Markup:
     """One small line chart per series on the same scale, with an optional dashed reference line."""
     columns, cell_w, cell_h = 3, WIDTH // 3, 120
     # Room above the plots for the longest name, wrapped in full ("Avon and Somerset Constabulary").
@@ -85,8 +94,9 @@ def small_multiples(title: str, description: str, series: list[Series], *, refer
     return _svg(title, description, rows * cell_h, "".join(parts))
 
 
-def _multiple(one: Series, x0: int, y0: int, w: int, h: int, pad: int, reference: float | None,
-              max_value: float, unit: str) -> str:
+def _multiple(
+    one: Series, x0: int, y0: int, w: int, h: int, pad: int, reference: float | None, max_value: float, unit: str
+) -> str:
     left, right, top, bottom = x0 + 30, x0 + w - 44, y0 + pad, y0 + h - 18
     steps = max(len(one.points) - 1, 1)
 
@@ -96,18 +106,21 @@ def _multiple(one: Series, x0: int, y0: int, w: int, h: int, pad: int, reference
     known = [(i, v) for i, (_, v) in enumerate(one.points) if v is not None]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(i, v) for i, v in known))
     name = _lines(wrap(one.label, 26), x0 + 8, 13)
-    parts = [f'<text x="{x0 + 8}" y="{y0 + 16}" class="app-chart__label app-chart__label--bold">{name}</text>',
-             f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" class="app-chart__axis"/>',
-             f'<line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" class="app-chart__axis"/>',
-             f'<text x="{left - 4}" y="{top + 4}" text-anchor="end" class="app-chart__tick">{max_value:.0f}</text>',
-             f'<text x="{left - 4}" y="{bottom + 4}" text-anchor="end" class="app-chart__tick">0</text>']
+    parts = [
+        f'<text x="{x0 + 8}" y="{y0 + 16}" class="app-chart__label app-chart__label--bold">{name}</text>',
+        f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" class="app-chart__axis"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" class="app-chart__axis"/>',
+        f'<text x="{left - 4}" y="{top + 4}" text-anchor="end" class="app-chart__tick">{max_value:.0f}</text>',
+        f'<text x="{left - 4}" y="{bottom + 4}" text-anchor="end" class="app-chart__tick">0</text>',
+    ]
     if reference is not None:
         ry = xy(0, reference)[1]
         parts.append(f'<line x1="{left}" y1="{ry:.1f}" x2="{right}" y2="{ry:.1f}" class="app-chart__reference"/>')
     if len(known) > 1:
         parts.append(f'<polyline points="{line}" class="app-chart__line"/>')
-    parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" class="app-chart__point"/>'
-              for x, y in (xy(i, v) for i, v in known)]
+    parts += [
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" class="app-chart__point"/>' for x, y in (xy(i, v) for i, v in known)
+    ]
     if known:
         i, v = known[-1]
         x, y = xy(i, v)
@@ -117,8 +130,14 @@ def _multiple(one: Series, x0: int, y0: int, w: int, h: int, pad: int, reference
     return "".join(parts)
 
 
-def stacked_bars(title: str, description: str, rows: list[tuple[str, tuple[int, ...]]],
-                 segments: tuple[str, ...], *, label_width: int = 170) -> Markup:
+def stacked_bars(
+    title: str,
+    description: str,
+    rows: list[tuple[str, tuple[int, ...]]],
+    segments: tuple[str, ...],
+    *,
+    label_width: int = 170,
+) -> Markup:
     """One horizontal bar per row split into segments told apart by pattern, with a key."""
     per_row = max(1, (WIDTH - label_width) // KEY_WIDTH)
     row, line, top = 30, 15, 34 + KEY_ROW * ((len(segments) - 1) // per_row)
@@ -127,13 +146,17 @@ def stacked_bars(title: str, description: str, rows: list[tuple[str, tuple[int, 
     parts, y = [_key(segments, label_width, per_row)], top
     for label, counts in rows:
         lines, x = wrap(label, label_width // 7) or [""], float(label_width)
-        parts.append(f'<text x="{label_width - 8}" y="{y + 18}" text-anchor="end" class="app-chart__label">'
-                     f'{_lines(lines, label_width - 8, line)}</text>')
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 18}" text-anchor="end" class="app-chart__label">'
+            f"{_lines(lines, label_width - 8, line)}</text>"
+        )
         for part, value in enumerate(counts):
             width = plot * value / biggest
             if value:
-                parts.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{width:.1f}" height="{row - 8}" '
-                             f'class="app-chart__segment" fill="{FILLS[part % len(FILLS)]}"/>')
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y + 4}" width="{width:.1f}" height="{row - 8}" '
+                    f'class="app-chart__segment" fill="{FILLS[part % len(FILLS)]}"/>'
+                )
             x += width
         parts.append(f'<text x="{x + 6:.1f}" y="{y + 18}" class="app-chart__value">{sum(counts)}</text>')
         y += max(row, 26 + line * (len(lines) - 1))
@@ -147,9 +170,11 @@ def _key(segments: tuple[str, ...], x: int, per_row: int) -> str:
     parts = []
     for n, name in enumerate(segments):
         left, down = x + (n % per_row) * KEY_WIDTH, (n // per_row) * KEY_ROW
-        parts.append(f'<rect x="{left}" y="{6 + down}" width="14" height="14" class="app-chart__segment" '
-                     f'fill="{FILLS[n % len(FILLS)]}"/>'
-                     f'<text x="{left + 19}" y="{18 + down}" class="app-chart__key">{escape(name)}</text>')
+        parts.append(
+            f'<rect x="{left}" y="{6 + down}" width="14" height="14" class="app-chart__segment" '
+            f'fill="{FILLS[n % len(FILLS)]}"/>'
+            f'<text x="{left + 19}" y="{18 + down}" class="app-chart__key">{escape(name)}</text>'
+        )
     return "".join(parts)
 
 

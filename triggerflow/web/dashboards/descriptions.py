@@ -1,4 +1,5 @@
 """What a click-through list holds, in words, for its heading and its CSV."""
+
 from datetime import date
 
 from triggerflow.content import vocab

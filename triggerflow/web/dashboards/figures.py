@@ -1,4 +1,5 @@
 """The charts on each dashboard, drawn from the same rows as the tables beside them."""
+
 from markupsafe import Markup
 
 from triggerflow.content import vocab
@@ -19,18 +20,30 @@ def cohort_outcomes(rows: list[cohort.Cohort]) -> Markup | None:
         f"number at the end of each bar is the forms submitted. Lowest share accepted: {lowest.name}, "
         f"{lowest.share_accepted:.0f}% ({lowest.accepted} of {lowest.submitted}).",
         [(r.name, tuple(getattr(r, key) for key, _ in OUTCOMES)) for r in rows],
-        ("Accepted", "Rejected", "With ROCTA", "Returned", "Lapsed", "Withdrawn"))
+        ("Accepted", "Rejected", "With ROCTA", "Returned", "Lapsed", "Withdrawn"),
+    )
 
 
 def acceptance(rows: list[decisions.DecisionCounts]) -> Markup | None:
     if not rows:
         return None
     lowest = rows[-1]
-    bars = [Bar(r.name, r.acceptance_rate, f"{r.acceptance_rate:.0f}% ({r.accepted} of {r.decided})",
-                emphasis=r is lowest and len(rows) > 1) for r in rows]
-    return bar_chart("Decision rate by force", f"Bar chart of the decision rate (accepted of decided) of {len(rows)} "
-                     f"forces, highest first. Lowest: {lowest.name}, {lowest.acceptance_rate:.0f}%.", bars,
-                     max_value=100)
+    bars = [
+        Bar(
+            r.name,
+            r.acceptance_rate,
+            f"{r.acceptance_rate:.0f}% ({r.accepted} of {r.decided})",
+            emphasis=r is lowest and len(rows) > 1,
+        )
+        for r in rows
+    ]
+    return bar_chart(
+        "Decision rate by force",
+        f"Bar chart of the decision rate (accepted of decided) of {len(rows)} "
+        f"forces, highest first. Lowest: {lowest.name}, {lowest.acceptance_rate:.0f}%.",
+        bars,
+        max_value=100,
+    )
 
 
 def rates_over_time(found: list[decisions.MonthlyDecisions], start, end) -> Markup | None:
@@ -48,19 +61,26 @@ def rates_over_time(found: list[decisions.MonthlyDecisions], start, end) -> Mark
         f"One small line chart per force of the monthly decision rate from {month_label(months[0])} to "
         f"{month_label(months[-1])}, each on a scale of 0 to 100%. The dashed line is the rate for all forces "
         f"shown, {overall:.0f}%. The label at the end of each line is the latest month's rate.",
-        series, reference=overall)
+        series,
+        reference=overall,
+    )
 
 
 def reasons(found: list[returns.ReasonCount], whose: str) -> Markup | None:
     if not found:
         return None
-    bars = [Bar(f"{r.reason} {vocab.label_for(vocab.RETURN_REASONS, r.reason)}", r.share,
-                f"{r.share:.0f}% ({r.count})") for r in found]
+    bars = [
+        Bar(f"{r.reason} {vocab.label_for(vocab.RETURN_REASONS, r.reason)}", r.share, f"{r.share:.0f}% ({r.count})")
+        for r in found
+    ]
     top = found[0]
-    return bar_chart(f"Return reasons, {whose}",
-                     f"Bar chart of the share of return items for each reason, most frequent first. Most frequent: "
-                     f"{top.reason}, {vocab.label_for(vocab.RETURN_REASONS, top.reason)}, {top.share:.0f}%.",
-                     bars, label_width=330)
+    return bar_chart(
+        f"Return reasons, {whose}",
+        f"Bar chart of the share of return items for each reason, most frequent first. Most frequent: "
+        f"{top.reason}, {vocab.label_for(vocab.RETURN_REASONS, top.reason)}, {top.share:.0f}%.",
+        bars,
+        label_width=330,
+    )
 
 
 def backlog_ageing(found: list[backlog.StateBacklog]) -> Markup | None:
@@ -71,7 +91,9 @@ def backlog_ageing(found: list[backlog.StateBacklog]) -> Markup | None:
         "Stacked bar chart: one bar per state, split into forms 0 to 7, 8 to 14, 15 to 28 and more than 28 days "
         "in that state, from solid black through hatched and dotted to light grey. The number at the end of each "
         "bar is the total.",
-        [(b.state.label, b.bands) for b in found], ("0–7 days", "8–14 days", "15–28 days", "Over 28 days"))
+        [(b.state.label, b.bands) for b in found],
+        ("0–7 days", "8–14 days", "15–28 days", "Over 28 days"),
+    )
 
 
 def submissions(rows: list[cohort.Cohort]) -> Markup | None:
@@ -83,7 +105,8 @@ def submissions(rows: list[cohort.Cohort]) -> Markup | None:
         "withdrawn or still with the ROCTA, from solid black through hatched and dotted to light grey. The number "
         "at the end of each bar is the forms first submitted in the period.",
         [(r.name, (r.accepted, r.rejected, r.returned + r.lapsed, r.withdrawn + r.pending)) for r in rows],
-        ("Accepted", "Rejected", "Returned", "Other"))
+        ("Accepted", "Rejected", "Returned", "Other"),
+    )
 
 
 def stale_returns(rows: list[returns.StaleSummary]) -> Markup | None:
@@ -95,7 +118,8 @@ def stale_returns(rows: list[returns.StaleSummary]) -> Markup | None:
         "days or more, from solid black through hatched and dotted to light grey. The number at the end of each "
         "bar is the returns waiting. Lapsed forms are not included.",
         [(r.name, (r.waiting - r.over_7, r.over_7 - r.over_14, r.over_14 - r.over_28, r.over_28)) for r in rows],
-        ("Under 7 days", "7–13 days", "14–27 days", "28 or more"))
+        ("Under 7 days", "7–13 days", "14–27 days", "28 or more"),
+    )
 
 
 def time_taken(rows: list[timing.Clocks]) -> Markup | None:
@@ -103,23 +127,43 @@ def time_taken(rows: list[timing.Clocks]) -> Markup | None:
     if not decided:
         return None
     slowest = max(decided, key=lambda r: r.end_to_end.median)
-    bars = [Bar(r.name, r.end_to_end.median, f"{r.end_to_end.median:.0f} (90%: {r.end_to_end.p90:.0f})",
-                emphasis=r is slowest and len(decided) > 1) for r in decided]
-    return bar_chart("Working days from first submission to decision, by force",
-                     f"Bar chart of the median working days from first submission to decision for {len(decided)} "
-                     f"forces; each bar's label gives the 90th percentile too. Slowest: {slowest.name}, "
-                     f"{slowest.end_to_end.median:.0f} working days.", bars)
+    bars = [
+        Bar(
+            r.name,
+            r.end_to_end.median,
+            f"{r.end_to_end.median:.0f} (90%: {r.end_to_end.p90:.0f})",
+            emphasis=r is slowest and len(decided) > 1,
+        )
+        for r in decided
+    ]
+    return bar_chart(
+        "Working days from first submission to decision, by force",
+        f"Bar chart of the median working days from first submission to decision for {len(decided)} "
+        f"forces; each bar's label gives the 90th percentile too. Slowest: {slowest.name}, "
+        f"{slowest.end_to_end.median:.0f} working days.",
+        bars,
+    )
 
 
 def assessor_return_rates(rows: list[assessors.Workload]) -> Markup | None:
     rated = [r for r in rows if r.return_rate is not None]
     if not rated:
         return None
-    bars = [Bar(f"{r.name}, {r.region}", r.return_rate, f"{r.return_rate:.0f}%"
-                + (f" (region {r.regional_mean:.0f}%)" if r.regional_mean is not None else ""), emphasis=r.flagged)
-            for r in rated]
+    bars = [
+        Bar(
+            f"{r.name}, {r.region}",
+            r.return_rate,
+            f"{r.return_rate:.0f}%" + (f" (region {r.regional_mean:.0f}%)" if r.regional_mean is not None else ""),
+            emphasis=r.flagged,
+        )
+        for r in rated
+    ]
     flagged = [r.name for r in rated if r.flagged]
-    return bar_chart("Return rate by assessor",
-                     f"Bar chart of the return rate of {len(rated)} assessors, with their region's mean in each "
-                     f"label. Drawn in black: more than {assessors.FLAG_POINTS} points from their region's mean"
-                     + (f": {', '.join(flagged)}." if flagged else "; none is."), bars, max_value=100)
+    return bar_chart(
+        "Return rate by assessor",
+        f"Bar chart of the return rate of {len(rated)} assessors, with their region's mean in each "
+        f"label. Drawn in black: more than {assessors.FLAG_POINTS} points from their region's mean"
+        + (f": {', '.join(flagged)}." if flagged else "; none is."),
+        bars,
+        max_value=100,
+    )

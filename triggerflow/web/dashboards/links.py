@@ -1,4 +1,5 @@
 """Links from a number to the forms behind it, keeping the filters the number was counted under."""
+
 from functools import cached_property
 from urllib.parse import urlencode
 
@@ -6,7 +7,6 @@ from flask import url_for
 
 from triggerflow.queries.measures import Filters
 from triggerflow.web.dashboards.filters import filter_args
-
 
 _SAFE = "!$'()*,/:;?@"  # left unescaped, as url_for leaves them
 

@@ -3,6 +3,7 @@
 Each page: the filters, then for each measure a chart where a picture helps and a table of
 the same numbers, each table downloadable as CSV, each number linking to its forms.
 """
+
 from dataclasses import replace
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request
@@ -12,13 +13,14 @@ from triggerflow.access import allow
 from triggerflow.clocks.working_days import local_today
 from triggerflow.input_ids import number_or
 from triggerflow.models import Role
-from triggerflow.queries.measures import MeasureScope, backlog, cohort, decisions, returns, timing
+from triggerflow.queries.measures import MeasureScope, backlog, cohort, decisions, returns, threats, timing
 from triggerflow.queries.measures import assessors as workload
-from triggerflow.queries.measures import threats
 from triggerflow.queries.measures.definitions import DEFINITIONS
 from triggerflow.queries.measures.drill import UnknownDrill, forms_behind
 from triggerflow.queries.measures.event_drill import events_behind
-from triggerflow.web.dashboards import figures, outcome_tables as outcomes, threat_tables, work_tables as work
+from triggerflow.web.dashboards import figures, threat_tables
+from triggerflow.web.dashboards import outcome_tables as outcomes
+from triggerflow.web.dashboards import work_tables as work
 from triggerflow.web.dashboards.descriptions import describe, describe_times
 from triggerflow.web.dashboards.filters import FilterForm
 from triggerflow.web.dashboards.links import Links
@@ -31,6 +33,7 @@ bp = Blueprint("dashboards", __name__, url_prefix="/dashboards")
 def _share_definitions(state) -> None:
     # The table macro links each table to its definition; it is imported without the page's context.
     state.app.jinja_env.globals["measure_definitions"] = DEFINITIONS
+
 
 # SPOCs see their own force's figures (why its forms come back), as a force manager does; never another force's.
 VIEWERS = (Role.MANAGER, Role.ASSESSOR, Role.ADMIN, Role.SPOC)
@@ -74,8 +77,7 @@ def _context() -> dict:
     form = FilterForm.for_user(current_user, request.args, today)
     scope = MeasureScope(current_user, form.filters(today))
     g.filters_refused = bool(form.errors)
-    return {"form": form, "scope": scope, "filters": scope.filters, "links": Links(scope.filters),
-            "pages": PAGES}
+    return {"form": form, "scope": scope, "filters": scope.filters, "links": Links(scope.filters), "pages": PAGES}
 
 
 @bp.after_request
@@ -102,11 +104,14 @@ def overview():
     # The decision rate is on the acceptance page, under its own name: the overview leads with the cohort.
     outcomes_now = cohort.by_force(scope)
     return render_template(
-        "dashboards/overview.html", **context, cohorts=outcomes_now,
+        "dashboards/overview.html",
+        **context,
+        cohorts=outcomes_now,
         cohort_chart=figures.cohort_outcomes(outcomes_now),
         cohort_table=outcomes.submission_yield(scope, links, outcomes_now),
         **_lowest_force(scope, min(outcomes_now, key=lambda r: (r.share_accepted, r.name), default=None)),
-        stale_table=work.stale_summary(scope, links), stale_list=work.stale_list(scope, links, limit=10),
+        stale_table=work.stale_summary(scope, links),
+        stale_list=work.stale_list(scope, links, limit=10),
         own_figures=work.assessor_workload(scope, links) if current_user.role is Role.ASSESSOR else None,
         operations_table=work.registered_operations(scope, links, limit=10),
     )
@@ -118,9 +123,12 @@ def _lowest_force(scope: MeasureScope, lowest: cohort.Cohort | None) -> dict:
         return {"lowest": None}
     narrowed = MeasureScope(scope.user, replace(scope.filters, force=lowest.code), scope.now)
     found = returns.reasons_overall(narrowed)
-    return {"lowest": lowest, "lowest_links": Links(narrowed.filters),
-            "reasons_chart": figures.reasons(found[:6], lowest.name),
-            "reasons_table": outcomes.reasons_overall(narrowed, Links(narrowed.filters), found)}
+    return {
+        "lowest": lowest,
+        "lowest_links": Links(narrowed.filters),
+        "reasons_chart": figures.reasons(found[:6], lowest.name),
+        "reasons_table": outcomes.reasons_overall(narrowed, Links(narrowed.filters), found),
+    }
 
 
 @bp.get("/definitions")
@@ -137,10 +145,13 @@ def acceptance():
     scope, links = context["scope"], context["links"]
     rates, monthly = decisions.by_force(scope), decisions.by_month(scope)
     return render_template(
-        "dashboards/acceptance.html", **context, acceptance_chart=figures.acceptance(rates),
+        "dashboards/acceptance.html",
+        **context,
+        acceptance_chart=figures.acceptance(rates),
         acceptance_table=outcomes.acceptance(scope, links, rates),
         monthly_chart=figures.rates_over_time(monthly, scope.filters.start, scope.filters.end),
-        monthly_table=outcomes.acceptance_by_month(scope, links, monthly))
+        monthly_table=outcomes.acceptance_by_month(scope, links, monthly),
+    )
 
 
 @bp.get("/submissions")
@@ -148,8 +159,11 @@ def acceptance():
 def submissions():
     def draw(scope: MeasureScope, links: Links):
         rows = cohort.by_force(scope)
-        return figures.submissions(rows), [outcomes.submission_yield(scope, links, rows),
-                                           outcomes.returns_per_form(scope, links, rows)]
+        return figures.submissions(rows), [
+            outcomes.submission_yield(scope, links, rows),
+            outcomes.returns_per_form(scope, links, rows),
+        ]
+
     return _tables("Submissions and returns", draw)
 
 
@@ -159,10 +173,13 @@ def reasons():
     context = _context()
     scope, links = context["scope"], context["links"]
     overall = returns.reasons_overall(scope)
-    return render_template("dashboards/tables.html", **context, heading="Return reasons",
-                           chart=figures.reasons(overall, "all forces shown"),
-                           tables=[outcomes.reasons_overall(scope, links, overall),
-                                   outcomes.reasons_matrix(scope, links)])
+    return render_template(
+        "dashboards/tables.html",
+        **context,
+        heading="Return reasons",
+        chart=figures.reasons(overall, "all forces shown"),
+        tables=[outcomes.reasons_overall(scope, links, overall), outcomes.reasons_matrix(scope, links)],
+    )
 
 
 @bp.get("/stale")
@@ -171,6 +188,7 @@ def stale():
     def draw(scope: MeasureScope, links: Links):
         rows = returns.stale_by_force(scope)
         return figures.stale_returns(rows), [work.stale_summary(scope, links, rows), work.stale_list(scope, links)]
+
     return _tables("Stale returns", draw)
 
 
@@ -180,6 +198,7 @@ def time_taken():
     def draw(scope: MeasureScope, links: Links):
         found = timing.clocks(scope)
         return figures.time_taken(found[0]), [work.clocks(scope, links, found), work.time_in_state(scope, links)]
+
     return _tables("Time taken", draw)
 
 
@@ -189,6 +208,7 @@ def assessors():
     def draw(scope: MeasureScope, links: Links):
         found = workload.workload(scope)
         return figures.assessor_return_rates(found), [work.assessor_workload(scope, links, found)]
+
     return _tables("Assessors", draw)
 
 
@@ -198,10 +218,18 @@ def backlog_and_operations():
     context = _context()
     scope, links = context["scope"], context["links"]
     found = backlog.by_state(scope)
-    return render_template("dashboards/tables.html", **context, heading="Backlog and operations",
-                           chart=figures.backlog_ageing(found),
-                           tables=[work.backlog_by_state(scope, links, found), work.registered_operations(scope, links),
-                                   work.operations_by_force(scope, links), work.operations(scope, links)])
+    return render_template(
+        "dashboards/tables.html",
+        **context,
+        heading="Backlog and operations",
+        chart=figures.backlog_ageing(found),
+        tables=[
+            work.backlog_by_state(scope, links, found),
+            work.registered_operations(scope, links),
+            work.operations_by_force(scope, links),
+            work.operations(scope, links),
+        ],
+    )
 
 
 @bp.get("/after-acceptance")
@@ -209,9 +237,13 @@ def backlog_and_operations():
 def after_acceptance():
     context = _context()
     rows = threats.by_force(context["scope"])
-    return render_template("dashboards/tables.html", **context, heading="After acceptance",
-                           chart=threat_tables.lro_chart(rows),
-                           tables=[threat_tables.after_acceptance(context["scope"], context["links"], rows)])
+    return render_template(
+        "dashboards/tables.html",
+        **context,
+        heading="After acceptance",
+        chart=threat_tables.lro_chart(rows),
+        tables=[threat_tables.after_acceptance(context["scope"], context["links"], rows)],
+    )
 
 
 def _drill_request() -> tuple[str, str, dict[str, str]]:
@@ -250,14 +282,22 @@ def _listed(behind, table, caption, times: bool = False):
     measure, cell, keys = _drill_request()
     page = max(number_or(request.args.get("page"), 1), 1)
     try:
-        found, total = behind(context["scope"], measure, cell, keys, limit=LIST_PAGE_SIZE,
-                              offset=(page - 1) * LIST_PAGE_SIZE)
+        found, total = behind(
+            context["scope"], measure, cell, keys, limit=LIST_PAGE_SIZE, offset=(page - 1) * LIST_PAGE_SIZE
+        )
     except UnknownDrill:
         abort(404)
     args = {**context["links"].args, "measure": measure, "cell": cell, **{k: v for k, v in keys.items() if v}}
-    return render_template("dashboards/forms.html", **context, table=table(found, caption(measure, cell, keys)),
-                           total=total, page=page, pages_count=-(-total // LIST_PAGE_SIZE), list_args=args,
-                           times=times)
+    return render_template(
+        "dashboards/forms.html",
+        **context,
+        table=table(found, caption(measure, cell, keys)),
+        total=total,
+        page=page,
+        pages_count=-(-total // LIST_PAGE_SIZE),
+        list_args=args,
+        times=times,
+    )
 
 
 def _listed_csv(behind, table, caption, name: str):

@@ -3,6 +3,7 @@
 One structure serves both: a column may hold several CSV values (a count and its percentage)
 that the page shows together in one cell.
 """
+
 import csv
 import io
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """The acceptance record the assessor completes when accepting a threat (DESIGN section 5)."""
+
 from datetime import date
 from typing import Any, ClassVar
 
@@ -10,7 +11,8 @@ from triggerflow.content import vocab
 from triggerflow.inputs.choices import DistinctChoices, options, pick
 from triggerflow.models import TriggerForm
 from triggerflow.web.decisions.forms import DecisionForm, strip
-from triggerflow.workflow.requirements import REQUIRED_RECORD_FIELDS as NEEDED, SECONDARY_THEMES_FROM_LIST
+from triggerflow.workflow.requirements import REQUIRED_RECORD_FIELDS as NEEDED
+from triggerflow.workflow.requirements import SECONDARY_THEMES_FROM_LIST
 
 MORILE_HINT = "As shown in the MoRiLE tool, for example 64 or 12.5"
 
@@ -20,8 +22,13 @@ def _radios(name: str, label: str, choices: list[tuple[str, str]]) -> RadioField
 
 
 def _text(name: str, label: str, max_length: int, hint: str | None = None) -> StringField:
-    return StringField(label, description=hint, widget=GovTextInput(), filters=[strip],
-                       validators=[DataRequired(NEEDED[name]), Length(max=max_length)])
+    return StringField(
+        label,
+        description=hint,
+        widget=GovTextInput(),
+        filters=[strip],
+        validators=[DataRequired(NEEDED[name]), Length(max=max_length)],
+    )
 
 
 def _as_given(label: str) -> StringField:
@@ -33,20 +40,30 @@ class AcceptForm(DecisionForm):
     ANCHORS: ClassVar[dict[str, str]] = {"morile_scores": "#morile-scores"}
 
     threat_type = _radios("threat_type", "Confirmed threat type", vocab.THREAT_TYPES)
-    primary_theme = SelectField("Confirmed primary theme", choices=options(vocab.THEMES, "Select a theme"),
-                                widget=GovSelect(), **pick(NEEDED["primary_theme"]))
-    secondary_themes = DistinctChoices("Secondary themes (optional)", choices=options(vocab.THEMES),
-                                           widget=GovCheckboxesInput(),
-                                           **pick(SECONDARY_THEMES_FROM_LIST, required=False))
-    apmis_reference = StringField("SOC master list (APMIS) reference (optional)", widget=GovTextInput(),
-                                  filters=[strip], validators=[Length(max=64)],
-                                  description="You can add this later if the threat is not on the list yet.")
+    primary_theme = SelectField(
+        "Confirmed primary theme",
+        choices=options(vocab.THEMES, "Select a theme"),
+        widget=GovSelect(),
+        **pick(NEEDED["primary_theme"]),
+    )
+    secondary_themes = DistinctChoices(
+        "Secondary themes (optional)",
+        choices=options(vocab.THEMES),
+        widget=GovCheckboxesInput(),
+        **pick(SECONDARY_THEMES_FROM_LIST, required=False),
+    )
+    apmis_reference = StringField(
+        "SOC master list (APMIS) reference (optional)",
+        widget=GovTextInput(),
+        filters=[strip],
+        validators=[Length(max=64)],
+        description="You can add this later if the threat is not on the list yet.",
+    )
     morile_harm = _text("morile_harm", "MoRiLE harm score", 32, MORILE_HINT)
     morile_likelihood = _text("morile_likelihood", "MoRiLE likelihood score", 32, MORILE_HINT)
     morile_risk = _text("morile_risk", "MoRiLE risk score", 32, MORILE_HINT)
     morile_confidence = _radios("morile_confidence", "MoRiLE confidence", vocab.MORILE_CONFIDENCE)
-    morile_organisational_position = _text("morile_organisational_position", "MoRiLE organisational position",
-                                           120)
+    morile_organisational_position = _text("morile_organisational_position", "MoRiLE organisational position", 120)
     morile_priority = _radios("morile_priority", "MoRiLE priority", vocab.MORILE_PRIORITY)
     soc = _radios("soc", "SOC or not", vocab.SOC_OR_NOT)
     moderation_status = _radios("moderation_status", "Moderation status", vocab.MODERATION_STATUSES)
@@ -54,13 +71,19 @@ class AcceptForm(DecisionForm):
     tier = _radios("tier", "Tier", vocab.TIERS)
     management_level = _radios("management_level", "Management level", vocab.MANAGEMENT_LEVELS)
     owning_force_id = SelectField("Owning force", coerce=int, widget=GovSelect(), **pick(NEEDED["owning_force_id"]))
-    pnd_reference = StringField("PND reference (optional)", widget=GovTextInput(), filters=[strip],
-                                validators=[Length(max=64)], description="You can add this later.")
+    pnd_reference = StringField(
+        "PND reference (optional)",
+        widget=GovTextInput(),
+        filters=[strip],
+        validators=[Length(max=64)],
+        description="You can add this later.",
+    )
 
     @classmethod
     def defaults(cls, form: TriggerForm, today: date) -> dict[str, Any]:
         return {
-            "threat_type": form.threat_type, "primary_theme": form.primary_theme,
+            "threat_type": form.threat_type,
+            "primary_theme": form.primary_theme,
             "secondary_themes": form.answers_for("A").get("secondary_themes") or [],
             "owning_force_id": form.force_id,
         }
@@ -78,7 +101,9 @@ class AcceptForm(DecisionForm):
         record["pnd_reference"] = self.pnd_reference.data or None
         record["morile_scores"] = [
             {"category": value, "score": self[f"score_{value}"].data, "confidence": self[f"confidence_{value}"].data}
-            for value, _ in vocab.HARM_TYPES if self[f"score_{value}"].data or self[f"confidence_{value}"].data]
+            for value, _ in vocab.HARM_TYPES
+            if self[f"score_{value}"].data or self[f"confidence_{value}"].data
+        ]
         return {"record": record}
 
 

@@ -3,9 +3,10 @@
 Input rules (required, format, cross-field) live here with GOV.UK messages; the business rules
 are the workflow's, and their errors are put back onto these fields by `add_errors`.
 """
+
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import Any
 
 from flask import current_app
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea, GovTextInput
@@ -75,18 +76,27 @@ class SendForm(DecisionForm):
 class SpocSendForm(SendForm):
     """The SPOC's quality gate: what they checked or want the assessor to know, kept on the event."""
 
-    comment = TextAreaField("Note for the assessor (optional)", widget=GovTextArea(), filters=[strip],
-                            validators=[Length(max=5000)],
-                            description="For example, what you checked, or where the form is thin and why. "
-                                        "The assessor sees it at the top of the form.")
+    comment = TextAreaField(
+        "Note for the assessor (optional)",
+        widget=GovTextArea(),
+        filters=[strip],
+        validators=[Length(max=5000)],
+        description="For example, what you checked, or where the form is thin and why. "
+        "The assessor sees it at the top of the form.",
+    )
 
     def details(self) -> dict[str, Any]:
         return {"comment": self.comment.data or None}
 
 
 def _comment(label: str, message: str, hint: str | None = None) -> TextAreaField:
-    return TextAreaField(label, description=hint, widget=GovTextArea(), filters=[strip],
-                         validators=[DataRequired(message), Length(max=5000)])
+    return TextAreaField(
+        label,
+        description=hint,
+        widget=GovTextArea(),
+        filters=[strip],
+        validators=[DataRequired(message), Length(max=5000)],
+    )
 
 
 class CommentForm(DecisionForm):
@@ -97,8 +107,11 @@ class CommentForm(DecisionForm):
 
 
 class SpocReturnForm(CommentForm):
-    comment = _comment("Comments for the officer", "Enter your comments for the officer",
-                       "Say what needs to change before you can submit the form to the ROCTA.")
+    comment = _comment(
+        "Comments for the officer",
+        "Enter your comments for the officer",
+        "Say what needs to change before you can submit the form to the ROCTA.",
+    )
 
 
 class ReopenForm(CommentForm):
@@ -116,8 +129,11 @@ class ReconsiderForm(CommentForm):
 class ReleaseForm(CommentForm):
     """A regional manager taking work from an assessor says why (definition.REASON_REQUIRED_OF)."""
 
-    comment = _comment("Why are you releasing the form?", "Enter the reason for releasing the form",
-                       "Recorded in the form's history, where the assessor sees it.")
+    comment = _comment(
+        "Why are you releasing the form?",
+        "Enter the reason for releasing the form",
+        "Recorded in the form's history, where the assessor sees it.",
+    )
 
 
 class ReturnForm(DecisionForm):
@@ -127,8 +143,10 @@ class ReturnForm(DecisionForm):
     def prepare(self, form: TriggerForm, today: date) -> None:
         days = current_app.config["RESUBMIT_WITHIN_DAYS"]
         default = today + timedelta(days=days)
-        self.resubmit_by.description = (f"Leave this blank to give the force {days} days, until "
-                                        f"{default:%-d %B %Y}. For example, {default:%-d %-m %Y}")
+        self.resubmit_by.description = (
+            f"Leave this blank to give the force {days} days, until "
+            f"{default:%-d %B %Y}. For example, {default:%-d %-m %Y}"
+        )
 
     def details(self) -> dict[str, Any]:
         return {"resubmit_by": self.resubmit_by.data}
@@ -136,60 +154,99 @@ class ReturnForm(DecisionForm):
 
 class RejectForm(DecisionForm):
     template = "decisions/reject.html"
-    reason_code = RadioField("Why is the form rejected?", widget=GovRadioInput(),
-                             choices=options((code, f"{code} – {label}") for code, label in vocab.REJECTION_REASONS),
-                             **pick("Select a rejection reason"))
-    duplicate_reference = StringField("Reference of the existing threat (N6 only)", widget=GovTextInput(),
-                                      filters=[strip], validators=[Length(max=64)],
-                                      description="If the form duplicates a threat already assessed, give its "
-                                                  "SOC master list reference.")
-    comment = TextAreaField("Rationale", widget=GovTextArea(), filters=[strip],
-                            description="The force sees this. Explain why the form does not meet the criteria.",
-                            validators=[DataRequired("Enter the rationale for rejecting the form"),
-                                        Length(min=20, message="The rationale must be at least 20 characters"),
-                                        Length(max=5000)])
+    reason_code = RadioField(
+        "Why is the form rejected?",
+        widget=GovRadioInput(),
+        choices=options((code, f"{code} – {label}") for code, label in vocab.REJECTION_REASONS),
+        **pick("Select a rejection reason"),
+    )
+    duplicate_reference = StringField(
+        "Reference of the existing threat (N6 only)",
+        widget=GovTextInput(),
+        filters=[strip],
+        validators=[Length(max=64)],
+        description="If the form duplicates a threat already assessed, give its SOC master list reference.",
+    )
+    comment = TextAreaField(
+        "Rationale",
+        widget=GovTextArea(),
+        filters=[strip],
+        description="The force sees this. Explain why the form does not meet the criteria.",
+        validators=[
+            DataRequired("Enter the rationale for rejecting the form"),
+            Length(min=20, message="The rationale must be at least 20 characters"),
+            Length(max=5000),
+        ],
+    )
 
     def details(self) -> dict[str, Any]:
-        return {"reason_code": self.reason_code.data, "comment": self.comment.data,
-                "duplicate_reference": self.duplicate_reference.data or None}
+        return {
+            "reason_code": self.reason_code.data,
+            "comment": self.comment.data,
+            "duplicate_reference": self.duplicate_reference.data or None,
+        }
 
 
 def _field_choices() -> list[tuple[str, str]]:
     choices = []
     for section in SECTIONS:
         if section.group:
-            choices.append((f"{section.key}.{section.group.key}",
-                            f"{section.key}. {section.title}: {section.group.plural.capitalize()}"))
-        choices += [(f"{section.key}.{f.name}", f"{section.key}. {section.title}: {f.label}")
-                    for f in section.fields]
+            choices.append(
+                (
+                    f"{section.key}.{section.group.key}",
+                    f"{section.key}. {section.title}: {section.group.plural.capitalize()}",
+                )
+            )
+        choices += [(f"{section.key}.{f.name}", f"{section.key}. {section.title}: {f.label}") for f in section.fields]
     return options(choices, "The whole section")
 
 
 class ReturnItemForm(GovForm):
-    section = SelectField("Section", choices=options(SECTION_CHOICES, "Select a section"), widget=GovSelect(),
-                          **pick("Select the section the item is about"))
-    field_name = SelectField("Question (optional)", choices=_field_choices(), widget=GovSelect(),
-                             description="Choose a question if the item is about one answer.", default="",
-                             **pick(QUESTION_IN_SECTION, required=False))
-    reason_code = SelectField("Return reason", widget=GovSelect(),
-                              choices=options(((code, f"{code} – {label}") for code, label in vocab.RETURN_REASONS),
-                                              "Select a reason"),
-                              **pick("Select the reason for the return"))
-    comment = _comment("Comment for the force", "Enter a comment for the force",
-                       "Say what is missing or wrong and what the force needs to do.")
+    section = SelectField(
+        "Section",
+        choices=options(SECTION_CHOICES, "Select a section"),
+        widget=GovSelect(),
+        **pick("Select the section the item is about"),
+    )
+    field_name = SelectField(
+        "Question (optional)",
+        choices=_field_choices(),
+        widget=GovSelect(),
+        description="Choose a question if the item is about one answer.",
+        default="",
+        **pick(QUESTION_IN_SECTION, required=False),
+    )
+    reason_code = SelectField(
+        "Return reason",
+        widget=GovSelect(),
+        choices=options(((code, f"{code} – {label}") for code, label in vocab.RETURN_REASONS), "Select a reason"),
+        **pick("Select the reason for the return"),
+    )
+    comment = _comment(
+        "Comment for the force",
+        "Enter a comment for the force",
+        "Say what is missing or wrong and what the force needs to do.",
+    )
 
     def item(self) -> dict[str, Any]:
         # A question of another section stays as chosen ("A.summary"), which no section asks: the service refuses it.
         section, _, question = (self.field_name.data or "").partition(".")
         field = question if section == self.section.data else self.field_name.data
-        return {"section": self.section.data, "field": field or None, "reason_code": self.reason_code.data,
-                "comment": self.comment.data}
+        return {
+            "section": self.section.data,
+            "field": field or None,
+            "reason_code": self.reason_code.data,
+            "comment": self.comment.data,
+        }
 
     def add_errors(self, errors: dict[str, str]) -> None:
         super().add_errors({"field_name" if name == "field" else name: message for name, message in errors.items()})
 
 
 class ResponseForm(DecisionForm):
-    response = _comment("Your response", "Enter your response to the return item",
-                        "Say what you changed in the form, or why no change is needed. "
-                        "The ROCTA needs at least 30 characters before the form can be resubmitted.")
+    response = _comment(
+        "Your response",
+        "Enter your response to the return item",
+        "Say what you changed in the form, or why no change is needed. "
+        "The ROCTA needs at least 30 characters before the form can be resubmitted.",
+    )

@@ -1,4 +1,5 @@
 """Per action: the form its page asks for, what else the page shows, and what to say afterwards."""
+
 from typing import Any
 
 from triggerflow.assessment.return_items import items_for
@@ -6,8 +7,18 @@ from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import field_label
 from triggerflow.models import ReturnItemStatus, Role, TriggerForm, User
 from triggerflow.web.decisions.acceptance import AcceptForm
-from triggerflow.web.decisions.forms import (DecisionForm, ReconsiderForm, RejectForm, ReleaseForm, ReopenForm,
-                                             ReturnForm, SendForm, SpocReturnForm, SpocSendForm, WithdrawForm)
+from triggerflow.web.decisions.forms import (
+    DecisionForm,
+    ReconsiderForm,
+    RejectForm,
+    ReleaseForm,
+    ReopenForm,
+    ReturnForm,
+    SendForm,
+    SpocReturnForm,
+    SpocSendForm,
+    WithdrawForm,
+)
 from triggerflow.workflow.definition import SENDING_ACTIONS, action_for
 from triggerflow.workflow.permissions import may_edit
 
@@ -58,9 +69,13 @@ def page_context(action: str, form: TriggerForm, user: User) -> dict[str, Any]:
     if action in SENDING_ACTIONS:
         context["result"] = completeness(form)
     if action == "resubmit":
-        context["items"] = [item for item in items_for(form, include_pending=False)
-                            if item.status in (ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED)]
+        context["items"] = [
+            item
+            for item in items_for(form, include_pending=False)
+            if item.status in (ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED)
+        ]
     if action == "return_to_force":
-        context["items"] = [item for item in items_for(form, include_pending=True)
-                            if item.status is ReturnItemStatus.PENDING]
+        context["items"] = [
+            item for item in items_for(form, include_pending=True) if item.status is ReturnItemStatus.PENDING
+        ]
     return context

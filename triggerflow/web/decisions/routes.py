@@ -1,4 +1,5 @@
 """Taking lifecycle actions on a form, and the return items that go with a return."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -53,8 +54,15 @@ def _stale(form, action: str, page: DecisionForm):
 
 
 def _action_page(form, action: str, page: DecisionForm, status: int, findings=()):
-    return render_template(page.template, form=form, action=action, meta=action_for(action, current_user),
-                           decision_form=page, findings=findings, **page_context(action, form, current_user)), status
+    return render_template(
+        page.template,
+        form=form,
+        action=action,
+        meta=action_for(action, current_user),
+        decision_form=page,
+        findings=findings,
+        **page_context(action, form, current_user),
+    ), status
 
 
 @bp.route("/return-items/new", methods=["GET", "POST"])
@@ -102,11 +110,18 @@ def respond(number: str, item_id: int):
     page = ResponseForm.build(form, local_today(), response=item.response)
     status = 400
     if page.validate_on_submit():
-        status = page.save(form, lambda: return_items.respond(form, item, current_user, page.response.data,
-                                                                 page.expected_version))
+        status = page.save(
+            form, lambda: return_items.respond(form, item, current_user, page.response.data, page.expected_version)
+        )
         if status is None:
             flash(f"Your response on section {item.section} has been saved", "success")
             return redirect(url_for("forms.overview", number=number, _anchor="return-items"))
-    return render_template("decisions/respond.html", form=form, item=item, decision_form=page, field_label=field_label,
-                           section_title=SECTIONS_BY_KEY[item.section].title,
-                           thread=review.threads([item])[item.id]), status if page.has_errors else 200
+    return render_template(
+        "decisions/respond.html",
+        form=form,
+        item=item,
+        decision_form=page,
+        field_label=field_label,
+        section_title=SECTIONS_BY_KEY[item.section].title,
+        thread=review.threads([item])[item.id],
+    ), status if page.has_errors else 200

@@ -1,4 +1,5 @@
 """Adding, changing and removing one repeating item: a subject, an offence or an intelligence item."""
+
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
@@ -30,8 +31,14 @@ def _item_page(number: str, key: str, item_id: str | None):
     if not page.validate_on_submit():
         return render_item(form, section_or_404(key), page, item)
     try:
-        store.save_item(form, key, item_id, answers_from(page, shown_specs(form, group.fields, item or {})),
-                        current_user, expected_version=page.expected_version)
+        store.save_item(
+            form,
+            key,
+            item_id,
+            answers_from(page, shown_specs(form, group.fields, item or {})),
+            current_user,
+            expected_version=page.expected_version,
+        )
     except StaleForm as stale:
         return render_item(form, section_or_404(key), page, item, conflict=stale.message), 409
     except LookupError:

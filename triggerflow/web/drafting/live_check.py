@@ -4,6 +4,7 @@ The page's script posts the section's answers as they stand while the officer ty
 fields check them and the same criteria run over the draft as saving would leave it. Nothing is
 written, so a half-typed answer never reaches the form or its history.
 """
+
 from flask import render_template
 
 from triggerflow.access import allow

@@ -1,16 +1,16 @@
 """What the section and item pages share: who may open them, and what they show besides the fields."""
+
 from flask import abort, render_template
 from flask_login import current_user
 
 from triggerflow.assessment.return_items import items_for
 from triggerflow.content.completeness import completeness
-from triggerflow.criteria import Finding, Result
 from triggerflow.content.sections import SECTIONS, SECTIONS_BY_KEY, Group, Section
-from triggerflow.inputs.section_forms import DraftForm
+from triggerflow.criteria import Finding, Result
+from triggerflow.inputs.section_forms import DraftForm, answers_from
 from triggerflow.models import ReturnItemStatus, TriggerForm
 from triggerflow.queries.duplicates import possible_duplicates
 from triggerflow.queries.scope import get_form_or_404
-from triggerflow.inputs.section_forms import answers_from
 from triggerflow.web.drafting.reveal import questions
 from triggerflow.workflow.permissions import may_edit
 
@@ -42,10 +42,17 @@ def group_or_404(key: str) -> Group:
 
 def render_section(form: TriggerForm, section: Section, page: DraftForm, conflict: str | None = None) -> str:
     position = SECTIONS.index(section)
-    returned = [item for item in items_for(form, include_pending=False)
-                if item.section == section.key and item.status in (ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED)]
+    returned = [
+        item
+        for item in items_for(form, include_pending=False)
+        if item.section == section.key and item.status in (ReturnItemStatus.OPEN, ReturnItemStatus.RESPONDED)
+    ]
     return render_template(
-        "drafting/section.html", form=form, section=section, draft_form=page, conflict=conflict,
+        "drafting/section.html",
+        form=form,
+        section=section,
+        draft_form=page,
+        conflict=conflict,
         needs=section_needs(completeness(form), section.key),
         questions=questions(form, section.fields, form.answers_for(section.key), answers_from(page, section.fields)),
         return_items=returned,
@@ -59,15 +66,29 @@ def section_needs(result: Result, key: str) -> list[Finding]:
     return [finding for finding in result.findings if finding.section == key]
 
 
-def render_item(form: TriggerForm, section: Section, page: DraftForm, item: dict | None,
-                conflict: str | None = None) -> str:
+def render_item(
+    form: TriggerForm, section: Section, page: DraftForm, item: dict | None, conflict: str | None = None
+) -> str:
     fields = section.group.fields
-    return render_template("drafting/item.html", form=form, section=section, group=section.group,
-                           draft_form=page, item=item, conflict=conflict,
-                           questions=questions(form, fields, item or {}, answers_from(page, fields)))
+    return render_template(
+        "drafting/item.html",
+        form=form,
+        section=section,
+        group=section.group,
+        draft_form=page,
+        item=item,
+        conflict=conflict,
+        questions=questions(form, fields, item or {}, answers_from(page, fields)),
+    )
 
 
-def render_remove(form: TriggerForm, section: Section, page: DraftForm, item: dict,
-                  conflict: str | None = None) -> str:
-    return render_template("drafting/remove.html", form=form, section=section, group=section.group,
-                           draft_form=page, item=item, conflict=conflict)
+def render_remove(form: TriggerForm, section: Section, page: DraftForm, item: dict, conflict: str | None = None) -> str:
+    return render_template(
+        "drafting/remove.html",
+        form=form,
+        section=section,
+        group=section.group,
+        draft_form=page,
+        item=item,
+        conflict=conflict,
+    )

@@ -2,6 +2,7 @@
 left off, one this page's answer rules out starts hidden for the reveal script to show when it
 applies. A question that does not apply but holds an answer is shown, marked, so nothing the
 officer typed is out of sight; it is saved as it stands and no criterion reads it."""
+
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,12 +22,17 @@ class Question:
 def shown_specs(form: TriggerForm, specs: tuple[Field, ...], stored: dict[str, Any]) -> tuple[Field, ...]:
     """The questions the page offers, decided on the saved form alone so that a page and its save
     agree on which answers they hold: the others are left as they are saved."""
-    return tuple(spec for spec in specs if is_answered(stored.get(spec.name))
-                 or applies([w for w in spec.when if w.section], stored, form.answers or {}))
+    return tuple(
+        spec
+        for spec in specs
+        if is_answered(stored.get(spec.name))
+        or applies([w for w in spec.when if w.section], stored, form.answers or {})
+    )
 
 
-def questions(form: TriggerForm, specs: tuple[Field, ...], stored: dict[str, Any],
-              here: dict[str, Any]) -> list[Question]:
+def questions(
+    form: TriggerForm, specs: tuple[Field, ...], stored: dict[str, Any], here: dict[str, Any]
+) -> list[Question]:
     """The questions shown, `here` being the page's answers as they now stand (saved or just posted)."""
     shown = []
     for spec in shown_specs(form, specs, stored):

@@ -1,4 +1,5 @@
 """Editing a form's sections and repeating items while it is with the force."""
+
 from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
 

@@ -2,6 +2,7 @@
 
 Downloads change nothing but the export audit, so they are plain GET links and forms.
 """
+
 from flask import Blueprint, render_template, request
 from flask_login import current_user
 
@@ -25,16 +26,22 @@ def download():
     if not form.validate():
         return render_template("exports/index.html", form=form, kinds=KINDS), 400
     # Each list's own query (the history's takes a date range too), narrowed as the page allows.
-    query = KINDS[form.kind.data].query(state=[form.state.data] if form.state.data else None,
-                                        theme=form.theme.data or None)
+    query = KINDS[form.kind.data].query(
+        state=[form.state.data] if form.state.data else None, theme=form.theme.data or None
+    )
     return export(current_user, form.kind.data, query, "web")
 
 
 @bp.after_app_request
 def record_other_downloads(response):
     """CSV sent by any other page (a dashboard table, say) is recorded here, so none goes unaudited."""
-    if (response.mimetype == "text/csv" and response.status_code == 200 and not response.is_streamed
-            and not getattr(response, "export_recorded", False) and current_user.is_authenticated):
+    if (
+        response.mimetype == "text/csv"
+        and response.status_code == 200
+        and not response.is_streamed
+        and not getattr(response, "export_recorded", False)
+        and current_user.is_authenticated
+    ):
         rows = max(response.get_data(as_text=True).count("\n") - 2, 0)
         # The view's arguments (a dashboard table's key) say which list it was, with the filters.
         filters = {**(request.view_args or {}), **request.args.to_dict(flat=False)}

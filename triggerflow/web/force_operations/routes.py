@@ -1,4 +1,5 @@
 """The force's operations register: what it is running against which groups, form or no form."""
+
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -16,8 +17,12 @@ bp = Blueprint("force_operations", __name__, url_prefix="/operations")
 @bp.get("/")
 @allow(Role.OFFICER, Role.SPOC, Role.MANAGER)
 def index():
-    return render_template("force_operations/index.html", operations=force_operations.of_force(current_user),
-                           today=utcnow().date(), may_record=current_user.role in RECORDERS)
+    return render_template(
+        "force_operations/index.html",
+        operations=force_operations.of_force(current_user),
+        today=utcnow().date(),
+        may_record=current_user.role in RECORDERS,
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -27,8 +32,14 @@ def new():
     status = 400
     if page.validate_on_submit():
         try:
-            record(current_user, name=page.name.data, started_on=page.started_on.data, target=page.target.data,
-                   form_number=page.form_number.data, today=utcnow().date())
+            record(
+                current_user,
+                name=page.name.data,
+                started_on=page.started_on.data,
+                target=page.target.data,
+                form_number=page.form_number.data,
+                today=utcnow().date(),
+            )
         except Invalid as invalid:
             page.add_errors(invalid.errors)
             status = 422

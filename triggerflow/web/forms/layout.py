@@ -3,6 +3,7 @@
 The people filling the form in start from its task list; everyone else is there to decide on, check
 or read it, so their actions come first with the form's content on the same page.
 """
+
 from dataclasses import dataclass
 
 from flask import current_app

@@ -1,4 +1,5 @@
 """A form's own pages: starting one, its overview, its content and its submitted versions."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -49,13 +50,21 @@ def overview(number: str):
     # Only a form accepted at some time has threats: the others' pages need not ask.
     ever_accepted = any(event.action == "accept" for event in history)
     return render_template(
-        "forms/overview.html", form=form, sections=SECTIONS, result=completeness(form),
+        "forms/overview.html",
+        form=form,
+        sections=SECTIONS,
+        result=completeness(form),
         actions=[(name, action_for(name, current_user)) for name in actions],
-        page=layout_for(form, current_user, actions), editable=may_edit(form, current_user), return_items=items,
+        page=layout_for(form, current_user, actions),
+        editable=may_edit(form, current_user),
+        return_items=items,
         answers=form.answers or {},
-        history=history, timing=timing(form, events=history), spoc_note=spoc_note(history),
+        history=history,
+        timing=timing(form, events=history),
+        spoc_note=spoc_note(history),
         versions=form_page.versions(form),
-        acceptance=form_page.acceptance(form), next_step=next_step(form),
+        acceptance=form_page.acceptance(form),
+        next_step=next_step(form),
         threats=threats.of_form(form, current_user) if ever_accepted else [],
         **review_context(form, current_user, items),
         duplicates=[] if form.state.is_terminal else possible_duplicates(form, current_user),
@@ -67,8 +76,14 @@ def overview(number: str):
 @allow(*ANY_ROLE)
 def content(number: str):
     form = get_form_or_404(number, current_user)
-    return render_template("forms/content.html", form=form, sections=SECTIONS, answers=form.answers or {},
-                           heading="The form as it is now", result=completeness(form))
+    return render_template(
+        "forms/content.html",
+        form=form,
+        sections=SECTIONS,
+        answers=form.answers or {},
+        heading="The form as it is now",
+        result=completeness(form),
+    )
 
 
 @bp.get("/<number>/print")
@@ -76,9 +91,17 @@ def content(number: str):
 def print_view(number: str):
     """The whole form on paper, for tasking meetings: its marking heads and foots every printed page."""
     form = get_form_or_404(number, current_user)
-    return render_template("forms/print.html", form=form, sections=SECTIONS, answers=form.answers or {},
-                           return_items=items_for(form, include_pending=False), acceptance=form_page.acceptance(form),
-                           history=form_page.history(form), marking=printed_marking(form), printed_at=utcnow())
+    return render_template(
+        "forms/print.html",
+        form=form,
+        sections=SECTIONS,
+        answers=form.answers or {},
+        return_items=items_for(form, include_pending=False),
+        acceptance=form_page.acceptance(form),
+        history=form_page.history(form),
+        marking=printed_marking(form),
+        printed_at=utcnow(),
+    )
 
 
 @bp.get("/<number>/versions/<int:sequence>")
@@ -88,6 +111,12 @@ def version(number: str, sequence: int):
     snapshot = form_page.version(form, sequence)
     if snapshot is None:
         abort(404)
-    return render_template("forms/content.html", form=form, sections=SECTIONS, answers=snapshot.answers,
-                           heading=f"Version {snapshot.sequence}, sent {snapshot.created_at:%-d %B %Y}",
-                           snapshot=snapshot, result=None)
+    return render_template(
+        "forms/content.html",
+        form=form,
+        sections=SECTIONS,
+        answers=snapshot.answers,
+        heading=f"Version {snapshot.sequence}, sent {snapshot.created_at:%-d %B %Y}",
+        snapshot=snapshot,
+        result=None,
+    )

@@ -3,6 +3,7 @@
 Cells are plain data (text, a link, a second line, tags), so the template has one way to print
 any cell, and a page of forms costs no macro call per cell.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -69,8 +70,12 @@ def _days(n: int | None) -> str:
 def _form(row: Row, viewer: Viewer) -> Cell:
     flag = returned_label(row["returns"])
     tags = (Tag(flag, "red", (("returned", str(row["returns"])),), "app-returned-flag", own_line=True),) if flag else ()
-    return Cell(row["number"], url_for("forms.overview", number=row["number"]),
-                row["working_name"] or "Untitled trigger form", tags)
+    return Cell(
+        row["number"],
+        url_for("forms.overview", number=row["number"]),
+        row["working_name"] or "Untitled trigger form",
+        tags,
+    )
 
 
 def _state(row: Row, viewer: Viewer) -> Cell:
@@ -96,8 +101,13 @@ def _due(row: Row, viewer: Viewer) -> Cell:
     due = due_for(row["state"], row.get("submitted_at"), row.get("resubmit_by"), viewer.today)
     if not due:
         return Cell(NONE)
-    tag = (Tag("Overdue", "red", (("due", "overdue"),)) if due.overdue
-           else Tag("Due soon", "yellow", (("due", "soon"),)) if due.soon else None)
+    tag = (
+        Tag("Overdue", "red", (("due", "overdue"),))
+        if due.overdue
+        else Tag("Due soon", "yellow", (("due", "soon"),))
+        if due.soon
+        else None
+    )
     return Cell(long_date(due.on), tags=(tag,) if tag else ())
 
 
@@ -120,8 +130,9 @@ COLUMNS = {
     "form": Column("Form", _form),
     "state": Column("State", _state),
     "force": Column("Force", _text("force_name")),
-    "theme": Column("Theme", lambda row, viewer: Cell(vocab.label_for(vocab.THEMES, row["primary_theme"])
-                                                      or "Not answered")),
+    "theme": Column(
+        "Theme", lambda row, viewer: Cell(vocab.label_for(vocab.THEMES, row["primary_theme"]) or "Not answered")
+    ),
     "author": Column("Started by", _author),
     "assessor": Column("Assessor", _text("assessor_name", "None")),
     "days_waiting": Column("Days waiting", lambda row, viewer: Cell(_days(row["days_waiting"])), numeric=True),

@@ -1,4 +1,5 @@
 """Each person's starting page: the queues of work for their role."""
+
 from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user
 
@@ -16,15 +17,20 @@ bp = Blueprint("home", __name__)
 # The queues each role works from, by the key their page number travels under (?<key>_page=2), with their columns.
 _QUEUES = {
     Role.OFFICER: {"mine": (queues.my_forms, ("form", "state", "days_since_return", "resubmit_by", "updated"))},
-    Role.SPOC: {"ready": (queues.ready_to_resubmit, ("form", "author", "days_since_return", "resubmit_by")),
-                "review": (queues.awaiting_review, ("form", "author", "theme", "days_with_spoc")),
-                "returns": (queues.force_returns, ("form", "state", "author", "days_since_return", "resubmit_by",
-                                                   "unanswered")),
-                "drafts": (queues.force_drafts, ("form", "author", "updated"))},
-    Role.ASSESSOR: {"assessing": (queues.assessing, ("form", "force", "theme", "days_waiting", "due")),
-                    "new": (queues.regional_new, ("form", "force", "theme", "days_waiting", "due")),
-                    "resubmitted": (queues.regional_resubmitted, ("form", "force", "theme", "routed", "days_waiting",
-                                                                  "due"))},
+    Role.SPOC: {
+        "ready": (queues.ready_to_resubmit, ("form", "author", "days_since_return", "resubmit_by")),
+        "review": (queues.awaiting_review, ("form", "author", "theme", "days_with_spoc")),
+        "returns": (
+            queues.force_returns,
+            ("form", "state", "author", "days_since_return", "resubmit_by", "unanswered"),
+        ),
+        "drafts": (queues.force_drafts, ("form", "author", "updated")),
+    },
+    Role.ASSESSOR: {
+        "assessing": (queues.assessing, ("form", "force", "theme", "days_waiting", "due")),
+        "new": (queues.regional_new, ("form", "force", "theme", "days_waiting", "due")),
+        "resubmitted": (queues.regional_resubmitted, ("form", "force", "theme", "routed", "days_waiting", "due")),
+    },
 }
 _EVERY_FORM = ("form", "state", "force", "theme", "assessor", "due", "updated")
 
@@ -34,16 +40,22 @@ _EVERY_FORM = ("form", "state", "force", "theme", "assessor", "due", "updated")
 def index():
     viewer = Viewer(current_user, local_today())
     if current_user.role in _QUEUES:
-        tables = {key: queue_table(key, fetch(current_user, _page_number(key)), columns, viewer)
-                  for key, (fetch, columns) in _QUEUES[current_user.role].items()}
+        tables = {
+            key: queue_table(key, fetch(current_user, _page_number(key)), columns, viewer)
+            for key, (fetch, columns) in _QUEUES[current_user.role].items()
+        }
         spocs = spocs_of(current_user.force_id) if current_user.role is Role.OFFICER else []
         return render_template(f"home/{current_user.role.value}.html", queues=tables, spocs=spocs)
     state = request.args.get("state")
     state = FormState(state) if state in set(FormState) else None
     counts = queues.state_counts(current_user, cap=current_app.config["LIST_COUNT_CAP"])
     page = queues.forms_in_scope(current_user, _page_number("forms"), state, counts=counts)
-    return render_template("home/overview.html", state=state, counts=counts,
-                           queues={"forms": queue_table("forms", page, _EVERY_FORM, viewer)})
+    return render_template(
+        "home/overview.html",
+        state=state,
+        counts=counts,
+        queues={"forms": queue_table("forms", page, _EVERY_FORM, viewer)},
+    )
 
 
 def _page_number(key: str) -> int:

@@ -1,4 +1,5 @@
 """The development mail folder: every e-mail TriggerFlow sent, for the demo. 404 unless MAIL_PAGE."""
+
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, url_for
 
 from triggerflow.access import ANY_ROLE, allow

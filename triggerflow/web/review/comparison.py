@@ -1,4 +1,5 @@
 """The page comparing two versions of a form, with the return items beside the sections they are about."""
+
 from flask import render_template
 from flask_login import current_user
 
@@ -19,9 +20,18 @@ def comparison_page(form: TriggerForm, old: FormSnapshot, new: FormSnapshot, *, 
         by_section.setdefault(item.section, []).append(item)
     shown = [s for s in SECTIONS if s.key in changed or s.key in by_section]
     return render_template(
-        "review/changes.html", form=form, old=old, new=new, since_review=since_review, sections=shown,
-        changed=changed, items=by_section, threads=review.threads(items), field_label=field_label,
-        may_review=may_review_items(form, current_user), versions=form_page.versions(form),
+        "review/changes.html",
+        form=form,
+        old=old,
+        new=new,
+        since_review=since_review,
+        sections=shown,
+        changed=changed,
+        items=by_section,
+        threads=review.threads(items),
+        field_label=field_label,
+        may_review=may_review_items(form, current_user),
+        versions=form_page.versions(form),
         unchanged_with_items=[key for key in by_section if key not in changed],
         heading=_heading(old, new, since_review),
     )
@@ -37,5 +47,8 @@ def _heading(old: FormSnapshot, new: FormSnapshot, since_review: bool) -> str:
 
 def _items_answered_for(form: TriggerForm, old: FormSnapshot) -> list[ReturnItem]:
     """The items sent back with `old` (returned in its round), and any not yet closed."""
-    return [item for item in items_for(form, include_pending=False)
-            if item.round == old.round or item.status is not ReturnItemStatus.CLOSED]
+    return [
+        item
+        for item in items_for(form, include_pending=False)
+        if item.round == old.round or item.status is not ReturnItemStatus.CLOSED
+    ]

@@ -1,4 +1,5 @@
 """What the form's page adds for the return loop: item threads, internal notes, links to the changes."""
+
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -42,15 +43,24 @@ def items_summary(items: list[ReturnItem]) -> ItemsSummary:
     sent = len(items) - pending
     others = []
     if sent and not waiting:
-        others.append("Every return item sent to the force has a response." if pending
-                      else "Every return item has a response.")
+        others.append(
+            "Every return item sent to the force has a response." if pending else "Every return item has a response."
+        )
     if count[ReturnItemStatus.RESPONDED]:
         others.append(f"{count[ReturnItemStatus.RESPONDED]} answered and waiting for the assessor.")
     if count[ReturnItemStatus.CLOSED]:
         others.append(f"{count[ReturnItemStatus.CLOSED]} closed.")
     if pending:
-        others.append(f"{pending} not yet sent: {'it goes' if pending == 1 else 'they go'} to the force "
-                      "when the form is returned.")
-    needs = (f"{waiting} of {sent} return item{'s' if sent != 1 else ''} still need{'s' if waiting == 1 else ''} "
-             "a response.") if waiting else None
+        others.append(
+            f"{pending} not yet sent: {'it goes' if pending == 1 else 'they go'} to the force "
+            "when the form is returned."
+        )
+    needs = (
+        (
+            f"{waiting} of {sent} return item{'s' if sent != 1 else ''} still need{'s' if waiting == 1 else ''} "
+            "a response."
+        )
+        if waiting
+        else None
+    )
     return ItemsSummary(needs, tuple(others))

@@ -1,4 +1,5 @@
 """Reviewing a resubmission: what changed between versions, item threads, internal notes."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -45,15 +46,22 @@ def compare(number: str):
 @bp.route("/return-items/<int:item_id>/close", methods=["GET", "POST"])
 @allow(Role.ASSESSOR)
 def close_item(number: str, item_id: int):
-    return _item_page(number, item_id, CloseItemForm, threads.close_item, "close",
-                      "Return item on section {section} closed")
+    return _item_page(
+        number, item_id, CloseItemForm, threads.close_item, "close", "Return item on section {section} closed"
+    )
 
 
 @bp.route("/return-items/<int:item_id>/reopen", methods=["GET", "POST"])
 @allow(Role.ASSESSOR)
 def reopen_item(number: str, item_id: int):
-    return _item_page(number, item_id, ReopenItemForm, threads.reopen_item, "reopen",
-                      "Return item on section {section} reopened: it goes back to the force with your next return")
+    return _item_page(
+        number,
+        item_id,
+        ReopenItemForm,
+        threads.reopen_item,
+        "reopen",
+        "Return item on section {section} reopened: it goes back to the force with your next return",
+    )
 
 
 def _item_page(number: str, item_id: int, form_class, act, verb: str, done: str):
@@ -66,8 +74,7 @@ def _item_page(number: str, item_id: int, form_class, act, verb: str, done: str)
     status = 200
     if page.validate_on_submit():
         try:
-            status = page.save(form, lambda: act(form, item, current_user, page.comment.data,
-                                                    page.expected_version))
+            status = page.save(form, lambda: act(form, item, current_user, page.comment.data, page.expected_version))
         except ActionNotAllowed as refused:
             page.add_errors({"comment": str(refused)})
             status = 422
@@ -76,9 +83,16 @@ def _item_page(number: str, item_id: int, form_class, act, verb: str, done: str)
             return redirect(_back(number, item.id))
     elif page.errors:
         status = 400
-    return render_template("review/item.html", form=form, item=item, decision_form=page, verb=verb,
-                           field_label=field_label, thread=review.threads([item])[item.id],
-                           back=_back(number, item.id)), status
+    return render_template(
+        "review/item.html",
+        form=form,
+        item=item,
+        decision_form=page,
+        verb=verb,
+        field_label=field_label,
+        thread=review.threads([item])[item.id],
+        back=_back(number, item.id),
+    ), status
 
 
 def _back(number: str, item_id: int) -> str:

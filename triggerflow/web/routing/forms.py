@@ -1,4 +1,5 @@
 """The regional manager's forms: reassign or release one form, or reassign several at once."""
+
 from datetime import date
 from typing import ClassVar
 
@@ -17,21 +18,29 @@ RELEASE = "release"
 
 
 def _reason() -> TextAreaField:
-    return TextAreaField("Reason", widget=GovTextArea(), filters=[strip],
-                         description="Recorded in the form's history.",
-                         validators=[DataRequired("Enter the reason for the reassignment"), Length(max=2000)])
+    return TextAreaField(
+        "Reason",
+        widget=GovTextArea(),
+        filters=[strip],
+        description="Recorded in the form's history.",
+        validators=[DataRequired("Enter the reason for the reassignment"), Length(max=2000)],
+    )
 
 
 class ReassignForm(DecisionForm):
     template = "routing/reassign.html"
-    assessor = RadioField("Who should work on the form?", widget=GovRadioInput(),
-                          **pick("Select an assessor, or release the form"))
+    assessor = RadioField(
+        "Who should work on the form?", widget=GovRadioInput(), **pick("Select an assessor, or release the form")
+    )
     reason = _reason()
 
     def offer(self, form: TriggerForm, assessors: list[User]) -> None:
         eligible = [a for a in assessors if a.force_id != form.force_id and a.id != form.assessor_id]
-        release = ("Release to the regional queue" if form.state is FormState.UNDER_ASSESSMENT
-                   else "Any assessor of the region")
+        release = (
+            "Release to the regional queue"
+            if form.state is FormState.UNDER_ASSESSMENT
+            else "Any assessor of the region"
+        )
         self.assessor.choices = options([(str(a.id), a.name) for a in eligible] + [(RELEASE, release)])
 
     def prepare(self, form: TriggerForm, today: date) -> None:
@@ -40,10 +49,10 @@ class ReassignForm(DecisionForm):
 
 class BulkReassignForm(GovForm):
     # Values are "<number>:<version>": the version each row showed, so a changed form is noticed.
-    forms = DistinctChoices("Forms", validate_choice=False,
-                                validators=[DataRequired("Select at least one form")])
-    assessor = SelectField("Reassign the selected forms to", widget=GovSelect(),
-                           **pick("Select the assessor to give the forms to"))
+    forms = DistinctChoices("Forms", validate_choice=False, validators=[DataRequired("Select at least one form")])
+    assessor = SelectField(
+        "Reassign the selected forms to", widget=GovSelect(), **pick("Select the assessor to give the forms to")
+    )
     reason = _reason()
 
     ANCHORS: ClassVar[dict[str, str]] = {**GovForm.ANCHORS, "forms": "#work"}

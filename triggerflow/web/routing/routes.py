@@ -1,4 +1,5 @@
 """Regional managers route the ROCTA's work: reassign or release one form, or reassign several."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -26,8 +27,9 @@ def reassign(number: str):
     page.offer(form, assignments.assessors_of(form.force.region_id))
     status = 400 if page.is_submitted() else 200
     if page.validate_on_submit():
-        status = page.save(form, lambda: routing.reassign(form, current_user, _chosen(page), page.reason.data,
-                                                             page.expected_version))
+        status = page.save(
+            form, lambda: routing.reassign(form, current_user, _chosen(page), page.reason.data, page.expected_version)
+        )
         if status is None:
             flash(_done(form), "success")
             return redirect(url_for("forms.overview", number=number))
@@ -64,14 +66,23 @@ def work():
             page.add_errors(getattr(refused, "errors", {"forms": str(refused)}))
             status = 422
         else:
-            flash(f"{moved} form{'s' if moved != 1 else ''} reassigned to "
-                  f"{db.session.get(User, int(page.assessor.data)).name}", "success")
+            flash(
+                f"{moved} form{'s' if moved != 1 else ''} reassigned to "
+                f"{db.session.get(User, int(page.assessor.data)).name}",
+                "success",
+            )
             return redirect(url_for("routing.work", assessor=holder))
     elif page.is_submitted():
         status = 400
     work_page = assignments.regional_work(current_user, number_or(request.args.get("page"), 1), assessor_id=holder)
-    return render_template("routing/work.html", form=page, work=work_page, assessors=people, holder=holder,
-                           chosen={value.partition(":")[0] for value in page.forms.data or []}), status
+    return render_template(
+        "routing/work.html",
+        form=page,
+        work=work_page,
+        assessors=people,
+        holder=holder,
+        chosen={value.partition(":")[0] for value in page.forms.data or []},
+    ), status
 
 
 def _reassign_selected(page: BulkReassignForm) -> int:
@@ -80,6 +91,7 @@ def _reassign_selected(page: BulkReassignForm) -> int:
     if len(found) != len(selected):
         raise Invalid({"forms": "One of the selected forms is no longer in your region's work"})
     assessor = db.session.get(User, int(page.assessor.data))
-    routing.reassign_many([(found[number], version) for number, version in selected], current_user, assessor,
-                          page.reason.data)
+    routing.reassign_many(
+        [(found[number], version) for number, version in selected], current_user, assessor, page.reason.data
+    )
     return len(selected)

@@ -3,6 +3,7 @@
 Dates are typed as day, month and year and must make a real date; anything else gets the
 GOV.UK message beside the box and no search is run.
 """
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import StringField, SubmitField
@@ -24,8 +25,11 @@ class SearchForm(FlaskForm):
     class Meta:
         csrf = False  # a GET form that changes nothing
 
-    q = StringField("Search by form number, working name, subject, PNC ID or reference", widget=GovTextInput(),
-                    validators=[Length(max=MAX_TYPED, message=f"Search must be {MAX_TYPED} characters or fewer")])
+    q = StringField(
+        "Search by form number, working name, subject, PNC ID or reference",
+        widget=GovTextInput(),
+        validators=[Length(max=MAX_TYPED, message=f"Search must be {MAX_TYPED} characters or fewer")],
+    )
     state = Choice("State", choices=options(((s.value, s.label) for s in FormState), "All states"))
     force = Choice("Force")
     started_from = GovDateField("Started on or after", error_name="The start date")
@@ -38,7 +42,7 @@ class SearchForm(FlaskForm):
 
     @classmethod
     def for_user(cls, user: User, args) -> "SearchForm":
-        form = cls(formdata=args if args else None)
+        form = cls(formdata=args or None)
         forces = filter_choices(user).forces
         form.force.choices = options(forces, "All forces")
         form.show_force = len(forces) > 1
@@ -46,10 +50,15 @@ class SearchForm(FlaskForm):
 
     def error_list(self) -> list[dict[str, str]]:
         """For the error summary: each message linked to its field (a date to its day box)."""
-        return [{"text": errors[0], "href": f"#{name}-day" if name in DATES else f"#{self[name].id}"}
-                for name, errors in self.errors.items()]
+        return [
+            {"text": errors[0], "href": f"#{name}-day" if name in DATES else f"#{self[name].id}"}
+            for name, errors in self.errors.items()
+        ]
 
     def filters(self) -> FormFilters:
-        return FormFilters(states=(FormState(self.state.data),) if self.state.data else (),
-                           force=self.force.data or None,
-                           created_from=self.started_from.data, created_to=self.started_to.data)
+        return FormFilters(
+            states=(FormState(self.state.data),) if self.state.data else (),
+            force=self.force.data or None,
+            created_from=self.started_from.data,
+            created_to=self.started_to.data,
+        )

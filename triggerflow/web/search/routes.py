@@ -1,4 +1,5 @@
 """Search: any form in the user's scope, by what is written in it."""
+
 from flask import Blueprint, render_template, request
 from flask_login import current_user
 

@@ -1,4 +1,5 @@
 """The register page's filters and rows: each threat with where its LRO, plan and review stand."""
+
 from datetime import date
 from typing import Any
 
@@ -12,10 +13,27 @@ from triggerflow.queries import threats
 from triggerflow.threats.states import ThreatState
 
 STATUSES = [("open", "On the live register"), ("archived", "Archived"), ("all", "All")]
-CSV_HEADINGS = ("Threat id", "Form number", "Threat name", "Owning force code", "Owning force", "MoRiLE priority",
-                "State", "LRO", "LRO due on", "LRO appointed at", "4P plan due on", "4P plan agreed at",
-                "Next review on", "APMIS reference", "PND reference", "Disruptions", "Last recorded",
-                "Archive reason", "Accepted at")
+CSV_HEADINGS = (
+    "Threat id",
+    "Form number",
+    "Threat name",
+    "Owning force code",
+    "Owning force",
+    "MoRiLE priority",
+    "State",
+    "LRO",
+    "LRO due on",
+    "LRO appointed at",
+    "4P plan due on",
+    "4P plan agreed at",
+    "Next review on",
+    "APMIS reference",
+    "PND reference",
+    "Disruptions",
+    "Last recorded",
+    "Archive reason",
+    "Accepted at",
+)
 
 
 def filters_from(args: MultiDict) -> threats.RegisterFilters:
@@ -30,14 +48,17 @@ def rows(user: User, filters: threats.RegisterFilters, today: date) -> list[dict
     found = []
     for row in db.session.execute(threats.register(user, filters)):
         state = ThreatState(row.state)
-        review = (None if state is not ThreatState.UNDER_MANAGEMENT
-                  else threats.status(row.next_review_on, None, today))
-        found.append({
-            "row": row, "state": state, "priority": vocab.label_for(vocab.MORILE_PRIORITY, row.morile_priority),
-            "lro": threats.status(row.lro_due_on, row.lro_appointed_at, today),
-            "plan": threats.status(row.plan_due_on, row.plan_agreed_at, today),
-            "review": review,
-        })
+        review = None if state is not ThreatState.UNDER_MANAGEMENT else threats.status(row.next_review_on, None, today)
+        found.append(
+            {
+                "row": row,
+                "state": state,
+                "priority": vocab.label_for(vocab.MORILE_PRIORITY, row.morile_priority),
+                "lro": threats.status(row.lro_due_on, row.lro_appointed_at, today),
+                "plan": threats.status(row.plan_due_on, row.plan_agreed_at, today),
+                "review": review,
+            }
+        )
     return found
 
 

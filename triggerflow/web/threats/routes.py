@@ -1,4 +1,5 @@
 """The threat register and each threat's page, with its actions through the one threat service."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -32,17 +33,23 @@ DONE = {
 @allow(*ANY_ROLE)
 def register():
     filters = filters_from(request.args)
-    return render_template("threats/register.html", rows=rows(current_user, filters, utcnow().date()),
-                           filters=filters, forces=threats.owning_forces(current_user),
-                           priorities=vocab.MORILE_PRIORITY, statuses=STATUSES)
+    return render_template(
+        "threats/register.html",
+        rows=rows(current_user, filters, utcnow().date()),
+        filters=filters,
+        forces=threats.owning_forces(current_user),
+        priorities=vocab.MORILE_PRIORITY,
+        statuses=STATUSES,
+    )
 
 
 @bp.get("/register.csv")
 @allow(*ANY_ROLE)
 def register_csv():
     filters = filters_from(request.args)
-    return csv_response(current_user, "threat-register", CSV_HEADINGS, csv_rows(current_user, filters),
-                        filters.__dict__, "web")
+    return csv_response(
+        current_user, "threat-register", CSV_HEADINGS, csv_rows(current_user, filters), filters.__dict__, "web"
+    )
 
 
 @bp.get("/<int:threat_id>")
@@ -50,11 +57,18 @@ def register_csv():
 def overview(threat_id: int):
     threat = threats.get_threat_or_404(threat_id, current_user)
     today = utcnow().date()
-    return render_template("threats/overview.html", threat=threat, today=today, status=threats.status,
-                           actions=[(name, ACTIONS[name]) for name in available_actions(threat, current_user)],
-                           plan=threats.plan(threat), strands=dict(PLAN_STRANDS),
-                           disruptions=threats.disruptions(threat), history=threats.history(threat),
-                           event_labels=EVENT_LABELS)
+    return render_template(
+        "threats/overview.html",
+        threat=threat,
+        today=today,
+        status=threats.status,
+        actions=[(name, ACTIONS[name]) for name in available_actions(threat, current_user)],
+        plan=threats.plan(threat),
+        strands=dict(PLAN_STRANDS),
+        disruptions=threats.disruptions(threat),
+        history=threats.history(threat),
+        event_labels=EVENT_LABELS,
+    )
 
 
 @bp.route("/<int:threat_id>/actions/<action>", methods=["GET", "POST"])
@@ -71,8 +85,10 @@ def action(threat_id: int, action: str):
         abort(403)
     status = 400 if page.is_submitted() else 200
     if page.validate_on_submit():
-        status = page.save(threat, lambda: perform(threat, action, current_user,
-                                                   expected_version=page.expected_version, **page.details()))
+        status = page.save(
+            threat,
+            lambda: perform(threat, action, current_user, expected_version=page.expected_version, **page.details()),
+        )
         if status is None:
             flash(DONE[action], "success")
             return redirect(url_for("threats.overview", threat_id=threat.id))

@@ -1,4 +1,5 @@
 """Personal API tokens: make one (shown once), see yours, revoke one."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 

@@ -2,6 +2,7 @@
 
 A hint, never a block: a match names what made it, so that a person can judge it.
 """
+
 import re
 from typing import Any
 
@@ -33,8 +34,7 @@ def names_alike(a: Any, b: Any) -> bool:
     first, second = _name(a), _name(b)
     if not first or not second:
         return False
-    return (fuzz.ratio(first, second) >= NAME_LIKENESS
-            or jellyfish.metaphone(first) == jellyfish.metaphone(second))
+    return fuzz.ratio(first, second) >= NAME_LIKENESS or jellyfish.metaphone(first) == jellyfish.metaphone(second)
 
 
 def same_subject(a: dict[str, Any], b: dict[str, Any]) -> str | None:
@@ -43,8 +43,14 @@ def same_subject(a: dict[str, Any], b: dict[str, Any]) -> str | None:
     if key and key == identity_key(b.get("intelligence_id")):
         return f"the same PNC or intelligence ID, {str(b.get('intelligence_id')).strip()}"
     born = str(a.get("date_of_birth") or "").strip()
-    if born and born == str(b.get("date_of_birth") or "").strip() and names_alike(a.get("surname"), b.get("surname")) \
-            and names_alike(a.get("forename"), b.get("forename")):
-        return (f"a subject with a similar name and the same date of birth: "
-                f"{str(b.get('forename') or '').strip()} {str(b.get('surname') or '').strip()}")
+    if (
+        born
+        and born == str(b.get("date_of_birth") or "").strip()
+        and names_alike(a.get("surname"), b.get("surname"))
+        and names_alike(a.get("forename"), b.get("forename"))
+    ):
+        return (
+            f"a subject with a similar name and the same date of birth: "
+            f"{str(b.get('forename') or '').strip()} {str(b.get('surname') or '').strip()}"
+        )
     return None
