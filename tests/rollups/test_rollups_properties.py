@@ -12,7 +12,7 @@ from sqlalchemy import select
 from tests import factories
 from tests.workflow.lifecycle import answer_return
 from triggerflow.assessment.return_items import add_pending, items_for
-from triggerflow.assessment.threads import REVIEWABLE, reopen_item
+from triggerflow.assessment.threads import reopen_item
 from triggerflow.clocks.working_days import local_today
 from triggerflow.db import db
 from triggerflow.models import Rollup, RollupShare
@@ -39,7 +39,7 @@ MEASURES = (
 def details(form, action: str, actor, data) -> dict:
     """What the action needs, and what must happen first: items to return, answers to a return."""
     if action == "return_to_force":
-        reviewable = [item for item in items_for(form, include_pending=False) if item.status in REVIEWABLE]
+        reviewable = [item for item in items_for(form, include_pending=False) if item.status.reopenable]
         if reviewable and data.draw(st.booleans(), label="reopen an answered item"):
             reopen_item(form, reviewable[0], actor, "Still missing the phone downloads.", None)
         add_pending(
