@@ -6,10 +6,11 @@ move on; the rows here do not, so a period's reasons stay as they were counted.
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ColumnElement, ForeignKey, Index, Insert, String, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from triggerflow.db import UTCDateTime, db
+from triggerflow.models.return_item import ReturnItem
 
 
 class ReturnedItem(db.Model):
@@ -26,3 +27,21 @@ class ReturnedItem(db.Model):
     returned_at: Mapped[datetime] = mapped_column(UTCDateTime)
     section: Mapped[str] = mapped_column(String(1))
     reason_code: Mapped[str] = mapped_column(String(8))
+
+
+def record_of(*where: ColumnElement[bool]) -> Insert:
+    """An INSERT of the return items matching `where`, each as it goes out now, into this history."""
+    columns = ("item_id", "form_id", "round", "returned_at", "section", "reason_code")
+    return insert(ReturnedItem).from_select(
+        columns,
+        select(
+            ReturnItem.id,
+            ReturnItem.form_id,
+            ReturnItem.round,
+            ReturnItem.returned_at,
+            ReturnItem.section,
+            ReturnItem.reason_code,
+        )
+        .where(*where)
+        .order_by(ReturnItem.id),
+    )

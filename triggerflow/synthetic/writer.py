@@ -12,10 +12,10 @@ from triggerflow.models import (
     FormSearchEntry,
     FormSnapshot,
     FormStay,
-    ReturnedItem,
     ReturnItem,
     TriggerForm,
 )
+from triggerflow.models.returned_item import record_of
 from triggerflow.search.document import document
 
 BATCH = 5_000
@@ -101,22 +101,7 @@ def _search_rows(forms: list[dict], records: list[dict]) -> list[dict]:
 
 def _record_returns(connection: Connection, first_id: int, last_id: int) -> None:
     """Each return's record of its items (models.returned_item): synthetic items go out with one return each."""
-    columns = ("item_id", "form_id", "round", "returned_at", "section", "reason_code")
-    connection.execute(
-        insert(ReturnedItem).from_select(
-            columns,
-            select(
-                ReturnItem.id,
-                ReturnItem.form_id,
-                ReturnItem.round,
-                ReturnItem.returned_at,
-                ReturnItem.section,
-                ReturnItem.reason_code,
-            )
-            .where(ReturnItem.form_id.between(first_id, last_id), ReturnItem.returned_at.is_not(None))
-            .order_by(ReturnItem.id),
-        )
-    )
+    connection.execute(record_of(ReturnItem.form_id.between(first_id, last_id), ReturnItem.returned_at.is_not(None)))
 
 
 def next_form_id(connection: Connection) -> int:

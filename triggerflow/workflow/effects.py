@@ -5,18 +5,18 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 
 from triggerflow.db import db
 from triggerflow.models import (
     AcceptanceRecord,
     FormSnapshot,
-    ReturnedItem,
     ReturnItem,
     ReturnItemStatus,
     TriggerForm,
     User,
 )
+from triggerflow.models.returned_item import record_of
 from triggerflow.queries import criteria_versions
 from triggerflow.search import index as search_index
 from triggerflow.threats import service as threats
@@ -92,20 +92,7 @@ def _return(form: TriggerForm, actor: User, details: dict[str, Any], now: dateti
         .values(status=ReturnItemStatus.OPEN, returned_at=now, round=form.round)
     )
     # This return's own record of its items, which a later return of a reopened item leaves alone.
-    columns = ("item_id", "form_id", "round", "returned_at", "section", "reason_code")
-    db.session.execute(
-        insert(ReturnedItem).from_select(
-            columns,
-            select(
-                ReturnItem.id,
-                ReturnItem.form_id,
-                ReturnItem.round,
-                ReturnItem.returned_at,
-                ReturnItem.section,
-                ReturnItem.reason_code,
-            ).where(ReturnItem.form_id == form.id, ReturnItem.status == ReturnItemStatus.OPEN),
-        )
-    )
+    db.session.execute(record_of(ReturnItem.form_id == form.id, ReturnItem.status == ReturnItemStatus.OPEN))
 
 
 def _reopen(form: TriggerForm, actor: User, details: dict[str, Any], now: datetime, today: date) -> None:
