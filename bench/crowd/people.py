@@ -16,6 +16,7 @@ import pyotp
 from locust import HttpUser, between, events, task
 
 from bench.crowd import page
+from triggerflow.workflow.errors import StaleForm
 
 CAST = json.loads(Path(os.environ["LOAD_CAST"]).read_text(encoding="utf-8"))
 DASHBOARDS = (
@@ -88,6 +89,11 @@ class Person(HttpUser):
             if posted.status_code != 302:
                 posted.failure(f"{action} refused ({posted.status_code}): {page.error_summary(posted.text)}")
                 return False
+        # The browser follows the redirect to the form page, which says whether the move was made or
+        # someone else's came first (the page had been overtaken and the action is gone).
+        if StaleForm.message in self.form_page(number).text:
+            _taken_first()
+            return False
         return True
 
     def form_page(self, number: str):
