@@ -40,8 +40,8 @@ def sent(spec, options: list[str]) -> st.SearchStrategy:
 
 def kept(spec, value):
     """What the API answers with (and stores) for a value it accepts."""
-    if spec.is_list:
-        return [clean(v) for v in value or []]
+    if spec.is_list:  # a choice sent twice is kept once, as a box ticked twice on the page is
+        return list(dict.fromkeys(clean(v) for v in value or []))
     if spec.kind == "boolean":
         return bool(BOOLEAN.validate_python(value))  # as the schema reads it: "yes" and 1 are true
     return clean(value or "").strip()
