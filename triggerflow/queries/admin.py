@@ -5,7 +5,7 @@ from sqlalchemy.orm import joinedload
 
 from triggerflow.db import db
 from triggerflow.models import AdminEvent, ExportRecord, Force, Region, Role, User
-from triggerflow.queries.queues import Page
+from triggerflow.queries.pages import Page
 
 PAGE_SIZE = 50
 

@@ -8,7 +8,8 @@ from sqlalchemy.orm import aliased
 from triggerflow.clocks.working_days import local_today
 from triggerflow.db import db
 from triggerflow.models import Force, Role, TriggerForm, User
-from triggerflow.queries.queues import Page, days_since
+from triggerflow.queries.clocks import days_since
+from triggerflow.queries.pages import Page
 from triggerflow.queries.scope import visible_to
 from triggerflow.workflow.routing import REASSIGNABLE_STATES
 

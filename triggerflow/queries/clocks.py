@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Integer, Select, func, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
 
 from triggerflow.clocks.due import Due, due_for, lapses_on
 from triggerflow.clocks.working_days import local_date, working_days_between
@@ -139,3 +141,22 @@ def _from_history(form: TriggerForm, events: list[FormEvent], now: datetime):
     lefts = [e.at for e in events[1:]] + [None]
     rows = [(form.id, e.to_state, e.at, left) for e, left in zip(events, lefts)]
     return returns, since, _add_up([form.id], rows, now)[form.id]
+
+
+class days_since(FunctionElement):
+    """Whole calendar days from a stored UTC timestamp (or date) to `today`."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(days_since, "sqlite")
+def _days_since_sqlite(element, compiler, **kw):
+    when, today = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"CAST(julianday({today}) - julianday(date({when})) AS INTEGER)"
+
+
+@compiles(days_since, "postgresql")
+def _days_since_postgresql(element, compiler, **kw):
+    when, today = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"(CAST({today} AS DATE) - CAST({when} AS DATE))"

@@ -1,22 +1,15 @@
-"""Each role's queues of work for the home page.
+"""Each role's queues of work for the home page: what each queue holds, and in what order.
 
-SELECTs only, one page at a time, with the force, the people, the day counts and the queue's
-length computed in SQL, so a page of a queue is one query. Each queue's statements are built
-once for each kind of scope, with the user, the day and the page bound in when they run:
-building a statement costs more than running one on an index.
+SELECTs only, one page at a time (queries.pages), with the force, the people, the day counts and
+the queue's length computed in SQL, so a page of a queue is one query.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from math import ceil
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import (
     BindParameter,
-    ColumnElement,
     CompoundSelect,
     Date,
     Integer,
@@ -27,14 +20,12 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.functions import FunctionElement
 
-from triggerflow.clocks.working_days import local_today
 from triggerflow.db import db
 from triggerflow.models import Force, FormEvent, ReturnItem, ReturnItemStatus, TriggerForm, User
-from triggerflow.queries.clocks import return_count
+from triggerflow.queries.clocks import days_since, return_count
+from triggerflow.queries.pages import Page, page_of
 from triggerflow.queries.scope import scope_kind, scope_params, scoped
 from triggerflow.workflow.states import FormState as S
 
@@ -73,84 +64,43 @@ class StateCounts(dict):
         return self.cap is None or all(n <= self.cap for s, n in self.items() if state in (None, s))
 
 
-@dataclass(frozen=True)
-class Page:
-    rows: list[dict[str, Any]]
-    number: int
-    size: int
-    total: int
-    exact: bool = True  # False: there are at least `total` (see StateCounts)
-    more: bool = False  # rows after this page, when the total is not exact
-
-    @property
-    def pages(self) -> int:
-        return max(1, ceil(self.total / self.size), self.number + self.more)
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.number < self.pages
-
-
-class days_since(FunctionElement):
-    """Whole calendar days from a stored UTC timestamp (or date) to `today`."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(days_since, "sqlite")
-def _days_since_sqlite(element, compiler, **kw):
-    when, today = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"CAST(julianday({today}) - julianday(date({when})) AS INTEGER)"
-
-
-@compiles(days_since, "postgresql")
-def _days_since_postgresql(element, compiler, **kw):
-    when, today = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"(CAST({today} AS DATE) - CAST({when} AS DATE))"
-
-
 def my_forms(user: User, page: int = 1, today: date | None = None) -> Page:
     """The officer's own forms, returned ones first (soonest resubmit-by first), then by state."""
-    return _page(_mine, user, page, today)
+    return page_of(_mine, user, page, today)
 
 
 def awaiting_review(user: User, page: int = 1, today: date | None = None) -> Page:
     """Forms the force's officers have sent to the SPOC, longest waiting first."""
-    return _page(_review, user, page, today)
+    return page_of(_review, user, page, today)
 
 
 def force_returns(user: User, page: int = 1, today: date | None = None) -> Page:
     """The force's returned and lapsed forms, longest since return first."""
-    return _page(_returns, user, page, today)
+    return page_of(_returns, user, page, today)
 
 
 def ready_to_resubmit(user: User, page: int = 1, today: date | None = None) -> Page:
     """The force's returned forms with every item answered: the SPOCs' to resubmit, soonest due first."""
-    return _page(_ready, user, page, today)
+    return page_of(_ready, user, page, today)
 
 
 def force_drafts(user: User, page: int = 1, today: date | None = None) -> Page:
-    return _page(_drafts, user, page, today)
+    return page_of(_drafts, user, page, today)
 
 
 def regional_new(user: User, page: int = 1, today: date | None = None) -> Page:
     """Submitted forms nobody has claimed, oldest first."""
-    return _page(_new, user, page, today)
+    return page_of(_new, user, page, today)
 
 
 def regional_resubmitted(user: User, page: int = 1, today: date | None = None) -> Page:
     """Resubmitted forms, oldest first; `to_me` marks those routed back to this assessor."""
-    return _page(_resubmitted, user, page, today)
+    return page_of(_resubmitted, user, page, today)
 
 
 def assessing(user: User, page: int = 1, today: date | None = None) -> Page:
     """Forms this assessor holds, oldest submission first."""
-    return _page(_assessing, user, page, today)
+    return page_of(_assessing, user, page, today)
 
 
 def forms_in_scope(
@@ -163,8 +113,8 @@ def forms_in_scope(
     a lower bound, and the page then looks one row ahead to know whether another follows.
     """
     if counts is None:
-        return _page(_in_state if state else _everything, user, page, today, state=state, count_alone=True)
-    return _page(
+        return page_of(_in_state if state else _everything, user, page, today, state=state, count_alone=True)
+    return page_of(
         _in_state if state else _everything, user, page, today, counts.total(state), counts.exact(state), state=state
     )
 
@@ -322,70 +272,3 @@ def _everything(kind: str) -> Select:
 
 def _in_state(kind: str) -> Select:
     return _everything(kind).where(TriggerForm.state == _STATE)
-
-
-@dataclass(frozen=True)
-class _Statements:
-    counted: Select  # a page of the rows, each with the count of them all (COUNT(*) OVER ())
-    rows: Select  # a page of the rows alone, when the count is known
-    count: Select  # the count alone: the joins add no rows, so it needs only the forms table
-
-
-@cache
-def _statements(build: Callable[[str], Select], kind: str) -> _Statements:
-    query = build(kind)
-    scoped: ColumnElement[bool] = query.whereclause  # type: ignore[assignment]  # every queue has a scope
-    page = (bindparam("page_limit", type_=Integer), bindparam("page_offset", type_=Integer))
-    return _Statements(
-        counted=query.add_columns(func.count().over().label("queue_total")).limit(page[0]).offset(page[1]),
-        rows=query.limit(page[0]).offset(page[1]),
-        count=select(func.count()).select_from(TriggerForm).where(scoped),
-    )
-
-
-def _page(
-    build: Callable[[str], Select],
-    user: User,
-    number: int,
-    today: date | None,
-    total: int | None = None,
-    exact: bool = True,
-    count_alone: bool = False,
-    **values: Any,
-) -> Page:
-    """A page of the queue. The rows bring their count with them, which suits a queue of work; a
-    list of every form is counted `count_alone`, as the count then reads an index and the rows,
-    in the index's order, stop at the page."""
-    statements = _statements(build, scope_kind(user))
-    params = {
-        **scope_params(user),
-        "user_id": user.id,
-        "own_force_id": user.force_id or -1,
-        "today": today or local_today(),
-        **values,
-    }
-    size = current_app.config["PAGE_SIZE"]
-
-    def fetch(statement: Select, number: int, extra: int = 0) -> list[dict[str, Any]]:
-        found = db.session.execute(
-            statement, {**params, "page_limit": size + extra, "page_offset": (number - 1) * size}
-        ).mappings()
-        return [dict(row) for row in found]
-
-    if count_alone:
-        total = db.session.scalar(statements.count, params)
-    if total is None:
-        # Only a page past the end asks for the count alone.
-        number = max(1, number)
-        found = fetch(statements.counted, number)
-        if not found and number > 1:
-            number = max(1, min(number, ceil(db.session.scalar(statements.count, params) / size)))
-            found = fetch(statements.counted, number)
-        total = found[0]["queue_total"] if found else 0
-        for row in found:
-            del row["queue_total"]
-        return Page(found, number, size, total)
-    number = max(1, number if not exact else min(number, ceil(total / size)))
-    # Past a capped count, one row more than a page says whether another page follows.
-    found = fetch(statements.rows, number, extra=not exact)
-    return Page(found[:size], number, size, total, exact, more=len(found) > size)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import joinedload
 from triggerflow.db import db
 from triggerflow.models import FormSearchEntry, TriggerForm, User
 from triggerflow.queries.listing import FormFilters
-from triggerflow.queries.queues import Page
+from triggerflow.queries.pages import Page
 from triggerflow.search.document import sound_key, words
 
 PAGE_SIZE = 20
