@@ -14,7 +14,7 @@ from flask import url_for
 from triggerflow.clocks.due import due_for
 from triggerflow.content import vocab
 from triggerflow.models import User
-from triggerflow.queries.queues import Page
+from triggerflow.queries.pages import Page
 from triggerflow.web.attention import returned_label
 from triggerflow.web.globals import long_date
 from triggerflow.workflow.states import FormState
