@@ -38,7 +38,7 @@ class ErrorItem(BaseModel):
 
 
 class Finding(Output):
-    rule_id: str = Field(description="The completeness rule, C1 to C16")
+    rule_id: str = Field(description="The completeness rule, as the criteria page at /criteria numbers it (C1 onwards)")
     severity: str = Field(description="hard (blocks sending) or soft (a warning)")
     section: str
     field: str
