@@ -17,6 +17,7 @@ from triggerflow.models import AcceptanceRecord, Threat, ThreatEvent, TriggerFor
 from triggerflow.threats import effects, notices, requirements
 from triggerflow.threats.definition import THREAT_LIFECYCLE
 from triggerflow.threats.states import OPEN_STATES
+from triggerflow.workflow.machine import event_columns
 
 
 def available_actions(threat: Threat, user: User | None) -> list[str]:
@@ -51,15 +52,7 @@ def _move(
     THREAT_LIFECYCLE.move(threat, action)
     kept = effects.apply(threat, action, actor, details, now, today)
     event = ThreatEvent(
-        threat_id=threat.id,
-        action=action,
-        from_state=from_state,
-        to_state=threat.state,
-        actor_id=actor.id if actor else None,
-        at=now,
-        reason_code=details.get("reason_code"),
-        comment=(details.get("comment") or "").strip() or None,
-        details=kept,
+        threat_id=threat.id, details=kept, **event_columns(threat, action, from_state, actor, now, details)
     )
     db.session.add(event)
     return event

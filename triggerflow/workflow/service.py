@@ -20,6 +20,7 @@ from triggerflow.search import index as search_index
 from triggerflow.workflow import effects, requirements, stays
 from triggerflow.workflow.definition import FORM_LIFECYCLE
 from triggerflow.workflow.errors import ActionNotAllowed
+from triggerflow.workflow.machine import event_columns
 from triggerflow.workflow.numbering import next_form_number
 from triggerflow.workflow.permissions import may_create
 from triggerflow.workflow.states import FormState
@@ -89,13 +90,7 @@ def _event(
 ) -> FormEvent:
     return FormEvent(
         form_id=form.id,
-        action=action,
-        from_state=from_state,
-        to_state=form.state,
-        actor_id=actor.id if actor else None,
-        at=now,
         round=form.round,
-        reason_code=details.get("reason_code"),
-        comment=(details.get("comment") or "").strip() or None,
         details=effects.event_details(form, action, details),
+        **event_columns(form, action, from_state, actor, now, details),
     )
