@@ -4,6 +4,8 @@ SELECTs only, one page at a time (queries.pages), with the force, the people, th
 the queue's length computed in SQL, so a page of a queue is one query.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any
@@ -48,6 +50,16 @@ _TODAY = bindparam("today", type_=Date)
 _STATE: BindParameter[Any] = bindparam("state")
 
 
+@dataclass(frozen=True)
+class Queue:
+    """One queue of work: a page of what its statement holds, in the statement's order."""
+
+    build: Callable[[str], Select]
+
+    def __call__(self, user: User, page: int = 1, today: date | None = None) -> Page:
+        return page_of(self.build, user, page, today)
+
+
 class StateCounts(dict):
     """How many forms are in each state. Counted with a cap, a state past it counts cap + 1, which
     stands for "more than cap": so a national list costs the same however many forms there are."""
@@ -62,45 +74,6 @@ class StateCounts(dict):
 
     def exact(self, state: S | None = None) -> bool:
         return self.cap is None or all(n <= self.cap for s, n in self.items() if state in (None, s))
-
-
-def my_forms(user: User, page: int = 1, today: date | None = None) -> Page:
-    """The officer's own forms, returned ones first (soonest resubmit-by first), then by state."""
-    return page_of(_mine, user, page, today)
-
-
-def awaiting_review(user: User, page: int = 1, today: date | None = None) -> Page:
-    """Forms the force's officers have sent to the SPOC, longest waiting first."""
-    return page_of(_review, user, page, today)
-
-
-def force_returns(user: User, page: int = 1, today: date | None = None) -> Page:
-    """The force's returned and lapsed forms, longest since return first."""
-    return page_of(_returns, user, page, today)
-
-
-def ready_to_resubmit(user: User, page: int = 1, today: date | None = None) -> Page:
-    """The force's returned forms with every item answered: the SPOCs' to resubmit, soonest due first."""
-    return page_of(_ready, user, page, today)
-
-
-def force_drafts(user: User, page: int = 1, today: date | None = None) -> Page:
-    return page_of(_drafts, user, page, today)
-
-
-def regional_new(user: User, page: int = 1, today: date | None = None) -> Page:
-    """Submitted forms nobody has claimed, oldest first."""
-    return page_of(_new, user, page, today)
-
-
-def regional_resubmitted(user: User, page: int = 1, today: date | None = None) -> Page:
-    """Resubmitted forms, oldest first; `to_me` marks those routed back to this assessor."""
-    return page_of(_resubmitted, user, page, today)
-
-
-def assessing(user: User, page: int = 1, today: date | None = None) -> Page:
-    """Forms this assessor holds, oldest submission first."""
-    return page_of(_assessing, user, page, today)
 
 
 def forms_in_scope(
@@ -272,3 +245,14 @@ def _everything(kind: str) -> Select:
 
 def _in_state(kind: str) -> Select:
     return _everything(kind).where(TriggerForm.state == _STATE)
+
+
+# The queues of each role's home page (and of the API), by what they hold.
+my_forms = Queue(_mine)  # the officer's own: returned first (soonest resubmit-by first), then by state
+awaiting_review = Queue(_review)  # sent to the SPOC by the force's officers, longest waiting first
+force_returns = Queue(_returns)  # the force's returned and lapsed forms, longest since return first
+ready_to_resubmit = Queue(_ready)  # returned with every item answered: the SPOCs' to resubmit, soonest due first
+force_drafts = Queue(_drafts)
+regional_new = Queue(_new)  # submitted and claimed by nobody, oldest first
+regional_resubmitted = Queue(_resubmitted)  # oldest first; `to_me` marks those routed back to this assessor
+assessing = Queue(_assessing)  # those this assessor holds, oldest submission first
