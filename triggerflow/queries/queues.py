@@ -114,7 +114,7 @@ def _capped_counts(kind: str, cap: int) -> CompoundSelect:
     return union_all(*(one(state) for state in S))
 
 
-def _rows(kind: str) -> Select:
+def queue_rows(kind: str) -> Select:
     """One row per form in the scope, with everything the queue tables show."""
     author, assessor = aliased(User), aliased(User)
     return (
@@ -153,7 +153,7 @@ def _rows(kind: str) -> Select:
 def _mine(kind: str) -> Select:
     rank = case({state: n for n, state in enumerate(_OFFICER_ORDER)}, value=TriggerForm.state)
     return (
-        _rows(kind)
+        queue_rows(kind)
         .where(TriggerForm.created_by_id == _USER)
         .order_by(rank, TriggerForm.resubmit_by, TriggerForm.updated_at.desc(), TriggerForm.id.desc())
     )
@@ -167,7 +167,7 @@ def _review(kind: str) -> Select:
         .scalar_subquery()
     )
     return (
-        _rows(kind)
+        queue_rows(kind)
         .add_columns(sent.label("sent_to_spoc_at"), days_since(sent, _TODAY).label("days_with_spoc"))
         .where(TriggerForm.state == S.SPOC_REVIEW)
         .order_by(sent, TriggerForm.id)
@@ -188,7 +188,7 @@ def _returns(kind: str) -> Select:
     unanswered = _unanswered()
     still_with_force = (TriggerForm.state == S.LAPSED) | (unanswered > 0)
     return (
-        _rows(kind)
+        queue_rows(kind)
         .add_columns(unanswered.label("unanswered_items"))
         .where(TriggerForm.state.in_([S.RETURNED, S.LAPSED]), still_with_force)
         .order_by(TriggerForm.returned_at, TriggerForm.id)
@@ -198,7 +198,7 @@ def _returns(kind: str) -> Select:
 def _ready(kind: str) -> Select:
     unanswered = _unanswered()
     return (
-        _rows(kind)
+        queue_rows(kind)
         .add_columns(unanswered.label("unanswered_items"))
         .where(TriggerForm.state == S.RETURNED, unanswered == 0)
         .order_by(TriggerForm.resubmit_by, TriggerForm.returned_at, TriggerForm.id)
@@ -207,13 +207,15 @@ def _ready(kind: str) -> Select:
 
 def _drafts(kind: str) -> Select:
     return (
-        _rows(kind).where(TriggerForm.state == S.DRAFT).order_by(TriggerForm.updated_at.desc(), TriggerForm.id.desc())
+        queue_rows(kind)
+        .where(TriggerForm.state == S.DRAFT)
+        .order_by(TriggerForm.updated_at.desc(), TriggerForm.id.desc())
     )
 
 
 def _assessor_rows(kind: str) -> Select:
     # Separation of duties: an assessor's own force's forms are for the other assessors.
-    return _rows(kind).where(TriggerForm.force_id != _OWN_FORCE)
+    return queue_rows(kind).where(TriggerForm.force_id != _OWN_FORCE)
 
 
 def _new(kind: str) -> Select:
@@ -233,14 +235,14 @@ def _resubmitted(kind: str) -> Select:
 
 def _assessing(kind: str) -> Select:
     return (
-        _rows(kind)
+        queue_rows(kind)
         .where(TriggerForm.state == S.UNDER_ASSESSMENT, TriggerForm.assessor_id == _USER)
         .order_by(TriggerForm.submitted_at, TriggerForm.id)
     )
 
 
 def _everything(kind: str) -> Select:
-    return _rows(kind).order_by(TriggerForm.created_at.desc(), TriggerForm.id.desc())
+    return queue_rows(kind).order_by(TriggerForm.created_at.desc(), TriggerForm.id.desc())
 
 
 def _in_state(kind: str) -> Select:
