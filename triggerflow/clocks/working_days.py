@@ -92,6 +92,13 @@ def local_today() -> date:
     return local_date(utcnow())
 
 
+def now_and_today(today: date | None = None) -> tuple[datetime, date]:
+    """The moment a change is made, and its day in England and Wales unless a day is given (the
+    scheduled commands and the tests give one)."""
+    now = utcnow()
+    return now, today or local_date(now)
+
+
 def start_of_local_day(day: date) -> datetime:
     """Midnight at the start of `day` in England and Wales, as an aware datetime."""
     return datetime.combine(day, time.min, tzinfo=LONDON)

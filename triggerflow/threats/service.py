@@ -11,8 +11,8 @@ from typing import Any
 
 from flask import current_app
 
-from triggerflow.clocks.working_days import local_date
-from triggerflow.db import db, transaction, utcnow
+from triggerflow.clocks.working_days import local_date, now_and_today
+from triggerflow.db import db, transaction
 from triggerflow.models import AcceptanceRecord, Threat, ThreatEvent, TriggerForm, User
 from triggerflow.threats import effects, notices, requirements
 from triggerflow.threats.definition import THREAT_LIFECYCLE
@@ -37,8 +37,7 @@ def perform(
     """Take `action` on `threat` as `actor` and return the event written."""
     with transaction():
         THREAT_LIFECYCLE.admit(threat, actor, action, expected_version)
-        now = utcnow()
-        today = today or local_date(now)
+        now, today = now_and_today(today)
         requirements.check(threat, action, details, today)
         event = _move(threat, action, actor, details, now, today)
         notices.queue_for(threat, event, actor)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from triggerflow.audit import chain
-from triggerflow.clocks.working_days import local_date
+from triggerflow.clocks.working_days import now_and_today
 from triggerflow.content.sections import STARTING_ANSWERS
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import Force, FormEvent, TriggerForm, User
@@ -43,8 +43,7 @@ def perform(
     """Take `action` on `form` as `actor` (None for the system) and return the event written."""
     with transaction():
         FORM_LIFECYCLE.admit(form, actor, action, expected_version)
-        now = utcnow()
-        today = today or local_date(now)  # the day in England and Wales, not the UTC date
+        now, today = now_and_today(today)
         requirements.check(form, action, actor, details, today)
         from_state = form.state
         FORM_LIFECYCLE.move(form, action)
