@@ -10,7 +10,8 @@ from triggerflow.admin.criteria import change_thresholds
 from triggerflow.admin.forces import set_spoc_gate
 from triggerflow.content.completeness import completeness
 from triggerflow.criteria.limits import LIMIT_LABELS, explain
-from triggerflow.criteria.rules import DEFAULT_LIMITS, RULES, RULES_BY_ID
+from triggerflow.criteria.rules import RULES, RULES_BY_ID
+from triggerflow.criteria.thresholds import DEFAULT_LIMITS
 from triggerflow.db import db
 from triggerflow.models import AdminEvent, CriteriaVersion, FormSnapshot
 from triggerflow.queries import criteria_versions

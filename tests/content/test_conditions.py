@@ -9,7 +9,7 @@ from triggerflow.content.conditions import UNANSWERED
 from triggerflow.content.sections import SECTIONS, Field
 from triggerflow.content.vocab import THREAT_TYPES
 from triggerflow.criteria import Facts, check
-from triggerflow.criteria.rules import DEFAULT_LIMITS
+from triggerflow.criteria.thresholds import DEFAULT_LIMITS
 from triggerflow.demo_content import complete_ocg_answers
 
 TODAY = date(2026, 3, 2)

@@ -8,7 +8,8 @@ import pytest
 
 from triggerflow.content.vocab import RETURN_REASONS
 from triggerflow.criteria import RULES, Facts, Severity, check
-from triggerflow.criteria.rules import DEFAULT_LIMITS, RULES_BY_ID
+from triggerflow.criteria.rules import RULES_BY_ID
+from triggerflow.criteria.thresholds import DEFAULT_LIMITS
 from triggerflow.demo_content import complete_ocg_answers
 
 TODAY = date(2026, 3, 2)

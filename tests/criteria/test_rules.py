@@ -10,7 +10,7 @@ import pytest
 from triggerflow.content.sections import SECTIONS
 from triggerflow.content.vocab import RETURN_REASONS
 from triggerflow.criteria import RULES, Facts, SectionStatus, Severity, check
-from triggerflow.criteria.rules import DEFAULT_LIMITS
+from triggerflow.criteria.thresholds import DEFAULT_LIMITS
 from triggerflow.demo_content import complete_ocg_answers
 
 TODAY = date(2026, 3, 2)

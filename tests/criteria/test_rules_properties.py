@@ -10,7 +10,7 @@ from tests.typed_input import ANY_CHARACTERS, DATES
 from triggerflow.content.sections import SECTIONS, SECTIONS_BY_KEY
 from triggerflow.content.sections import Field as Spec
 from triggerflow.criteria import RULES, Facts, Severity, check
-from triggerflow.criteria.rules import DEFAULT_LIMITS
+from triggerflow.criteria.thresholds import DEFAULT_LIMITS
 from triggerflow.demo_content import complete_ocg_answers
 
 TODAY = date(2026, 3, 2)

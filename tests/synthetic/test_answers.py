@@ -13,7 +13,7 @@ from tests.web.htmlpage import parse
 from triggerflow.content.completeness import completeness
 from triggerflow.content.vocab import RETURN_REASONS, THEMES, THREAT_TYPES
 from triggerflow.criteria import Facts, check
-from triggerflow.criteria.rules import DEFAULT_LIMITS
+from triggerflow.criteria.thresholds import DEFAULT_LIMITS
 from triggerflow.db import db
 from triggerflow.models import FormEvent, FormSnapshot, ReturnItem, TriggerForm
 from triggerflow.queries import criteria_versions

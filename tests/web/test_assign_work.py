@@ -8,6 +8,7 @@ from tests.web.htmlpage import error_summary, parse
 from tests.workflow.lifecycle import Cast, resubmitted, under_assessment
 from triggerflow.db import db
 from triggerflow.models import FormEvent, Role, TriggerForm
+from triggerflow.queries import assignments
 from triggerflow.workflow.errors import Invalid
 from triggerflow.workflow.service import perform
 from triggerflow.workflow.states import FormState
@@ -193,3 +194,11 @@ def test_bulk_reassign_refuses_an_assessor_from_a_selected_forms_force_and_chang
 
     nothing = client.post("/assign", data={"assessor": str(people.assessor2.id), "reason": "Cover"})
     assert error_summary(parse(nothing)) == [("Select at least one form", "#forms")]
+
+
+def test_the_work_list_pages_by_the_size_asked_longest_waiting_first(people, app):
+    forms = [under_assessment(Cast(people.officer, people.spoc, people.assessor)) for _ in range(3)]
+    first = assignments.regional_work(people.regional_manager, page=1, size=2)
+    last = assignments.regional_work(people.regional_manager, page=9, size=2)
+    assert [row["number"] for row in first.rows] == [f.number for f in forms[:2]]
+    assert (last.number, last.total, [row["number"] for row in last.rows]) == (2, 3, [forms[2].number])

@@ -36,24 +36,20 @@ def is_working_day(day: date) -> bool:
 @lru_cache(maxsize=4096)
 def add_working_days(start: date, days: int) -> date:
     """The `days`-th working day after `start` (`start` itself is not counted)."""
-    if days < 0:
-        raise ValueError("days must not be negative")
-    day = start
-    while days:
-        day += _ONE_DAY
-        if is_working_day(day):
-            days -= 1
-    return day
+    return _count_working_days(start, days, _ONE_DAY)
 
 
 @lru_cache(maxsize=4096)
 def subtract_working_days(end: date, days: int) -> date:
     """The `days`-th working day before `end` (`end` itself is not counted)."""
+    return _count_working_days(end, days, -_ONE_DAY)
+
+
+def _count_working_days(day: date, days: int, step: timedelta) -> date:
     if days < 0:
         raise ValueError("days must not be negative")
-    day = end
     while days:
-        day -= _ONE_DAY
+        day += step
         if is_working_day(day):
             days -= 1
     return day
@@ -94,6 +90,13 @@ def local_today() -> date:
     """Today in England and Wales. Never the UTC date: from midnight to 1 a.m. in summer that is still
     yesterday. Every "today" in the app comes from here, so the tests can move it with the clock."""
     return local_date(utcnow())
+
+
+def now_and_today(today: date | None = None) -> tuple[datetime, date]:
+    """The moment a change is made, and its day in England and Wales unless a day is given (the
+    scheduled commands and the tests give one)."""
+    now = utcnow()
+    return now, today or local_date(now)
 
 
 def start_of_local_day(day: date) -> datetime:

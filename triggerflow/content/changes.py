@@ -12,7 +12,8 @@ from typing import Any, Literal
 
 from deepdiff import DeepDiff
 
-from triggerflow.content.sections import SECTIONS, Field, Section, item_title
+from triggerflow.content.fields import Field, Section, find
+from triggerflow.content.sections import SECTIONS, intelligence_references, item_title
 from triggerflow.content.vocab import label_for
 
 Kind = Literal["added", "removed", "changed"]
@@ -142,8 +143,8 @@ def _item_changes(
                 n,
                 _label(group.fields, n),
                 _kind(was.get(n), now.get(n)),
-                show(_spec(group.fields, n), was.get(n), old, readers),
-                show(_spec(group.fields, n), now.get(n), new, readers),
+                show(find(group.fields, n), was.get(n), old, readers),
+                show(find(group.fields, n), now.get(n), new, readers),
             )
             for n in names
         )
@@ -152,12 +153,8 @@ def _item_changes(
     return tuple(changes)
 
 
-def _spec(fields: tuple[Field, ...], name: str) -> Field | None:
-    return next((f for f in fields if f.name == name), None)
-
-
 def _label(fields: tuple[Field, ...], name: str) -> str:
-    spec = _spec(fields, name)
+    spec = find(fields, name)
     return spec.label if spec else name
 
 
@@ -177,15 +174,10 @@ def show(spec: Field | None, value: Any, answers: dict[str, Any], readers: Reade
     if kind == "boolean":
         return "Yes" if value else "No"
     if kind == "citations":
-        references = _references(answers)
+        references = intelligence_references(answers)
         return "; ".join(references.get(v, "an item no longer in the form") for v in value)
     if kind in ("forces", "regions"):
         return "; ".join(readers.names.get(v, v) for v in value)
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     return str(value)
-
-
-def _references(answers: dict[str, Any]) -> dict[str, str]:
-    items = (answers.get("F") or {}).get("intelligence") or []
-    return {item.get("id"): item.get("reference") or f"Intelligence item {n}" for n, item in enumerate(items, start=1)}

@@ -69,24 +69,23 @@ GEOGRAPHIC_SCOPES = [
     ("international", "International"),
 ]
 
-SOURCE_EVALUATIONS = [
-    ("1", "1 – Reliable"),
-    ("2", "2 – Untested"),
-    ("3", "3 – Not reliable"),
-]
 
-INTELLIGENCE_ASSESSMENTS = [
-    ("A", "A – Known directly"),
-    ("B", "B – Known indirectly, corroborated"),
-    ("C", "C – Known indirectly"),
-    ("D", "D – Not known"),
-    ("E", "E – Suspected to be false"),
-]
+def _graded(meanings: dict[str, str]) -> list[tuple[str, str]]:
+    """A grading scale's choices, each label led by its code as the 3x5x2 grid writes it: "1 – Reliable"."""
+    return [(code, f"{code} – {meaning}") for code, meaning in meanings.items()]
 
-HANDLING_CODES = [
-    ("P", "P – Lawful sharing permitted"),
-    ("C", "C – Lawful sharing permitted with conditions"),
-]
+
+SOURCE_EVALUATIONS = _graded({"1": "Reliable", "2": "Untested", "3": "Not reliable"})
+INTELLIGENCE_ASSESSMENTS = _graded(
+    {
+        "A": "Known directly",
+        "B": "Known indirectly, corroborated",
+        "C": "Known indirectly",
+        "D": "Not known",
+        "E": "Suspected to be false",
+    }
+)
+HANDLING_CODES = _graded({"P": "Lawful sharing permitted", "C": "Lawful sharing permitted with conditions"})
 
 # What a number question about harm accepts instead of a number, with a reason given.
 NOT_KNOWN = "not known"

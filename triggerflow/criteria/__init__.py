@@ -2,6 +2,7 @@
 
 from triggerflow.criteria.checker import Finding, Result, SectionStatus, check
 from triggerflow.criteria.facts import Facts
-from triggerflow.criteria.rules import CRITERIA_VERSION, RULES, Severity
+from triggerflow.criteria.rule import Severity
+from triggerflow.criteria.rules import CRITERIA_VERSION, RULES
 
 __all__ = ["CRITERIA_VERSION", "RULES", "Facts", "Finding", "Result", "SectionStatus", "Severity", "check"]

@@ -5,7 +5,8 @@ from enum import StrEnum
 
 from triggerflow.content.sections import SECTIONS, STARTING_ANSWERS
 from triggerflow.criteria.facts import Facts
-from triggerflow.criteria.rules import RULES, THREAT_TYPE_VALUES, Rule, Severity
+from triggerflow.criteria.rule import Rule, Severity
+from triggerflow.criteria.rules import RULES, THREAT_TYPE_VALUES
 
 
 class SectionStatus(StrEnum):

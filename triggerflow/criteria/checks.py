@@ -150,62 +150,6 @@ def c9_capability(facts: Facts) -> Problems:
     )
 
 
-def c10_intelligence(facts: Facts) -> Problems:
-    items = facts.items("F", "intelligence")
-    if not items:
-        return [("F.intelligence", "Add at least one intelligence item")]
-    problems = []
-    for number, item in enumerate(items, start=1):
-        missing = [
-            name
-            for name, present in (
-                ("reference", str(item.get("reference") or "").strip()),
-                ("date", parse_date(item.get("date"))),
-                ("source evaluation", item.get("source_evaluation") in ("1", "2", "3")),
-                ("intelligence assessment", item.get("intelligence_assessment") in tuple("ABCDE")),
-                ("handling code", item.get("handling_code") in ("P", "C")),
-            )
-            if not present
-        ]
-        if missing:
-            problems.append(("F.intelligence", f"Intelligence item {number} needs: {', '.join(missing)}"))
-        when = parse_date(item.get("date"))
-        if when and when > facts.today:
-            problems.append(("F.intelligence", f"Intelligence item {number} is dated in the future"))
-    if not any(
-        i.get("source_evaluation") in ("1", "2") and i.get("intelligence_assessment") in ("A", "B", "C") for i in items
-    ):
-        problems.append(("F.intelligence", "At least one item must be graded source 1 or 2 with assessment A, B or C"))
-    return problems
-
-
-def c11_intelligence_strength(facts: Facts) -> Problems:
-    items = facts.items("F", "intelligence")
-    problems = []
-    if len(items) < facts.limit("intelligence_items_advised"):
-        problems.append(
-            (
-                "F.intelligence",
-                f"Fewer than {facts.limit('intelligence_items_advised')} "
-                "intelligence items: the assessment may need more",
-            )
-        )
-    dates = [d for d in (parse_date(i.get("date")) for i in items) if d]
-    if dates and (facts.today - max(dates)).days > facts.limit("intelligence_stale_days"):
-        problems.append(("F.intelligence", "The newest intelligence is more than 6 months old"))
-    old = [str(i.get("reference") or f"item {n}").strip() for n, i in enumerate(items, start=1) if _is_old(facts, i)]
-    if old and len(old) < len(items):
-        problems.append(
-            ("F.intelligence", f"Older than {facts.limit('intelligence_stale_days')} days: {', '.join(old)}")
-        )
-    return problems
-
-
-def _is_old(facts: Facts, item: dict) -> bool:
-    when = parse_date(item.get("date"))
-    return when is not None and (facts.today - when).days > facts.limit("intelligence_stale_days")
-
-
 def c12_geography(facts: Facts) -> Problems:
     problems = []
     if not facts.value("E", "forces_affected"):

@@ -1,10 +1,10 @@
-"""The criteria that test what an answer shows, not only that it is there (return reasons R01, R08,
-R09 and R12): links to the group, corroboration, harm a MoRiLE assessment can score, and a threat
-type that fits the people recorded."""
+"""The criteria that test what an answer shows, not only that it is there (return reasons R01, R09
+and R12): links to the group, harm a MoRiLE assessment can score, and a threat type that fits the
+people recorded. Corroboration (R08) is with the other intelligence criteria."""
 
 from triggerflow.content.vocab import NOT_KNOWN
 from triggerflow.criteria.checks import Problems, thin
-from triggerflow.criteria.facts import Facts, parse_date, pounds, whole_number
+from triggerflow.criteria.facts import Facts, pounds, whole_number
 from triggerflow.criteria.substance import says_something
 
 
@@ -58,33 +58,6 @@ def c19_type_fits_subjects(facts: Facts) -> Problems:
             )
         ]
     return []
-
-
-def c20_corroboration(facts: Facts) -> Problems:
-    items = [item for item in facts.items("F", "intelligence") if _usable(item)]
-    kinds = {item.get("source_kind") for item in items if isinstance(item.get("source_kind"), str)} - {""}
-    if len(kinds) >= 2 or any(_well_graded(item) and _recent(facts, item) for item in items):
-        return []
-    return [
-        (
-            "F.intelligence",
-            "The intelligence is not corroborated: add items from at least two different "
-            "kinds of source, or one recent item graded 1A, 1B, 2A or 2B",
-        )
-    ]
-
-
-def _usable(item: dict) -> bool:
-    return item.get("source_evaluation") in ("1", "2") and item.get("intelligence_assessment") in ("A", "B", "C")
-
-
-def _well_graded(item: dict) -> bool:
-    return item.get("intelligence_assessment") in ("A", "B")
-
-
-def _recent(facts: Facts, item: dict) -> bool:
-    when = parse_date(item.get("date"))
-    return when is not None and (facts.today - when).days <= facts.limit("intelligence_stale_days")
 
 
 def c21_harm_scored(facts: Facts) -> Problems:

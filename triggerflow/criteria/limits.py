@@ -1,31 +1,7 @@
 """What each threshold an administrator may change means, in the words the criteria page uses."""
 
-from triggerflow.criteria.rules import DEFAULT_LIMITS, Rule
-
-# (label, unit): the unit reads after the number, "200 characters".
-LIMIT_LABELS: dict[str, tuple[str, str]] = {
-    "summary_min": ("Summary of the threat, at least", "characters"),
-    "ocg_min_subjects": ("Organised crime group: subjects recorded, at least", "subjects"),
-    "ocg_min_identified": ("Organised crime group: subjects identified, at least", "subjects"),
-    "pi_rationale_min": ("Priority individual: why they are a threat, at least", "characters"),
-    "vulnerability_min": ("SOC vulnerability: description, at least", "characters"),
-    "serious_crime_justification_min": ("Serious-crime test justification, at least", "characters"),
-    "continuing_span_days": ("Activity span that needs a continuing basis, under", "days"),
-    "continuing_basis_min": ("Continuing basis, at least", "characters"),
-    "organisation_min": ("Planning, control, coordination and decision-making, each at least", "characters"),
-    "capability_min": ("Capability narrative, at least", "characters"),
-    "intelligence_items_advised": ("Intelligence items advised, at least", "items"),
-    "intelligence_stale_days": (
-        "Intelligence older than this is old: a warning, and not corroboration on its own",
-        "days",
-    ),
-    "response_min": ("Response to each return item, at least", "characters"),
-    "modus_operandi_advised": ("Modus operandi advised, at least", "characters"),
-    "recent_activity_days": ("Most recent activity older than this needs a continuing basis", "days"),
-    "search_result_min": ("Result of the master list and PND search, at least", "characters"),
-    "link_min": ("Each subject's link to the group, at least", "characters"),
-    "not_known_reason_min": ("Why some of the harm is not known, at least", "characters"),
-}
+from triggerflow.criteria.rule import Rule
+from triggerflow.criteria.thresholds import DEFAULT_LIMITS, LIMIT_LABELS
 
 LIMIT_RANGE = (1, 10_000)
 

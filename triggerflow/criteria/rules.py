@@ -4,68 +4,12 @@ The submit gate, the live checklist, section status, the completeness percentage
 public criteria page all read this table.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from enum import StrEnum
-
 from triggerflow.content.vocab import THREAT_TYPES
-from triggerflow.criteria import checks, evidence_checks
+from triggerflow.criteria import checks, evidence_checks, intelligence_checks
 from triggerflow.criteria.facts import Facts
+from triggerflow.criteria.rule import Rule, Severity
 
 CRITERIA_VERSION = "v1"
-
-# Thresholds an administrator may change; the domain facts stay fixed.
-DEFAULT_LIMITS = {
-    "summary_min": 200,
-    "ocg_min_subjects": 3,
-    "ocg_min_identified": 2,
-    "pi_rationale_min": 100,
-    "vulnerability_min": 200,
-    "serious_crime_justification_min": 50,
-    "continuing_span_days": 90,
-    "continuing_basis_min": 150,
-    "organisation_min": 150,
-    "capability_min": 100,
-    "intelligence_items_advised": 3,
-    "intelligence_stale_days": 183,
-    "response_min": 30,
-    "modus_operandi_advised": 50,
-    "recent_activity_days": 365,
-    "search_result_min": 20,
-    "link_min": 50,
-    "not_known_reason_min": 30,
-}
-
-
-class Severity(StrEnum):
-    HARD = "hard"  # blocks sending
-    SOFT = "soft"  # a warning shown to submitter, SPOC and assessor
-
-    @property
-    def label(self) -> str:
-        return {"hard": "Must be met", "soft": "Advice"}[self.value]
-
-    @property
-    def tag_colour(self) -> str:
-        return {"hard": "red", "soft": "yellow"}[self.value]
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    section: str
-    severity: Severity
-    title: str
-    explanation: str  # a template: {summary_min} and the like name thresholds, filled by limits.explain
-    prevents: tuple[str, ...]
-    check: Callable[[Facts], list[tuple[str, str]]]
-    threat_types: frozenset[str] | None = None  # None: every type
-    resubmission_only: bool = False
-
-    def applies(self, facts: Facts) -> bool:
-        if self.resubmission_only and not facts.resubmission:
-            return False
-        return self.threat_types is None or facts.threat_type in self.threat_types
 
 
 def _summary(facts: Facts) -> list[tuple[str, str]]:
@@ -185,7 +129,7 @@ RULES: tuple[Rule, ...] = (
         "future, a 3x5x2 grading and a handling code. At least one item must be graded source 1 or 2 "
         "with assessment A, B or C.",
         ("R07", "R08"),
-        checks.c10_intelligence,
+        intelligence_checks.c10_intelligence,
     ),
     Rule(
         "C11",
@@ -196,7 +140,7 @@ RULES: tuple[Rule, ...] = (
         "{intelligence_stale_days} old, often leads to a return for weak or old intelligence. Each older item "
         "is named.",
         ("R08",),
-        checks.c11_intelligence_strength,
+        intelligence_checks.c11_intelligence_strength,
     ),
     Rule(
         "C12",
@@ -289,7 +233,7 @@ RULES: tuple[Rule, ...] = (
         "Among the items graded source 1 or 2 with assessment A, B or C, give either items from at least "
         "two different kinds of source, or one item assessed A or B that is less than {intelligence_stale_days} old.",
         ("R08",),
-        evidence_checks.c20_corroboration,
+        intelligence_checks.c20_corroboration,
     ),
     Rule(
         "C21",

@@ -2,14 +2,12 @@
 
 from datetime import date
 
-from sqlalchemy import Date, bindparam, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Integer, Select, bindparam, select
 
-from triggerflow.clocks.working_days import local_today
 from triggerflow.db import db
-from triggerflow.models import Force, Role, TriggerForm, User
-from triggerflow.queries.clocks import days_since
-from triggerflow.queries.pages import Page
+from triggerflow.models import Role, TriggerForm, User
+from triggerflow.queries.pages import Page, page_of
+from triggerflow.queries.queues import queue_rows
 from triggerflow.queries.scope import visible_to
 from triggerflow.workflow.routing import REASSIGNABLE_STATES
 
@@ -18,35 +16,22 @@ def regional_work(
     manager: User, page: int = 1, size: int = 50, assessor_id: int | None = None, today: date | None = None
 ) -> Page:
     """The region's forms under assessment or resubmitted, longest waiting first; optionally one assessor's."""
-    assessor = aliased(User)
-    on = bindparam("today", today or local_today(), type_=Date)
-    query = (
-        select(
-            TriggerForm.id,
-            TriggerForm.number,
-            TriggerForm.working_name,
-            TriggerForm.state,
-            TriggerForm.primary_theme,
-            TriggerForm.version,
-            TriggerForm.assessor_id,
-            TriggerForm.force_id,
-            Force.name.label("force_name"),
-            assessor.name.label("assessor_name"),
-            days_since(TriggerForm.submitted_at, on).label("days_waiting"),
-        )
-        .join(Force, Force.id == TriggerForm.force_id)
-        .outerjoin(assessor, assessor.id == TriggerForm.assessor_id)
-        .where(visible_to(manager), TriggerForm.state.in_(REASSIGNABLE_STATES))
+    if assessor_id is None:
+        return page_of(_work, manager, page, today, size=size)
+    return page_of(_held, manager, page, today, size=size, assessor_id=assessor_id)
+
+
+def _work(kind: str) -> Select:
+    return (
+        queue_rows(kind)
+        .add_columns(TriggerForm.version)
+        .where(TriggerForm.state.in_(REASSIGNABLE_STATES))
+        .order_by(TriggerForm.submitted_at, TriggerForm.id)
     )
-    if assessor_id is not None:
-        query = query.where(TriggerForm.assessor_id == assessor_id)
-    total = db.session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    pages = max(1, -(-total // size))
-    page = min(max(1, page), pages)
-    rows = db.session.execute(
-        query.order_by(TriggerForm.submitted_at, TriggerForm.id).limit(size).offset((page - 1) * size)
-    ).mappings()
-    return Page([dict(row) for row in rows], page, size, total)
+
+
+def _held(kind: str) -> Select:
+    return _work(kind).where(TriggerForm.assessor_id == bindparam("assessor_id", type_=Integer))
 
 
 def assessors_of(region_id: int) -> list[User]:

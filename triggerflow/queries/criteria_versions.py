@@ -7,7 +7,7 @@ from functools import cache
 from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
 
-from triggerflow.criteria.rules import DEFAULT_LIMITS
+from triggerflow.criteria.thresholds import DEFAULT_LIMITS
 from triggerflow.db import db
 from triggerflow.models import CriteriaVersion
 

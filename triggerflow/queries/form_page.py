@@ -5,6 +5,7 @@ people, only names and roles are shown, so their forces and regions are not join
 """
 
 from functools import cache
+from typing import Any
 
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import joinedload
@@ -14,24 +15,20 @@ from triggerflow.models import AcceptanceRecord, FormEvent, FormSnapshot, Trigge
 from triggerflow.workflow.states import FormState
 
 
+def of_form_with(model: Any, person: Any) -> Select:
+    """The rows of `model` for the form bound in as "form_id", each with the person `person` names
+    (their name and role only: nothing of theirs is loaded further)."""
+    return select(model).options(joinedload(person).lazyload("*")).where(model.form_id == bindparam("form_id"))
+
+
 @cache
 def _history() -> Select:
-    return (
-        select(FormEvent)
-        .options(joinedload(FormEvent.actor).lazyload("*"))
-        .where(FormEvent.form_id == bindparam("form_id"))
-        .order_by(FormEvent.at.desc(), FormEvent.id.desc())
-    )
+    return of_form_with(FormEvent, FormEvent.actor).order_by(FormEvent.at.desc(), FormEvent.id.desc())
 
 
 @cache
 def _versions() -> Select:
-    return (
-        select(FormSnapshot)
-        .options(joinedload(FormSnapshot.created_by).lazyload("*"))
-        .where(FormSnapshot.form_id == bindparam("form_id"))
-        .order_by(FormSnapshot.sequence)
-    )
+    return of_form_with(FormSnapshot, FormSnapshot.created_by).order_by(FormSnapshot.sequence)
 
 
 @cache

@@ -7,12 +7,12 @@ instead of leaking. `may_read_notes` tells a caller whether to ask at all.
 
 from functools import cache
 
-from sqlalchemy import Select, bindparam, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import Select
 
 from triggerflow.assessment.notes import may_read_notes
 from triggerflow.db import db
 from triggerflow.models import InternalNote, TriggerForm, User
+from triggerflow.queries.form_page import of_form_with
 
 __all__ = ["NotesForbidden", "may_read_notes", "notes_for"]
 
@@ -30,11 +30,5 @@ def notes_for(form: TriggerForm, viewer: User) -> list[InternalNote]:
 
 @cache
 def _notes() -> Select:
-    # The ROCTA's form pages ask this every time: built once, with the form bound in. Only the
-    # authors' names are shown, so their forces and regions are not joined in.
-    return (
-        select(InternalNote)
-        .options(joinedload(InternalNote.author).lazyload("*"))
-        .where(InternalNote.form_id == bindparam("form_id"))
-        .order_by(InternalNote.at.desc(), InternalNote.id.desc())
-    )
+    # The ROCTA's form pages ask this every time: built once, with the form bound in.
+    return of_form_with(InternalNote, InternalNote.author).order_by(InternalNote.at.desc(), InternalNote.id.desc())

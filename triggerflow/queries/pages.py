@@ -69,6 +69,7 @@ def page_of(
     total: int | None = None,
     exact: bool = True,
     count_alone: bool = False,
+    size: int | None = None,
     **values: Any,
 ) -> Page:
     """A page of the queue. The rows bring their count with them, which suits a queue of work; a
@@ -82,7 +83,7 @@ def page_of(
         "today": today or local_today(),
         **values,
     }
-    size = current_app.config["PAGE_SIZE"]
+    size = size or current_app.config["PAGE_SIZE"]
 
     def fetch(statement: Select, number: int, extra: int = 0) -> list[dict[str, Any]]:
         found = db.session.execute(

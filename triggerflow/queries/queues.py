@@ -4,6 +4,8 @@ SELECTs only, one page at a time (queries.pages), with the force, the people, th
 the queue's length computed in SQL, so a page of a queue is one query.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any
@@ -48,6 +50,16 @@ _TODAY = bindparam("today", type_=Date)
 _STATE: BindParameter[Any] = bindparam("state")
 
 
+@dataclass(frozen=True)
+class Queue:
+    """One queue of work: a page of what its statement holds, in the statement's order."""
+
+    build: Callable[[str], Select]
+
+    def __call__(self, user: User, page: int = 1, today: date | None = None) -> Page:
+        return page_of(self.build, user, page, today)
+
+
 class StateCounts(dict):
     """How many forms are in each state. Counted with a cap, a state past it counts cap + 1, which
     stands for "more than cap": so a national list costs the same however many forms there are."""
@@ -62,45 +74,6 @@ class StateCounts(dict):
 
     def exact(self, state: S | None = None) -> bool:
         return self.cap is None or all(n <= self.cap for s, n in self.items() if state in (None, s))
-
-
-def my_forms(user: User, page: int = 1, today: date | None = None) -> Page:
-    """The officer's own forms, returned ones first (soonest resubmit-by first), then by state."""
-    return page_of(_mine, user, page, today)
-
-
-def awaiting_review(user: User, page: int = 1, today: date | None = None) -> Page:
-    """Forms the force's officers have sent to the SPOC, longest waiting first."""
-    return page_of(_review, user, page, today)
-
-
-def force_returns(user: User, page: int = 1, today: date | None = None) -> Page:
-    """The force's returned and lapsed forms, longest since return first."""
-    return page_of(_returns, user, page, today)
-
-
-def ready_to_resubmit(user: User, page: int = 1, today: date | None = None) -> Page:
-    """The force's returned forms with every item answered: the SPOCs' to resubmit, soonest due first."""
-    return page_of(_ready, user, page, today)
-
-
-def force_drafts(user: User, page: int = 1, today: date | None = None) -> Page:
-    return page_of(_drafts, user, page, today)
-
-
-def regional_new(user: User, page: int = 1, today: date | None = None) -> Page:
-    """Submitted forms nobody has claimed, oldest first."""
-    return page_of(_new, user, page, today)
-
-
-def regional_resubmitted(user: User, page: int = 1, today: date | None = None) -> Page:
-    """Resubmitted forms, oldest first; `to_me` marks those routed back to this assessor."""
-    return page_of(_resubmitted, user, page, today)
-
-
-def assessing(user: User, page: int = 1, today: date | None = None) -> Page:
-    """Forms this assessor holds, oldest submission first."""
-    return page_of(_assessing, user, page, today)
 
 
 def forms_in_scope(
@@ -141,7 +114,7 @@ def _capped_counts(kind: str, cap: int) -> CompoundSelect:
     return union_all(*(one(state) for state in S))
 
 
-def _rows(kind: str) -> Select:
+def queue_rows(kind: str) -> Select:
     """One row per form in the scope, with everything the queue tables show."""
     author, assessor = aliased(User), aliased(User)
     return (
@@ -180,7 +153,7 @@ def _rows(kind: str) -> Select:
 def _mine(kind: str) -> Select:
     rank = case({state: n for n, state in enumerate(_OFFICER_ORDER)}, value=TriggerForm.state)
     return (
-        _rows(kind)
+        queue_rows(kind)
         .where(TriggerForm.created_by_id == _USER)
         .order_by(rank, TriggerForm.resubmit_by, TriggerForm.updated_at.desc(), TriggerForm.id.desc())
     )
@@ -194,7 +167,7 @@ def _review(kind: str) -> Select:
         .scalar_subquery()
     )
     return (
-        _rows(kind)
+        queue_rows(kind)
         .add_columns(sent.label("sent_to_spoc_at"), days_since(sent, _TODAY).label("days_with_spoc"))
         .where(TriggerForm.state == S.SPOC_REVIEW)
         .order_by(sent, TriggerForm.id)
@@ -215,7 +188,7 @@ def _returns(kind: str) -> Select:
     unanswered = _unanswered()
     still_with_force = (TriggerForm.state == S.LAPSED) | (unanswered > 0)
     return (
-        _rows(kind)
+        queue_rows(kind)
         .add_columns(unanswered.label("unanswered_items"))
         .where(TriggerForm.state.in_([S.RETURNED, S.LAPSED]), still_with_force)
         .order_by(TriggerForm.returned_at, TriggerForm.id)
@@ -225,7 +198,7 @@ def _returns(kind: str) -> Select:
 def _ready(kind: str) -> Select:
     unanswered = _unanswered()
     return (
-        _rows(kind)
+        queue_rows(kind)
         .add_columns(unanswered.label("unanswered_items"))
         .where(TriggerForm.state == S.RETURNED, unanswered == 0)
         .order_by(TriggerForm.resubmit_by, TriggerForm.returned_at, TriggerForm.id)
@@ -234,13 +207,15 @@ def _ready(kind: str) -> Select:
 
 def _drafts(kind: str) -> Select:
     return (
-        _rows(kind).where(TriggerForm.state == S.DRAFT).order_by(TriggerForm.updated_at.desc(), TriggerForm.id.desc())
+        queue_rows(kind)
+        .where(TriggerForm.state == S.DRAFT)
+        .order_by(TriggerForm.updated_at.desc(), TriggerForm.id.desc())
     )
 
 
 def _assessor_rows(kind: str) -> Select:
     # Separation of duties: an assessor's own force's forms are for the other assessors.
-    return _rows(kind).where(TriggerForm.force_id != _OWN_FORCE)
+    return queue_rows(kind).where(TriggerForm.force_id != _OWN_FORCE)
 
 
 def _new(kind: str) -> Select:
@@ -260,15 +235,26 @@ def _resubmitted(kind: str) -> Select:
 
 def _assessing(kind: str) -> Select:
     return (
-        _rows(kind)
+        queue_rows(kind)
         .where(TriggerForm.state == S.UNDER_ASSESSMENT, TriggerForm.assessor_id == _USER)
         .order_by(TriggerForm.submitted_at, TriggerForm.id)
     )
 
 
 def _everything(kind: str) -> Select:
-    return _rows(kind).order_by(TriggerForm.created_at.desc(), TriggerForm.id.desc())
+    return queue_rows(kind).order_by(TriggerForm.created_at.desc(), TriggerForm.id.desc())
 
 
 def _in_state(kind: str) -> Select:
     return _everything(kind).where(TriggerForm.state == _STATE)
+
+
+# The queues of each role's home page (and of the API), by what they hold.
+my_forms = Queue(_mine)  # the officer's own: returned first (soonest resubmit-by first), then by state
+awaiting_review = Queue(_review)  # sent to the SPOC by the force's officers, longest waiting first
+force_returns = Queue(_returns)  # the force's returned and lapsed forms, longest since return first
+ready_to_resubmit = Queue(_ready)  # returned with every item answered: the SPOCs' to resubmit, soonest due first
+force_drafts = Queue(_drafts)
+regional_new = Queue(_new)  # submitted and claimed by nobody, oldest first
+regional_resubmitted = Queue(_resubmitted)  # oldest first; `to_me` marks those routed back to this assessor
+assessing = Queue(_assessing)  # those this assessor holds, oldest submission first

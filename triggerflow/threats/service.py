@@ -11,12 +11,13 @@ from typing import Any
 
 from flask import current_app
 
-from triggerflow.clocks.working_days import local_date
-from triggerflow.db import db, transaction, utcnow
+from triggerflow.clocks.working_days import local_date, now_and_today
+from triggerflow.db import db, transaction
 from triggerflow.models import AcceptanceRecord, Threat, ThreatEvent, TriggerForm, User
 from triggerflow.threats import effects, notices, requirements
 from triggerflow.threats.definition import THREAT_LIFECYCLE
 from triggerflow.threats.states import OPEN_STATES
+from triggerflow.workflow.machine import event_columns
 
 
 def available_actions(threat: Threat, user: User | None) -> list[str]:
@@ -36,8 +37,7 @@ def perform(
     """Take `action` on `threat` as `actor` and return the event written."""
     with transaction():
         THREAT_LIFECYCLE.admit(threat, actor, action, expected_version)
-        now = utcnow()
-        today = today or local_date(now)
+        now, today = now_and_today(today)
         requirements.check(threat, action, details, today)
         event = _move(threat, action, actor, details, now, today)
         notices.queue_for(threat, event, actor)
@@ -51,15 +51,7 @@ def _move(
     THREAT_LIFECYCLE.move(threat, action)
     kept = effects.apply(threat, action, actor, details, now, today)
     event = ThreatEvent(
-        threat_id=threat.id,
-        action=action,
-        from_state=from_state,
-        to_state=threat.state,
-        actor_id=actor.id if actor else None,
-        at=now,
-        reason_code=details.get("reason_code"),
-        comment=(details.get("comment") or "").strip() or None,
-        details=kept,
+        threat_id=threat.id, details=kept, **event_columns(threat, action, from_state, actor, now, details)
     )
     db.session.add(event)
     return event

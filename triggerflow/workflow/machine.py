@@ -8,6 +8,7 @@ record exists; the services call the runner inside their one transaction.
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -115,3 +116,19 @@ class Table:
             ignore_invalid_triggers=False,
             model_attribute="state",
         )
+
+
+def event_columns(
+    record, action: str, from_state: StrEnum | None, actor, now: datetime, details: Mapping[str, Any]
+) -> dict[str, Any]:
+    """What the event of a move records, whichever lifecycle the record is in: what was done, from
+    and to which state, by whom (None for the system), when, and the reason and comment given."""
+    return {
+        "action": action,
+        "from_state": from_state,
+        "to_state": record.state,
+        "actor_id": actor.id if actor else None,
+        "at": now,
+        "reason_code": details.get("reason_code"),
+        "comment": (details.get("comment") or "").strip() or None,
+    }

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from triggerflow.audit import chain
-from triggerflow.clocks.working_days import local_date
+from triggerflow.clocks.working_days import now_and_today
 from triggerflow.content.sections import STARTING_ANSWERS
 from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import Force, FormEvent, TriggerForm, User
@@ -20,6 +20,7 @@ from triggerflow.search import index as search_index
 from triggerflow.workflow import effects, requirements, stays
 from triggerflow.workflow.definition import FORM_LIFECYCLE
 from triggerflow.workflow.errors import ActionNotAllowed
+from triggerflow.workflow.machine import event_columns
 from triggerflow.workflow.numbering import next_form_number
 from triggerflow.workflow.permissions import may_create
 from triggerflow.workflow.states import FormState
@@ -42,8 +43,7 @@ def perform(
     """Take `action` on `form` as `actor` (None for the system) and return the event written."""
     with transaction():
         FORM_LIFECYCLE.admit(form, actor, action, expected_version)
-        now = utcnow()
-        today = today or local_date(now)  # the day in England and Wales, not the UTC date
+        now, today = now_and_today(today)
         requirements.check(form, action, actor, details, today)
         from_state = form.state
         FORM_LIFECYCLE.move(form, action)
@@ -89,13 +89,7 @@ def _event(
 ) -> FormEvent:
     return FormEvent(
         form_id=form.id,
-        action=action,
-        from_state=from_state,
-        to_state=form.state,
-        actor_id=actor.id if actor else None,
-        at=now,
         round=form.round,
-        reason_code=details.get("reason_code"),
-        comment=(details.get("comment") or "").strip() or None,
         details=effects.event_details(form, action, details),
+        **event_columns(form, action, from_state, actor, now, details),
     )
