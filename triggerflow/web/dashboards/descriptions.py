@@ -6,6 +6,15 @@ from triggerflow.content import vocab
 from triggerflow.web.dashboards.threat_tables import DESCRIPTIONS as THREAT_DESCRIPTIONS
 from triggerflow.workflow.states import FormState
 
+# What the assessor did, by the cell of an assessor's figure: its forms and its times say it alike.
+_ASSESSOR_DID = {
+    "claimed": "claimed",
+    "returned": "returned",
+    "accepted": "accepted",
+    "rejected": "rejected",
+    "decided": "accepted or rejected",
+}
+
 _CELLS = {
     ("acceptance", "decided"): "Forms accepted or rejected in the period",
     ("acceptance", "accepted"): "Forms accepted in the period",
@@ -30,11 +39,7 @@ _CELLS = {
     ("stale", "lapsed"): "Lapsed forms",
     ("reasons", "all"): "Forms returned in the period",
     ("reasons", "reason"): "Forms returned in the period for this reason",
-    ("assessors", "claimed"): "Forms the assessor claimed in the period",
-    ("assessors", "returned"): "Forms the assessor returned in the period",
-    ("assessors", "accepted"): "Forms the assessor accepted in the period",
-    ("assessors", "rejected"): "Forms the assessor rejected in the period",
-    ("assessors", "decided"): "Forms the assessor accepted or rejected in the period",
+    **{("assessors", cell): f"Forms the assessor {did} in the period" for cell, did in _ASSESSOR_DID.items()},
     ("backlog", "all"): "Open forms",
     ("operations", "all"): "Operations running against threats not accepted",
     ("operations", "open"): "Operations running against threats not yet decided",
@@ -67,11 +72,7 @@ _TIMES = {
     ("cohort", "returns"): "Times forms first submitted in the period were returned to the force",
     ("reasons", "all"): "Return items sent with returns in the period, once for each return",
     ("reasons", "reason"): "Return items sent with returns in the period for this reason, once for each return",
-    ("assessors", "claimed"): "Times the assessor claimed a form in the period",
-    ("assessors", "returned"): "Times the assessor returned a form in the period",
-    ("assessors", "accepted"): "Times the assessor accepted a form in the period",
-    ("assessors", "rejected"): "Times the assessor rejected a form in the period",
-    ("assessors", "decided"): "Times the assessor accepted or rejected a form in the period",
+    **{("assessors", cell): f"Times the assessor {did} a form in the period" for cell, did in _ASSESSOR_DID.items()},
     ("time", "state"): "Stays in the state that ended in the period",
 }
 

@@ -1,11 +1,29 @@
 """The charts on each dashboard, drawn from the same rows as the tables beside them."""
 
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
 from markupsafe import Markup
 
 from triggerflow.content import vocab
 from triggerflow.queries.measures import assessors, backlog, cohort, decisions, returns, timing
 from triggerflow.web.dashboards.charts import Bar, Series, bar_chart, small_multiples, stacked_bars
 from triggerflow.web.dashboards.outcome_tables import OUTCOMES, month_label, months_between
+
+
+class _Force(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+Force = TypeVar("Force", bound=_Force)
+
+
+def _force_bars(
+    rows: list[Force], value: Callable[[Force], float | None], label: Callable[[Force], str], named: Force
+) -> list[Bar]:
+    """A bar a force; the one the description names drawn in black, unless it is the only one."""
+    return [Bar(r.name, value(r), label(r), emphasis=r is named and len(rows) > 1) for r in rows]
 
 
 def cohort_outcomes(rows: list[cohort.Cohort]) -> Markup | None:
@@ -28,15 +46,9 @@ def acceptance(rows: list[decisions.DecisionCounts]) -> Markup | None:
     if not rows:
         return None
     lowest = rows[-1]
-    bars = [
-        Bar(
-            r.name,
-            r.acceptance_rate,
-            f"{r.acceptance_rate:.0f}% ({r.accepted} of {r.decided})",
-            emphasis=r is lowest and len(rows) > 1,
-        )
-        for r in rows
-    ]
+    bars = _force_bars(
+        rows, lambda r: r.acceptance_rate, lambda r: f"{r.acceptance_rate:.0f}% ({r.accepted} of {r.decided})", lowest
+    )
     return bar_chart(
         "Decision rate by force",
         f"Bar chart of the decision rate (accepted of decided) of {len(rows)} "
@@ -83,14 +95,20 @@ def reasons(found: list[returns.ReasonCount], whose: str) -> Markup | None:
     )
 
 
+def _banded(per: str, bands: str, number: str) -> str:
+    """How every chart of four bands a bar is told: the bands run from solid black to light grey."""
+    return (
+        f"Stacked bar chart: one bar per {per}, split into {bands}, from solid black through hatched and dotted to "
+        f"light grey. The number at the end of each bar is {number}."
+    )
+
+
 def backlog_ageing(found: list[backlog.StateBacklog]) -> Markup | None:
     if not found:
         return None
     return stacked_bars(
         "Open forms by state and age",
-        "Stacked bar chart: one bar per state, split into forms 0 to 7, 8 to 14, 15 to 28 and more than 28 days "
-        "in that state, from solid black through hatched and dotted to light grey. The number at the end of each "
-        "bar is the total.",
+        _banded("state", "forms 0 to 7, 8 to 14, 15 to 28 and more than 28 days in that state", "the total"),
         [(b.state.label, b.bands) for b in found],
         ("0–7 days", "8–14 days", "15–28 days", "Over 28 days"),
     )
@@ -101,9 +119,11 @@ def submissions(rows: list[cohort.Cohort]) -> Markup | None:
         return None
     return stacked_bars(
         "What became of the forms first submitted, by force",
-        "Stacked bar chart: one bar per force, split into forms accepted, rejected, returned or lapsed, and "
-        "withdrawn or still with the ROCTA, from solid black through hatched and dotted to light grey. The number "
-        "at the end of each bar is the forms first submitted in the period.",
+        _banded(
+            "force",
+            "forms accepted, rejected, returned or lapsed, and withdrawn or still with the ROCTA",
+            "the forms first submitted in the period",
+        ),
         [(r.name, (r.accepted, r.rejected, r.returned + r.lapsed, r.withdrawn + r.pending)) for r in rows],
         ("Accepted", "Rejected", "Returned", "Other"),
     )
@@ -114,9 +134,8 @@ def stale_returns(rows: list[returns.StaleSummary]) -> Markup | None:
         return None
     return stacked_bars(
         "Returns waiting on each force, by days since the return",
-        "Stacked bar chart: one bar per force, split into returns waiting under 7 days, 7 to 13, 14 to 27 and 28 "
-        "days or more, from solid black through hatched and dotted to light grey. The number at the end of each "
-        "bar is the returns waiting. Lapsed forms are not included.",
+        _banded("force", "returns waiting under 7 days, 7 to 13, 14 to 27 and 28 days or more", "the returns waiting")
+        + " Lapsed forms are not included.",
         [(r.name, (r.waiting - r.over_7, r.over_7 - r.over_14, r.over_14 - r.over_28, r.over_28)) for r in rows],
         ("Under 7 days", "7–13 days", "14–27 days", "28 or more"),
     )
@@ -127,15 +146,12 @@ def time_taken(rows: list[timing.Clocks]) -> Markup | None:
     if not decided:
         return None
     slowest = max(decided, key=lambda r: r.end_to_end.median)
-    bars = [
-        Bar(
-            r.name,
-            r.end_to_end.median,
-            f"{r.end_to_end.median:.0f} (90%: {r.end_to_end.p90:.0f})",
-            emphasis=r is slowest and len(decided) > 1,
-        )
-        for r in decided
-    ]
+    bars = _force_bars(
+        decided,
+        lambda r: r.end_to_end.median,
+        lambda r: f"{r.end_to_end.median:.0f} (90%: {r.end_to_end.p90:.0f})",
+        slowest,
+    )
     return bar_chart(
         "Working days from first submission to decision, by force",
         f"Bar chart of the median working days from first submission to decision for {len(decided)} "

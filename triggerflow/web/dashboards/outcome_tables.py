@@ -6,19 +6,29 @@ from datetime import date
 from triggerflow.content import vocab
 from triggerflow.queries.measures import MeasureScope, cohort, decisions, returns
 from triggerflow.web.dashboards.links import Links
+from triggerflow.web.dashboards.specs import Count, Spec, share_column, with_total, words
 from triggerflow.web.dashboards.tables import Cell, Column, Table, count_cell, heat, rate_cell, share_cell, text_cell
 
-
-def acceptance(scope: MeasureScope, links: Links, rows: list[decisions.DecisionCounts] | None = None) -> Table:
-    rows = decisions.by_force(scope) if rows is None else rows
-    columns = (
-        Column("Force", numeric=False),
+ACCEPTANCE = Spec(
+    "acceptance",
+    "Decision rate by force, highest first",
+    (
+        *words("Force"),
         Column("Decision rate", csv=("Decision rate %",)),
         Column("Accepted"),
         Column("Rejected"),
         Column("Decided"),
-    )
+    ),
+    empty="No forms were accepted or rejected in this period.",
+    notes=(
+        "Decision rate is accepted ÷ (accepted + rejected), by the date of the decision. It leaves "
+        "out forms returned and never resubmitted, lapsed or withdrawn: the share of submissions "
+        "accepted counts them.",
+    ),
+)
 
+
+def acceptance(scope: MeasureScope, links: Links, rows: list[decisions.DecisionCounts] | None = None) -> Table:
     def line(r: decisions.DecisionCounts) -> tuple[Cell, ...]:
         go = lambda cell: links.forms("acceptance", cell, r.code)  # noqa: E731
         return (
@@ -29,19 +39,7 @@ def acceptance(scope: MeasureScope, links: Links, rows: list[decisions.DecisionC
             count_cell(r.decided, go("decided"), f"decided, {r.name}"),
         )
 
-    body = [line(r) for r in rows] + ([line(decisions.totals(rows))] if len(rows) > 1 else [])
-    return Table(
-        "acceptance",
-        "Decision rate by force, highest first",
-        columns,
-        body,
-        empty="No forms were accepted or rejected in this period.",
-        notes=(
-            "Decision rate is accepted ÷ (accepted + rejected), by the date of the decision. It leaves "
-            "out forms returned and never resubmitted, lapsed or withdrawn: the share of submissions "
-            "accepted counts them.",
-        ),
-    )
+    return ACCEPTANCE.table(with_total(line, decisions.by_force(scope) if rows is None else rows, decisions.totals))
 
 
 def months_between(start: date, end: date) -> list[str]:
@@ -56,6 +54,14 @@ def month_label(month: str) -> str:
     return date.fromisoformat(f"{month}-01").strftime("%b %Y")
 
 
+ACCEPTANCE_BY_MONTH = Spec(
+    "acceptance-by-month",
+    "Decision rate by force and month of decision",
+    words("Force"),
+    empty="No forms were accepted or rejected in this period.",
+)
+
+
 def acceptance_by_month(
     scope: MeasureScope, links: Links, found: list[decisions.MonthlyDecisions] | None = None
 ) -> Table:
@@ -65,10 +71,6 @@ def acceptance_by_month(
     for r in decisions.by_month(scope) if found is None else found:
         cells[(r.code, r.month)] = r
         names[r.code] = r.name
-    columns = (
-        Column("Force", numeric=False),
-        *(Column(month_label(m), csv=(f"{m} accepted", f"{m} decided", f"{m} rate %")) for m in months),
-    )
 
     def cell(code: str, month: str) -> Cell:
         r = cells.get((code, month))
@@ -82,15 +84,12 @@ def acceptance_by_month(
             f"{names[code]}, {month_label(month)}",
         )
 
-    rows = [
-        (text_cell(name), *(cell(code, m) for m in months)) for code, name in sorted(names.items(), key=lambda i: i[1])
-    ]
-    return Table(
-        "acceptance-by-month",
-        "Decision rate by force and month of decision",
-        columns,
-        rows,
-        empty="No forms were accepted or rejected in this period.",
+    return ACCEPTANCE_BY_MONTH.table(
+        [
+            (text_cell(name), *(cell(code, m) for m in months))
+            for code, name in sorted(names.items(), key=lambda i: i[1])
+        ],
+        columns=(Column(month_label(m), csv=(f"{m} accepted", f"{m} decided", f"{m} rate %")) for m in months),
     )
 
 
@@ -105,98 +104,89 @@ OUTCOMES = (
 )
 
 
-def submission_yield(scope: MeasureScope, links: Links, rows: list[cohort.Cohort] | None = None) -> Table:
-    rows = cohort.by_force(scope) if rows is None else rows
-    columns = (
-        Column("Force", numeric=False),
-        Column("First submitted"),
-        *(Column(label, csv=(label, f"{label} %")) for _, label in OUTCOMES),
-        Column("Accepted first time", csv=("Accepted first time", "Accepted first time %")),
-        Column("Returned twice or more", csv=("Returned twice or more", "Returned twice or more %")),
-    )
+RETURNED_TWICE = Count("returned_twice", "Returned twice or more")
+YIELD_SHARES = (
+    *(Count(key, label) for key, label in OUTCOMES),
+    Count("accepted_first_time", "Accepted first time", cell="first_time"),
+    RETURNED_TWICE,
+)
+RETURN_SHARES = (Count("returned_once", "Returned at least once"), RETURNED_TWICE)
 
-    def line(r: cohort.Cohort) -> tuple[Cell, ...]:
-        return (
-            text_cell(r.name),
-            count_cell(r.submitted, links.forms("cohort", "submitted", r.code), f"first submitted, {r.name}"),
-            *(
-                share_cell(
-                    getattr(r, key), r.submitted, links.forms("cohort", key, r.code), f"{label.lower()}, {r.name}"
-                )
-                for key, label in OUTCOMES
-            ),
-            share_cell(
-                r.accepted_first_time,
-                r.submitted,
-                links.forms("cohort", "first_time", r.code),
-                f"accepted first time, {r.name}",
-            ),
-            share_cell(
-                r.returned_twice,
-                r.submitted,
-                links.forms("cohort", "returned_twice", r.code),
-                f"returned twice or more, {r.name}",
-            ),
-        )
-
-    body = [line(r) for r in rows] + ([line(cohort.totals(rows))] if len(rows) > 1 else [])
-    return Table(
-        "submission-yield",
-        "Share of submissions accepted, and what became of the rest",
-        columns,
-        body,
-        empty="No forms were first submitted in this period.",
-        notes=(
-            "Each form first submitted to the ROCTA in the period, by where it stands today; the "
-            "percentages are of the forms first submitted, so they add up to 100%. Accepted first "
-            "time is of the same forms: accepted without ever being returned.",
-        ),
-    )
-
-
-def returns_per_form(scope: MeasureScope, links: Links, rows: list[cohort.Cohort] | None = None) -> Table:
-    rows = cohort.by_force(scope) if rows is None else rows
-    columns = (
-        Column("Force", numeric=False),
+SUBMISSION_YIELD = Spec(
+    "submission-yield",
+    "Share of submissions accepted, and what became of the rest",
+    (*words("Force"), Column("First submitted"), *(share_column(s.heading) for s in YIELD_SHARES)),
+    empty="No forms were first submitted in this period.",
+    notes=(
+        "Each form first submitted to the ROCTA in the period, by where it stands today; the "
+        "percentages are of the forms first submitted, so they add up to 100%. Accepted first "
+        "time is of the same forms: accepted without ever being returned.",
+    ),
+)
+RETURNS_PER_FORM = Spec(
+    "returns-per-form",
+    "How often forms first submitted in the period were returned",
+    (
+        *words("Force"),
         Column("First submitted"),
         Column("ROCTA returns (times)"),
         Column("Returns per form"),
-        Column("Returned at least once", csv=("Returned at least once", "Returned at least once %")),
-        Column("Returned twice or more", csv=("Returned twice or more", "Returned twice or more %")),
+        *(share_column(s.heading) for s in RETURN_SHARES),
+    ),
+    empty="No forms were first submitted in this period.",
+)
+
+
+def _submitted(r: cohort.Cohort, links: Links) -> tuple[Cell, ...]:
+    """The force and its forms first submitted: what each share is of."""
+    return (
+        text_cell(r.name),
+        count_cell(r.submitted, links.forms("cohort", "submitted", r.code), f"first submitted, {r.name}"),
     )
 
+
+def _shares(r: cohort.Cohort, links: Links, shares: tuple[Count, ...]) -> tuple[Cell, ...]:
+    return tuple(
+        share_cell(
+            getattr(r, s.attribute),
+            r.submitted,
+            links.forms("cohort", s.drill, r.code),
+            s.context(r.name),
+        )
+        for s in shares
+    )
+
+
+def submission_yield(scope: MeasureScope, links: Links, rows: list[cohort.Cohort] | None = None) -> Table:
+    def line(r: cohort.Cohort) -> tuple[Cell, ...]:
+        return *_submitted(r, links), *_shares(r, links, YIELD_SHARES)
+
+    return SUBMISSION_YIELD.table(with_total(line, cohort.by_force(scope) if rows is None else rows, cohort.totals))
+
+
+def returns_per_form(scope: MeasureScope, links: Links, rows: list[cohort.Cohort] | None = None) -> Table:
     def line(r: cohort.Cohort) -> tuple[Cell, ...]:
         per_form = r.returns_per_form
         return (
-            text_cell(r.name),
-            count_cell(r.submitted, links.forms("cohort", "submitted", r.code), f"first submitted, {r.name}"),
+            *_submitted(r, links),
             count_cell(r.returns, links.events("cohort", "returns", r.code), f"returns, {r.name}"),
             Cell(
                 f"{per_form:.2f}" if per_form is not None else "No data",
                 (round(per_form, 3) if per_form is not None else "",),
             ),
-            share_cell(
-                r.returned_once,
-                r.submitted,
-                links.forms("cohort", "returned_once", r.code),
-                f"returned at least once, {r.name}",
-            ),
-            share_cell(
-                r.returned_twice,
-                r.submitted,
-                links.forms("cohort", "returned_twice", r.code),
-                f"returned twice or more, {r.name}",
-            ),
+            *_shares(r, links, RETURN_SHARES),
         )
 
-    body = [line(r) for r in rows] + ([line(cohort.totals(rows))] if len(rows) > 1 else [])
-    return Table(
-        "returns-per-form",
-        "How often forms first submitted in the period were returned",
-        columns,
-        body,
-        empty="No forms were first submitted in this period.",
-    )
+    return RETURNS_PER_FORM.table(with_total(line, cohort.by_force(scope) if rows is None else rows, cohort.totals))
+
+
+REASONS_MATRIX = Spec(
+    "return-reasons",
+    "Return reasons by force: items and share of the force's items",
+    (*words("Force"), Column("Return items (times)")),
+    empty="No forms were returned in this period.",
+)
+_SHADING = "The darker a cell, the larger the reason's share of that force's return items."
 
 
 def reasons_matrix(scope: MeasureScope, links: Links) -> Table:
@@ -205,11 +195,6 @@ def reasons_matrix(scope: MeasureScope, links: Links) -> Table:
     forces: dict[str, tuple[str, dict[str, returns.ReasonCount]]] = {}
     for r in found:
         forces.setdefault(r.code, (r.name, {}))[1][r.reason] = r
-    columns = (
-        Column("Force", numeric=False),
-        Column("Return items (times)"),
-        *(Column(code, csv=(f"{code} count", f"{code} %")) for code in codes),
-    )
 
     def line(code: str, name: str, by_reason: dict[str, returns.ReasonCount]) -> tuple[Cell, ...]:
         total = sum(r.count for r in by_reason.values())
@@ -229,38 +214,33 @@ def reasons_matrix(scope: MeasureScope, links: Links) -> Table:
             ),
         )
 
-    rows = [line(code, name, by_reason) for code, (name, by_reason) in sorted(forces.items(), key=lambda i: i[1][0])]
     legend = "; ".join(f"{code}: {vocab.label_for(vocab.RETURN_REASONS, code)}" for code in codes)
-    shading = "The darker a cell, the larger the reason's share of that force's return items."
-    return Table(
-        "return-reasons",
-        "Return reasons by force: items and share of the force's items",
-        columns,
-        rows,
-        empty="No forms were returned in this period.",
-        notes=(shading, legend) if legend else (),
+    table = REASONS_MATRIX.table(
+        [line(code, name, by_reason) for code, (name, by_reason) in sorted(forces.items(), key=lambda i: i[1][0])],
+        columns=(Column(code, csv=(f"{code} count", f"{code} %")) for code in codes),
     )
+    return replace(table, notes=(_SHADING, legend) if legend else ())
 
 
 def _shaded(cell: Cell) -> Cell:
     return replace(cell, shade=heat(cell.csv_values[1] or None))
 
 
+REASONS_OVERALL = Spec(
+    "return-reasons-overall",
+    "Return reasons, most frequent first",
+    (*words("Reason"), Column("Return items (times)", csv=("Return items", "Share %"))),
+    empty="No forms were returned in this period.",
+)
+
+
 def reasons_overall(scope: MeasureScope, links: Links, found: list[returns.ReasonCount] | None = None) -> Table:
     found = returns.reasons_overall(scope) if found is None else found
     total = sum(r.count for r in found)
-    columns = (Column("Reason", numeric=False), Column("Return items (times)", csv=("Return items", "Share %")))
-    rows = [
+    return REASONS_OVERALL.table(
         (
             text_cell(f"{r.reason} {vocab.label_for(vocab.RETURN_REASONS, r.reason)}"),
             share_cell(r.count, total, links.events("reasons", "reason", reason=r.reason), f"items for {r.reason}"),
         )
         for r in found
-    ]
-    return Table(
-        "return-reasons-overall",
-        "Return reasons, most frequent first",
-        columns,
-        rows,
-        empty="No forms were returned in this period.",
     )

@@ -4,6 +4,7 @@ Each page: the filters, then for each measure a chart where a picture helps and 
 the same numbers, each table downloadable as CSV, each number linking to its forms.
 """
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request
@@ -13,12 +14,12 @@ from triggerflow.access import allow
 from triggerflow.clocks.working_days import local_today
 from triggerflow.input_ids import number_or
 from triggerflow.models import Role
-from triggerflow.queries.measures import MeasureScope, backlog, cohort, decisions, returns, threats, timing
-from triggerflow.queries.measures import assessors as workload
+from triggerflow.queries.measures import MeasureScope, cohort, decisions, returns
 from triggerflow.queries.measures.definitions import DEFINITIONS
 from triggerflow.queries.measures.drill import UnknownDrill, forms_behind
 from triggerflow.queries.measures.event_drill import events_behind
-from triggerflow.web.dashboards import figures, threat_tables
+from triggerflow.web.dashboards import figures, pages, threat_tables
+from triggerflow.web.dashboards import list_tables as lists
 from triggerflow.web.dashboards import outcome_tables as outcomes
 from triggerflow.web.dashboards import work_tables as work
 from triggerflow.web.dashboards.descriptions import describe, describe_times
@@ -60,14 +61,14 @@ TABLES = {
     "return-reasons": outcomes.reasons_matrix,
     "return-reasons-overall": outcomes.reasons_overall,
     "stale-returns-by-force": work.stale_summary,
-    "stale-returns": lambda scope, links: work.stale_list(scope, links, limit=None),
+    "stale-returns": lambda scope, links: lists.stale_list(scope, links, limit=None),
     "time-in-state": work.time_in_state,
     "end-to-end": work.clocks,
     "assessors": work.assessor_workload,
     "backlog": work.backlog_by_state,
     "operations-by-force": work.operations_by_force,
-    "operations": lambda scope, links: work.operations(scope, links, limit=None),
-    "registered-operations": lambda scope, links: work.registered_operations(scope, links, limit=None),
+    "operations": lambda scope, links: lists.operations(scope, links, limit=None),
+    "registered-operations": lambda scope, links: lists.registered_operations(scope, links, limit=None),
     "after-acceptance": threat_tables.after_acceptance,
 }
 
@@ -89,13 +90,6 @@ def _refused_filters_are_a_bad_request(response):
     return response
 
 
-def _tables(heading: str, draw) -> str:
-    """A page of a chart and tables: `draw(scope, links)` gives both, from the rows they share."""
-    context = _context()
-    chart, tables = draw(context["scope"], context["links"])
-    return render_template("dashboards/tables.html", **context, heading=heading, tables=tables, chart=chart)
-
-
 @bp.get("/")
 @allow(*VIEWERS)
 def overview():
@@ -111,9 +105,9 @@ def overview():
         cohort_table=outcomes.submission_yield(scope, links, outcomes_now),
         **_lowest_force(scope, min(outcomes_now, key=lambda r: (r.share_accepted, r.name), default=None)),
         stale_table=work.stale_summary(scope, links),
-        stale_list=work.stale_list(scope, links, limit=10),
+        stale_list=lists.stale_list(scope, links, limit=10),
         own_figures=work.assessor_workload(scope, links) if current_user.role is Role.ASSESSOR else None,
-        operations_table=work.registered_operations(scope, links, limit=10),
+        operations_table=lists.registered_operations(scope, links, limit=10),
     )
 
 
@@ -154,96 +148,30 @@ def acceptance():
     )
 
 
-@bp.get("/submissions")
-@allow(*VIEWERS)
-def submissions():
-    def draw(scope: MeasureScope, links: Links):
-        rows = cohort.by_force(scope)
-        return figures.submissions(rows), [
-            outcomes.submission_yield(scope, links, rows),
-            outcomes.returns_per_form(scope, links, rows),
-        ]
+def _table_page(draw: Callable[[MeasureScope, Links], pages.Drawn]) -> Callable[[], str]:
+    """A page of a chart and tables: its endpoint is named for what draws them, its heading is its title in PAGES."""
+    heading = dict(PAGES)[f"dashboards.{draw.__name__}"]
 
-    return _tables("Submissions and returns", draw)
+    @allow(*VIEWERS)
+    def view() -> str:
+        context = _context()
+        chart, tables = draw(context["scope"], context["links"])
+        return render_template("dashboards/tables.html", **context, heading=heading, tables=tables, chart=chart)
 
-
-@bp.get("/reasons")
-@allow(*VIEWERS)
-def reasons():
-    context = _context()
-    scope, links = context["scope"], context["links"]
-    overall = returns.reasons_overall(scope)
-    return render_template(
-        "dashboards/tables.html",
-        **context,
-        heading="Return reasons",
-        chart=figures.reasons(overall, "all forces shown"),
-        tables=[outcomes.reasons_overall(scope, links, overall), outcomes.reasons_matrix(scope, links)],
-    )
+    return view
 
 
-@bp.get("/stale")
-@allow(*VIEWERS)
-def stale():
-    def draw(scope: MeasureScope, links: Links):
-        rows = returns.stale_by_force(scope)
-        return figures.stale_returns(rows), [work.stale_summary(scope, links, rows), work.stale_list(scope, links)]
-
-    return _tables("Stale returns", draw)
-
-
-@bp.get("/time")
-@allow(*VIEWERS)
-def time_taken():
-    def draw(scope: MeasureScope, links: Links):
-        found = timing.clocks(scope)
-        return figures.time_taken(found[0]), [work.clocks(scope, links, found), work.time_in_state(scope, links)]
-
-    return _tables("Time taken", draw)
-
-
-@bp.get("/assessors")
-@allow(*VIEWERS)
-def assessors():
-    def draw(scope: MeasureScope, links: Links):
-        found = workload.workload(scope)
-        return figures.assessor_return_rates(found), [work.assessor_workload(scope, links, found)]
-
-    return _tables("Assessors", draw)
-
-
-@bp.get("/backlog")
-@allow(*VIEWERS)
-def backlog_and_operations():
-    context = _context()
-    scope, links = context["scope"], context["links"]
-    found = backlog.by_state(scope)
-    return render_template(
-        "dashboards/tables.html",
-        **context,
-        heading="Backlog and operations",
-        chart=figures.backlog_ageing(found),
-        tables=[
-            work.backlog_by_state(scope, links, found),
-            work.registered_operations(scope, links),
-            work.operations_by_force(scope, links),
-            work.operations(scope, links),
-        ],
-    )
-
-
-@bp.get("/after-acceptance")
-@allow(*VIEWERS)
-def after_acceptance():
-    context = _context()
-    rows = threats.by_force(context["scope"])
-    return render_template(
-        "dashboards/tables.html",
-        **context,
-        heading="After acceptance",
-        chart=threat_tables.lro_chart(rows),
-        tables=[threat_tables.after_acceptance(context["scope"], context["links"], rows)],
-    )
+TABLE_PAGES = {
+    "/submissions": pages.submissions,
+    "/reasons": pages.reasons,
+    "/stale": pages.stale,
+    "/time": pages.time_taken,
+    "/assessors": pages.assessors,
+    "/backlog": pages.backlog_and_operations,
+    "/after-acceptance": pages.after_acceptance,
+}
+for path, draw in TABLE_PAGES.items():
+    bp.add_url_rule(path, draw.__name__, _table_page(draw))
 
 
 def _drill_request() -> tuple[str, str, dict[str, str]]:
@@ -254,26 +182,26 @@ def _drill_request() -> tuple[str, str, dict[str, str]]:
 @bp.get("/forms")
 @allow(*VIEWERS)
 def forms():
-    return _listed(forms_behind, work.form_list, describe)
+    return _listed(forms_behind, lists.form_list, describe)
 
 
 @bp.get("/forms.csv")
 @allow(*VIEWERS)
 def forms_csv():
-    return _listed_csv(forms_behind, work.form_list, describe, "forms")
+    return _listed_csv(forms_behind, lists.form_list, describe, "forms")
 
 
 @bp.get("/events")
 @allow(*VIEWERS)
 def events():
     """The times behind a figure that counts times: as many rows as the figure says."""
-    return _listed(events_behind, work.event_list, describe_times, times=True)
+    return _listed(events_behind, lists.event_list, describe_times, times=True)
 
 
 @bp.get("/events.csv")
 @allow(*VIEWERS)
 def events_csv():
-    return _listed_csv(events_behind, work.event_list, describe_times, "events")
+    return _listed_csv(events_behind, lists.event_list, describe_times, "events")
 
 
 def _listed(behind, table, caption, times: bool = False):
@@ -313,9 +241,7 @@ def _listed_csv(behind, table, caption, name: str):
 @bp.get("/<key>.csv")
 @allow(*VIEWERS)
 def download(key: str):
-    build = TABLES.get(key)
-    if build is None:
-        abort(404)
+    build = TABLES.get(key) or abort(404)
     context = _context()
     return _csv(build(context["scope"], context["links"]), key, context["filters"])
 

@@ -5,6 +5,7 @@ from markupsafe import Markup
 from triggerflow.queries.measures import MeasureScope, threats
 from triggerflow.web.dashboards.charts import Bar, bar_chart
 from triggerflow.web.dashboards.links import Links
+from triggerflow.web.dashboards.specs import Spec, with_total, words
 from triggerflow.web.dashboards.tables import Cell, Column, Table, count_cell, share_cell, text_cell
 
 MEASURE = "threats"
@@ -27,10 +28,11 @@ def totals(rows: list[threats.ThreatCounts]) -> threats.ThreatCounts:
     )
 
 
-def after_acceptance(scope: MeasureScope, links: Links, rows: list[threats.ThreatCounts] | None = None) -> Table:
-    rows = threats.by_force(scope) if rows is None else rows
-    columns = (
-        Column("Owning force", numeric=False),
+AFTER_ACCEPTANCE = Spec(
+    "after-acceptance",
+    "After acceptance, by owning force",
+    (
+        *words("Owning force"),
         Column("Threats accepted"),
         Column("LRO within 7 days", csv=("LROs appointed within 7 days", "LRO within 7 days %")),
         Column("4P plan within 28 days", csv=("Plans agreed within 28 days", "Plan within 28 days %")),
@@ -39,8 +41,22 @@ def after_acceptance(scope: MeasureScope, links: Links, rows: list[threats.Threa
         Column("Major disruptions"),
         Column("Moderate disruptions"),
         Column("Minor disruptions"),
-    )
+    ),
+    empty="No threats on the register for these filters.",
+    notes=(
+        "Threats accepted: threats put on the register in the period, by the date of acceptance. "
+        "LRO within 7 days: of those whose 7 days are up or whose LRO is appointed, the share "
+        "with an LRO appointed within 7 days of acceptance. 4P plan within 28 days: the same, "
+        "for the plan agreed within 28 days.",
+        "Reviews overdue and idle threats are as at today, whatever the period: a review is overdue "
+        "once its date has passed; a threat is idle when nothing (an LRO, a plan action, a review, "
+        "a disruption, a reference) has been recorded for 6 months or more.",
+        "Disruptions count by the day they happened, graded major, moderate or minor.",
+    ),
+)
 
+
+def after_acceptance(scope: MeasureScope, links: Links, rows: list[threats.ThreatCounts] | None = None) -> Table:
     def line(r: threats.ThreatCounts) -> tuple[Cell, ...]:
         go = lambda cell: links.forms(MEASURE, cell, r.code)  # noqa: E731
         return (
@@ -53,24 +69,7 @@ def after_acceptance(scope: MeasureScope, links: Links, rows: list[threats.Threa
             *(count_cell(getattr(r, grade), go(grade), f"{grade} disruptions, {r.name}") for grade in threats.GRADES),
         )
 
-    body = [line(r) for r in rows] + ([line(totals(rows))] if len(rows) > 1 else [])
-    return Table(
-        "after-acceptance",
-        "After acceptance, by owning force",
-        columns,
-        body,
-        empty="No threats on the register for these filters.",
-        notes=(
-            "Threats accepted: threats put on the register in the period, by the date of acceptance. "
-            "LRO within 7 days: of those whose 7 days are up or whose LRO is appointed, the share "
-            "with an LRO appointed within 7 days of acceptance. 4P plan within 28 days: the same, "
-            "for the plan agreed within 28 days.",
-            "Reviews overdue and idle threats are as at today, whatever the period: a review is overdue "
-            "once its date has passed; a threat is idle when nothing (an LRO, a plan action, a review, "
-            "a disruption, a reference) has been recorded for 6 months or more.",
-            "Disruptions count by the day they happened, graded major, moderate or minor.",
-        ),
-    )
+    return AFTER_ACCEPTANCE.table(with_total(line, threats.by_force(scope) if rows is None else rows, totals))
 
 
 def lro_chart(rows: list[threats.ThreatCounts]) -> Markup | None:

@@ -24,9 +24,7 @@ def index():
 @bp.get("/<name>")
 @allow(*ANY_ROLE)
 def message(name: str):
-    found = mail_folder.stored_message(name)
-    if found is None:
-        abort(404)
+    found = mail_folder.stored_message(name) or abort(404)
     return render_template("mail/message.html", message=found)
 
 
