@@ -63,6 +63,12 @@ def operation(summary: str, tag: str, **details) -> Callable:
     return declare
 
 
+def versioned(summary: str, tag: str, **details) -> Callable:
+    """A change made against the version the caller read (If-Match), answered with the new version's
+    ETag, and refused with 409 when the record has moved on or its state does not allow the change."""
+    return operation(summary, tag, etag=True, if_match=True, conflicts=True, **details)
+
+
 def caller() -> User:
     """The user the request's token belongs to."""
     return g.api_user

@@ -76,20 +76,13 @@ def _finding(finding) -> dict:
 
 
 def event(found: FormEvent) -> schemas.Event:
-    return schemas.Event.model_validate(
-        {
-            "action": found.action,
-            "label": event_label(found.action),
-            "from_state": found.from_state,
-            "to_state": found.to_state,
-            "at": found.at,
-            "actor": found.actor,
-            "round": found.round,
-            "reason_code": found.reason_code,
-            "comment": found.comment,
-            "details": found.details or {},
-        }
-    )
+    return schemas.Event.model_validate(event_fields(found, event_label(found.action)) | {"round": found.round})
+
+
+def event_fields(found, label: str) -> dict:
+    """What an event in a form's history and one in a threat's both say."""
+    names = ("action", "from_state", "to_state", "at", "actor", "reason_code", "comment")
+    return {name: getattr(found, name) for name in names} | {"label": label, "details": found.details or {}}
 
 
 def return_items(items: list[ReturnItem]) -> list[schemas.ReturnItem]:

@@ -1,13 +1,16 @@
 """Return items: the assessor drafts them before a return; the force answers each one."""
 
 from collections.abc import Callable
+from functools import wraps
+from typing import Any
 
 from flask import url_for
 
 from triggerflow.api import bp, present
-from triggerflow.api.operations import caller, expected_version, operation, respond
+from triggerflow.api.operations import caller, expected_version, operation, respond, versioned
 from triggerflow.api.problems import pointed_at
 from triggerflow.api.schemas.actions import CloseItem, ItemResponse, NewReturnItem, ReopenItem
+from triggerflow.api.schemas.common import Input
 from triggerflow.api.schemas.forms import ReturnItem, ReturnItemList
 from triggerflow.assessment import return_items, threads
 from triggerflow.models import ReturnItem as ReturnItemModel
@@ -22,6 +25,24 @@ ITEM = "/forms/<form_number:number>/return-items/<int(min=1, max=2147483647):ite
 def _drafting(form: TriggerForm) -> bool:
     # Items not yet sent are seen only by the assessor who could send them.
     return "return_to_force" in available_actions(form, caller())
+
+
+def _sent_item_change(summary: str, roles: set[Role], body_model: type[Input], description: str, **details) -> Callable:
+    """A change to a sent item, made against the form's version in If-Match: the view is given the
+    form, the item, the body and that version, and the route answers with the item and the new ETag."""
+
+    def declare(change: Callable[[TriggerForm, ReturnItemModel, Any, int], None]) -> Callable:
+        @versioned(summary, TAG, roles=roles, body=body_model, response=ReturnItem, description=description, **details)
+        @wraps(change)
+        def view(number: str, item_id: int, body):
+            form = get_form_or_404(number, caller())
+            item = return_items.get_item_or_404(form, item_id, include_pending=False)
+            change(form, item, body, expected_version(form))
+            return respond(present.return_item(item), etag=form.version)
+
+        return view
+
+    return declare
 
 
 @bp.get("/forms/<form_number:number>/return-items")
@@ -75,69 +96,35 @@ def remove_item(number: str, item_id: int):
 
 
 @bp.put(f"{ITEM}/response")
-@operation(
+@_sent_item_change(
     "Answer a return item",
-    TAG,
-    roles={Role.OFFICER, Role.SPOC},
-    body=ItemResponse,
-    response=ReturnItem,
-    etag=True,
-    if_match=True,
-    conflicts=True,
+    {Role.OFFICER, Role.SPOC},
+    ItemResponse,
+    "The force's answer; it changes the form's version. Answer again to replace it.",
     requirements=True,
-    description="The force's answer; it changes the form's version. Answer again to replace it.",
 )
-def answer_item(number: str, item_id: int, body: ItemResponse):
-    return _change(
-        number,
-        item_id,
-        lambda form, item, version: return_items.respond(form, item, caller(), body.response or "", version),
-    )
+def answer_item(form: TriggerForm, item: ReturnItemModel, body: ItemResponse, version: int) -> None:
+    return_items.respond(form, item, caller(), body.response or "", version)
 
 
 @bp.post(f"{ITEM}/close")
-@operation(
+@_sent_item_change(
     "Close an answered return item",
-    TAG,
-    roles={Role.ASSESSOR},
-    body=CloseItem,
-    response=ReturnItem,
-    etag=True,
-    if_match=True,
-    conflicts=True,
-    description="By the assessor holding the form, when the force's answer is enough.",
+    {Role.ASSESSOR},
+    CloseItem,
+    "By the assessor holding the form, when the force's answer is enough.",
 )
-def close_item(number: str, item_id: int, body: CloseItem):
-    return _change(
-        number, item_id, lambda form, item, version: threads.close_item(form, item, caller(), body.comment, version)
-    )
+def close_item(form: TriggerForm, item: ReturnItemModel, body: CloseItem, version: int) -> None:
+    threads.close_item(form, item, caller(), body.comment, version)
 
 
 @bp.post(f"{ITEM}/reopen")
-@operation(
+@_sent_item_change(
     "Reopen a return item",
-    TAG,
-    roles={Role.ASSESSOR},
-    body=ReopenItem,
-    response=ReturnItem,
-    etag=True,
-    if_match=True,
-    conflicts=True,
+    {Role.ASSESSOR},
+    ReopenItem,
+    "By the assessor holding the form, when the answer is not enough: the force answers afresh.",
     requirements=True,
-    description="By the assessor holding the form, when the answer is not enough: the force answers afresh.",
 )
-def reopen_item(number: str, item_id: int, body: ReopenItem):
-    return _change(
-        number,
-        item_id,
-        lambda form, item, version: threads.reopen_item(form, item, caller(), body.comment or "", version),
-    )
-
-
-def _change(number: str, item_id: int, change: Callable[[TriggerForm, ReturnItemModel, int], None]):
-    """A change to a sent item, made against the form's version in If-Match: answers with the item
-    and the form's new ETag."""
-    form = get_form_or_404(number, caller())
-    item = return_items.get_item_or_404(form, item_id, include_pending=False)
-    change(form, item, expected_version(form))
-    return respond(present.return_item(item), etag=form.version)
+def reopen_item(form: TriggerForm, item: ReturnItemModel, body: ReopenItem, version: int) -> None:
+    threads.reopen_item(form, item, caller(), body.comment or "", version)

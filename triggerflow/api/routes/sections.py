@@ -10,12 +10,12 @@ from flask import url_for
 
 from triggerflow.api import bp
 from triggerflow.api.drafting import checked_answers
-from triggerflow.api.operations import caller, expected_version, operation, respond
+from triggerflow.api.operations import caller, expected_version, operation, respond, versioned
 from triggerflow.api.problems import Problem
 from triggerflow.api.schemas.sections import item_input, item_output, section_input, section_output
 from triggerflow.content import store
 from triggerflow.content.sections import SECTIONS, Section
-from triggerflow.models import Role
+from triggerflow.models import Role, TriggerForm
 from triggerflow.queries.scope import get_form_or_404
 
 TAG = "Answers"
@@ -34,20 +34,14 @@ def _section_routes(section: Section) -> None:
         form = get_form_or_404(number, caller())
         return respond(output.model_validate(form.answers_for(key)), etag=form.version)
 
-    @operation(
+    @_edit(
         f"Save section {key}, {section.title}",
-        TAG,
-        roles=EDITORS,
+        f"Replaces every answer in the section (its repeating items are kept). {EDIT_NOTE}",
         body=section_input(key),
         response=output,
-        etag=True,
-        if_match=True,
-        conflicts=True,
-        description=f"Replaces every answer in the section (its repeating items are kept). {EDIT_NOTE}",
     )
     def save(number: str, body):
-        form = get_form_or_404(number, caller())
-        version = expected_version(form)
+        form, version = _editing(number)
         store.save_section(form, key, checked_answers(form, key, body), caller(), expected_version=version)
         return respond(output.model_validate(form.answers_for(key)), etag=form.version)
 
@@ -59,22 +53,9 @@ def _group_routes(section: Section) -> None:
     key, group, output = section.key, section.group, item_output(section.key)
     path = f"/forms/<form_number:number>/sections/{key}/{group.key}"
 
-    @operation(
-        f"Add {group.one}",
-        TAG,
-        roles=EDITORS,
-        body=item_input(key),
-        response=output,
-        status=201,
-        etag=True,
-        location=True,
-        if_match=True,
-        conflicts=True,
-        description=EDIT_NOTE,
-    )
+    @_edit(f"Add {group.one}", body=item_input(key), response=output, status=201, location=True)
     def add(number: str, body):
-        form = get_form_or_404(number, caller())
-        version = expected_version(form)
+        form, version = _editing(number)
         item_id = store.save_item(form, key, None, checked_answers(form, key, body, group=True), caller(), version)
         return respond(
             output.model_validate(store.find_item(form, key, item_id)),
@@ -83,30 +64,16 @@ def _group_routes(section: Section) -> None:
             location=url_for(f"api.change_{group.key}", number=number, item_id=item_id),
         )
 
-    @operation(
-        f"Change {group.one}",
-        TAG,
-        roles=EDITORS,
-        body=item_input(key),
-        response=output,
-        etag=True,
-        if_match=True,
-        conflicts=True,
-        description=f"Replaces every answer about it. {EDIT_NOTE}",
-    )
+    @_edit(f"Change {group.one}", f"Replaces every answer about it. {EDIT_NOTE}", body=item_input(key), response=output)
     def change(number: str, item_id: str, body):
-        form = get_form_or_404(number, caller())
-        version = expected_version(form)
+        form, version = _editing(number)
         _item_or_404(form, key, item_id)
         store.save_item(form, key, item_id, checked_answers(form, key, body, group=True), caller(), version)
         return respond(output.model_validate(store.find_item(form, key, item_id)), etag=form.version)
 
-    @operation(
-        f"Remove {group.one}", TAG, roles=EDITORS, etag=True, if_match=True, conflicts=True, description=EDIT_NOTE
-    )
+    @_edit(f"Remove {group.one}")
     def remove(number: str, item_id: str):
-        form = get_form_or_404(number, caller())
-        version = expected_version(form)
+        form, version = _editing(number)
         _item_or_404(form, key, item_id)
         store.remove_item(form, key, item_id, caller(), version)
         return respond(None, etag=form.version)
@@ -114,6 +81,17 @@ def _group_routes(section: Section) -> None:
     _add(path, f"add_{group.key}", add, "POST")
     _add(f"{path}/<item_id:item_id>", f"change_{group.key}", change, "PUT")
     _add(f"{path}/<item_id:item_id>", f"remove_{group.key}", remove, "DELETE")
+
+
+def _edit(summary: str, description: str = EDIT_NOTE, **details) -> Callable:
+    """How a change to a draft's answers declares itself: by its editors, against the version they read."""
+    return versioned(summary, TAG, roles=EDITORS, description=description, **details)
+
+
+def _editing(number: str) -> tuple[TriggerForm, int]:
+    """The form in the caller's scope, and the version they read of it."""
+    form = get_form_or_404(number, caller())
+    return form, expected_version(form)
 
 
 def _item_or_404(form, key: str, item_id: str) -> None:
