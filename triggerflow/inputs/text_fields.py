@@ -17,18 +17,19 @@ def text_input(
     *,
     required: str | None = None,
     max_length: int | None = None,
-    too_long: str | None = None,
+    named: str | None = None,
     hint: str = "",
     filters: Sequence[Callable] = (strip,),
     validators: Sequence[Callable] = (),
 ) -> StringField:
-    """A one-line box; `required` is the message for leaving it empty, `too_long` for going past `max_length`."""
+    """A one-line box; `required` is the message for leaving it empty. Going past `max_length` gets WTForms'
+    message, or ours about what the box is `named` ("The name must be 120 characters or fewer")."""
     return StringField(
         label,
         widget=GovTextInput(),
         filters=list(filters),
         description=hint,
-        validators=_checks(required, max_length, too_long, validators),
+        validators=_checks(required, max_length, named, validators),
     )
 
 
@@ -37,7 +38,7 @@ def text_area(
     *,
     required: str | None = None,
     max_length: int = LONG_TEXT,
-    too_long: str | None = None,
+    named: str | None = None,
     hint: str = "",
     validators: Sequence[Callable] = (),
 ) -> TextAreaField:
@@ -47,11 +48,12 @@ def text_area(
         widget=GovTextArea(),
         filters=[strip],
         description=hint,
-        validators=_checks(required, max_length, too_long, validators),
+        validators=_checks(required, max_length, named, validators),
     )
 
 
-def _checks(required: str | None, max_length: int | None, too_long: str | None, more: Sequence[Callable]) -> list:
+def _checks(required: str | None, max_length: int | None, named: str | None, more: Sequence[Callable]) -> list:
+    too_long = f"{named} must be {max_length} characters or fewer" if named else None
     # Required first: DataRequired stops the chain, so an empty box gets only its own message.
     return [
         *([DataRequired(required)] if required else []),

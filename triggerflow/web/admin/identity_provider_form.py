@@ -26,7 +26,7 @@ class IdentityProviderForm(GovForm):
         "Name on the sign-in button",
         required="Enter the name on the sign-in button",
         max_length=120,
-        too_long="The name must be 120 characters or fewer",
+        named="The name",
         hint="People see “Sign in with” and this, for example Dorset Police.",
     )
     belongs_to = select(
@@ -38,7 +38,7 @@ class IdentityProviderForm(GovForm):
         "Issuer",
         required="Enter the issuer",
         max_length=300,
-        too_long="The issuer must be 300 characters or fewer",
+        named="The issuer",
         hint="The provider's issuer identifier. For Microsoft Entra ID: "
         "https://login.microsoftonline.com/ then your tenant ID, then /v2.0",
     )
@@ -46,7 +46,7 @@ class IdentityProviderForm(GovForm):
         "Client ID",
         required="Enter the client ID",
         max_length=200,
-        too_long="The client ID must be 200 characters or fewer",
+        named="The client ID",
         hint="For Entra ID, the application (client) ID of the app registration.",
     )
     client_secret = PasswordField(

@@ -23,6 +23,6 @@ class NoteForm(GovForm):
         "Internal note",
         required="Enter the note",
         max_length=MAX_NOTE_LENGTH,
-        too_long=f"The note must be {MAX_NOTE_LENGTH} characters or fewer",
+        named="The note",
         hint="Only the ROCTA sees internal notes: assessors and managers of the region. The force never does.",
     )

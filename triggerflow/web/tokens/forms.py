@@ -18,7 +18,7 @@ class NewTokenForm(FlaskForm):
         "Name",
         required="Enter a name for the token",
         max_length=100,
-        too_long="The name must be 100 characters or fewer",
+        named="The name",
         hint='Say what the token is for, so you know it again, for example "Force intelligence system nightly import".',
         validators=[_printable],
     )
