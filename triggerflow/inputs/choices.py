@@ -7,7 +7,8 @@ GOV.UK message as choosing nothing ("Select the reason for the return"), never W
 
 from typing import Any
 
-from wtforms import SelectMultipleField
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect
+from wtforms import RadioField, SelectField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
@@ -24,6 +25,28 @@ def pick(message: str, *, required: bool = True) -> dict[str, Any]:
         "invalid_choice_message": message,
         "invalid_value_message": message,
     }
+
+
+def radios(label: str, pairs, message: str, **kwargs: Any) -> RadioField:
+    """One of the (value, label) pairs, as radios; choosing none gets `message`."""
+    return RadioField(label, widget=GovRadioInput(), choices=options(pairs), **pick(message), **kwargs)
+
+
+def select(
+    label: str, message: str, choices=None, *, required: bool = True, hint: str = "", **kwargs: Any
+) -> SelectField:
+    """A drop-down list; `choices` may be left for the form to fill in per request.
+
+    An optional one starts on its blank option."""
+    return SelectField(
+        label,
+        widget=GovSelect(),
+        choices=choices,
+        description=hint,
+        default=None if required else "",
+        **pick(message, required=required),
+        **kwargs,
+    )
 
 
 class DistinctChoices(SelectMultipleField):

@@ -1,13 +1,14 @@
 """Administrators' forms: a user's details, role and scope; the criteria thresholds."""
 
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea, GovTextInput
-from wtforms import EmailField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from govuk_frontend_wtf.wtforms_widgets import GovTextInput
+from wtforms import EmailField, HiddenField, IntegerField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange
 
 from triggerflow.accounts.password_policy import HINT
 from triggerflow.criteria.limits import LIMIT_LABELS, LIMIT_RANGE
-from triggerflow.inputs.choices import options, pick
+from triggerflow.inputs.choices import options, radios, select
 from triggerflow.inputs.gov_form import GovForm, strip
+from triggerflow.inputs.text_fields import text_area, text_input
 from triggerflow.models import Role
 from triggerflow.queries.reference import forces_by_region, regions
 from triggerflow.web.account.forms import new_password_field
@@ -22,31 +23,19 @@ ROLE_HINTS = {
 
 
 class UserDetailsForm(GovForm):
-    name = StringField(
-        "Full name",
-        widget=GovTextInput(),
-        filters=[strip],
-        validators=[DataRequired("Enter the user's name"), Length(max=120)],
-    )
-    role = RadioField(
-        "Role",
-        widget=GovRadioInput(),
-        **pick("Select the user's role"),
-        choices=options((role.value, role.label) for role in Role),
-    )
-    force = SelectField(
+    name = text_input("Full name", required="Enter the user's name", max_length=120)
+    role = radios("Role", ((role.value, role.label) for role in Role), "Select the user's role")
+    force = select(
         "Force",
-        widget=GovSelect(),
-        default="",
-        **pick("Select the user's force from the list", required=False),
-        description="Officers, SPOCs and force managers; an assessor's home force.",
+        "Select the user's force from the list",
+        required=False,
+        hint="Officers, SPOCs and force managers; an assessor's home force.",
     )
-    region = SelectField(
+    region = select(
         "Region",
-        widget=GovSelect(),
-        default="",
-        **pick("Select the user's region from the list", required=False),
-        description="Assessors and regional managers. Officers and SPOCs take their force's region.",
+        "Select the user's region from the list",
+        required=False,
+        hint="Assessors and regional managers. Officers and SPOCs take their force's region.",
     )
 
     def __init__(self, *args, **kwargs):
@@ -81,12 +70,11 @@ def thresholds_form(limits: dict[str, int], version: int):
 
     class ThresholdsForm(GovForm):
         version = HiddenField()  # the criteria version the page showed
-        reason = TextAreaField(
+        reason = text_area(
             "Why are the thresholds changing?",
-            widget=GovTextArea(),
-            filters=[strip],
-            description="Shown with the new version on the criteria page.",
-            validators=[DataRequired("Enter the reason for the change"), Length(max=2000)],
+            required="Enter the reason for the change",
+            max_length=2000,
+            hint="Shown with the new version on the criteria page.",
         )
 
         def limits(self) -> dict[str, int]:

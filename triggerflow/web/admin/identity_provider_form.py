@@ -3,13 +3,14 @@
 import re
 from urllib.parse import urlsplit
 
-from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovRadioInput, GovSelect, GovTextInput
-from wtforms import PasswordField, RadioField, SelectField, StringField
-from wtforms.validators import DataRequired, Length, Regexp, ValidationError
+from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput
+from wtforms import PasswordField
+from wtforms.validators import Length, Regexp, ValidationError
 
 from triggerflow.content import vocab
-from triggerflow.inputs.choices import options, pick
-from triggerflow.inputs.gov_form import GovForm, strip
+from triggerflow.inputs.choices import options, radios, select
+from triggerflow.inputs.gov_form import GovForm
+from triggerflow.inputs.text_fields import text_input
 from triggerflow.queries.reference import forces_by_region, regions
 
 DOMAIN = re.compile(r"^(?=.{3,120}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
@@ -21,64 +22,47 @@ def lower(value):
 
 
 class IdentityProviderForm(GovForm):
-    name = StringField(
+    name = text_input(
         "Name on the sign-in button",
-        widget=GovTextInput(),
-        filters=[strip],
-        description="People see “Sign in with” and this, for example Dorset Police.",
-        validators=[
-            DataRequired("Enter the name on the sign-in button"),
-            Length(max=120, message="The name must be 120 characters or fewer"),
-        ],
+        required="Enter the name on the sign-in button",
+        max_length=120,
+        named="The name",
+        hint="People see “Sign in with” and this, for example Dorset Police.",
     )
-    belongs_to = SelectField(
+    belongs_to = select(
         "Force or region",
-        widget=GovSelect(),
-        **pick("Select the force or region from the list"),
-        description="Whose people sign in with it: a region's provider also signs in the people of its forces.",
+        "Select the force or region from the list",
+        hint="Whose people sign in with it: a region's provider also signs in the people of its forces.",
     )
-    issuer = StringField(
+    issuer = text_input(
         "Issuer",
-        widget=GovTextInput(),
-        filters=[strip],
-        description="The provider's issuer identifier. For Microsoft Entra ID: "
+        required="Enter the issuer",
+        max_length=300,
+        named="The issuer",
+        hint="The provider's issuer identifier. For Microsoft Entra ID: "
         "https://login.microsoftonline.com/ then your tenant ID, then /v2.0",
-        validators=[
-            DataRequired("Enter the issuer"),
-            Length(max=300, message="The issuer must be 300 characters or fewer"),
-        ],
     )
-    client_id = StringField(
+    client_id = text_input(
         "Client ID",
-        widget=GovTextInput(),
-        filters=[strip],
-        description="For Entra ID, the application (client) ID of the app registration.",
-        validators=[
-            DataRequired("Enter the client ID"),
-            Length(max=200, message="The client ID must be 200 characters or fewer"),
-        ],
+        required="Enter the client ID",
+        max_length=200,
+        named="The client ID",
+        hint="For Entra ID, the application (client) ID of the app registration.",
     )
     client_secret = PasswordField(
         "Client secret",
         widget=GovPasswordInput(),
         validators=[Length(max=500, message="The client secret must be 500 characters or fewer")],
     )
-    email_domain = StringField(
+    email_domain = text_input(
         "Email domain",
-        widget=GovTextInput(),
+        required="Enter the email domain",
+        hint="Only addresses at this domain are accepted, for example dorset.police.uk.",
         filters=[lower],
-        description="Only addresses at this domain are accepted, for example dorset.police.uk.",
-        validators=[
-            DataRequired("Enter the email domain"),
-            Regexp(DOMAIN, message="Enter a domain like dorset.police.uk"),
-        ],
+        validators=[Regexp(DOMAIN, message="Enter a domain like dorset.police.uk")],
     )
-    enabled = RadioField(
-        "Can people sign in with it now?",
-        widget=GovRadioInput(),
-        default="yes",
-        choices=options(vocab.YES_NO),
-        **pick("Select yes if people can sign in with it now"),
+    enabled = radios(
+        "Can people sign in with it now?", vocab.YES_NO, "Select yes if people can sign in with it now", default="yes"
     )
 
     def __init__(self, *args, creating: bool, **kwargs):

@@ -9,7 +9,7 @@ from triggerflow.admin import identity_providers as providers_admin
 from triggerflow.db import db
 from triggerflow.models import IdentityProvider, Role
 from triggerflow.web.admin.identity_provider_form import IdentityProviderForm
-from triggerflow.workflow.errors import Invalid
+from triggerflow.web.edit_page import edit_page
 
 bp = Blueprint("admin_identity", __name__, url_prefix="/admin/identity-providers")
 
@@ -52,16 +52,9 @@ def remove(provider_id: int):
 
 
 def _edit(provider: IdentityProvider | None, form: IdentityProviderForm):
-    status = 200
-    if form.validate_on_submit():
-        try:
-            saved = providers_admin.save(current_user, provider, form.values())
-        except Invalid as invalid:
-            form.add_errors(invalid.errors)
-            status = 422
-        else:
-            flash(f"{saved.name} is saved", "success")
-            return redirect(url_for("admin_identity.index"))
-    elif form.is_submitted():
-        status = 400
-    return render_template("admin/identity_provider.html", form=form, provider=provider), status
+    def save():
+        saved = providers_admin.save(current_user, provider, form.values())
+        flash(f"{saved.name} is saved", "success")
+        return redirect(url_for("admin_identity.index"))
+
+    return edit_page(form, save, "admin/identity_provider.html", provider=provider)

@@ -14,6 +14,7 @@ from triggerflow.models import Force, Region, Role, User
 from triggerflow.queries import accounts as account_queries
 from triggerflow.queries import admin as admin_queries
 from triggerflow.web.admin.forms import ROLE_HINTS, NewUserForm, UserDetailsForm
+from triggerflow.web.edit_page import edit_page
 from triggerflow.workflow.errors import Invalid
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -38,23 +39,19 @@ def users():
 @allow(Role.ADMIN)
 def new_user():
     page = NewUserForm()
-    if page.validate_on_submit():
-        try:
-            user = user_admin.create(
-                current_user,
-                email=page.email.data,
-                name=page.name.data,
-                password=page.password.data,
-                **_role_and_scope(page),
-            )
-        except Invalid as invalid:
-            page.add_errors(invalid.errors)
-        else:
-            flash(f"{user.role.label} {user.name} created", "success")
-            return redirect(url_for("admin.user", user_id=user.id))
-    return render_template(
-        "admin/user_form.html", form=page, user=None, hints=ROLE_HINTS
-    ), 400 if page.has_errors else 200
+
+    def save():
+        user = user_admin.create(
+            current_user,
+            email=page.email.data,
+            name=page.name.data,
+            password=page.password.data,
+            **_role_and_scope(page),
+        )
+        flash(f"{user.role.label} {user.name} created", "success")
+        return redirect(url_for("admin.user", user_id=user.id))
+
+    return edit_page(page, save, "admin/user_form.html", user=None, hints=ROLE_HINTS)
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
@@ -69,21 +66,20 @@ def user(user_id: int):
             "region": person.region.code if person.region else "",
         }
     )
-    if page.validate_on_submit():
-        try:
-            user_admin.change(current_user, person, name=page.name.data, **_role_and_scope(page))
-        except Invalid as invalid:
-            page.add_errors(invalid.errors)
-        else:
-            flash(f"{person.name}'s details saved", "success")
-            return redirect(url_for("admin.user", user_id=person.id))
-    return render_template(
+
+    def save():
+        user_admin.change(current_user, person, name=page.name.data, **_role_and_scope(page))
+        flash(f"{person.name}'s details saved", "success")
+        return redirect(url_for("admin.user", user_id=person.id))
+
+    return edit_page(
+        page,
+        save,
         "admin/user_form.html",
-        form=page,
         user=person,
         hints=ROLE_HINTS,
         sessions=account_queries.live_sessions(person.id),
-    ), 400 if page.has_errors else 200
+    )
 
 
 @bp.post("/users/<int:user_id>/active")

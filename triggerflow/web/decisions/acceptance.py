@@ -3,14 +3,14 @@
 from datetime import date
 from typing import Any, ClassVar
 
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSelect, GovTextInput
-from wtforms import RadioField, SelectField, StringField
-from wtforms.validators import DataRequired, Length
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput
+from wtforms import RadioField, StringField
 
 from triggerflow.content import vocab
-from triggerflow.inputs.choices import DistinctChoices, options, pick
+from triggerflow.inputs.choices import DistinctChoices, options, pick, radios, select
+from triggerflow.inputs.text_fields import text_input
 from triggerflow.models import TriggerForm
-from triggerflow.web.decisions.forms import DecisionForm, strip
+from triggerflow.web.decisions.forms import DecisionForm
 from triggerflow.workflow.requirements import REQUIRED_RECORD_FIELDS as NEEDED
 from triggerflow.workflow.requirements import SECONDARY_THEMES_FROM_LIST
 
@@ -18,21 +18,11 @@ MORILE_HINT = "As shown in the MoRiLE tool, for example 64 or 12.5"
 
 
 def _radios(name: str, label: str, choices: list[tuple[str, str]]) -> RadioField:
-    return RadioField(label, choices=options(choices), widget=GovRadioInput(), **pick(NEEDED[name]))
+    return radios(label, choices, NEEDED[name])
 
 
-def _text(name: str, label: str, max_length: int, hint: str | None = None) -> StringField:
-    return StringField(
-        label,
-        description=hint,
-        widget=GovTextInput(),
-        filters=[strip],
-        validators=[DataRequired(NEEDED[name]), Length(max=max_length)],
-    )
-
-
-def _as_given(label: str) -> StringField:
-    return StringField(label, widget=GovTextInput(), filters=[strip], validators=[Length(max=32)])
+def _text(name: str, label: str, max_length: int, hint: str = "") -> StringField:
+    return text_input(label, required=NEEDED[name], max_length=max_length, hint=hint)
 
 
 class AcceptForm(DecisionForm):
@@ -40,24 +30,17 @@ class AcceptForm(DecisionForm):
     ANCHORS: ClassVar[dict[str, str]] = {"morile_scores": "#morile-scores"}
 
     threat_type = _radios("threat_type", "Confirmed threat type", vocab.THREAT_TYPES)
-    primary_theme = SelectField(
-        "Confirmed primary theme",
-        choices=options(vocab.THEMES, "Select a theme"),
-        widget=GovSelect(),
-        **pick(NEEDED["primary_theme"]),
-    )
+    primary_theme = select("Confirmed primary theme", NEEDED["primary_theme"], options(vocab.THEMES, "Select a theme"))
     secondary_themes = DistinctChoices(
         "Secondary themes (optional)",
         choices=options(vocab.THEMES),
         widget=GovCheckboxesInput(),
         **pick(SECONDARY_THEMES_FROM_LIST, required=False),
     )
-    apmis_reference = StringField(
+    apmis_reference = text_input(
         "SOC master list (APMIS) reference (optional)",
-        widget=GovTextInput(),
-        filters=[strip],
-        validators=[Length(max=64)],
-        description="You can add this later if the threat is not on the list yet.",
+        max_length=64,
+        hint="You can add this later if the threat is not on the list yet.",
     )
     morile_harm = _text("morile_harm", "MoRiLE harm score", 32, MORILE_HINT)
     morile_likelihood = _text("morile_likelihood", "MoRiLE likelihood score", 32, MORILE_HINT)
@@ -70,14 +53,8 @@ class AcceptForm(DecisionForm):
     phase = _radios("phase", "Phase", vocab.PHASES)
     tier = _radios("tier", "Tier", vocab.TIERS)
     management_level = _radios("management_level", "Management level", vocab.MANAGEMENT_LEVELS)
-    owning_force_id = SelectField("Owning force", coerce=int, widget=GovSelect(), **pick(NEEDED["owning_force_id"]))
-    pnd_reference = StringField(
-        "PND reference (optional)",
-        widget=GovTextInput(),
-        filters=[strip],
-        validators=[Length(max=64)],
-        description="You can add this later.",
-    )
+    owning_force_id = select("Owning force", NEEDED["owning_force_id"], coerce=int)
+    pnd_reference = text_input("PND reference (optional)", max_length=64, hint="You can add this later.")
 
     @classmethod
     def defaults(cls, form: TriggerForm, today: date) -> dict[str, Any]:
@@ -109,5 +86,5 @@ class AcceptForm(DecisionForm):
 
 # The MoRiLE assessment scores each harm category with a confidence of its own, in its own terms.
 for _value, _label in vocab.HARM_TYPES:
-    setattr(AcceptForm, f"score_{_value}", _as_given(f"{_label} harm: score"))
-    setattr(AcceptForm, f"confidence_{_value}", _as_given(f"{_label} harm: confidence"))
+    setattr(AcceptForm, f"score_{_value}", text_input(f"{_label} harm: score", max_length=32))
+    setattr(AcceptForm, f"confidence_{_value}", text_input(f"{_label} harm: confidence", max_length=32))

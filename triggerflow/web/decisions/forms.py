@@ -9,17 +9,17 @@ from datetime import date, timedelta
 from typing import Any
 
 from flask import current_app
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextArea, GovTextInput
-from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms import HiddenField
+from wtforms.validators import Length
 
 from triggerflow.assessment.return_items import QUESTION_IN_SECTION
 from triggerflow.content import vocab
 from triggerflow.content.sections import SECTION_CHOICES, SECTIONS
 from triggerflow.input_ids import number_or
-from triggerflow.inputs.choices import options, pick
+from triggerflow.inputs.choices import options, radios, select
 from triggerflow.inputs.date_field import GovDateField
-from triggerflow.inputs.gov_form import GovForm, strip
+from triggerflow.inputs.gov_form import GovForm
+from triggerflow.inputs.text_fields import text_area, text_input
 from triggerflow.models import TriggerForm
 from triggerflow.workflow.errors import Invalid, StaleForm
 
@@ -76,27 +76,14 @@ class SendForm(DecisionForm):
 class SpocSendForm(SendForm):
     """The SPOC's quality gate: what they checked or want the assessor to know, kept on the event."""
 
-    comment = TextAreaField(
+    comment = text_area(
         "Note for the assessor (optional)",
-        widget=GovTextArea(),
-        filters=[strip],
-        validators=[Length(max=5000)],
-        description="For example, what you checked, or where the form is thin and why. "
+        hint="For example, what you checked, or where the form is thin and why. "
         "The assessor sees it at the top of the form.",
     )
 
     def details(self) -> dict[str, Any]:
         return {"comment": self.comment.data or None}
-
-
-def _comment(label: str, message: str, hint: str | None = None) -> TextAreaField:
-    return TextAreaField(
-        label,
-        description=hint,
-        widget=GovTextArea(),
-        filters=[strip],
-        validators=[DataRequired(message), Length(max=5000)],
-    )
 
 
 class CommentForm(DecisionForm):
@@ -107,32 +94,34 @@ class CommentForm(DecisionForm):
 
 
 class SpocReturnForm(CommentForm):
-    comment = _comment(
+    comment = text_area(
         "Comments for the officer",
-        "Enter your comments for the officer",
-        "Say what needs to change before you can submit the form to the ROCTA.",
+        required="Enter your comments for the officer",
+        hint="Say what needs to change before you can submit the form to the ROCTA.",
     )
 
 
 class ReopenForm(CommentForm):
-    comment = _comment("Why are you reopening the form?", "Enter the reason for reopening the form")
+    comment = text_area("Why are you reopening the form?", required="Enter the reason for reopening the form")
 
 
 class WithdrawForm(CommentForm):
-    comment = _comment("Why are you withdrawing the form?", "Enter the reason for withdrawing the form")
+    comment = text_area("Why are you withdrawing the form?", required="Enter the reason for withdrawing the form")
 
 
 class ReconsiderForm(CommentForm):
-    comment = _comment("Why is the decision being reconsidered?", "Enter the reason for reconsidering the decision")
+    comment = text_area(
+        "Why is the decision being reconsidered?", required="Enter the reason for reconsidering the decision"
+    )
 
 
 class ReleaseForm(CommentForm):
     """A regional manager taking work from an assessor says why (definition.REASON_REQUIRED_OF)."""
 
-    comment = _comment(
+    comment = text_area(
         "Why are you releasing the form?",
-        "Enter the reason for releasing the form",
-        "Recorded in the form's history, where the assessor sees it.",
+        required="Enter the reason for releasing the form",
+        hint="Recorded in the form's history, where the assessor sees it.",
     )
 
 
@@ -154,29 +143,21 @@ class ReturnForm(DecisionForm):
 
 class RejectForm(DecisionForm):
     template = "decisions/reject.html"
-    reason_code = RadioField(
+    reason_code = radios(
         "Why is the form rejected?",
-        widget=GovRadioInput(),
-        choices=options((code, f"{code} – {label}") for code, label in vocab.REJECTION_REASONS),
-        **pick("Select a rejection reason"),
+        ((code, f"{code} – {label}") for code, label in vocab.REJECTION_REASONS),
+        "Select a rejection reason",
     )
-    duplicate_reference = StringField(
+    duplicate_reference = text_input(
         "Reference of the existing threat (N6 only)",
-        widget=GovTextInput(),
-        filters=[strip],
-        validators=[Length(max=64)],
-        description="If the form duplicates a threat already assessed, give its SOC master list reference.",
+        max_length=64,
+        hint="If the form duplicates a threat already assessed, give its SOC master list reference.",
     )
-    comment = TextAreaField(
+    comment = text_area(
         "Rationale",
-        widget=GovTextArea(),
-        filters=[strip],
-        description="The force sees this. Explain why the form does not meet the criteria.",
-        validators=[
-            DataRequired("Enter the rationale for rejecting the form"),
-            Length(min=20, message="The rationale must be at least 20 characters"),
-            Length(max=5000),
-        ],
+        required="Enter the rationale for rejecting the form",
+        hint="The force sees this. Explain why the form does not meet the criteria.",
+        validators=[Length(min=20, message="The rationale must be at least 20 characters")],
     )
 
     def details(self) -> dict[str, Any]:
@@ -202,30 +183,23 @@ def _field_choices() -> list[tuple[str, str]]:
 
 
 class ReturnItemForm(GovForm):
-    section = SelectField(
-        "Section",
-        choices=options(SECTION_CHOICES, "Select a section"),
-        widget=GovSelect(),
-        **pick("Select the section the item is about"),
-    )
-    field_name = SelectField(
+    section = select("Section", "Select the section the item is about", options(SECTION_CHOICES, "Select a section"))
+    field_name = select(
         "Question (optional)",
-        choices=_field_choices(),
-        widget=GovSelect(),
-        description="Choose a question if the item is about one answer.",
-        default="",
-        **pick(QUESTION_IN_SECTION, required=False),
+        QUESTION_IN_SECTION,
+        _field_choices(),
+        required=False,
+        hint="Choose a question if the item is about one answer.",
     )
-    reason_code = SelectField(
+    reason_code = select(
         "Return reason",
-        widget=GovSelect(),
-        choices=options(((code, f"{code} – {label}") for code, label in vocab.RETURN_REASONS), "Select a reason"),
-        **pick("Select the reason for the return"),
+        "Select the reason for the return",
+        options(((code, f"{code} – {label}") for code, label in vocab.RETURN_REASONS), "Select a reason"),
     )
-    comment = _comment(
+    comment = text_area(
         "Comment for the force",
-        "Enter a comment for the force",
-        "Say what is missing or wrong and what the force needs to do.",
+        required="Enter a comment for the force",
+        hint="Say what is missing or wrong and what the force needs to do.",
     )
 
     def item(self) -> dict[str, Any]:
@@ -244,9 +218,9 @@ class ReturnItemForm(GovForm):
 
 
 class ResponseForm(DecisionForm):
-    response = _comment(
+    response = text_area(
         "Your response",
-        "Enter your response to the return item",
-        "Say what you changed in the form, or why no change is needed. "
+        required="Enter your response to the return item",
+        hint="Say what you changed in the form, or why no change is needed. "
         "The ROCTA needs at least 30 characters before the form can be resubmitted.",
     )

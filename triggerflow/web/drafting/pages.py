@@ -70,25 +70,30 @@ def render_item(
     form: TriggerForm, section: Section, page: DraftForm, item: dict | None, conflict: str | None = None
 ) -> str:
     fields = section.group.fields
-    return render_template(
-        "drafting/item.html",
-        form=form,
-        section=section,
-        group=section.group,
-        draft_form=page,
-        item=item,
-        conflict=conflict,
-        questions=questions(form, fields, item or {}, answers_from(page, fields)),
-    )
+    questions_shown = questions(form, fields, item or {}, answers_from(page, fields))
+    return _item_page("drafting/item.html", form, section, page, item, conflict, questions=questions_shown)
 
 
 def render_remove(form: TriggerForm, section: Section, page: DraftForm, item: dict, conflict: str | None = None) -> str:
+    return _item_page("drafting/remove.html", form, section, page, item, conflict)
+
+
+def _item_page(
+    template: str,
+    form: TriggerForm,
+    section: Section,
+    page: DraftForm,
+    item: dict | None,
+    conflict: str | None,
+    **context,
+) -> str:
     return render_template(
-        "drafting/remove.html",
+        template,
         form=form,
         section=section,
         group=section.group,
         draft_form=page,
         item=item,
         conflict=conflict,
+        **context,
     )

@@ -1,36 +1,25 @@
 """The form for putting an operation on the force's register."""
 
-from govuk_frontend_wtf.wtforms_widgets import GovTextArea, GovTextInput
-from wtforms import StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
-
 from triggerflow.inputs.date_field import GovDateField
-from triggerflow.inputs.gov_form import GovForm, strip
+from triggerflow.inputs.gov_form import GovForm
+from triggerflow.inputs.text_fields import text_area, text_input
 
 
 class OperationForm(GovForm):
-    name = StringField(
-        "Operation or investigation name",
-        widget=GovTextInput(),
-        filters=[strip],
-        validators=[DataRequired("Enter the name of the operation"), Length(max=200)],
-    )
+    name = text_input("Operation or investigation name", required="Enter the name of the operation", max_length=200)
     started_on = GovDateField(
         "When did it start?",
         required_message="Enter the date the operation started",
         description="For example, 27 3 2026",
     )
-    target = TextAreaField(
+    target = text_area(
         "Who or what does it target?",
-        widget=GovTextArea(),
-        filters=[strip],
-        description="The group or person, as your force knows them.",
-        validators=[DataRequired("Enter who or what the operation targets"), Length(max=2000)],
+        required="Enter who or what the operation targets",
+        max_length=2000,
+        hint="The group or person, as your force knows them.",
     )
-    form_number = StringField(
+    form_number = text_input(
         "Trigger form number (optional)",
-        widget=GovTextInput(),
-        filters=[strip],
-        description="Leave this blank if no trigger form has been sent for the group.",
-        validators=[Length(max=20)],
+        max_length=20,
+        hint="Leave this blank if no trigger form has been sent for the group.",
     )

@@ -8,8 +8,8 @@ from triggerflow.db import utcnow
 from triggerflow.force_operations import RECORDERS, record
 from triggerflow.models import Role
 from triggerflow.queries import force_operations
+from triggerflow.web.edit_page import edit_page
 from triggerflow.web.force_operations.forms import OperationForm
-from triggerflow.workflow.errors import Invalid
 
 bp = Blueprint("force_operations", __name__, url_prefix="/operations")
 
@@ -29,21 +29,17 @@ def index():
 @allow(*RECORDERS)
 def new():
     page = OperationForm()
-    status = 400
-    if page.validate_on_submit():
-        try:
-            record(
-                current_user,
-                name=page.name.data,
-                started_on=page.started_on.data,
-                target=page.target.data,
-                form_number=page.form_number.data,
-                today=utcnow().date(),
-            )
-        except Invalid as invalid:
-            page.add_errors(invalid.errors)
-            status = 422
-        else:
-            flash(f"{page.name.data} is on {current_user.force.name}’s operations register", "success")
-            return redirect(url_for("force_operations.index"))
-    return render_template("force_operations/new.html", form=page), status if page.has_errors else 200
+
+    def save():
+        record(
+            current_user,
+            name=page.name.data,
+            started_on=page.started_on.data,
+            target=page.target.data,
+            form_number=page.form_number.data,
+            today=utcnow().date(),
+        )
+        flash(f"{page.name.data} is on {current_user.force.name}’s operations register", "success")
+        return redirect(url_for("force_operations.index"))
+
+    return edit_page(page, save, "force_operations/new.html")

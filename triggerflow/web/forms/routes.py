@@ -8,7 +8,7 @@ from triggerflow.assessment.return_items import items_for
 from triggerflow.content.completeness import completeness
 from triggerflow.content.sections import SECTIONS
 from triggerflow.db import utcnow
-from triggerflow.models import Role
+from triggerflow.models import Role, TriggerForm
 from triggerflow.queries import form_page, threats
 from triggerflow.queries.clocks import timing
 from triggerflow.queries.common_returns import common_returns
@@ -76,14 +76,7 @@ def overview(number: str):
 @allow(*ANY_ROLE)
 def content(number: str):
     form = get_form_or_404(number, current_user)
-    return render_template(
-        "forms/content.html",
-        form=form,
-        sections=SECTIONS,
-        answers=form.answers or {},
-        heading="The form as it is now",
-        result=completeness(form),
-    )
+    return _whole_form("forms/content.html", form, heading="The form as it is now", result=completeness(form))
 
 
 @bp.get("/<number>/print")
@@ -91,17 +84,20 @@ def content(number: str):
 def print_view(number: str):
     """The whole form on paper, for tasking meetings: its marking heads and foots every printed page."""
     form = get_form_or_404(number, current_user)
-    return render_template(
+    return _whole_form(
         "forms/print.html",
-        form=form,
-        sections=SECTIONS,
-        answers=form.answers or {},
+        form,
         return_items=items_for(form, include_pending=False),
         acceptance=form_page.acceptance(form),
         history=form_page.history(form),
         marking=printed_marking(form),
         printed_at=utcnow(),
     )
+
+
+def _whole_form(template: str, form: TriggerForm, **context) -> str:
+    """A page of every section's answers."""
+    return render_template(template, form=form, sections=SECTIONS, answers=form.answers or {}, **context)
 
 
 @bp.get("/<number>/versions/<int:sequence>")

@@ -10,9 +10,10 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from triggerflow.inputs.choices import options, pick
 from triggerflow.inputs.date_field import GovDateField
+from triggerflow.inputs.gov_form import strip
 from triggerflow.models import Threat
 from triggerflow.threats.definition import CHOSEN_ARCHIVE_REASONS, DISRUPTION_GRADES, PLAN_STRANDS
-from triggerflow.web.decisions.forms import DecisionForm, strip
+from triggerflow.web.decisions.forms import DecisionForm
 
 
 def _text(label: str, message: str | None, max_length: int, hint: str | None = None) -> StringField:

@@ -1,16 +1,11 @@
 """Naming a new API token and choosing how long it lasts; confirming a revocation."""
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovTextInput
-from wtforms import RadioField, StringField
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import ValidationError
 
 from triggerflow.accounts.tokens import DEFAULT_DAYS, LIFETIMES
-from triggerflow.inputs.choices import options, pick
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+from triggerflow.inputs.choices import radios
+from triggerflow.inputs.text_fields import text_input
 
 
 def _printable(form, field) -> None:
@@ -19,24 +14,19 @@ def _printable(form, field) -> None:
 
 
 class NewTokenForm(FlaskForm):
-    name = StringField(
+    name = text_input(
         "Name",
-        widget=GovTextInput(),
-        filters=[_strip],
-        description="Say what the token is for, so you know it again, for example "
-        '"Force intelligence system nightly import".',
-        validators=[
-            DataRequired("Enter a name for the token"),
-            Length(max=100, message="The name must be 100 characters or fewer"),
-            _printable,
-        ],
+        required="Enter a name for the token",
+        max_length=100,
+        named="The name",
+        hint='Say what the token is for, so you know it again, for example "Force intelligence system nightly import".',
+        validators=[_printable],
     )
-    days = RadioField(
+    days = radios(
         "How long should the token last?",
-        widget=GovRadioInput(),
+        ((str(days), "1 year" if days == 365 else f"{days} days") for days in LIFETIMES),
+        "Select how long the token should last",
         default=str(DEFAULT_DAYS),
-        choices=options((str(days), "1 year" if days == 365 else f"{days} days") for days in LIFETIMES),
-        **pick("Select how long the token should last"),
     )
 
 
