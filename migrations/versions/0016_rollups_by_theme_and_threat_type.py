@@ -29,7 +29,7 @@ def upgrade():
         batch.drop_constraint("uq_rollups_figure", type_="unique")
         batch.add_column(sa.Column("theme", sa.String(length=64), nullable=False))
         batch.add_column(sa.Column("threat_type", sa.String(length=32), nullable=False))
-        batch.create_unique_constraint("uq_rollups_figure", [*_KEY, "theme", "threat_type"])
+        batch.create_unique_constraint("uq_rollups_figure", [_KEY[0], "theme", "threat_type", *_KEY[1:]])
     rollups.rebuild(op.get_bind())
 
 

@@ -18,8 +18,9 @@ from triggerflow.db import JSONDocument, db
 class Rollup(db.Model):
     __tablename__ = "rollups"
     __table_args__ = (
-        # The key, with the figure and the day first: a measure reads one figure over a range of days.
-        UniqueConstraint("figure", "day", "force_id", "sent", "actor_id", "label", "number", "theme", "threat_type"),
+        # The key, with the figure, theme and threat type first and the day next: a measure reads one
+        # figure, for any or one theme and threat type, over a range of days.
+        UniqueConstraint("figure", "theme", "threat_type", "day", "force_id", "sent", "actor_id", "label", "number"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
