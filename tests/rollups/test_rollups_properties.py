@@ -1,7 +1,8 @@
 """The rollups kept move by move equal those worked out again from the events, and every measure
 reads the same figures from them as from its facts, form by form, for generated histories: returns,
 reopened items, lapses, reassignments, decisions reconsidered, themes and threat types changed while
-the form is with the force, over days and weeks; and narrowed by theme and threat type."""
+the form is with the force, over days and weeks; and narrowed by theme, threat type and the forms an
+assessor claimed."""
 
 from collections import Counter
 from datetime import timedelta
@@ -136,6 +137,8 @@ def test_rollups_kept_move_by_move_equal_those_worked_out_from_the_events(people
             {"theme": THEMES[0]},
             {"threat_type": THREAT_TYPES[0]},
             {"theme": THEMES[1], "threat_type": THREAT_TYPES[1]},
+            {"assessor_id": people.assessor.id},
+            {"assessor_id": people.assessor2.id},
         ):
             check_measures(user, Filters(start, start + timedelta(days=75), **narrowed))
 

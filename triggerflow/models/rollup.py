@@ -18,9 +18,11 @@ from triggerflow.db import JSONDocument, db
 class Rollup(db.Model):
     __tablename__ = "rollups"
     __table_args__ = (
-        # The key, with the figure, theme and threat type first and the day next: a measure reads one
-        # figure, for any or one theme and threat type, over a range of days.
-        UniqueConstraint("figure", "theme", "threat_type", "day", "force_id", "sent", "actor_id", "label", "number"),
+        # The key, with the figure, theme, threat type and claimer first and the day next: a measure reads
+        # one figure, for any or one theme, threat type and claimer, over a range of days.
+        UniqueConstraint(
+            "figure", "theme", "threat_type", "claimed_by", "day", "force_id", "sent", "actor_id", "label", "number"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -34,6 +36,7 @@ class Rollup(db.Model):
     # The form's theme and threat type ("" for none), or "*" for the count over every one (rollups.shares.ANY).
     theme: Mapped[str] = mapped_column(String(64))
     threat_type: Mapped[str] = mapped_column(String(32))
+    claimed_by: Mapped[int]  # counted again under each assessor who claimed the form; 0 for every form
     count: Mapped[int]
 
 
@@ -42,5 +45,5 @@ class RollupShare(db.Model):
 
     form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), primary_key=True)
     # The form's counts in `rollups`: [figure, force_id, day (ISO), sent, actor_id, label, number, theme,
-    # threat_type, count].
+    # threat_type, claimed_by, count].
     rows: Mapped[list[Any]] = mapped_column(JSONDocument)

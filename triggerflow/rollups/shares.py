@@ -6,7 +6,8 @@ drift apart; a move replaces the form's share as a whole, so returns after a rec
 reopened items and reassignments need no rules of their own.
 
 Each count is kept under the form's theme and threat type, and again under "any" for either and
-both, so a measure narrowed by theme or threat type reads its rows as an unnarrowed one does.
+both, so a measure narrowed by theme or threat type reads its rows as an unnarrowed one does; and
+once more under each assessor who claimed the form, for a measure narrowed to the forms one claimed.
 """
 
 from collections import Counter
@@ -33,8 +34,8 @@ OUTCOME_OF_STATE = {
     FormState.WITHDRAWN: "withdrawn",
 }
 
-# figure, force, day, sent, actor, label, number, theme, threat type
-Key = tuple[str, int, date, bool, int, str, int, str, str]
+# figure, force, day, sent, actor, label, number, theme, threat type, claimed by (NOBODY: every form)
+Key = tuple[str, int, date, bool, int, str, int, str, str, int]
 
 
 def share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter[Key]:
@@ -47,7 +48,7 @@ def share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter
 
     def add(figure: str, at: datetime, actor: int | None, label: str, number: int) -> None:
         day = at.astimezone(UTC).date()
-        found[(figure, form.force_id, day, sent, actor or NOBODY, label, number, theme, threat_type)] += 1
+        found[(figure, form.force_id, day, sent, actor or NOBODY, label, number, theme, threat_type, NOBODY)] += 1
 
     events = list(events)
     returns = sum(action == "return_to_force" for action, _, _ in events)
@@ -64,26 +65,39 @@ def share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter
         add(REASON, returned_at, NOBODY, reason, 0)
     if sent:
         add(COHORT, form.first_submitted_at, NOBODY, OUTCOME_OF_STATE.get(FormState(form.state), "pending"), returns)
-    return _spread(found)
+    return _spread(_with_claimers(found, {actor for action, _, actor in events if action == "claim" and actor}))
+
+
+def _with_claimers(counts: Counter[Key], claimers: set[int]) -> Counter[Key]:
+    """The counts, and a copy of them under each claimer, for any theme and threat type."""
+    found = Counter(counts)
+    for key, count in counts.items():
+        for claimer in claimers:
+            found[(*key[:7], ANY, ANY, claimer)] += count
+    return found
 
 
 def _spread(counts: Counter[Key]) -> Counter[Key]:
-    """Each day's count under its day and its month, and its theme and threat type each as they are and as ANY."""
+    """Each day's count under its day and its month, and (but for a claimer's) its theme and threat type
+    each as they are and as ANY."""
     found: Counter[Key] = Counter()
-    for (figure, force, day, sent, actor, label, number, theme, threat_type), count in counts.items():
+    for (figure, force, day, sent, actor, label, number, theme, threat_type, claimer), count in counts.items():
+        filed = (
+            ((theme, threat_type),) if claimer else ((theme, threat_type), (theme, ANY), (ANY, threat_type), (ANY, ANY))
+        )
         for under, on in ((figure, day), (figure + MONTHLY, day.replace(day=1))):
-            for as_theme in (theme, ANY):
-                for as_threat_type in (threat_type, ANY):
-                    found[(under, force, on, sent, actor, label, number, as_theme, as_threat_type)] += count
+            for as_theme, as_threat_type in filed:
+                found[(under, force, on, sent, actor, label, number, as_theme, as_threat_type, claimer)] += count
     return found
 
 
 def to_json(counts: Counter[Key]) -> list[list]:
-    """The day rows under the form's own theme and threat type only: the rest follow from them (from_json)."""
+    """The day rows under the form's own theme and threat type, and each claimer's: the rest follow from
+    them (from_json)."""
     return [
         [*key[:2], key[2].isoformat(), *key[3:], count]
         for key, count in sorted(counts.items())
-        if count and not key[0].endswith(MONTHLY) and ANY not in key[7:]
+        if count and not key[0].endswith(MONTHLY) and (key[9] != NOBODY or ANY not in key[7:9])
     ]
 
 

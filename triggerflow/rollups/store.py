@@ -18,7 +18,7 @@ from triggerflow.models import FormEvent, FormStay, ReturnedItem, Rollup, Rollup
 from triggerflow.rollups.shares import ASSESSOR_ACTIONS, Key, from_json, share, to_json
 
 BATCH = 1_000
-KEY = ("figure", "force_id", "day", "sent", "actor_id", "label", "number", "theme", "threat_type")
+KEY = ("figure", "force_id", "day", "sent", "actor_id", "label", "number", "theme", "threat_type", "claimed_by")
 _ROWS = {
     "events": (FormEvent, (FormEvent.action, FormEvent.at, FormEvent.actor_id), FormEvent.action.in_(ASSESSOR_ACTIONS)),
     "stays": (

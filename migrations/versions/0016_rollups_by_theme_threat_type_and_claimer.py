@@ -1,5 +1,6 @@
-"""rollups by theme and threat type: each count kept under the form's theme and threat type and under
-"any" for either, so dashboards narrowed by them read the rollups too; worked out again from the events
+"""rollups by theme, threat type and claimer: each count kept under the form's theme and threat type
+and under "any" for either, and again under each assessor who claimed the form, so dashboards narrowed
+by them read the rollups too; worked out again from the events
 
 Revision ID: d26a7c3e9f10
 Revises: c17e5f6a7b09
@@ -29,7 +30,8 @@ def upgrade():
         batch.drop_constraint("uq_rollups_figure", type_="unique")
         batch.add_column(sa.Column("theme", sa.String(length=64), nullable=False))
         batch.add_column(sa.Column("threat_type", sa.String(length=32), nullable=False))
-        batch.create_unique_constraint("uq_rollups_figure", [_KEY[0], "theme", "threat_type", *_KEY[1:]])
+        batch.add_column(sa.Column("claimed_by", sa.Integer(), nullable=False))
+        batch.create_unique_constraint("uq_rollups_figure", [_KEY[0], "theme", "threat_type", "claimed_by", *_KEY[1:]])
     rollups.rebuild(op.get_bind())
 
 
@@ -38,6 +40,7 @@ def downgrade():
     op.execute("DELETE FROM rollup_shares")
     with op.batch_alter_table("rollups") as batch:
         batch.drop_constraint("uq_rollups_figure", type_="unique")
+        batch.drop_column("claimed_by")
         batch.drop_column("threat_type")
         batch.drop_column("theme")
         batch.create_unique_constraint("uq_rollups_figure", _KEY)
