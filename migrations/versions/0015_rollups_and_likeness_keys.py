@@ -13,7 +13,6 @@ import sqlalchemy as sa
 from alembic import op
 
 import triggerflow.db
-from triggerflow.rollups import store as rollups
 from triggerflow.search import index
 
 # revision identifiers, used by Alembic.
@@ -48,7 +47,7 @@ def upgrade():
         sa.ForeignKeyConstraint(["form_id"], ["trigger_forms.id"], name=op.f("fk_rollup_shares_form_id_trigger_forms")),
         sa.PrimaryKeyConstraint("form_id", name=op.f("pk_rollup_shares")),
     )
-    rollups.rebuild(op.get_bind())
+    # The rollups are worked out from the events by the next revision, which gives them their final layout.
     index.rebuild(op.get_bind())
 
 

@@ -1,6 +1,8 @@
 """The rollups kept move by move equal those worked out again from the events, and every measure
 reads the same figures from them as from its facts, form by form, for generated histories: returns,
-reopened items, lapses, reassignments, decisions reconsidered, over days and weeks."""
+reopened items, lapses, reassignments, decisions reconsidered, themes and threat types changed while
+the form is with the force, over days and weeks; and narrowed by theme, threat type and the forms an
+assessor claimed."""
 
 from collections import Counter
 from datetime import timedelta
@@ -14,17 +16,21 @@ from tests.workflow.lifecycle import answer_return
 from triggerflow.assessment.return_items import add_pending, items_for
 from triggerflow.assessment.threads import reopen_item
 from triggerflow.clocks.working_days import local_today
+from triggerflow.content.store import save_section
 from triggerflow.db import db
 from triggerflow.models import Rollup, RollupShare
 from triggerflow.queries.measures import assessors, cohort, decisions, returns, timing
 from triggerflow.queries.measures.scope import Filters, MeasureScope
 from triggerflow.rollups import store
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid
+from triggerflow.workflow.permissions import may_edit
 from triggerflow.workflow.routing import may_reassign, reassign
 from triggerflow.workflow.service import available_actions, perform
 
 COMMENT = "The intelligence does not yet show an organised group."
 SIDEWAYS = ("withdraw", "spoc_return", "release", "reassign", "lapse")
+THEMES = ("drugs_supply", "firearms")
+THREAT_TYPES = ("ocg", "priority_individual")
 MEASURES = (
     decisions.by_force,
     decisions.by_month,
@@ -58,7 +64,18 @@ def details(form, action: str, actor, data) -> dict:
     return {"comment": COMMENT}
 
 
+def edit(form, author, data) -> None:
+    """Sometimes, while the form is with the force, its author files it under another theme or threat type."""
+    if may_edit(form, author) and data.draw(st.integers(0, 3), label="edit") == 0:
+        identity = {
+            "primary_theme": data.draw(st.sampled_from(THEMES), label="theme"),
+            "threat_type": data.draw(st.sampled_from(THREAT_TYPES), label="threat type"),
+        }
+        save_section(form, "A", identity, author, form.version)
+
+
 def step(form, cast: list, people, data) -> None:
+    edit(form, cast[0], data)
     moves = [(action, actor) for actor in cast for action in available_actions(form, actor)]
     if may_reassign(form, people.regional_manager):
         moves += [("reassign", assessor) for assessor in (people.assessor, people.assessor2, None)]
@@ -98,6 +115,7 @@ def test_rollups_kept_move_by_move_equal_those_worked_out_from_the_events(people
         for _ in range(data.draw(st.integers(1, 16), label="moves")):
             clock.shift(timedelta(days=data.draw(st.integers(0, 9), label="days"), hours=5))
             step(form, cast, people, data)
+        edit(form, author, data)  # an edit after the last move, which no move brings into the counts
     kept, shares = rows(Rollup), rows(RollupShare)
 
     store.rebuild(db.session.connection())
@@ -113,6 +131,19 @@ def test_rollups_kept_move_by_move_equal_those_worked_out_from_the_events(people
             Filters(start, start + timedelta(days=20)),
             Filters(start, start + timedelta(days=75)),
         ):
-            for measure in MEASURES:
-                rolled = measure(MeasureScope(user, filters))
-                assert rolled == measure(MeasureScope(user, filters, from_rollups=False)), measure.__qualname__
+            check_measures(user, filters)
+    for user in (people.admin, people.regional_manager):
+        for narrowed in (
+            {"theme": THEMES[0]},
+            {"threat_type": THREAT_TYPES[0]},
+            {"theme": THEMES[1], "threat_type": THREAT_TYPES[1]},
+            {"assessor_id": people.assessor.id},
+            {"assessor_id": people.assessor2.id},
+        ):
+            check_measures(user, Filters(start, start + timedelta(days=75), **narrowed))
+
+
+def check_measures(user, filters: Filters) -> None:
+    for measure in MEASURES:
+        rolled = measure(MeasureScope(user, filters))
+        assert rolled == measure(MeasureScope(user, filters, from_rollups=False)), measure.__qualname__

@@ -12,6 +12,7 @@ from typing import Any
 from triggerflow.content.sections import SECTIONS_BY_KEY
 from triggerflow.db import transaction
 from triggerflow.models import TriggerForm, User
+from triggerflow.rollups import store as rollups
 from triggerflow.search import index as search_index
 from triggerflow.workflow.errors import ActionNotAllowed, refuse_if_stale
 from triggerflow.workflow.permissions import may_edit
@@ -96,6 +97,7 @@ def _write(form: TriggerForm, actor: User, expected_version: int | None, change)
         change(answers)
         form.answers = answers
         _copy_filter_columns(form)
+        rollups.refile(form)
         search_index.refresh(form)
 
 

@@ -4,6 +4,10 @@
 The same function serves the move just made and the rebuild from the events, so the two cannot
 drift apart; a move replaces the form's share as a whole, so returns after a reconsidered decision,
 reopened items and reassignments need no rules of their own.
+
+Each count is kept under the form's theme and threat type, and again under "any" for either and
+both, so a measure narrowed by theme or threat type reads its rows as an unnarrowed one does; and
+once more under each assessor who claimed the form, for a measure narrowed to the forms one claimed.
 """
 
 from collections import Counter
@@ -20,6 +24,7 @@ NOBODY = 0
 # Each count is kept twice: under its day, and under its month (the figure so marked, the day its 1st),
 # so that a period of whole months reads a row per month where it would read one per day.
 MONTHLY = ":m"
+ANY = "*"  # the theme or threat type under which every form's counts are kept together
 # Where a submitted form stands now, as the submission yield names it; anything still with the ROCTA is pending.
 OUTCOME_OF_STATE = {
     FormState.ACCEPTED: "accepted",
@@ -29,19 +34,21 @@ OUTCOME_OF_STATE = {
     FormState.WITHDRAWN: "withdrawn",
 }
 
-Key = tuple[str, int, date, bool, int, str, int]  # figure, force, day, sent, actor, label, number
+# figure, force, day, sent, actor, label, number, theme, threat type, claimed by (NOBODY: every form)
+Key = tuple[str, int, date, bool, int, str, int, str, str, int]
 
 
 def share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter[Key]:
-    """`form` has force_id, state and first_submitted_at; `events` are (action, at, actor_id) of the
-    assessor actions, `stays` (state, left_at, left_with, left_by, working_days), `reasons` (returned_at, reason)."""
+    """`form` has force_id, state, first_submitted_at, primary_theme and threat_type; `events` are
+    (action, at, actor_id) of the assessor actions, `stays` (state, left_at, left_with, left_by,
+    working_days), `reasons` (returned_at, reason)."""
     sent = form.first_submitted_at is not None
+    theme, threat_type = form.primary_theme or "", form.threat_type or ""
     found: Counter[Key] = Counter()
 
     def add(figure: str, at: datetime, actor: int | None, label: str, number: int) -> None:
         day = at.astimezone(UTC).date()
-        found[(figure, form.force_id, day, sent, actor or NOBODY, label, number)] += 1
-        found[(figure + MONTHLY, form.force_id, day.replace(day=1), sent, actor or NOBODY, label, number)] += 1
+        found[(figure, form.force_id, day, sent, actor or NOBODY, label, number, theme, threat_type, NOBODY)] += 1
 
     events = list(events)
     returns = sum(action == "return_to_force" for action, _, _ in events)
@@ -58,22 +65,44 @@ def share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter
         add(REASON, returned_at, NOBODY, reason, 0)
     if sent:
         add(COHORT, form.first_submitted_at, NOBODY, OUTCOME_OF_STATE.get(FormState(form.state), "pending"), returns)
+    return _spread(_with_claimers(found, {actor for action, _, actor in events if action == "claim" and actor}))
+
+
+def _with_claimers(counts: Counter[Key], claimers: set[int]) -> Counter[Key]:
+    """The counts, and a copy of them under each claimer, for any theme and threat type."""
+    found = Counter(counts)
+    for key, count in counts.items():
+        for claimer in claimers:
+            found[(*key[:7], ANY, ANY, claimer)] += count
+    return found
+
+
+def _spread(counts: Counter[Key]) -> Counter[Key]:
+    """Each day's count under its day and its month, and (but for a claimer's) its theme and threat type
+    each as they are and as ANY."""
+    found: Counter[Key] = Counter()
+    for (figure, force, day, sent, actor, label, number, theme, threat_type, claimer), count in counts.items():
+        filed = (
+            ((theme, threat_type),) if claimer else ((theme, threat_type), (theme, ANY), (ANY, threat_type), (ANY, ANY))
+        )
+        for under, on in ((figure, day), (figure + MONTHLY, day.replace(day=1))):
+            for as_theme, as_threat_type in filed:
+                found[(under, force, on, sent, actor, label, number, as_theme, as_threat_type, claimer)] += count
     return found
 
 
 def to_json(counts: Counter[Key]) -> list[list]:
-    """The day rows only: the month rows follow from them (from_json)."""
+    """The day rows under the form's own theme and threat type, and each claimer's: the rest follow from
+    them (from_json)."""
     return [
         [*key[:2], key[2].isoformat(), *key[3:], count]
         for key, count in sorted(counts.items())
-        if count and not key[0].endswith(MONTHLY)
+        if count and not key[0].endswith(MONTHLY) and (key[9] != NOBODY or ANY not in key[7:9])
     ]
 
 
 def from_json(rows: list[list] | None) -> Counter[Key]:
     found: Counter[Key] = Counter()
-    for figure, force, day, sent, actor, label, number, count in rows or []:
-        on = date.fromisoformat(day)
-        found[(figure, force, on, sent, actor, label, number)] += count
-        found[(figure + MONTHLY, force, on.replace(day=1), sent, actor, label, number)] += count
-    return found
+    for figure, force, day, *rest, count in rows or []:
+        found[(figure, force, date.fromisoformat(day), *rest)] += count
+    return _spread(found)

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import groupby
 
-from sqlalchemy import Connection, delete, insert, select, true
+from sqlalchemy import Connection, delete, insert, inspect, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 
 from triggerflow.db import db
@@ -18,7 +18,7 @@ from triggerflow.models import FormEvent, FormStay, ReturnedItem, Rollup, Rollup
 from triggerflow.rollups.shares import ASSESSOR_ACTIONS, Key, from_json, share, to_json
 
 BATCH = 1_000
-KEY = ("figure", "force_id", "day", "sent", "actor_id", "label", "number")
+KEY = ("figure", "force_id", "day", "sent", "actor_id", "label", "number", "theme", "threat_type", "claimed_by")
 _ROWS = {
     "events": (FormEvent, (FormEvent.action, FormEvent.at, FormEvent.actor_id), FormEvent.action.in_(ASSESSOR_ACTIONS)),
     "stays": (
@@ -45,6 +45,14 @@ def record(form: TriggerForm) -> None:
             db.session.add(RollupShare(form_id=form.id, rows=to_json(new)))
     else:
         kept.rows = to_json(new)
+
+
+def refile(form: TriggerForm) -> None:
+    """After an edit between moves, in its transaction: a form whose theme or threat type changed takes
+    its counts with it, as a measure narrowed by them reads the form's theme and type now."""
+    changed = inspect(form).attrs
+    if changed.primary_theme.history.has_changes() or changed.threat_type.history.has_changes():
+        record(form)
 
 
 def _select(name: str, condition):
@@ -80,9 +88,14 @@ def rebuild(connection: Connection) -> int:
     connection.execute(delete(RollupShare))
     streaming = {"stream_results": True, "yield_per": BATCH}  # for these reads only, not the inserts
     forms = connection.execute(
-        select(TriggerForm.id, TriggerForm.force_id, TriggerForm.state, TriggerForm.first_submitted_at).order_by(
-            TriggerForm.id
-        ),
+        select(
+            TriggerForm.id,
+            TriggerForm.force_id,
+            TriggerForm.state,
+            TriggerForm.first_submitted_at,
+            TriggerForm.primary_theme,
+            TriggerForm.threat_type,
+        ).order_by(TriggerForm.id),
         execution_options=streaming,
     )
     # Each table read once in form order, alongside the forms: one pass, whatever the size.

@@ -9,6 +9,7 @@ from sqlalchemy import Select, case, func, literal, select
 
 from triggerflow.db import UTCDateTime, db
 from triggerflow.models import Force, FormEvent, TriggerForm, User
+from triggerflow.queries.measures.rows import ByForce
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.measures.sql import count_where, days_between
 from triggerflow.workflow.states import TERMINAL_STATES, FormState
@@ -76,9 +77,7 @@ def operations_facts(scope: MeasureScope) -> Select:
 
 
 @dataclass(frozen=True)
-class OperationCounts:
-    code: str
-    name: str
+class OperationCounts(ByForce):
     open: int  # the form is still in the lifecycle: no decision yet
     rejected: int
     withdrawn: int

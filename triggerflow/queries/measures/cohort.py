@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, Select, Subquery, case, func, literal, sel
 from triggerflow.db import db
 from triggerflow.models import Force, FormEvent, TriggerForm
 from triggerflow.queries.measures import rolled
+from triggerflow.queries.measures.rows import ByForce
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.measures.sql import sum_where
 from triggerflow.rollups.shares import COHORT, OUTCOME_OF_STATE
@@ -22,9 +23,7 @@ OUTCOMES = ("accepted", "rejected", "returned", "lapsed", "withdrawn", "pending"
 
 
 @dataclass(frozen=True)
-class Cohort:
-    code: str
-    name: str
+class Cohort(ByForce):
     submitted: int
     accepted: int
     rejected: int

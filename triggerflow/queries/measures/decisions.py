@@ -13,6 +13,7 @@ from sqlalchemy.sql.selectable import Subquery
 from triggerflow.db import db
 from triggerflow.models import Force, FormEvent
 from triggerflow.queries.measures import rolled
+from triggerflow.queries.measures.rows import ByForce
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.measures.sql import percent, sum_where, year_month
 from triggerflow.rollups.shares import DECISION
@@ -32,26 +33,25 @@ class Decided:
 
     @property
     def acceptance_rate(self) -> float | None:
-        return self.accepted * 100 / self.decided if self.decided else None
+        return self.share_of_decided(self.accepted)
+
+    def share_of_decided(self, count: int) -> float | None:
+        return count * 100 / self.decided if self.decided else None
 
 
 @dataclass(frozen=True)
-class DecisionCounts(Decided):
-    code: str
-    name: str
+class DecisionCounts(ByForce, Decided):
     accepted: int
     rejected: int
     first_time_accepted: int
 
     @property
     def first_time_rate(self) -> float | None:
-        return self.first_time_accepted * 100 / self.decided if self.decided else None
+        return self.share_of_decided(self.first_time_accepted)
 
 
 @dataclass(frozen=True)
-class MonthlyDecisions(Decided):
-    code: str
-    name: str
+class MonthlyDecisions(ByForce, Decided):
     month: str  # YYYY-MM
     accepted: int
     rejected: int

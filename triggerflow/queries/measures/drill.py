@@ -67,6 +67,17 @@ class ListedForm:
     officer: str
 
 
+# Where each field of a listed form comes from.
+_LISTED = {
+    "number": TriggerForm.number,
+    "working_name": TriggerForm.working_name,
+    "force_name": Force.name,
+    "state": TriggerForm.state,
+    "first_submitted_at": TriggerForm.first_submitted_at,
+    "officer": User.name,
+}
+
+
 def form_ids(scope: MeasureScope, measure: str, cell: str, keys: dict[str, str]) -> Select:
     if measure not in _DRILLS:
         raise UnknownDrill(f"{measure}/{cell}")
@@ -95,19 +106,12 @@ def forms_behind(
     where = (TriggerForm.id.in_(ids), visible_to(scope.user))
     total = db.session.execute(select(func.count()).select_from(TriggerForm).where(*where)).scalar_one()
     rows = db.session.execute(
-        select(
-            TriggerForm.number,
-            TriggerForm.working_name,
-            Force.name,
-            TriggerForm.state,
-            TriggerForm.first_submitted_at,
-            User.name,
-        )
+        select(*(column.label(field) for field, column in _LISTED.items()))
         .join(Force, Force.id == TriggerForm.force_id)
         .join(User, User.id == TriggerForm.created_by_id)
         .where(*where)
         .order_by(TriggerForm.number)
         .limit(limit)
         .offset(offset)
-    )
-    return [ListedForm(*row) for row in rows], total
+    ).mappings()
+    return [ListedForm(**row) for row in rows], total

@@ -14,6 +14,7 @@ from sqlalchemy.sql.selectable import Subquery
 from triggerflow.db import UTCDateTime, db
 from triggerflow.models import Force, FormEvent, ReturnedItem, Role, TriggerForm, User
 from triggerflow.queries.measures import rolled
+from triggerflow.queries.measures.rows import ByForce
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.measures.sql import count_where, days_between
 from triggerflow.rollups.shares import REASON
@@ -24,9 +25,7 @@ _WAITING_ON_FORCE = (FormState.RETURNED, FormState.LAPSED)
 
 
 @dataclass(frozen=True)
-class StaleSummary:
-    code: str
-    name: str
+class StaleSummary(ByForce):
     waiting: int  # returned and not resubmitted (lapsed forms are counted apart)
     over_7: int
     over_14: int
@@ -48,9 +47,7 @@ class StaleReturn:
 
 
 @dataclass(frozen=True)
-class ReasonCount:
-    code: str  # force code, or ALL
-    name: str
+class ReasonCount(ByForce):
     reason: str
     count: int
     share: float  # % of that force's return items

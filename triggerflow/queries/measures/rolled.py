@@ -2,8 +2,9 @@
 
 A measure reads these in place of its facts when it can: rows per force and month for the whole
 months of its period, per force and day for the days either side, never per form.
-The rollups are kept per force and day only, so a measure narrowed by theme, threat type or the
-forms an assessor claimed reads its facts form by form, as before.
+The rollups are kept per theme and threat type, and per assessor who claimed the form, so those
+filters read them as well; only a measure narrowed both to the forms an assessor claimed and by theme
+or threat type reads its facts form by form, as no rollup keeps that combination.
 """
 
 from datetime import date, timedelta
@@ -14,13 +15,13 @@ from sqlalchemy.sql.selectable import Subquery
 from triggerflow.models import Rollup
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.scope import REGION, SENT, scope_kind
-from triggerflow.rollups.shares import MONTHLY
+from triggerflow.rollups.shares import ANY, MONTHLY, NOBODY
 
 
 def rows(scope: MeasureScope, figure: str) -> Subquery | None:
     """force_id, day, actor_id, label, number and count of `figure`; None when the filters need the facts."""
     f = scope.filters
-    if not scope.from_rollups or f.theme or f.threat_type or f.assessor_id:
+    if not scope.from_rollups or (f.assessor_id and (f.theme or f.threat_type)):
         return None
     first, after = _whole_months(f.start, f.end)
     days: ColumnElement[bool]
@@ -42,7 +43,13 @@ def rows(scope: MeasureScope, figure: str) -> Subquery | None:
 
 
 def _scope(scope: MeasureScope) -> list[ColumnElement[bool]]:
-    condition: list[ColumnElement[bool]] = [Rollup.force_id.in_(scope.forces())]
+    f = scope.filters
+    condition: list[ColumnElement[bool]] = [
+        Rollup.force_id.in_(scope.forces()),
+        Rollup.theme == (f.theme or ANY),
+        Rollup.threat_type == (f.threat_type or ANY),
+        Rollup.claimed_by == (f.assessor_id or NOBODY),
+    ]
     if scope_kind(scope.user) in (SENT, REGION):
         condition.append(Rollup.sent.is_(True))  # these users see a form once it has been sent
     return condition

@@ -1,52 +1,49 @@
 """Portable SQL pieces the measures share: the same expression on SQLite and PostgreSQL."""
 
+from collections.abc import Callable
+
 from sqlalchemy import Float, Integer, String, case, cast, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement, Select
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.selectable import Subquery
+from sqlalchemy.types import TypeEngine
 
 SECONDS_PER_DAY = 86400.0
 
 
-class days_between(FunctionElement):
-    """Days (with fractions) from the first timestamp to the second."""
+def portable_function(
+    name: str, type_: TypeEngine, sqlite: Callable[..., str], postgresql: Callable[..., str]
+) -> type[FunctionElement]:
+    """A SQL function spelt `sqlite(*arguments)` on SQLite and `postgresql(*arguments)` on PostgreSQL,
+    each given its arguments as compiled SQL text."""
 
-    type = Float()
-    inherit_cache = True
-    name = "days_between"
+    def spelt(spelling: Callable[..., str]):
+        def compile_(element, compiler, **kw):
+            return spelling(*(compiler.process(argument, **kw) for argument in element.clauses))
 
+        return compile_
 
-@compiles(days_between)
-def _days_between_sqlite(element, compiler, **kw):
-    start, end = list(element.clauses)
-    return f"(julianday({compiler.process(end, **kw)}) - julianday({compiler.process(start, **kw)}))"
-
-
-@compiles(days_between, "postgresql")
-def _days_between_postgresql(element, compiler, **kw):
-    start, end = list(element.clauses)
-    return (
-        f"(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - {compiler.process(start, **kw)})) / {SECONDS_PER_DAY})"
-    )
+    function = type(name, (FunctionElement,), {"type": type_, "inherit_cache": True, "name": name})
+    compiles(function)(spelt(sqlite))
+    compiles(function, "postgresql")(spelt(postgresql))
+    return function
 
 
-class year_month(FunctionElement):
-    """'YYYY-MM' of a timestamp (stored in UTC)."""
-
-    type = String()
-    inherit_cache = True
-    name = "year_month"
-
-
-@compiles(year_month)
-def _year_month_sqlite(element, compiler, **kw):
-    return f"strftime('%Y-%m', {compiler.process(element.clauses, **kw)})"
-
-
-@compiles(year_month, "postgresql")
-def _year_month_postgresql(element, compiler, **kw):
-    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
+# Days (with fractions) from the first timestamp to the second.
+days_between = portable_function(
+    "days_between",
+    Float(),
+    sqlite=lambda start, end: f"(julianday({end}) - julianday({start}))",
+    postgresql=lambda start, end: f"(EXTRACT(EPOCH FROM ({end} - {start})) / {SECONDS_PER_DAY})",
+)
+# 'YYYY-MM' of a timestamp (stored in UTC).
+year_month = portable_function(
+    "year_month",
+    String(),
+    sqlite=lambda moment: f"strftime('%Y-%m', {moment})",
+    postgresql=lambda moment: f"to_char({moment}, 'YYYY-MM')",
+)
 
 
 def count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:

@@ -12,6 +12,7 @@ from sqlalchemy import Select, and_, func, literal, select
 
 from triggerflow.db import UTCDateTime, db
 from triggerflow.models import Disruption, Force, Threat, ThreatEvent, TriggerForm
+from triggerflow.queries.measures.rows import ByForce
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.measures.sql import count_where, days_between
 from triggerflow.threats.states import OPEN_STATES, ThreatState
@@ -22,9 +23,7 @@ CELLS = ("accepted", "lro_due", "lro_on_time", "plan_due", "plan_on_time", "revi
 
 
 @dataclass(frozen=True)
-class ThreatCounts:
-    code: str
-    name: str
+class ThreatCounts(ByForce):
     accepted: int
     lro_due: int  # accepted in the period, and the 7 days are up or an LRO was appointed
     lro_on_time: int

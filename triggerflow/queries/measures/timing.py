@@ -18,6 +18,7 @@ from triggerflow.db import db
 from triggerflow.models import Force, FormStay
 from triggerflow.queries import clocks as form_clocks
 from triggerflow.queries.measures import decisions, rolled
+from triggerflow.queries.measures.rows import ByForce
 from triggerflow.queries.measures.scope import MeasureScope
 from triggerflow.queries.measures.sql import percentiles
 from triggerflow.rollups.shares import STAY
@@ -40,9 +41,7 @@ class StateTime:
 
 
 @dataclass(frozen=True)
-class Clocks:
-    code: str
-    name: str
+class Clocks(ByForce):
     end_to_end: Spread
     rocta: Spread
     force: Spread
