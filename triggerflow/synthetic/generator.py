@@ -8,13 +8,14 @@ a return asked; a form never sent holds a half-written draft.
 """
 
 import time as clock
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 from random import Random
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from triggerflow.clocks.working_days import local_today
 from triggerflow.db import db
@@ -58,10 +59,26 @@ def generate(
     plan = _plan(forms, seed, scenario)
     timeline = Timeline(datetime.combine(start, time.min, UTC), (until - start).days)
     rng = Random(seed)
+    written = events = items = 0
+    for batch in _written(_batches(forms, plan, timeline, rng, seed), db.engine):
+        written, events, items = written + len(batch.forms), events + len(batch.events), items + len(batch.items)
+        if progress:
+            progress(written)
+    with db.engine.begin() as connection:
+        writer.save_counters(connection, plan.numbers)
+        writer.resync_sequences(connection)
+        _unassessed_operations(connection, plan, rng, timeline)
+        threats.write(connection, plan.casts, until, seed)
+        # The histories went round the workflow service, so the dashboards' counts are worked out from them.
+        rollups.rebuild(connection)
+    return Summary(forms, events, items, clock.perf_counter() - started)
+
+
+def _batches(forms: int, plan: "_Plan", timeline: Timeline, rng: Random, seed: int) -> Iterator[Batch]:
+    """The forms' lives, drawn in order, a chunk of rows at a time."""
     # Answers draw from their own generator, so the histories stay those the seed always gave.
     words = Random(f"answers-{seed}")
     cumulative = list(accumulate(plan.profiles[f["code"]].weight for f in plan.forces))
-    events = items = 0
     scripted: dict[str, int] = {}  # forms given the scripted story so far, per force
     for chunk_start in range(0, forms, CHUNK):
         batch = Batch(plan.criteria_version, words)
@@ -76,7 +93,7 @@ def generate(
                 rng=rng,
                 t=created,
                 end=timeline.days,
-                start_date=start,
+                start_date=timeline.base.date(),
                 returned_twice=(
                     scripted.get(force["code"], 0) < profile.returned_twice_lapsed
                     and _room_for_the_story(created, timeline.days)
@@ -85,21 +102,30 @@ def generate(
             if life.returned_twice:
                 scripted[force["code"]] = scripted.get(force["code"], 0) + 1
             batch.add(life, force, _number(plan.numbers, force, timeline.at(created)), rng, timeline)
-        with db.engine.begin() as connection:
-            writer.write(
-                connection, batch.forms, batch.events, batch.stays, batch.items, batch.records, batch.snapshots
-            )
-        events, items = events + len(batch.events), items + len(batch.items)
-        if progress:
-            progress(min(forms, chunk_start + CHUNK))
-    with db.engine.begin() as connection:
-        writer.save_counters(connection, plan.numbers)
-        writer.resync_sequences(connection)
-        _unassessed_operations(connection, plan, rng, timeline)
-        threats.write(connection, plan.casts, until, seed)
-        # The histories went round the workflow service, so the dashboards' counts are worked out from them.
-        rollups.rebuild(connection)
-    return Summary(forms, events, items, clock.perf_counter() - started)
+        yield batch
+
+
+def _written(batches: Iterator[Batch], engine: Engine) -> Iterator[Batch]:
+    """Each chunk written in a transaction of its own, given back once written. On PostgreSQL the next
+    chunk is drawn while the server takes in the last one's COPY, on the other core."""
+    if engine.dialect.name != "postgresql":  # SQLite writes in this process, and a memory database is per thread
+        for batch in batches:
+            yield _write(engine, batch)
+        return
+    with ThreadPoolExecutor(max_workers=1) as writing:
+        pending = None
+        for batch in batches:
+            if pending is not None:
+                yield pending.result()
+            pending = writing.submit(_write, engine, batch)
+        if pending is not None:
+            yield pending.result()
+
+
+def _write(engine: Engine, batch: Batch) -> Batch:
+    with engine.begin() as connection:
+        writer.write(connection, batch.forms, batch.events, batch.stays, batch.items, batch.records, batch.snapshots)
+    return batch
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from random import Random
 
 from sqlalchemy import Connection, func, select, text
 
+from triggerflow.bulk import bulk_insert
 from triggerflow.models import AcceptanceRecord, Disruption, Force, PlanAction, Threat, ThreatEvent, TriggerForm
 from triggerflow.synthetic.lifecycle import Cast
 from triggerflow.synthetic.names import person
-from triggerflow.synthetic.writer import bulk_insert
 from triggerflow.threats.definition import PLAN_STRANDS
 
 REVIEW_EVERY = {"high": 28, "medium": 56, "low": 91}
