@@ -91,7 +91,8 @@ wrk-deps:
 	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 
 # Synthetic data on SQLite and a throwaway PostgreSQL, measured, written to docs/performance.md.
-# A million forms too: make bench BENCH_SIZES="10000 100000 1000000". BENCH_ARGS="--profile" to profile.
+# A million forms too: make bench BENCH_SIZES="10000 100000 1000000" (sizes over 100,000 on PostgreSQL alone;
+# BENCH_ARGS="--sqlite-up-to 1000000" takes SQLite there too). BENCH_ARGS="--profile" to profile.
 bench: install postgresql-deps wrk-deps
 	$(BIN)/python -m bench --sizes $(BENCH_SIZES) $(BENCH_ARGS)
 

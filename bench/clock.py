@@ -10,6 +10,9 @@ from sqlalchemy.engine import Engine
 
 BUDGET_SECONDS = 4.0  # per figure: fewer repeats for slow work, never fewer than MIN_REPEATS
 MIN_REPEATS, MAX_REPEATS = 3, 15
+# Work slower than this is timed once after its warm-up: at a million forms a dashboard that reads every
+# row takes many seconds, its noise is small beside that, and three repeats of each would take the run hours.
+SLOW_SECONDS = 2.0
 
 
 def median_ms(work: Callable[[], Any]) -> float:
@@ -17,7 +20,7 @@ def median_ms(work: Callable[[], Any]) -> float:
     started = time.perf_counter()
     work()
     first = time.perf_counter() - started
-    repeats = max(MIN_REPEATS, min(MAX_REPEATS, int(BUDGET_SECONDS / max(first, 1e-6))))
+    repeats = 1 if first > SLOW_SECONDS else max(MIN_REPEATS, min(MAX_REPEATS, int(BUDGET_SECONDS / max(first, 1e-6))))
     times = []
     for _ in range(repeats):
         started = time.perf_counter()

@@ -6,6 +6,7 @@ import platform
 from datetime import datetime
 from pathlib import Path
 
+from bench.clock import SLOW_SECONDS
 from bench.crowd import verdict
 from bench.run import Run, SizeResult
 
@@ -20,16 +21,20 @@ def write(run: Run, path: Path) -> None:
 
 
 def _heading(run: Run) -> list[str]:
-    sizes = ", ".join(f"{size:,}" for size in run.sizes)
+    sizes = "; ".join(
+        f"{', '.join(f'{size:,}' for size in run.sizes_on(backend))} forms on {run.versions[backend].split()[0]}"
+        for backend in run.backends
+    )
     return [
         "# Performance at national scale",
         "",
         "<!-- Written by `make bench` (bench/report.py); edit bench/findings.md, not this file. -->",
         "",
         f"Measured {datetime.now():%-d %B %Y at %H:%M} on {_machine()}, with {' and '.join(run.versions.values())}.",
-        f"Synthetic forms with full histories (`generate-data`, seed 1): {sizes} forms on each database, grown in "
-        "place. Times are server times in milliseconds, each the median of repeated runs after a warm-up; the "
-        "machine is shared, so compare figures within a run and read ratios before absolute times.",
+        f"Synthetic forms with full histories (`generate-data`, seed 1): {sizes}, grown in "
+        "place. Times are server times in milliseconds, each the median of repeated runs after a warm-up (one "
+        f"run for work over {SLOW_SECONDS:.0f} s); the machine is shared, so compare figures within a run and read "
+        "ratios before absolute times.",
         "",
     ]
 
@@ -72,9 +77,9 @@ def _goals(run: Run) -> list[str]:
     rows = [
         "## Goals",
         "",
-        f"At the largest size measured ({run.sizes[-1]:,} forms).",
+        "At the largest size each database was measured at.",
         "",
-        "| Goal | " + " | ".join(run.backends) + " |",
+        "| Goal | " + " | ".join(f"{b} ({run.sizes_on(b)[-1]:,} forms)" for b in run.backends) + " |",
         "|---|" + "---|" * len(run.backends),
     ]
     checks = (
@@ -155,6 +160,14 @@ def _size_heads(run: Run) -> tuple[str, str]:
     return f"| | {heads} | growth |", "|---|" + "---:|" * len(run.sizes) + "---|"
 
 
+def _row(run: Run, label: str, cells: dict[int, str], values: dict[int, float] | None = None) -> str:
+    """A figure at each size of the run, "–" where this database was not measured, and its growth."""
+    shown = " | ".join(cells.get(size, "–") for size in run.sizes)
+    sizes = list(values or {})
+    growth = _growth(values[sizes[0]], values[sizes[-1]], sizes) if values else ""
+    return f"| {label} | {shown} | {growth}".rstrip() + " |"
+
+
 def _details(run: Run) -> list[str]:
     rows = []
     for backend in run.backends:
@@ -167,12 +180,9 @@ def _details(run: Run) -> list[str]:
             *_size_heads(run),
         ]
         for n, timing in enumerate(results[0].lists + results[0].dashboards):
-            found = [(r.lists + r.dashboards)[n] for r in results]
-            rows.append(
-                f"| {timing.name} | "
-                + " | ".join(f"{t.ms:,.1f} ({t.statements})" for t in found)
-                + f" | {_growth(found[0].ms, found[-1].ms, run.sizes)} |"
-            )
+            pages = {r.size: (r.lists + r.dashboards)[n] for r in results}
+            cells = {size: f"{t.ms:,.1f} ({t.statements})" for size, t in pages.items()}
+            rows.append(_row(run, timing.name, cells, {size: t.ms for size, t in pages.items()}))
         rows += [
             "",
             "### Dashboard measures: server time / raw SQL in ms (ratio)",
@@ -183,12 +193,9 @@ def _details(run: Run) -> list[str]:
             *_size_heads(run),
         ]
         for n, timing in enumerate(results[0].measures):
-            found = [r.measures[n] for r in results]
-            rows.append(
-                f"| {timing.name} | "
-                + " | ".join(f"{t.ms:,.0f} / {t.sql_ms:,.0f} ({t.ms / t.sql_ms:.2f}×)" for t in found)
-                + f" | {_growth(found[0].ms, found[-1].ms, run.sizes)} |"
-            )
+            measures = {r.size: r.measures[n] for r in results}
+            cells = {size: f"{t.ms:,.0f} / {t.sql_ms:,.0f} ({t.ms / t.sql_ms:.2f}×)" for size, t in measures.items()}
+            rows.append(_row(run, timing.name, cells, {size: t.ms for size, t in measures.items()}))
         rows += [
             "",
             "### Throughput under gunicorn (2 workers), wrk -t2 -c20: requests a second (share of hello-world)",
@@ -196,12 +203,9 @@ def _details(run: Run) -> list[str]:
             *_size_heads(run),
         ]
         for name in results[0].throughput:
-            rates = [r.throughput for r in results]
-            rows.append(
-                f"| {name} | "
-                + " | ".join(f"{r[name]:,.0f} ({r[name] / r['hello-world']:.0%})" for r in rates)
-                + f" | {_growth(rates[0][name], rates[-1][name], run.sizes)} |"
-            )
+            rates = {r.size: r.throughput for r in results}
+            cells = {size: f"{r[name]:,.0f} ({r[name] / r['hello-world']:.0%})" for size, r in rates.items()}
+            rows.append(_row(run, name, cells, {size: r[name] for size, r in rates.items()}))
         rows += [
             "",
             "### CSV export of the whole form history (administrator), in a process of its own",
@@ -216,23 +220,19 @@ def _details(run: Run) -> list[str]:
             ("First row (ms)", lambda e: f"{e.first_row_ms:.0f}"),
             ("Whole download (s)", lambda e: f"{e.seconds:.1f}"),
         ):
-            rows.append(f"| {label} | " + " | ".join(value(r.export) for r in results) + " | |")
+            rows.append(_row(run, label, {r.size: value(r.export) for r in results}))
         rows += ["", "### Storage: KB a form, with indexes", "", *_size_heads(run)]
         for group in results[-1].storage:
-            rows.append(
-                f"| {group} | " + " | ".join(f"{r.storage.get(group, 0) / 1000:,.1f}" for r in results) + " | |"
-            )
+            rows.append(_row(run, group, {r.size: f"{r.storage.get(group, 0) / 1000:,.1f}" for r in results}))
         rows += ["", "### Data generated", "", *_size_heads(run)]
-        rows.append(
-            "| Forms, events, return items added (seconds) | "
-            + " | ".join(
-                f"{g.forms:,}, {g.events:,}, {g.return_items:,} ({g.seconds:.0f} s)" if (g := r.generated) else "–"
-                for r in results
-            )
-            + " | |"
-        )
+        rows.append(_row(run, "Forms, events, return items added (seconds)", {r.size: _generated(r) for r in results}))
         rows.append("")
     return rows
+
+
+def _generated(r: SizeResult) -> str:
+    g = r.generated
+    return f"{g.forms:,}, {g.events:,}, {g.return_items:,} ({g.seconds:.0f} s)" if g else "–"
 
 
 def _findings() -> str:

@@ -46,19 +46,25 @@ class SizeResult:
 class Run:
     sizes: list[int]
     backends: list[str]
+    sqlite_up_to: int | None = None  # larger sizes are measured on PostgreSQL alone
     versions: dict[str, str] = field(default_factory=dict)
     results: list[SizeResult] = field(default_factory=list)
 
+    def sizes_on(self, backend: str) -> list[int]:
+        if backend != "sqlite" or self.sqlite_up_to is None:
+            return self.sizes
+        return [size for size in self.sizes if size <= self.sqlite_up_to]
 
-def run(sizes: list[int], backends: list[str], progress=print) -> Run:
-    found = Run(sorted(sizes), backends)
+
+def run(sizes: list[int], backends: list[str], progress=print, sqlite_up_to: int | None = None) -> Run:
+    found = Run(sorted(sizes), backends, sqlite_up_to)
     for backend in backends:
         with database(backend) as url:
             secret_key = secrets.token_hex(32)
             app = create_app(bench_config(url, secret_key))
             dataset.prepare(app)
             found.versions[backend] = _version(app)
-            for size in found.sizes:
+            for size in found.sizes_on(backend):
                 progress(f"{backend}: {size:,} forms")
                 found.results.append(_measure(app, url, secret_key, backend, size, progress))
     return found

@@ -3,10 +3,14 @@ benchmark tells what a form costs on disk."""
 
 from pathlib import Path
 
-from bench import storage
+from bench import report, storage
 from bench.crowd import page, verdict
+from bench.export import Export
+from bench.pages import Timing
+from bench.run import Run, SizeResult
 from tests.factories import complete_draft
 from triggerflow.db import db
+from triggerflow.synthetic.generator import Summary
 
 
 def test_a_section_page_posts_back_what_it_shows_with_a_dates_three_boxes(sign_in, people):
@@ -60,3 +64,36 @@ def test_storage_a_form_is_every_tables_bytes_grouped_and_divided_by_the_forms(a
 
     assert spent["Forms and their answers"] > 0 and spent["Events"] > 0
     assert spent["Total"] == sum(value for group, value in spent.items() if group != "Total")
+
+
+def test_the_report_puts_every_size_side_by_side_with_a_dash_where_sqlite_stopped(tmp_path: Path):
+    found = Run([10_000, 1_000_000], ["sqlite", "postgresql"], sqlite_up_to=100_000)
+    found.versions = {"sqlite": "SQLite 3.40.1", "postgresql": "PostgreSQL 15.18"}
+    for backend in found.backends:
+        for size in found.sizes_on(backend):
+            found.results.append(_measured(backend, size, ms=size / 1000))
+    path = tmp_path / "performance.md"
+
+    report.write(found, path)
+
+    text = path.read_text(encoding="utf-8")
+    sqlite, postgresql = text.split("## PostgreSQL")[0], text.split("## PostgreSQL")[1]
+    assert found.sizes_on("sqlite") == [10_000]
+    assert "| Form page | 10.0 (4) | – | |" in sqlite
+    assert "| Form page | 10.0 (4) | 1,000.0 (4) | ×100.0 (linear) |" in postgresql
+    assert "| Snapshots | 2.0 | – | |" in sqlite and "| Snapshots | 2.0 | 2.0 | |" in postgresql
+    assert "sqlite (10,000 forms) | postgresql (1,000,000 forms)" in text
+
+
+def _measured(backend: str, size: int, ms: float) -> SizeResult:
+    return SizeResult(
+        backend,
+        size,
+        Summary(size, size * 6, size // 2, 1.0),
+        [Timing("Form page", ms, 4)],
+        [Timing("Dashboard: Overview", ms, 9)],
+        [Timing("assessors", ms, 5, sql_ms=ms)],
+        {"hello-world": 1000.0, "Form page": 400.0},
+        Export(size * 6, 30.0, 31.0, 5.0, 100.0, 90.0),
+        {"Snapshots": 2000.0, "Total": 2000.0},
+    )

@@ -10,9 +10,10 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import groupby
 
-from sqlalchemy import Connection, delete, insert, inspect, select, true
+from sqlalchemy import Connection, delete, inspect, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 
+from triggerflow.bulk import bulk_insert
 from triggerflow.db import db
 from triggerflow.models import FormEvent, FormStay, ReturnedItem, Rollup, RollupShare, TriggerForm
 from triggerflow.rollups.shares import ASSESSOR_ACTIONS, Key, from_json, share, to_json
@@ -114,13 +115,11 @@ def rebuild(connection: Connection) -> int:
         if counts:  # a draft never moved has none
             shares.append({"form_id": form.id, "rows": to_json(counts)})
         if len(shares) == BATCH:
-            connection.execute(insert(RollupShare), shares)
+            bulk_insert(connection, RollupShare.__table__, shares)
             shares = []
-    if shares:
-        connection.execute(insert(RollupShare), shares)
+    bulk_insert(connection, RollupShare.__table__, shares)
     rows = [dict(zip(KEY, key), count=n) for key, n in totals.items() if n]
-    for start in range(0, len(rows), BATCH):
-        connection.execute(insert(Rollup), rows[start : start + BATCH])
+    bulk_insert(connection, Rollup.__table__, rows)
     return len(rows)
 
 

@@ -8,45 +8,27 @@ a return asked; a form never sent holds a half-written draft.
 """
 
 import time as clock
-from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 from random import Random
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
-from triggerflow.audit import chain
 from triggerflow.clocks.working_days import local_today
-from triggerflow.content import vocab
 from triggerflow.db import db
 from triggerflow.models import Force, ForceOperation, Region
 from triggerflow.queries import criteria_versions
 from triggerflow.rollups import store as rollups
-from triggerflow.synthetic import answers, people, profiles, threats, writer
+from triggerflow.synthetic import people, profiles, threats, writer
+from triggerflow.synthetic.batch import Batch, Timeline
 from triggerflow.synthetic.lifecycle import Cast, Life
 from triggerflow.synthetic.names import person, working_name
-from triggerflow.synthetic.revisions import revise
-from triggerflow.workflow import stays
 
 CHUNK = 20_000
 STORY_DAYS = 100  # the longest a scripted return, resubmission, second return and lapse can take
-THREAT_WEIGHTS = (("ocg", 70), ("priority_individual", 20), ("soc_vulnerability", 10))
-THEME_WEIGHTS = {
-    "drugs_supply": 22,
-    "county_lines": 18,
-    "organised_acquisitive_crime": 10,
-    "fraud": 9,
-    "modern_slavery": 8,
-    "firearms": 6,
-    "money_laundering": 7,
-    "organised_immigration_crime": 5,
-    "child_sexual_abuse": 5,
-    "cyber_crime": 4,
-    "bribery_corruption_sanctions": 2,
-    "other": 4,
-}
 
 
 @dataclass(frozen=True)
@@ -75,15 +57,31 @@ def generate(
     until = until or local_today()
     start = until - timedelta(days=round(months * 30.4375))
     plan = _plan(forms, seed, scenario)
-    timeline = _Timeline(datetime.combine(start, time.min, UTC), (until - start).days)
+    timeline = Timeline(datetime.combine(start, time.min, UTC), (until - start).days)
     rng = Random(seed)
+    written = events = items = 0
+    for batch in _written(_batches(forms, plan, timeline, rng, seed), db.engine):
+        written, events, items = written + len(batch.forms), events + len(batch.events), items + len(batch.items)
+        if progress:
+            progress(written)
+    with db.engine.begin() as connection:
+        writer.save_counters(connection, plan.numbers)
+        writer.resync_sequences(connection)
+        _unassessed_operations(connection, plan, rng, timeline)
+        threats.write(connection, plan.casts, until, seed)
+        # The histories went round the workflow service, so the dashboards' counts are worked out from them.
+        rollups.rebuild(connection)
+    return Summary(forms, events, items, clock.perf_counter() - started)
+
+
+def _batches(forms: int, plan: "_Plan", timeline: Timeline, rng: Random, seed: int) -> Iterator[Batch]:
+    """The forms' lives, drawn in order, a chunk of rows at a time."""
     # Answers draw from their own generator, so the histories stay those the seed always gave.
     words = Random(f"answers-{seed}")
     cumulative = list(accumulate(plan.profiles[f["code"]].weight for f in plan.forces))
-    events = items = 0
     scripted: dict[str, int] = {}  # forms given the scripted story so far, per force
     for chunk_start in range(0, forms, CHUNK):
-        batch = _Batch(plan.criteria_version, words)
+        batch = Batch(plan.criteria_version, words)
         for i in range(chunk_start, min(forms, chunk_start + CHUNK)):
             force = rng.choices(plan.forces, cum_weights=cumulative)[0]
             created = timeline.days * (i + rng.random()) / forms
@@ -95,7 +93,7 @@ def generate(
                 rng=rng,
                 t=created,
                 end=timeline.days,
-                start_date=start,
+                start_date=timeline.base.date(),
                 returned_twice=(
                     scripted.get(force["code"], 0) < profile.returned_twice_lapsed
                     and _room_for_the_story(created, timeline.days)
@@ -104,21 +102,30 @@ def generate(
             if life.returned_twice:
                 scripted[force["code"]] = scripted.get(force["code"], 0) + 1
             batch.add(life, force, _number(plan.numbers, force, timeline.at(created)), rng, timeline)
-        with db.engine.begin() as connection:
-            writer.write(
-                connection, batch.forms, batch.events, batch.stays, batch.items, batch.records, batch.snapshots
-            )
-        events, items = events + len(batch.events), items + len(batch.items)
-        if progress:
-            progress(min(forms, chunk_start + CHUNK))
-    with db.engine.begin() as connection:
-        writer.save_counters(connection, plan.numbers)
-        writer.resync_sequences(connection)
-        _unassessed_operations(connection, plan, rng, timeline)
-        threats.write(connection, plan.casts, until, seed)
-        # The histories went round the workflow service, so the dashboards' counts are worked out from them.
-        rollups.rebuild(connection)
-    return Summary(forms, events, items, clock.perf_counter() - started)
+        yield batch
+
+
+def _written(batches: Iterator[Batch], engine: Engine) -> Iterator[Batch]:
+    """Each chunk written in a transaction of its own, given back once written. On PostgreSQL the next
+    chunk is drawn while the server takes in the last one's COPY, on the other core."""
+    if engine.dialect.name != "postgresql":  # SQLite writes in this process, and a memory database is per thread
+        for batch in batches:
+            yield _write(engine, batch)
+        return
+    with ThreadPoolExecutor(max_workers=1) as writing:
+        pending = None
+        for batch in batches:
+            if pending is not None:
+                yield pending.result()
+            pending = writing.submit(_write, engine, batch)
+        if pending is not None:
+            yield pending.result()
+
+
+def _write(engine: Engine, batch: Batch) -> Batch:
+    with engine.begin() as connection:
+        writer.write(connection, batch.forms, batch.events, batch.stays, batch.items, batch.records, batch.snapshots)
+    return batch
 
 
 @dataclass(frozen=True)
@@ -159,7 +166,7 @@ def _room_for_the_story(created: float, days: int) -> bool:
     return days * 0.55 <= created <= days - STORY_DAYS
 
 
-def _unassessed_operations(connection: Connection, plan: _Plan, rng: Random, timeline: "_Timeline") -> None:
+def _unassessed_operations(connection: Connection, plan: _Plan, rng: Random, timeline: Timeline) -> None:
     """Operations on a force's register against groups it never sent a form for (the scenario's)."""
     rows = []
     for force in plan.forces:
@@ -206,136 +213,3 @@ def _number(numbers: dict[tuple[int, int], int], force: dict, created: datetime)
     key = (force["id"], created.year)
     numbers[key] = numbers.get(key, 0) + 1
     return f"{force['code']}-{created.year}-{numbers[key]:04d}"
-
-
-@dataclass(frozen=True)
-class _Timeline:
-    base: datetime
-    days: int
-
-    def at(self, days: float) -> datetime:
-        return self.base + timedelta(seconds=round(days * 86400))
-
-
-class _Batch:
-    """The rows of one chunk of forms, ready for bulk insert."""
-
-    def __init__(self, criteria_version: int, words: Random) -> None:
-        self.criteria_version = criteria_version
-        self.words = words  # draws the answers, carried from chunk to chunk
-        self.forms: list[dict] = []
-        self.events: list[dict] = []
-        self.stays: list[dict] = []
-        self.items: list[dict] = []
-        self.records: list[dict] = []
-        self.snapshots: list[dict] = []
-
-    def add(self, life: Life, force: dict, number: str, rng: Random, timeline: "_Timeline") -> None:
-        threat_type = rng.choices(*zip(*THREAT_WEIGHTS))[0]
-        theme = rng.choices(list(THEME_WEIGHTS), list(THEME_WEIGHTS.values()))[0]
-        running = rng.random() < life.profile.operation_running
-        name = working_name(rng, threat_type)
-        life.live()
-        at = timeline.at
-        for event in life.events:
-            event["at"] = at(event["at"])
-        for item in life.items:
-            item.update(
-                created_at=at(item["created_at"]),
-                returned_at=at(item["returned_at"]),
-                responded_at=at(item["responded_at"]) if item["responded_at"] is not None else None,
-            )
-        times = {key: at(value) for key, value in life.times.items()}
-        # Hashed here, in memory, so the events still go to the database in one bulk insert.
-        head = chain.seal_rows(number, life.events)
-        self.events += life.events
-        self.stays += stays.from_events(life.events)
-        self.items += life.items
-        self.forms.append(
-            {
-                "id": life.form_id,
-                "number": number,
-                "force_id": force["id"],
-                "created_by_id": life.officer,
-                "state": life.stage.value,
-                "version": 1,
-                "threat_type": threat_type,
-                "primary_theme": theme,
-                "working_name": name,
-                "operation_running": running,
-                "round": life.round,
-                "assessor_id": life.assessor_id,
-                "resubmit_by": life.resubmit_by,
-                "first_submitted_at": times.get("first_submitted"),
-                "submitted_at": times.get("submitted"),
-                "returned_at": times.get("returned"),
-                "decided_at": times.get("decided"),
-                "created_at": life.events[0]["at"],
-                "updated_at": times["updated"],
-                "event_chain_head": head,
-                "answers": self._answers(life, answers.Threat(threat_type, theme, name, running, force)),
-            }
-        )
-        if life.decision:
-            self.records.append(_acceptance(life, force, threat_type, theme, rng, at(life.decision["at"])))
-
-    def _answers(self, life: Life, threat: answers.Threat) -> dict:
-        """The form's answers now, adding a snapshot for each time it was sent to the ROCTA."""
-        rng, current = self.words, None
-        returned = defaultdict(list)  # the return items of each round
-        for item in life.items:
-            returned[item["round"]].append(item)
-        for event in life.events:
-            if current is None and event["action"] in ("send_to_spoc", "submit"):
-                current = answers.complete(threat, rng, event["at"].date())
-            elif event["action"] == "resubmit":
-                current = revise(current, threat, returned[event["round"] - 1], rng, event["at"].date())
-            if event["action"] in ("submit", "resubmit"):
-                self.snapshots.append(
-                    {
-                        "form_id": life.form_id,
-                        "sequence": event["details"]["snapshot"],
-                        "round": event["round"],
-                        "answers": current,
-                        "criteria_version": self.criteria_version,
-                        "created_by_id": event["actor_id"],
-                        "created_at": event["at"],
-                    }
-                )
-        if current is None:
-            return answers.partial(threat, rng, life.events[0]["at"].date())
-        # Items of a return not yet resubmitted that the force has answered: their sections are changed already.
-        answered = [item for item in returned[life.round] if item["responded_at"] is not None]
-        return revise(current, threat, answered, rng, answered[0]["responded_at"].date()) if answered else current
-
-
-def _acceptance(life: Life, force: dict, threat_type: str, theme: str, rng: Random, at: datetime) -> dict:
-    harm, likelihood = rng.randint(10, 90), rng.randint(1, 5)
-    # The LRO and the threat's grade the record once held are still drawn, so each seed gives the
-    # histories it always gave.
-    person(rng)
-    confidence, priority = rng.choice(vocab.MORILE_CONFIDENCE)[0], rng.choice(vocab.MORILE_PRIORITY)[0]
-    rng.choice(vocab.ASSESSMENT_CATEGORIES)
-    return {
-        "form_id": life.form_id,
-        "threat_type": threat_type,
-        "primary_theme": theme,
-        "secondary_themes": [],
-        "apmis_reference": f"APMIS-{force['region']}-{life.form_id}",
-        "morile_harm": str(harm),
-        "morile_likelihood": str(likelihood),
-        "morile_risk": str(harm * likelihood),
-        "morile_confidence": confidence,
-        "morile_organisational_position": "Capacity and capability gap",
-        "morile_priority": priority,
-        "morile_scores": [{"category": "physical", "score": str(harm), "confidence": confidence.title()}],
-        "soc": "soc",
-        "moderation_status": "moderated",
-        "phase": "active",
-        "tier": rng.randint(1, 5),
-        "management_level": rng.choice(vocab.MANAGEMENT_LEVELS)[0],
-        "owning_force_id": force["id"],
-        "notes": None,
-        "recorded_by_id": life.decision["assessor"],
-        "recorded_at": at,
-    }

@@ -36,6 +36,12 @@ REASON_SECTION = {
     "R13": "F",
     "R99": "A",
 }
+# After a lapse, a SPOC reopens the form for the officer to resubmit, or withdraws it (chance below,
+# days after the lapse, comment); otherwise it stays lapsed.
+AFTER_LAPSE = (
+    (0.3, "reopen", (1, 30), "New intelligence received; the officer will resubmit."),
+    (0.55, "withdraw", (5, 60), "Lapsed and no longer pursued."),
+)
 _REJECTIONS = (("N1", 5), ("N2", 4), ("N3", 4), ("N4", 2), ("N5", 1), ("N6", 1))
 
 
@@ -278,19 +284,8 @@ class Life:
         chance = self.rng.random()
         if self.returned_twice:
             return False
-        if chance < 0.3:
-            self._emit(
-                "reopen",
-                self.rng.choice(self.cast.spocs),
-                self.rng.uniform(1, 30),
-                comment="New intelligence received; the officer will resubmit.",
-            )
-            return True
-        if chance < 0.55:
-            self._emit(
-                "withdraw",
-                self.rng.choice(self.cast.spocs),
-                self.rng.uniform(5, 60),
-                comment="Lapsed and no longer pursued.",
-            )
+        for below, action, (soonest, latest), comment in AFTER_LAPSE:
+            if chance < below:
+                self._emit(action, self.rng.choice(self.cast.spocs), self.rng.uniform(soonest, latest), comment=comment)
+                return action == "reopen"
         return False

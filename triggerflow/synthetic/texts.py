@@ -4,37 +4,22 @@ Each template is a little longer than the rule it answers asks for, whatever is 
 no longer: every copy is stored once in the form and again in each of its snapshots.
 """
 
-# Per theme: what the threat does, and an offence it commits carrying 7 years or more.
-THEMES = {
-    "child_sexual_abuse": ("the sexual exploitation of children", "Arranging a child sex offence", "14 years"),
-    "modern_slavery": ("the forced labour of trafficked workers", "Holding a person in slavery", "Life imprisonment"),
-    "organised_immigration_crime": (
-        "smuggling people into the UK",
-        "Assisting unlawful immigration",
-        "Life imprisonment",
-    ),
-    "drugs_supply": ("the wholesale supply of class A drugs", "Supplying a class A drug", "Life imprisonment"),
-    "county_lines": (
-        "supplying crack cocaine and heroin along the line",
-        "Supplying a class A drug",
-        "Life imprisonment",
-    ),
-    "firearms": (
-        "the supply of converted firearms",
-        "Possessing a firearm with intent to endanger life",
-        "Life imprisonment",
-    ),
-    "organised_acquisitive_crime": ("stealing high-value vehicles and plant", "Burglary of a dwelling", "14 years"),
-    "cyber_crime": ("ransomware attacks on local businesses", "Unauthorised acts causing serious damage", "14 years"),
-    "fraud": ("courier fraud against older people", "Fraud by false representation", "10 years"),
-    "money_laundering": (
-        "laundering criminal cash through local businesses",
-        "Concealing criminal property",
-        "14 years",
-    ),
-    "bribery_corruption_sanctions": ("corrupting port and council staff", "Bribing another person", "10 years"),
-    "other": ("the extortion of local traders", "Blackmail", "14 years"),
-}
+# A line per theme: its code | what the threat does | an offence it commits carrying 7 years or more | its maximum.
+_THEME_TABLE = """
+child_sexual_abuse | the sexual exploitation of children | Arranging a child sex offence | 14 years
+modern_slavery | the forced labour of trafficked workers | Holding a person in slavery | Life imprisonment
+organised_immigration_crime | smuggling people into the UK | Assisting unlawful immigration | Life imprisonment
+drugs_supply | the wholesale supply of class A drugs | Supplying a class A drug | Life imprisonment
+county_lines | supplying crack cocaine and heroin along the line | Supplying a class A drug | Life imprisonment
+firearms | the supply of converted firearms | Possessing a firearm with intent to endanger life | Life imprisonment
+organised_acquisitive_crime | stealing high-value vehicles and plant | Burglary of a dwelling | 14 years
+cyber_crime | ransomware attacks on local businesses | Unauthorised acts causing serious damage | 14 years
+fraud | courier fraud against older people | Fraud by false representation | 10 years
+money_laundering | laundering criminal cash through local businesses | Concealing criminal property | 14 years
+bribery_corruption_sanctions | corrupting port and council staff | Bribing another person | 10 years
+other | the extortion of local traders | Blackmail | 14 years
+"""
+THEMES = {theme: tuple(words) for theme, *words in (line.split(" | ") for line in _THEME_TABLE.strip().splitlines())}
 EXPLOITING = {"child_sexual_abuse", "modern_slavery", "county_lines", "organised_immigration_crime"}
 SUMMARIES = {
     "ocg": "The {name} is an organised crime group of {count} or more people led by {principal}, engaged in "

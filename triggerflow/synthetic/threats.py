@@ -12,31 +12,25 @@ from random import Random
 
 from sqlalchemy import Connection, func, select, text
 
+from triggerflow.bulk import bulk_insert
 from triggerflow.models import AcceptanceRecord, Disruption, Force, PlanAction, Threat, ThreatEvent, TriggerForm
 from triggerflow.synthetic.lifecycle import Cast
 from triggerflow.synthetic.names import person
-from triggerflow.synthetic.writer import bulk_insert
 from triggerflow.threats.definition import PLAN_STRANDS
 
 REVIEW_EVERY = {"high": 28, "medium": 56, "low": 91}
 GRADES = (("major", 15), ("moderate", 35), ("minor", 50))
+# What a threat's life takes from the acceptance that put it on the register.
+ACCEPTANCE_USED = ("form_id", "id", "recorded_at", "owning_force_id", "morile_priority", "apmis_reference")
 
 
 def write(connection: Connection, casts: dict[int, Cast], until: date, seed: int) -> int:
     """Give every accepted form without a threat its threat's life up to `until`; the number written."""
     end = datetime.combine(until, time.max, UTC)
+    acceptance = AcceptanceRecord.__table__.c[ACCEPTANCE_USED]
     accepted = connection.execute(
-        select(
-            TriggerForm.id,
-            AcceptanceRecord.id,
-            AcceptanceRecord.recorded_at,
-            AcceptanceRecord.owning_force_id,
-            AcceptanceRecord.morile_priority,
-            AcceptanceRecord.apmis_reference,
-            Force.region_id,
-            Force.name,
-        )
-        .join(AcceptanceRecord, AcceptanceRecord.form_id == TriggerForm.id)
+        select(*acceptance, Force.region_id, Force.name)
+        .join(TriggerForm, TriggerForm.id == AcceptanceRecord.form_id)
         .join(Force, Force.id == AcceptanceRecord.owning_force_id)
         .where(TriggerForm.state == "accepted", AcceptanceRecord.id.not_in(select(Threat.acceptance_id)))
         .order_by(AcceptanceRecord.recorded_at, AcceptanceRecord.id)

@@ -1,10 +1,11 @@
-"""Bulk writes: PostgreSQL's COPY, and on SQLite one INSERT executed over thousands of rows; never the ORM
-row by row."""
+"""A chunk of synthetic forms written in bulk (triggerflow.bulk), with the returns' records, form-number counters
+and sequences brought up to date after them."""
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from triggerflow.bulk import bulk_insert
 from triggerflow.models import (
     AcceptanceRecord,
     FormEvent,
@@ -18,7 +19,6 @@ from triggerflow.models import (
 from triggerflow.models.returned_item import record_of
 from triggerflow.search.document import document
 
-BATCH = 5_000
 SQLITE_CACHE_KIB = 512 * 1024
 
 
@@ -48,47 +48,6 @@ def write(
         _record_returns(connection, min(f["id"] for f in forms), max(f["id"] for f in forms))
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("PRAGMA cache_size = -2000")  # SQLite's default, for whoever reuses it
-
-
-def bulk_insert(connection: Connection, table: Table, rows: list[dict]) -> None:
-    """The rows into the table: COPY on PostgreSQL, executemany on SQLite."""
-    if connection.dialect.name == "postgresql":
-        _copy(connection, table, rows)
-        return
-    # executemany: one prepared INSERT for the batch (sqlite3's C loop). Tried here and slower:
-    # multi-row VALUES (compiling it costs more than it saves) and RETURNING-driven "insertmanyvalues".
-    for start in range(0, len(rows), BATCH):
-        connection.execute(insert(table), rows[start : start + BATCH])
-
-
-def _copy(connection: Connection, table: Table, rows: list[dict]) -> None:
-    """COPY FROM STDIN: 5,000 forms' rows took 8.9 s against 11.5 s with psycopg's pipelined INSERTs. Each value goes
-    through its column type's own conversion (JSON, enums, UTC datetimes), and a column a row leaves
-    out takes its Python default, as an INSERT through SQLAlchemy would give it."""
-    if not rows:
-        return
-    given = list(dict.fromkeys(name for row in rows for name in row))
-    defaults = {
-        column.name: column.default
-        for column in table.columns
-        if column.name not in given and column.default is not None
-    }
-    names = [*given, *defaults]
-    convert = [table.c[name].type._cached_bind_processor(connection.dialect) for name in names]  # noqa: SLF001
-    columns = ", ".join(connection.dialect.identifier_preparer.quote(name) for name in names)
-    with connection.connection.cursor() as cursor, cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:  # nosec B608 - names from the model
-        for row in rows:
-            values = [row.get(name) for name in given] + [_default(default) for default in defaults.values()]
-            copy.write_row(
-                [
-                    value if process is None or value is None else process(value)
-                    for value, process in zip(values, convert)
-                ]
-            )
-
-
-def _default(default):
-    return default.arg(None) if default.is_callable else default.arg
 
 
 def _search_rows(forms: list[dict], records: list[dict]) -> list[dict]:
