@@ -6,7 +6,7 @@ import os
 from bench.config import bench_config
 from bench.load import HELLO_PATH
 from triggerflow import create_app
-from triggerflow.web.access import PUBLIC, allow
+from triggerflow.access import PUBLIC, allow
 
 app = create_app(bench_config(os.environ["BENCH_DATABASE_URL"], os.environ["BENCH_SECRET_KEY"]))
 

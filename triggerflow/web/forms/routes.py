@@ -14,6 +14,7 @@ from triggerflow.queries.clocks import timing
 from triggerflow.queries.common_returns import common_returns
 from triggerflow.queries.duplicates import possible_duplicates
 from triggerflow.queries.scope import get_form_or_404
+from triggerflow.web.forms import answers
 from triggerflow.web.forms.layout import layout_for, printed_marking, spoc_note
 from triggerflow.web.review.overview import review_context
 from triggerflow.workflow.definition import action_for
@@ -23,6 +24,12 @@ from triggerflow.workflow.service import available_actions, start_form
 from triggerflow.workflow.states import FormState
 
 bp = Blueprint("forms", __name__, url_prefix="/forms")
+
+
+@bp.record_once
+def _share_answers(state) -> None:
+    # The answers macros are imported without the page's context, and the drafting pages use them too.
+    state.app.jinja_env.globals.update(answers_html=answers.answers_html, answer_rows_html=answers.rows_html)
 
 
 @bp.get("/new")

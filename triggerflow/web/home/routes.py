@@ -9,10 +9,18 @@ from triggerflow.input_ids import number_or
 from triggerflow.models import Role
 from triggerflow.queries import queues
 from triggerflow.queries.people import spocs_of
+from triggerflow.web.home.cells import cell_html
 from triggerflow.web.home.queue_tables import Viewer, queue_table
 from triggerflow.workflow.states import FormState
 
 bp = Blueprint("home", __name__)
+
+
+@bp.record_once
+def _share_cells(state) -> None:
+    # The queue macro is imported without the page's context.
+    state.app.jinja_env.globals["queue_cell_html"] = cell_html
+
 
 # The queues each role works from, by the key their page number travels under (?<key>_page=2), with their columns.
 _QUEUES = {
