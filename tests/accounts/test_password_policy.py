@@ -76,4 +76,4 @@ def test_an_administrator_creating_a_user_gets_the_policy_in_the_error_summary(p
             "password": "qwerty123456",
         },
     )
-    assert response.status_code == 400 and error_summary(parse(response)) == [(TOO_COMMON, "#password")]
+    assert response.status_code == 422 and error_summary(parse(response)) == [(TOO_COMMON, "#password")]

@@ -5,6 +5,7 @@ import pytest
 from tests import factories
 from tests.measures.history import on
 from tests.web.htmlpage import parse
+from triggerflow.clocks import working_days
 from triggerflow.queries.measures import threats
 from triggerflow.queries.measures.drill import forms_behind
 from triggerflow.threats import service
@@ -13,7 +14,7 @@ from triggerflow.threats import service
 @pytest.fixture
 def act(h, monkeypatch):
     """act(threat, day, action, actor, **details): a threat action on that day."""
-    monkeypatch.setattr(service, "utcnow", lambda: h.now)
+    monkeypatch.setattr(working_days, "utcnow", lambda: h.now)
 
     def _act(threat, n, action, actor, **details):
         h.at(n)
