@@ -25,15 +25,6 @@ class When:
     section: str | None = None
 
 
-def answer_is(field: str, *values: str) -> When:
-    return When(field, frozenset(values))
-
-
-def threat_type_is(*types: str) -> When:
-    # Until the type is chosen every type's questions show, so nothing is hidden on a guess.
-    return When("threat_type", frozenset({*types, UNANSWERED}), section="A")
-
-
 def holds(when: When, answers: dict[str, Any]) -> bool:
     value = answers.get(when.field) if isinstance(answers, dict) else None
     chosen = value if isinstance(value, list) else [value if isinstance(value, str) else UNANSWERED]

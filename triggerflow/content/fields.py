@@ -1,6 +1,6 @@
 """What a section of the trigger form is made of: its questions (fields) and its repeating lists (groups).
 
-The sections themselves, and what they ask, are in content.sections and content.groups.
+The sections themselves, and what they ask, are in questions.toml, read by content.questions.
 """
 
 from dataclasses import dataclass
