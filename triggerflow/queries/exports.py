@@ -5,6 +5,7 @@ statement is read in batches (see exports.stream), so its size does not matter.
 """
 
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import aliased
@@ -27,45 +28,27 @@ Export = tuple[tuple[str, ...], Select]
 
 def forms(user: User, filters: FormFilters) -> Export:
     author, assessor = aliased(User), aliased(User)
-    headings = (
-        "Form number",
-        "Force code",
-        "Force",
-        "State",
-        "Threat type",
-        "Primary theme",
-        "Working name",
-        "Round",
-        "Created at",
-        "First submitted at",
-        "Last submitted at",
-        "Returned at",
-        "Resubmit by",
-        "Decided at",
-        "Author",
-        "Assessor",
-        "Operation running",
+    headings, columns = _headed(
+        ("Form number", TriggerForm.number),
+        ("Force code", Force.code),
+        ("Force", Force.name),
+        ("State", TriggerForm.state),
+        ("Threat type", TriggerForm.threat_type),
+        ("Primary theme", TriggerForm.primary_theme),
+        ("Working name", TriggerForm.working_name),
+        ("Round", TriggerForm.round),
+        ("Created at", TriggerForm.created_at),
+        ("First submitted at", TriggerForm.first_submitted_at),
+        ("Last submitted at", TriggerForm.submitted_at),
+        ("Returned at", TriggerForm.returned_at),
+        ("Resubmit by", TriggerForm.resubmit_by),
+        ("Decided at", TriggerForm.decided_at),
+        ("Author", author.name),
+        ("Assessor", assessor.name),
+        ("Operation running", TriggerForm.operation_running),
     )
     query = (
-        select(
-            TriggerForm.number,
-            Force.code,
-            Force.name,
-            TriggerForm.state,
-            TriggerForm.threat_type,
-            TriggerForm.primary_theme,
-            TriggerForm.working_name,
-            TriggerForm.round,
-            TriggerForm.created_at,
-            TriggerForm.first_submitted_at,
-            TriggerForm.submitted_at,
-            TriggerForm.returned_at,
-            TriggerForm.resubmit_by,
-            TriggerForm.decided_at,
-            author.name,
-            assessor.name,
-            TriggerForm.operation_running,
-        )
+        select(*columns)
         .join(Force, Force.id == TriggerForm.force_id)
         .join(author, author.id == TriggerForm.created_by_id)
         .outerjoin(assessor, assessor.id == TriggerForm.assessor_id)
@@ -76,31 +59,20 @@ def forms(user: User, filters: FormFilters) -> Export:
 
 
 def events(user: User, filters: FormFilters, since: date | None = None, until: date | None = None) -> Export:
-    headings = (
-        "Form number",
-        "At",
-        "Action",
-        "From state",
-        "To state",
-        "By",
-        "Their role",
-        "Round",
-        "Reason code",
-        "Comment",
+    headings, columns = _headed(
+        ("Form number", TriggerForm.number),
+        ("At", FormEvent.at),
+        ("Action", FormEvent.action),
+        ("From state", FormEvent.from_state),
+        ("To state", FormEvent.to_state),
+        ("By", User.name),
+        ("Their role", User.role),
+        ("Round", FormEvent.round),
+        ("Reason code", FormEvent.reason_code),
+        ("Comment", FormEvent.comment),
     )
     query = (
-        select(
-            TriggerForm.number,
-            FormEvent.at,
-            FormEvent.action,
-            FormEvent.from_state,
-            FormEvent.to_state,
-            User.name,
-            User.role,
-            FormEvent.round,
-            FormEvent.reason_code,
-            FormEvent.comment,
-        )
+        select(*columns)
         .join(TriggerForm, TriggerForm.id == FormEvent.form_id)
         .outerjoin(User, User.id == FormEvent.actor_id)
         .where(FormEvent.form_id.in_(filtered_forms(user, filters)))
@@ -115,31 +87,20 @@ def events(user: User, filters: FormFilters, since: date | None = None, until: d
 
 def return_items(user: User, filters: FormFilters) -> Export:
     """Items the force has been sent: never the assessor's drafts (pending items)."""
-    headings = (
-        "Form number",
-        "Round",
-        "Section",
-        "Question",
-        "Reason code",
-        "Status",
-        "Comment",
-        "Response",
-        "Returned at",
-        "Responded at",
+    headings, columns = _headed(
+        ("Form number", TriggerForm.number),
+        ("Round", ReturnItem.round),
+        ("Section", ReturnItem.section),
+        ("Question", ReturnItem.field),
+        ("Reason code", ReturnItem.reason_code),
+        ("Status", ReturnItem.status),
+        ("Comment", ReturnItem.comment),
+        ("Response", ReturnItem.response),
+        ("Returned at", ReturnItem.returned_at),
+        ("Responded at", ReturnItem.responded_at),
     )
     query = (
-        select(
-            TriggerForm.number,
-            ReturnItem.round,
-            ReturnItem.section,
-            ReturnItem.field,
-            ReturnItem.reason_code,
-            ReturnItem.status,
-            ReturnItem.comment,
-            ReturnItem.response,
-            ReturnItem.returned_at,
-            ReturnItem.responded_at,
-        )
+        select(*columns)
         .join(TriggerForm, TriggerForm.id == ReturnItem.form_id)
         .where(ReturnItem.form_id.in_(filtered_forms(user, filters)), ReturnItem.status != ReturnItemStatus.PENDING)
         .order_by(ReturnItem.id)
@@ -151,69 +112,39 @@ def accepted_threats(user: User, filters: FormFilters) -> Export:
     """Accepted threats with their acceptance records, one row each, for loading onto the SOC master list."""
     owning, submitting, recorder = aliased(Force), aliased(Force), aliased(User)
     record = AcceptanceRecord
-    headings = (
-        "TriggerFlow reference",
-        "APMIS reference",
-        "Threat name",
-        "Threat type",
-        "Primary theme",
-        "Secondary themes",
-        "Owning force code",
-        "Owning force",
-        "Submitting force code",
-        "SOC",
-        "Moderation status",
-        "Phase",
-        "PND reference",
-        "Tier",
-        "Management level",
-        "MoRiLE harm",
-        "MoRiLE likelihood",
-        "MoRiLE risk",
-        "MoRiLE confidence",
-        "MoRiLE organisational position",
-        "MoRiLE priority",
-        "Register state",
-        "LRO name",
-        "LRO organisation",
-        "LRO appointed",
-        "4P plan due on",
-        "Next review on",
-        "Accepted on",
-        "Accepted by",
+    headings, columns = _headed(
+        ("TriggerFlow reference", TriggerForm.number),
+        ("APMIS reference", record.apmis_reference),
+        ("Threat name", TriggerForm.working_name),
+        ("Threat type", record.threat_type),
+        ("Primary theme", record.primary_theme),
+        ("Secondary themes", record.secondary_themes),
+        ("Owning force code", owning.code),
+        ("Owning force", owning.name),
+        ("Submitting force code", submitting.code),
+        ("SOC", record.soc),
+        ("Moderation status", record.moderation_status),
+        ("Phase", record.phase),
+        ("PND reference", Threat.pnd_reference),
+        ("Tier", record.tier),
+        ("Management level", record.management_level),
+        ("MoRiLE harm", record.morile_harm),
+        ("MoRiLE likelihood", record.morile_likelihood),
+        ("MoRiLE risk", record.morile_risk),
+        ("MoRiLE confidence", record.morile_confidence),
+        ("MoRiLE organisational position", record.morile_organisational_position),
+        ("MoRiLE priority", record.morile_priority),
+        ("Register state", Threat.state),
+        ("LRO name", Threat.lro_name),
+        ("LRO organisation", Threat.lro_organisation),
+        ("LRO appointed", Threat.lro_appointed_at),
+        ("4P plan due on", Threat.plan_due_on),
+        ("Next review on", Threat.next_review_on),
+        ("Accepted on", record.recorded_at),
+        ("Accepted by", recorder.name),
     )
     query = (
-        select(
-            TriggerForm.number,
-            record.apmis_reference,
-            TriggerForm.working_name,
-            record.threat_type,
-            record.primary_theme,
-            record.secondary_themes,
-            owning.code,
-            owning.name,
-            submitting.code,
-            record.soc,
-            record.moderation_status,
-            record.phase,
-            Threat.pnd_reference,
-            record.tier,
-            record.management_level,
-            record.morile_harm,
-            record.morile_likelihood,
-            record.morile_risk,
-            record.morile_confidence,
-            record.morile_organisational_position,
-            record.morile_priority,
-            Threat.state,
-            Threat.lro_name,
-            Threat.lro_organisation,
-            Threat.lro_appointed_at,
-            Threat.plan_due_on,
-            Threat.next_review_on,
-            record.recorded_at,
-            recorder.name,
-        )
+        select(*columns)
         .join(TriggerForm, TriggerForm.id == record.form_id)
         # The threat of the acceptance standing now: one a reconsideration closed is not on the list.
         .join(
@@ -228,6 +159,13 @@ def accepted_threats(user: User, filters: FormFilters) -> Export:
         .order_by(record.recorded_at, record.id)
     )
     return headings, query
+
+
+def _headed(*pairs: tuple[str, Any]) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    """An export's headings and the columns under them, from (heading, column) pairs, so that a
+    heading is written beside its column and cannot drift from it."""
+    headings, columns = zip(*pairs, strict=True)
+    return headings, columns
 
 
 def _midnight(day: date) -> datetime:

@@ -13,7 +13,7 @@ from triggerflow.db import db, transaction, utcnow
 from triggerflow.models import FormEvent, Role, TriggerForm, User
 from triggerflow.workflow.definition import ACTIONS
 from triggerflow.workflow.errors import ActionNotAllowed, Invalid, refuse_if_stale
-from triggerflow.workflow.service import perform
+from triggerflow.workflow.service import form_event, perform
 from triggerflow.workflow.states import FormState
 
 REASSIGN = "reassign"
@@ -88,17 +88,4 @@ def _move(form: TriggerForm, actor: User, assessor: User | None, reason: str, no
     details: dict[str, Any] = {"from_assessor_id": form.assessor_id, "assessor_id": assessor.id if assessor else None}
     form.assessor = assessor  # the relationship, so the form and its assessor agree before any reload
     form.updated_at = now
-    return chain.seal(
-        form,
-        FormEvent(
-            form_id=form.id,
-            action=REASSIGN,
-            from_state=form.state,
-            to_state=form.state,
-            actor_id=actor.id,
-            at=now,
-            round=form.round,
-            comment=reason,
-            details=details,
-        ),
-    )
+    return chain.seal(form, form_event(form, REASSIGN, form.state, actor, now, {"comment": reason}, details))

@@ -6,6 +6,7 @@ once. Anything that fails rolls the whole transaction back.
 """
 
 import copy
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -48,7 +49,8 @@ def perform(
         from_state = form.state
         FORM_LIFECYCLE.move(form, action)
         effects.apply(form, action, actor, details, now, today)
-        event = chain.seal(form, _event(form, action, from_state, actor, now, details))
+        kept = effects.event_details(form, action, details)
+        event = chain.seal(form, form_event(form, action, from_state, actor, now, details, kept))
         stay = stays.ended(form, from_state, event)  # read before the event is added: it ends the last stay
         db.session.add_all([event, stay] if stay else [event])
         rollups.record(form)  # the dashboards' counts move with the form, in this transaction
@@ -84,12 +86,17 @@ def start_form(actor: User, force: Force | None = None) -> TriggerForm:
     return form
 
 
-def _event(
-    form: TriggerForm, action: str, from_state: FormState, actor: User | None, now: datetime, details: dict[str, Any]
+def form_event(
+    form: TriggerForm,
+    action: str,
+    from_state: FormState,
+    actor: User | None,
+    now: datetime,
+    details: Mapping[str, Any],
+    kept: dict[str, Any],
 ) -> FormEvent:
+    """The event row of a change to `form` in its current round; `kept` is what its details column
+    holds, `details` what was given (the reason and comment are read from it)."""
     return FormEvent(
-        form_id=form.id,
-        round=form.round,
-        details=effects.event_details(form, action, details),
-        **event_columns(form, action, from_state, actor, now, details),
+        form_id=form.id, round=form.round, details=kept, **event_columns(form, action, from_state, actor, now, details)
     )

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from flask import current_app
-from wtforms import HiddenField
+from wtforms import HiddenField, TextAreaField
 from wtforms.validators import Length
 
 from triggerflow.assessment.return_items import QUESTION_IN_SECTION
@@ -101,12 +101,17 @@ class SpocReturnForm(CommentForm):
     )
 
 
+def _reason(doing: str, hint: str = "") -> TextAreaField:
+    """The comment of an action that must say why it is taken, asked in the same words for each."""
+    return text_area(f"Why are you {doing} the form?", required=f"Enter the reason for {doing} the form", hint=hint)
+
+
 class ReopenForm(CommentForm):
-    comment = text_area("Why are you reopening the form?", required="Enter the reason for reopening the form")
+    comment = _reason("reopening")
 
 
 class WithdrawForm(CommentForm):
-    comment = text_area("Why are you withdrawing the form?", required="Enter the reason for withdrawing the form")
+    comment = _reason("withdrawing")
 
 
 class ReconsiderForm(CommentForm):
@@ -118,11 +123,7 @@ class ReconsiderForm(CommentForm):
 class ReleaseForm(CommentForm):
     """A regional manager taking work from an assessor says why (definition.REASON_REQUIRED_OF)."""
 
-    comment = text_area(
-        "Why are you releasing the form?",
-        required="Enter the reason for releasing the form",
-        hint="Recorded in the form's history, where the assessor sees it.",
-    )
+    comment = _reason("releasing", hint="Recorded in the form's history, where the assessor sees it.")
 
 
 class ReturnForm(DecisionForm):
