@@ -9,7 +9,7 @@ from sqlalchemy import JSON, DateTime, MetaData, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import TypeDecorator
 
@@ -30,6 +30,19 @@ class Base(DeclarativeBase):
 
 # Objects stay readable after commit: views redirect straight after, and nothing reads them stale.
 db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
+
+
+class PkModel(db.Model):
+    """A table keyed by a surrogate integer `id`, as most are.
+
+    sort_order keeps `id` the first column, where each table declared it before it was inherited
+    from here, so the schema the migrations built is unchanged.
+    """
+
+    __abstract__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+
 
 # JSONB on PostgreSQL (indexable, compact); JSON text elsewhere.
 JSONDocument = JSON().with_variant(JSONB(), "postgresql")

@@ -6,15 +6,14 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from triggerflow.db import JSONDocument, UTCDateTime, db, utcnow
+from triggerflow.db import JSONDocument, PkModel, UTCDateTime, utcnow
 from triggerflow.models.reference import Force
 from triggerflow.models.user import User
 
 
-class AcceptanceRecord(db.Model):
+class AcceptanceRecord(PkModel):
     __tablename__ = "acceptance_records"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     # Not unique: a reconsidered acceptance keeps its record, and the form may be accepted again.
     form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), index=True)
     threat_type: Mapped[str] = mapped_column(String(32))

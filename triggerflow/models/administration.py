@@ -6,16 +6,15 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from triggerflow.db import JSONDocument, UTCDateTime, db, utcnow
+from triggerflow.db import JSONDocument, PkModel, UTCDateTime, utcnow
 from triggerflow.models.user import User
 
 
-class AdminEvent(db.Model):
+class AdminEvent(PkModel):
     """One administrator action: what it was done to, and the values before and after."""
 
     __tablename__ = "admin_events"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     action: Mapped[str] = mapped_column(String(40), index=True)
     target: Mapped[str] = mapped_column(String(300))
@@ -26,12 +25,11 @@ class AdminEvent(db.Model):
     actor: Mapped[User] = relationship()
 
 
-class CriteriaVersion(db.Model):
+class CriteriaVersion(PkModel):
     """The thresholds of DESIGN section 3 as they stood from `created_at` on; the highest number is in force."""
 
     __tablename__ = "criteria_versions"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[int] = mapped_column(unique=True)
     limits: Mapped[dict[str, int]] = mapped_column(JSONDocument)
     reason: Mapped[str | None] = mapped_column(Text)

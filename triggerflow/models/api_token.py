@@ -5,14 +5,13 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from triggerflow.db import UTCDateTime, db, utcnow
+from triggerflow.db import PkModel, UTCDateTime, utcnow
 from triggerflow.models.user import User
 
 
-class ApiToken(db.Model):
+class ApiToken(PkModel):
     __tablename__ = "api_tokens"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     name: Mapped[str] = mapped_column(String(100))
     # The token's first characters, so people can tell their tokens apart without the secret.

@@ -11,12 +11,12 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from triggerflow.db import JSONDocument, UTCDateTime, db, utcnow
+from triggerflow.db import JSONDocument, PkModel, UTCDateTime, utcnow
 from triggerflow.models.user import User, enum_column
 from triggerflow.workflow.states import FormState
 
 
-class FormEvent(db.Model):
+class FormEvent(PkModel):
     __tablename__ = "form_events"
     # For the pages and dashboards: each form's events in order (stays in a state), a form's events
     # of one action (how often it was returned), and actions by date with their form (decisions).
@@ -29,7 +29,6 @@ class FormEvent(db.Model):
         Index("ix_form_events_form_id_moves", "form_id", "at", "id", "from_state", "to_state", "action", "actor_id"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"))
     action: Mapped[str] = mapped_column(String(32))
     from_state: Mapped[FormState | None] = mapped_column(enum_column(FormState))

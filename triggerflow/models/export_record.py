@@ -6,14 +6,13 @@ from typing import Any
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from triggerflow.db import JSONDocument, UTCDateTime, db, utcnow
+from triggerflow.db import JSONDocument, PkModel, UTCDateTime, utcnow
 from triggerflow.models.user import User
 
 
-class ExportRecord(db.Model):
+class ExportRecord(PkModel):
     __tablename__ = "export_records"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     kind: Mapped[str] = mapped_column(String(64))  # what was exported, e.g. "forms" or a dashboard table
     filters: Mapped[dict[str, Any]] = mapped_column(JSONDocument, default=dict)

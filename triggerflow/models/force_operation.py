@@ -9,16 +9,15 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from triggerflow.db import UTCDateTime, db, utcnow
+from triggerflow.db import PkModel, UTCDateTime, utcnow
 from triggerflow.models.form import TriggerForm
 from triggerflow.models.reference import Force
 from triggerflow.models.user import User
 
 
-class ForceOperation(db.Model):
+class ForceOperation(PkModel):
     __tablename__ = "force_operations"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     force_id: Mapped[int] = mapped_column(ForeignKey("forces.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     started_on: Mapped[date] = mapped_column(Date)

@@ -6,13 +6,13 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from triggerflow.db import JSONDocument, UTCDateTime, db, utcnow
+from triggerflow.db import JSONDocument, PkModel, UTCDateTime, db, utcnow
 from triggerflow.models.reference import Force
 from triggerflow.models.user import User, enum_column
 from triggerflow.workflow.states import FormState
 
 
-class TriggerForm(db.Model):
+class TriggerForm(PkModel):
     __tablename__ = "trigger_forms"
     __table_args__ = (
         # Queues and counts: forms in a state, of a force or a region, sent to the ROCTA or not.
@@ -25,7 +25,6 @@ class TriggerForm(db.Model):
         Index("ix_trigger_forms_assessor_id_state", "assessor_id", "state"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(20), unique=True)
     force_id: Mapped[int] = mapped_column(ForeignKey("forces.id"), index=True)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -76,13 +75,12 @@ class FormNumberCounter(db.Model):
     last_number: Mapped[int] = mapped_column(default=0)
 
 
-class FormSnapshot(db.Model):
+class FormSnapshot(PkModel):
     """The form exactly as it was sent to the ROCTA; never changed after it is written."""
 
     __tablename__ = "form_snapshots"
     __table_args__ = (UniqueConstraint("form_id", "sequence"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), index=True)
     sequence: Mapped[int]
     round: Mapped[int]

@@ -9,15 +9,14 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from triggerflow.db import UTCDateTime, db, utcnow
+from triggerflow.db import PkModel, UTCDateTime, utcnow
 from triggerflow.models.reference import Force, Region
 
 
-class IdentityProvider(db.Model):
+class IdentityProvider(PkModel):
     __tablename__ = "identity_providers"
     __table_args__ = (CheckConstraint("(force_id IS NULL) <> (region_id IS NULL)", name="one_force_or_region"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     # The name on the sign-in button, e.g. "Dorset Police".
     name: Mapped[str] = mapped_column(String(120))
     force_id: Mapped[int | None] = mapped_column(ForeignKey("forces.id"), unique=True)

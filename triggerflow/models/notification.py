@@ -6,7 +6,7 @@ from enum import StrEnum
 from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from triggerflow.db import UTCDateTime, db, utcnow
+from triggerflow.db import PkModel, UTCDateTime, utcnow
 from triggerflow.models.user import enum_column
 
 
@@ -16,13 +16,12 @@ class OutboxStatus(StrEnum):
     FAILED = "failed"  # gave up after the last attempt; kept for someone to look at
 
 
-class OutboxMessage(db.Model):
+class OutboxMessage(PkModel):
     """One e-mail to one address, written in the transaction that caused it, sent after commit."""
 
     __tablename__ = "outbox_messages"
     __table_args__ = (Index("ix_outbox_messages_due", "status", "next_attempt_at"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     form_id: Mapped[int | None] = mapped_column(ForeignKey("trigger_forms.id"), index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     kind: Mapped[str] = mapped_column(String(40))  # the action or the reminder that caused it
@@ -39,13 +38,12 @@ class OutboxMessage(db.Model):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class ReminderSent(db.Model):
+class ReminderSent(PkModel):
     """A reminder sent for one form, of one kind, for one due date: the key that stops a second."""
 
     __tablename__ = "reminders_sent"
     __table_args__ = (UniqueConstraint("form_id", "kind", "due_on", name="uq_reminders_sent_form_kind_due"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"))
     kind: Mapped[str] = mapped_column(String(40))
     due_on: Mapped[date] = mapped_column(Date)

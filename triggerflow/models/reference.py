@@ -3,13 +3,12 @@
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from triggerflow.db import db
+from triggerflow.db import PkModel
 
 
-class Region(db.Model):
+class Region(PkModel):
     __tablename__ = "regions"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(8), unique=True)
     name: Mapped[str] = mapped_column(String(120))
 
@@ -19,10 +18,9 @@ class Region(db.Model):
         return f"<Region {self.code}>"
 
 
-class Force(db.Model):
+class Force(PkModel):
     __tablename__ = "forces"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(8), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"), index=True)

@@ -6,7 +6,7 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from triggerflow.db import UTCDateTime, db, utcnow
+from triggerflow.db import PkModel, UTCDateTime, utcnow
 from triggerflow.models.user import User, enum_column
 
 
@@ -50,10 +50,9 @@ class ReturnItemStatus(StrEnum):
         return self in (ReturnItemStatus.RESPONDED, ReturnItemStatus.CLOSED)
 
 
-class ReturnItem(db.Model):
+class ReturnItem(PkModel):
     __tablename__ = "return_items"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), index=True)
     round: Mapped[int]
     section: Mapped[str] = mapped_column(String(1))

@@ -9,18 +9,17 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, ForeignKey, Index, Insert, String, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from triggerflow.db import UTCDateTime, db
+from triggerflow.db import PkModel, UTCDateTime
 from triggerflow.models.return_item import ReturnItem
 
 
-class ReturnedItem(db.Model):
+class ReturnedItem(PkModel):
     __tablename__ = "returned_items"
     __table_args__ = (
         # Reasons by period, per form and force: read from the index alone.
         Index("ix_returned_items_returned_at", "returned_at", "form_id", "reason_code"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("return_items.id"), index=True)
     form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"))
     round: Mapped[int]

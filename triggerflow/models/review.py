@@ -6,7 +6,7 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from triggerflow.db import UTCDateTime, db, utcnow
+from triggerflow.db import PkModel, UTCDateTime, utcnow
 from triggerflow.models.user import User, enum_column
 
 
@@ -19,12 +19,11 @@ class CommentKind(StrEnum):
         return {"rocta": "ROCTA", "force": "Force"}[self.value]
 
 
-class ReturnItemComment(db.Model):
+class ReturnItemComment(PkModel):
     """One message in a return item's thread, after the assessor's first comment on the item itself."""
 
     __tablename__ = "return_item_comments"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("return_items.id"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     kind: Mapped[CommentKind] = mapped_column(enum_column(CommentKind, length=8))
@@ -34,12 +33,11 @@ class ReturnItemComment(db.Model):
     author: Mapped[User] = relationship()
 
 
-class InternalNote(db.Model):
+class InternalNote(PkModel):
     """A ROCTA note on a form. Forces never see these: read them only through queries.internal_notes."""
 
     __tablename__ = "internal_notes"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     body: Mapped[str] = mapped_column(Text)

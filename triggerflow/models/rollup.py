@@ -12,10 +12,10 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from triggerflow.db import JSONDocument, db
+from triggerflow.db import JSONDocument, PkModel, db
 
 
-class Rollup(db.Model):
+class Rollup(PkModel):
     __tablename__ = "rollups"
     __table_args__ = (
         # The key, with the figure, theme, threat type and claimer first and the day next: a measure reads
@@ -25,7 +25,6 @@ class Rollup(db.Model):
         ),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     figure: Mapped[str] = mapped_column(String(16))
     force_id: Mapped[int] = mapped_column(ForeignKey("forces.id"))
     day: Mapped[date] = mapped_column(Date)  # the UTC day, as the measures' periods run

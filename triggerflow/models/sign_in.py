@@ -5,15 +5,14 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from triggerflow.db import UTCDateTime, db
+from triggerflow.db import PkModel, UTCDateTime, db
 
 
-class RecoveryCode(db.Model):
+class RecoveryCode(PkModel):
     """A single-use code for signing in without the authenticator; only its hash is kept."""
 
     __tablename__ = "recovery_codes"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     # SHA-256, hex: each code carries 80 random bits, so a slow hash adds nothing.
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -12,12 +12,12 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from triggerflow.db import UTCDateTime, db
+from triggerflow.db import PkModel, UTCDateTime
 from triggerflow.models.user import enum_column
 from triggerflow.workflow.states import FormState
 
 
-class FormStay(db.Model):
+class FormStay(PkModel):
     __tablename__ = "form_stays"
     __table_args__ = (
         # Stays ended in a period (time in state, assessors) and each form's stays (its clocks): both
@@ -26,7 +26,6 @@ class FormStay(db.Model):
         Index("ix_form_stays_form_id", "form_id", "entered_at", "state", "working_days"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"))
     state: Mapped[FormState] = mapped_column(enum_column(FormState))
     entered_at: Mapped[datetime] = mapped_column(UTCDateTime)

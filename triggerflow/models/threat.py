@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from triggerflow.db import JSONDocument, UTCDateTime, db, utcnow
+from triggerflow.db import JSONDocument, PkModel, UTCDateTime, utcnow
 from triggerflow.models.acceptance import AcceptanceRecord
 from triggerflow.models.event import append_only
 from triggerflow.models.form import TriggerForm
@@ -17,14 +17,13 @@ from triggerflow.models.user import User, enum_column
 from triggerflow.threats.states import ThreatState
 
 
-class Threat(db.Model):
+class Threat(PkModel):
     __tablename__ = "threats"
     __table_args__ = (
         Index("ix_threats_region_id_state", "region_id", "state"),
         Index("ix_threats_owning_force_id_state", "owning_force_id", "state"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), index=True)
     acceptance_id: Mapped[int] = mapped_column(ForeignKey("acceptance_records.id"), unique=True)
     region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"))
@@ -56,7 +55,7 @@ class Threat(db.Model):
     __mapper_args__ = {"version_id_col": version}
 
 
-class ThreatEvent(db.Model):
+class ThreatEvent(PkModel):
     """The threat's append-only history: every move, every disruption, every change of reference."""
 
     __tablename__ = "threat_events"
@@ -65,7 +64,6 @@ class ThreatEvent(db.Model):
         Index("ix_threat_events_action_at", "action", "at", "threat_id"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     threat_id: Mapped[int] = mapped_column(ForeignKey("threats.id"))
     action: Mapped[str] = mapped_column(String(32))
     from_state: Mapped[ThreatState | None] = mapped_column(enum_column(ThreatState))
@@ -79,12 +77,11 @@ class ThreatEvent(db.Model):
     actor: Mapped[User | None] = relationship()
 
 
-class PlanAction(db.Model):
+class PlanAction(PkModel):
     """One action of a threat's 4P plan, under Pursue, Prevent, Protect or Prepare."""
 
     __tablename__ = "plan_actions"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     threat_id: Mapped[int] = mapped_column(ForeignKey("threats.id"), index=True)
     strand: Mapped[str] = mapped_column(String(16))
     description: Mapped[str] = mapped_column(Text)
@@ -93,12 +90,11 @@ class PlanAction(db.Model):
     added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Disruption(db.Model):
+class Disruption(PkModel):
     """A disruption of the threat, graded major, moderate or minor (the scale is for disruptions)."""
 
     __tablename__ = "disruptions"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     threat_id: Mapped[int] = mapped_column(ForeignKey("threats.id"), index=True)
     occurred_on: Mapped[date] = mapped_column(Date)
     grade: Mapped[str] = mapped_column(String(16))

@@ -8,7 +8,7 @@ from sqlalchemy import Enum, ForeignKey, String, and_, text
 from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from triggerflow.db import UTCDateTime, db, utcnow
+from triggerflow.db import PkModel, UTCDateTime, utcnow
 from triggerflow.models.reference import Force, Region
 
 
@@ -41,10 +41,9 @@ def enum_column(enum_class, length: int = 32) -> Enum:
     )
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, PkModel):
     __tablename__ = "users"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))

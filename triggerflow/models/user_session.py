@@ -10,7 +10,7 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from triggerflow.db import JSONDocument, UTCDateTime, db, utcnow
+from triggerflow.db import JSONDocument, PkModel, UTCDateTime, utcnow
 from triggerflow.models.user import User, enum_column
 
 
@@ -20,10 +20,9 @@ class SessionStage(StrEnum):
     SIGNED_IN = "signed_in"
 
 
-class UserSession(db.Model):
+class UserSession(PkModel):
     __tablename__ = "user_sessions"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     # SHA-256 of the id in the cookie, hex: the id is long and random, so a slow hash adds nothing.
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -36,13 +35,12 @@ class UserSession(db.Model):
     user: Mapped[User] = relationship()
 
 
-class HeldSubmission(db.Model):
+class HeldSubmission(PkModel):
     """What someone sent after their session had timed out, kept until they sign in again and choose
     to send it or not."""
 
     __tablename__ = "held_submissions"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     path: Mapped[str] = mapped_column(String(2000))  # where it was sent
     back_to: Mapped[str] = mapped_column(String(2000))  # the page it was sent from
