@@ -10,12 +10,12 @@ from bench.dataset import PASSWORD
 _CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
-def signed_in(app: Flask, email: str) -> FlaskClient:
+def signed_in(app: Flask, email: str, password: str = PASSWORD) -> FlaskClient:
     client = app.test_client()
     page = client.get("/sign-in")
     token = _CSRF.search(page.get_data(as_text=True))
     response = client.post(
-        "/sign-in", data={"csrf_token": token.group(1) if token else "", "email": email, "password": PASSWORD}
+        "/sign-in", data={"csrf_token": token.group(1) if token else "", "email": email, "password": password}
     )
     if response.status_code != 302:
         raise RuntimeError(f"{email} could not sign in (HTTP {response.status_code})")
