@@ -19,6 +19,9 @@ def signed_in(app: Flask, email: str, password: str = PASSWORD) -> FlaskClient:
     )
     if response.status_code != 302:
         raise RuntimeError(f"{email} could not sign in (HTTP {response.status_code})")
+    # A first page puts the CSRF token in the cookie, as a browser's holds it from then on: a cookie
+    # without one, sent again and again, would have every request make and sign a new one.
+    client.get("/")
     return client
 
 
