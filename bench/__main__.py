@@ -34,6 +34,7 @@ def main() -> None:
     parser.add_argument("--password", default=DEMO_PASSWORD, help="with --cpu: their password")
     parser.add_argument("--form", help="with --cpu: the form number whose page is timed")
     parser.add_argument("--requests", type=int, default=200, help="with --cpu: requests a round")
+    parser.add_argument("--rounds", type=int, default=5, help="with --cpu: rounds, the least of which is reported")
     args = parser.parse_args()
     started = time.monotonic()
     if args.cpu:
@@ -43,6 +44,7 @@ def main() -> None:
             password=args.password,
             form=args.form,
             requests=args.requests,
+            rounds=args.rounds,
             profile=args.profile,
         )
         print(cpu.report(found))
