@@ -38,16 +38,7 @@ def main() -> None:
     args = parser.parse_args()
     started = time.monotonic()
     if args.cpu:
-        found = cpu.measure(
-            args.cpu,
-            who=args.who,
-            password=args.password,
-            form=args.form,
-            requests=args.requests,
-            rounds=args.rounds,
-            profile=args.profile,
-        )
-        print(cpu.report(found))
+        print(cpu.report(cpu.measure(args.cpu, **{name: getattr(args, name) for name in cpu.OPTIONS})))
         return
     if args.profile:
         from bench.profile import profile_pages

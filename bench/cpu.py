@@ -29,6 +29,7 @@ from triggerflow.demo import DEMO_PASSWORD
 from triggerflow.models import Force, TriggerForm, User
 
 ASSESSOR = "assessor.southwest@example.police.uk"
+OPTIONS = ("who", "password", "form", "requests", "rounds", "profile")  # measure's, as the command line names them
 WARM_UP = 20
 PROFILE_LINES = 30
 
