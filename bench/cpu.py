@@ -1,8 +1,9 @@
 """`python -m bench --cpu DATABASE_URL [--profile]`: a signed-in page's CPU time a request, beside hello-world's.
 
 Each page is asked for in process through the WSGI call itself, its request built once, and timed on
-the process's CPU clock: on a machine shared with other work the wall clock moves with the load, the
-CPU a request spends hardly does. A bare Flask hello-world is measured in the same rounds, so the
+the process's CPU clock, which other work on a shared machine moves less than the wall clock; it
+still moves on a busy one, so the least of several rounds is reported and versions are compared in
+runs taken in turn. A bare Flask hello-world is measured in the same rounds, so the
 ratio says what share of a server's throughput the page could reach (a server adds the same cost to
 both, so under gunicorn the share is a little higher). The people and the form are the demo data's
 (`flask load-demo-data`) unless named; the form is the one with the most answers of those sent to the assessor's region.
