@@ -3,9 +3,10 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import JSON, DateTime, MetaData, event
+from sqlalchemy import JSON, DateTime, Executable, MetaData, Result, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
@@ -46,6 +47,16 @@ class PkModel(db.Model):
 
 # JSONB on PostgreSQL (indexable, compact); JSON text elsewhere.
 JSONDocument = JSON().with_variant(JSONB(), "postgresql")
+
+
+def read(statement: Executable, params: dict[str, Any] | None = None) -> Result[Any]:
+    """A SELECT's plain rows, run on the session's connection, for reads that need no ORM objects.
+
+    The ORM's work around each statement and row (entities, the identity map) costs more than
+    running a short indexed SELECT; the rows here are plain tuples. What the session holds unsaved
+    is flushed first, as the ORM would, so the rows agree with it."""
+    db.session.flush()
+    return db.session.connection().execute(statement, params or {})
 
 
 def utcnow() -> datetime:

@@ -8,7 +8,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
 
 from triggerflow.criteria.thresholds import DEFAULT_LIMITS
-from triggerflow.db import db
+from triggerflow.db import db, read
 from triggerflow.models import CriteriaVersion
 
 FIRST_VERSION = 1
@@ -36,7 +36,14 @@ def _newest() -> Select:
 
 
 def current_limits() -> dict[str, int]:
-    return current().limits
+    """The thresholds alone, which every form's completeness needs: the newest version's limits, not
+    its row and its author's."""
+    return _with_defaults(read(_newest_limits()).scalar() or {})
+
+
+@cache
+def _newest_limits() -> Select:
+    return select(CriteriaVersion.limits).order_by(CriteriaVersion.number.desc()).limit(1)
 
 
 def history() -> list[Thresholds]:
@@ -48,11 +55,15 @@ def history() -> list[Thresholds]:
 
 
 def _thresholds(row: CriteriaVersion) -> Thresholds:
-    # A threshold added to the code after the version was saved takes its default.
     return Thresholds(
         row.number,
-        {**DEFAULT_LIMITS, **row.limits},
+        _with_defaults(row.limits),
         row.created_at,
         row.created_by.name if row.created_by else None,
         row.reason,
     )
+
+
+def _with_defaults(limits: dict[str, int]) -> dict[str, int]:
+    # A threshold added to the code after the version was saved takes its default.
+    return {**DEFAULT_LIMITS, **limits}

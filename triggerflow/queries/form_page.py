@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, bindparam, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import defer, joinedload
 
 from triggerflow.db import db
 from triggerflow.models import AcceptanceRecord, FormEvent, FormSnapshot, TriggerForm
@@ -28,7 +28,13 @@ def _history() -> Select:
 
 @cache
 def _versions() -> Select:
-    return of_form_with(FormSnapshot, FormSnapshot.created_by).order_by(FormSnapshot.sequence)
+    # A list of versions shows none of their answers: decoding every version's whole form was the
+    # larger part of reading them.
+    return (
+        of_form_with(FormSnapshot, FormSnapshot.created_by)
+        .options(defer(FormSnapshot.answers))
+        .order_by(FormSnapshot.sequence)
+    )
 
 
 @cache

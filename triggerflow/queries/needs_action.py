@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Integer, Select, and_, bindparam, false, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from triggerflow.db import db
+from triggerflow.db import read
 from triggerflow.models import Force, FormEvent, ReturnItem, ReturnItemStatus, Role, TriggerForm, User
 from triggerflow.queries.scope import scope_kind, scope_params, within
 from triggerflow.workflow.states import FormState as S
@@ -95,4 +95,4 @@ def _count(role: Role, kind: str) -> Select:
 def needs_action_count(user: User) -> int:
     if user.role not in _BY_ROLE:
         return 0
-    return db.session.scalar(_count(user.role, scope_kind(user)), _params(user))
+    return read(_count(user.role, scope_kind(user)), _params(user)).scalar_one()

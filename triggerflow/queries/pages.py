@@ -15,7 +15,7 @@ from flask import current_app
 from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, select
 
 from triggerflow.clocks.working_days import local_today
-from triggerflow.db import db
+from triggerflow.db import read
 from triggerflow.models import TriggerForm, User
 from triggerflow.queries.scope import scope_kind, scope_params
 
@@ -86,19 +86,17 @@ def page_of(
     size = size or current_app.config["PAGE_SIZE"]
 
     def fetch(statement: Select, number: int, extra: int = 0) -> list[dict[str, Any]]:
-        found = db.session.execute(
-            statement, {**params, "page_limit": size + extra, "page_offset": (number - 1) * size}
-        ).mappings()
+        found = read(statement, {**params, "page_limit": size + extra, "page_offset": (number - 1) * size}).mappings()
         return [dict(row) for row in found]
 
     if count_alone:
-        total = db.session.scalar(statements.count, params)
+        total = read(statements.count, params).scalar_one()
     if total is None:
         # Only a page past the end asks for the count alone.
         number = max(1, number)
         found = fetch(statements.counted, number)
         if not found and number > 1:
-            number = max(1, min(number, ceil(db.session.scalar(statements.count, params) / size)))
+            number = max(1, min(number, ceil(read(statements.count, params).scalar_one() / size)))
             found = fetch(statements.counted, number)
         total = found[0]["queue_total"] if found else 0
         for row in found:

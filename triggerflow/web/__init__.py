@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from triggerflow.web import assets, errors, headers, health
+from triggerflow.web import assets, errors, header_parts, headers, health
 from triggerflow.web import globals as template_globals
 from triggerflow.web.access import init_access
 
@@ -62,3 +62,4 @@ def register_web(app: Flask) -> None:
     errors.register(app)
     headers.register(app)
     template_globals.register(app)
+    header_parts.register(app)
