@@ -39,9 +39,15 @@ Key = tuple[str, int, date, bool, int, str, int, str, str, int]
 
 
 def share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter[Key]:
-    """`form` has force_id, state, first_submitted_at, primary_theme and threat_type; `events` are
-    (action, at, actor_id) of the assessor actions, `stays` (state, left_at, left_with, left_by,
-    working_days), `reasons` (returned_at, reason)."""
+    """The form's counts under every row a measure reads (day_share, spread)."""
+    return _spread(day_share(form, events, stays, reasons))
+
+
+def day_share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter[Key]:
+    """The form's counts under their days alone, as to_json keeps them. `form` has force_id, state,
+    first_submitted_at, primary_theme and threat_type; `events` are (action, at, actor_id) of the
+    assessor actions, `stays` (state, left_at, left_with, left_by, working_days), `reasons`
+    (returned_at, reason)."""
     sent = form.first_submitted_at is not None
     theme, threat_type = form.primary_theme or "", form.threat_type or ""
     found: Counter[Key] = Counter()
@@ -65,7 +71,7 @@ def share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter
         add(REASON, returned_at, NOBODY, reason, 0)
     if sent:
         add(COHORT, form.first_submitted_at, NOBODY, OUTCOME_OF_STATE.get(FormState(form.state), "pending"), returns)
-    return _spread(_with_claimers(found, {actor for action, _, actor in events if action == "claim" and actor}))
+    return _with_claimers(found, {actor for action, _, actor in events if action == "claim" and actor})
 
 
 def _with_claimers(counts: Counter[Key], claimers: set[int]) -> Counter[Key]:
@@ -89,6 +95,12 @@ def _spread(counts: Counter[Key]) -> Counter[Key]:
             for as_theme, as_threat_type in filed:
                 found[(under, force, on, sent, actor, label, number, as_theme, as_threat_type, claimer)] += count
     return found
+
+
+def spread(counts: Counter[Key]) -> Counter[Key]:
+    """Day counts of one form or of many added up, under every row a measure reads: spreading a sum of
+    shares gives the sum of their spreads, so a bulk load spreads once, not once a form."""
+    return _spread(counts)
 
 
 def to_json(counts: Counter[Key]) -> list[list]:

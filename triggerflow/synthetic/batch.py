@@ -8,6 +8,7 @@ from random import Random
 
 from triggerflow.audit import chain
 from triggerflow.content import vocab
+from triggerflow.rollups.tally import Tally
 from triggerflow.synthetic import answers
 from triggerflow.synthetic.lifecycle import Life
 from triggerflow.synthetic.names import person, working_name
@@ -43,15 +44,17 @@ class Timeline:
 class Batch:
     """The rows of one chunk of forms, ready for bulk insert."""
 
-    def __init__(self, criteria_version: int, words: Random) -> None:
+    def __init__(self, criteria_version: int, words: Random, tally: Tally) -> None:
         self.criteria_version = criteria_version
         self.words = words  # draws the answers, carried from chunk to chunk
+        self.tally = tally  # the rollups' counts, carried from chunk to chunk
         self.forms: list[dict] = []
         self.events: list[dict] = []
         self.stays: list[dict] = []
         self.items: list[dict] = []
         self.records: list[dict] = []
         self.snapshots: list[dict] = []
+        self.shares: list[dict] = []  # each form's share of the rollups (models.rollup.RollupShare)
 
     def add(self, life: Life, force: dict, number: str, rng: Random, timeline: Timeline) -> None:
         threat_type = rng.choices(*zip(*THREAT_WEIGHTS))[0]
@@ -72,7 +75,8 @@ class Batch:
         # Hashed here, in memory, so the events still go to the database in one bulk insert.
         head = chain.seal_rows(number, life.events)
         self.events += life.events
-        self.stays += stays.from_events(life.events)
+        form_stays = stays.from_events(life.events)
+        self.stays += form_stays
         self.items += life.items
         self.forms.append(
             {
@@ -99,6 +103,9 @@ class Batch:
                 "answers": self._answers(life, answers.Threat(threat_type, theme, name, running, force)),
             }
         )
+        kept = self.tally.add(self.forms[-1], life.events, form_stays, life.items)
+        if kept:
+            self.shares.append(kept)
         if life.decision:
             self.records.append(acceptance(life, force, threat_type, theme, rng, at(life.decision["at"])))
 

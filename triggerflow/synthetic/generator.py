@@ -21,7 +21,7 @@ from triggerflow.clocks.working_days import local_today
 from triggerflow.db import db
 from triggerflow.models import Force, ForceOperation, Region
 from triggerflow.queries import criteria_versions
-from triggerflow.rollups import store as rollups
+from triggerflow.rollups.tally import Tally
 from triggerflow.synthetic import people, profiles, threats, writer
 from triggerflow.synthetic.batch import Batch, Timeline
 from triggerflow.synthetic.lifecycle import Cast, Life
@@ -60,7 +60,8 @@ def generate(
     timeline = Timeline(datetime.combine(start, time.min, UTC), (until - start).days)
     rng = Random(seed)
     written = events = items = 0
-    for batch in _written(_batches(forms, plan, timeline, rng, seed), db.engine):
+    tally = Tally()
+    for batch in _written(_batches(forms, plan, timeline, rng, seed, tally), db.engine):
         written, events, items = written + len(batch.forms), events + len(batch.events), items + len(batch.items)
         if progress:
             progress(written)
@@ -69,19 +70,20 @@ def generate(
         writer.resync_sequences(connection)
         _unassessed_operations(connection, plan, rng, timeline)
         threats.write(connection, plan.casts, until, seed)
-        # The histories went round the workflow service, so the dashboards' counts are worked out from them.
-        rollups.rebuild(connection)
+        # The histories went round the workflow service, so the dashboards' counts were worked out from
+        # them as each chunk was drawn, and are written now, in the transaction that ends the load.
+        tally.write(connection)
     return Summary(forms, events, items, clock.perf_counter() - started)
 
 
-def _batches(forms: int, plan: "_Plan", timeline: Timeline, rng: Random, seed: int) -> Iterator[Batch]:
+def _batches(forms: int, plan: "_Plan", timeline: Timeline, rng: Random, seed: int, tally: Tally) -> Iterator[Batch]:
     """The forms' lives, drawn in order, a chunk of rows at a time."""
     # Answers draw from their own generator, so the histories stay those the seed always gave.
     words = Random(f"answers-{seed}")
     cumulative = list(accumulate(plan.profiles[f["code"]].weight for f in plan.forces))
     scripted: dict[str, int] = {}  # forms given the scripted story so far, per force
     for chunk_start in range(0, forms, CHUNK):
-        batch = Batch(plan.criteria_version, words)
+        batch = Batch(plan.criteria_version, words, tally)
         for i in range(chunk_start, min(forms, chunk_start + CHUNK)):
             force = rng.choices(plan.forces, cum_weights=cumulative)[0]
             created = timeline.days * (i + rng.random()) / forms
@@ -124,7 +126,7 @@ def _written(batches: Iterator[Batch], engine: Engine) -> Iterator[Batch]:
 
 def _write(engine: Engine, batch: Batch) -> Batch:
     with engine.begin() as connection:
-        writer.write(connection, batch.forms, batch.events, batch.stays, batch.items, batch.records, batch.snapshots)
+        writer.write(connection, batch)
     return batch
 
 

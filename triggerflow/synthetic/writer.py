@@ -14,37 +14,33 @@ from triggerflow.models import (
     FormSnapshot,
     FormStay,
     ReturnItem,
+    RollupShare,
     TriggerForm,
 )
 from triggerflow.models.returned_item import record_of
 from triggerflow.search.document import document
+from triggerflow.synthetic.batch import Batch
 
 SQLITE_CACHE_KIB = 512 * 1024
 
 
-def write(
-    connection: Connection,
-    forms: list[dict],
-    events: list[dict],
-    stays: list[dict],
-    items: list[dict],
-    records: list[dict],
-    snapshots: list[dict],
-) -> None:
+def write(connection: Connection, batch: Batch) -> None:
+    forms, records = batch.forms, batch.records
     if connection.dialect.name == "sqlite":
         # Index pages of a big table stay in memory instead of going back and forth to disk.
         connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
     for table, rows in (
         (TriggerForm.__table__, forms),
-        (FormEvent.__table__, events),
-        (FormStay.__table__, stays),
-        (ReturnItem.__table__, items),
+        (FormEvent.__table__, batch.events),
+        (FormStay.__table__, batch.stays),
+        (ReturnItem.__table__, batch.items),
         (AcceptanceRecord.__table__, records),
-        (FormSnapshot.__table__, snapshots),
+        (FormSnapshot.__table__, batch.snapshots),
         (FormSearchEntry.__table__, _search_rows(forms, records)),
+        (RollupShare.__table__, batch.shares),
     ):
         bulk_insert(connection, table, rows)
-    if forms and items:
+    if forms and batch.items:
         _record_returns(connection, min(f["id"] for f in forms), max(f["id"] for f in forms))
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("PRAGMA cache_size = -2000")  # SQLite's default, for whoever reuses it
