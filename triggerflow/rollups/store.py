@@ -24,7 +24,14 @@ _ROWS = {
     "events": (FormEvent, (FormEvent.action, FormEvent.at, FormEvent.actor_id), FormEvent.action.in_(ASSESSOR_ACTIONS)),
     "stays": (
         FormStay,
-        (FormStay.state, FormStay.left_at, FormStay.left_with, FormStay.left_by, FormStay.working_days),
+        (
+            FormStay.state,
+            FormStay.entered_at,
+            FormStay.left_at,
+            FormStay.left_with,
+            FormStay.left_by,
+            FormStay.working_days,
+        ),
         None,
     ),
     "reasons": (ReturnedItem, (ReturnedItem.returned_at, ReturnedItem.reason_code), None),
