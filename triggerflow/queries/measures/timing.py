@@ -135,7 +135,7 @@ def _forms_per_clock_day(scope: MeasureScope) -> CTE:
         return select(
             found.c.force_id, found.c.label.label("metric"), found.c.number.label("days"), found.c.count.label("forms")
         ).cte("per_clock")
-    per_form = clock_facts(scope).subquery()
+    per_form = clock_facts(scope).cte("per_form")  # a CTE, so both databases work it out once for the three clocks
     return union_all(
         *(
             select(
