@@ -20,20 +20,11 @@ from triggerflow.rollups.shares import ASSESSOR_ACTIONS, Key, from_json, share, 
 
 BATCH = 1_000
 KEY = ("figure", "force_id", "day", "sent", "actor_id", "label", "number", "theme", "threat_type", "claimed_by")
+# In the order shares.share unpacks a stay.
+_STAY_COLUMNS = ("state", "entered_at", "left_at", "left_with", "left_by", "working_days")
 _ROWS = {
     "events": (FormEvent, (FormEvent.action, FormEvent.at, FormEvent.actor_id), FormEvent.action.in_(ASSESSOR_ACTIONS)),
-    "stays": (
-        FormStay,
-        (
-            FormStay.state,
-            FormStay.entered_at,
-            FormStay.left_at,
-            FormStay.left_with,
-            FormStay.left_by,
-            FormStay.working_days,
-        ),
-        None,
-    ),
+    "stays": (FormStay, tuple(getattr(FormStay, name) for name in _STAY_COLUMNS), None),
     "reasons": (ReturnedItem, (ReturnedItem.returned_at, ReturnedItem.reason_code), None),
 }
 
