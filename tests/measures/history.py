@@ -97,6 +97,11 @@ class History:
             comment="Below the threshold for a SOC threat on this evidence.",
         )
 
+    def reconsidered(self, form: TriggerForm, n: float) -> TriggerForm:
+        return self._do(
+            form, n, "reconsider", self.people.regional_manager, comment="The force sent more intelligence."
+        )
+
     def lapsed(self, form: TriggerForm, n: float) -> TriggerForm:
         self.at(n)
         perform(form, "lapse", None)

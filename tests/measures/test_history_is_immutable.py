@@ -37,7 +37,7 @@ def test_only_the_pictures_of_today_and_the_cohort_are_left_out():
 @pytest.mark.parametrize("filters", [{}, {"force": "WIL"}])
 def test_every_measure_for_a_past_period_is_the_same_after_more_work(h, people, filters):
     # In the period (days 0 to 30): decisions, returns with reasons, resubmissions, forms left open.
-    h.decided(1, "accept")
+    reconsidered = h.decided(1, "accept")
     h.decided(2, "reject", returns=1)
     h.decided(3, "accept", author=people.wilts_officer, returns=2)
     twice = h.returned(h.claim(h.submitted(5, people.wilts_officer), 6), 7, reasons=("R01", "R07"))
@@ -48,7 +48,7 @@ def test_every_measure_for_a_past_period_is_the_same_after_more_work(h, people, 
     before = figures(h, people, **filters)
 
     # Later: the assessor reopens an answered item and returns the form again with it, forms are decided,
-    # a return lapses, another is withdrawn.
+    # a return lapses, another is withdrawn, a decision is reconsidered and made again.
     h.at(40)
     item = next(i for i in items_for(twice, include_pending=False) if i.reason_code == "R01")
     threads.reopen_item(twice, item, people.assessor, "Still no evidence of the group working together.", None)
@@ -56,6 +56,8 @@ def test_every_measure_for_a_past_period_is_the_same_after_more_work(h, people, 
     h.lapsed(waiting, 60)
     h.rejected(h.claim(h.submitted(45), 46), 47)
     h.decided(50, "accept", author=people.wilts_officer, returns=1)
+    h.reconsidered(reconsidered, 52)
+    h.rejected(reconsidered, 56)
     after = figures(h, people, **filters)
 
     assert after == before

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from tests.measures.history import day
 from triggerflow.db import db
 from triggerflow.queries import clocks as form_clocks
-from triggerflow.queries.measures import assessors, timing
+from triggerflow.queries.measures import MeasureScope, assessors, timing
 from triggerflow.workflow.states import FormState
 
 
@@ -67,6 +67,21 @@ def test_the_medians_across_forces_are_worked_out_per_force_and_for_all(h, peopl
 
     assert [(c.code, c.end_to_end.median) for c in by_force] == [("DOR", 3), ("WIL", 14)]
     assert spread(overall.end_to_end) == (4, 3, 14)
+
+
+def test_a_form_decided_again_counts_once_with_its_clocks_stopped_at_the_first_decision(h, people):
+    form = h.accepted(h.claim(h.submitted(0), 1), 3)  # Monday 5 to Thursday 8: 3 working days
+    h.reconsidered(form, 10)  # back under assessment
+    h.rejected(form, 17)  # decided again a week later
+    scope = h.scope(people.regional_manager, 0, 30)
+
+    (dorset,), overall = timing.clocks(scope)
+
+    assert [spread(c) for c in (dorset.end_to_end, dorset.rocta, dorset.force)] == [(1, 3, 3), (1, 3, 3), (1, 0, 0)]
+    assert spread(overall.end_to_end) == (1, 3, 3)
+    assert timing.clocks(h.scope(people.regional_manager, 10, 30)) == ([], None)  # the second decision's period
+    assert db.session.scalars(timing.drill(scope, "decided", {})).all() == [form.id]
+    assert timing.clocks(MeasureScope(scope.user, scope.filters, scope.now, from_rollups=False)) == ([dorset], overall)
 
 
 def test_with_no_decisions_there_are_no_clocks(h, people):

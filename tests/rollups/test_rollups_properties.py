@@ -36,6 +36,7 @@ MEASURES = (
     decisions.by_month,
     cohort.by_force,
     timing.time_in_state,
+    timing.clocks,
     assessors.workload,
     returns.reasons_by_force,
     returns.reasons_overall,

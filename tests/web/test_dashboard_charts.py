@@ -18,7 +18,9 @@ def test_submissions_stale_returns_time_taken_and_assessors_each_have_a_chart(pe
         "What became of the forms first submitted, by force"
     ]
     assert chart_titles(get(client, "/dashboards/stale")) == ["Returns waiting on each force, by days since the return"]
-    assert chart_titles(get(client, "/dashboards/time")) == ["Working days from first submission to decision, by force"]
+    assert chart_titles(get(client, "/dashboards/time")) == [
+        "Working days from first submission to first decision, by force"
+    ]
     assessors = get(client, "/dashboards/assessors")
     assert chart_titles(assessors) == ["Return rate by assessor"]
     assert people.assessor.name in assessors.find("svg").text

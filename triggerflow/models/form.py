@@ -23,6 +23,9 @@ class TriggerForm(PkModel):
         Index("ix_trigger_forms_created_at", "created_at", "id"),
         # What one assessor holds now, without reading all they have held before.
         Index("ix_trigger_forms_assessor_id_state", "assessor_id", "state"),
+        # Operations running against threats not accepted, read from the index alone: by force alone,
+        # every form of every force was read to find the few with an operation running.
+        Index("ix_trigger_forms_operation_running", "operation_running", "force_id", "state", "first_submitted_at"),
     )
 
     number: Mapped[str] = mapped_column(String(20), unique=True)

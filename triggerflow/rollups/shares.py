@@ -11,12 +11,17 @@ once more under each assessor who claimed the form, for a measure narrowed to th
 """
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 
+from triggerflow.queries.clocks import FORCE_CLOCK, ROCTA_CLOCK
 from triggerflow.workflow.states import FormState
 
 ACTION, DECISION, STAY, ASSESSMENT, COHORT, REASON = "action", "decision", "stay", "assessment", "cohort", "reason"
+CLOCK = "clock"
+CLOCKS = ("end_to_end", "rocta", "force")  # the labels of the CLOCK figure
+# A stay's columns, in the order a share unpacks them.
+STAY_COLUMNS = ("state", "entered_at", "left_at", "left_with", "left_by", "working_days")
 ASSESSOR_ACTIONS = ("claim", "return_to_force", "accept", "reject")
 DECISIONS = ("accept", "reject")
 ASSESSMENT_OUTCOMES = ("return_to_force", "accept", "reject")
@@ -38,16 +43,16 @@ OUTCOME_OF_STATE = {
 Key = tuple[str, int, date, bool, int, str, int, str, str, int]
 
 
-def share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter[Key]:
+def share(form, events: Iterable, stays: Sequence, reasons: Iterable) -> Counter[Key]:
     """The form's counts under every row a measure reads (day_share, spread)."""
     return _spread(day_share(form, events, stays, reasons))
 
 
-def day_share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Counter[Key]:
+def day_share(form, events: Iterable, stays: Sequence, reasons: Iterable) -> Counter[Key]:
     """The form's counts under their days alone, as to_json keeps them. `form` has force_id, state,
     first_submitted_at, primary_theme and threat_type; `events` are (action, at, actor_id) of the
-    assessor actions, `stays` (state, left_at, left_with, left_by, working_days), `reasons`
-    (returned_at, reason)."""
+    assessor actions, `stays` (state, entered_at, left_at, left_with, left_by, working_days),
+    `reasons` (returned_at, reason)."""
     sent = form.first_submitted_at is not None
     theme, threat_type = form.primary_theme or "", form.threat_type or ""
     found: Counter[Key] = Counter()
@@ -63,7 +68,7 @@ def day_share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Cou
             add(ACTION, at, actor, action, 0)
         if action in DECISIONS:
             add(DECISION, at, NOBODY, action, 0 if returns else 1)  # 1: accepted or rejected, never returned
-    for state, left_at, left_with, left_by, days in stays:
+    for state, _, left_at, left_with, left_by, days in stays:
         add(STAY, left_at, NOBODY, FormState(state).value, days)
         if state == FormState.UNDER_ASSESSMENT and left_with in ASSESSMENT_OUTCOMES:
             add(ASSESSMENT, left_at, left_by, "", days)
@@ -71,7 +76,29 @@ def day_share(form, events: Iterable, stays: Iterable, reasons: Iterable) -> Cou
         add(REASON, returned_at, NOBODY, reason, 0)
     if sent:
         add(COHORT, form.first_submitted_at, NOBODY, OUTCOME_OF_STATE.get(FormState(form.state), "pending"), returns)
+    for decided_at, clock, days in clocks_to_first_decision(events, form.first_submitted_at, stays):
+        add(CLOCK, decided_at, NOBODY, clock, days)
     return _with_claimers(found, {actor for action, _, actor in events if action == "claim" and actor})
+
+
+def clocks_to_first_decision(
+    events: list, first_submitted_at: datetime | None, stays: Sequence
+) -> list[tuple[datetime, str, int]]:
+    """(first decision's time, clock, working days) end to end and on each clock, from the stays that ended
+    by the form's first decision; none for a form never decided.
+
+    Only the first decision stops the clocks: a reconsidered form's later stays would otherwise move
+    its figures, and the period they fall in, after that period was reported. Stays follow one
+    another, so those entered from the first submission on add up to the working days from it.
+    """
+    decided_at = min((at for action, at, _ in events if action in DECISIONS), default=None)
+    if decided_at is None or first_submitted_at is None:
+        return []
+    before = [(FormState(state), entered, days) for state, entered, left_at, *_, days in stays if left_at <= decided_at]
+    end_to_end = sum(days for _, entered, days in before if entered >= first_submitted_at)
+    rocta = sum(days for state, _, days in before if state in ROCTA_CLOCK)
+    force = sum(days for state, _, days in before if state in FORCE_CLOCK)
+    return [(decided_at, clock, days) for clock, days in zip(CLOCKS, (end_to_end, rocta, force), strict=True)]
 
 
 def _with_claimers(counts: Counter[Key], claimers: set[int]) -> Counter[Key]:

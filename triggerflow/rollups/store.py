@@ -16,17 +16,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from triggerflow.bulk import bulk_insert
 from triggerflow.db import db
 from triggerflow.models import FormEvent, FormStay, ReturnedItem, Rollup, RollupShare, TriggerForm
-from triggerflow.rollups.shares import ASSESSOR_ACTIONS, Key, from_json, share, to_json
+from triggerflow.rollups.shares import ASSESSOR_ACTIONS, STAY_COLUMNS, Key, from_json, share, to_json
 
 BATCH = 1_000
 KEY = ("figure", "force_id", "day", "sent", "actor_id", "label", "number", "theme", "threat_type", "claimed_by")
 _ROWS = {
     "events": (FormEvent, (FormEvent.action, FormEvent.at, FormEvent.actor_id), FormEvent.action.in_(ASSESSOR_ACTIONS)),
-    "stays": (
-        FormStay,
-        (FormStay.state, FormStay.left_at, FormStay.left_with, FormStay.left_by, FormStay.working_days),
-        None,
-    ),
+    "stays": (FormStay, tuple(getattr(FormStay, name) for name in STAY_COLUMNS), None),
     "reasons": (ReturnedItem, (ReturnedItem.returned_at, ReturnedItem.reason_code), None),
 }
 

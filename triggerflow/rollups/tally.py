@@ -32,7 +32,7 @@ from sqlalchemy.schema import AddConstraint, DropConstraint
 
 from triggerflow.bulk import insert_tuples
 from triggerflow.models import Rollup
-from triggerflow.rollups.shares import ASSESSOR_ACTIONS, Key, day_share, spread, to_json
+from triggerflow.rollups.shares import ASSESSOR_ACTIONS, STAY_COLUMNS, Key, day_share, spread, to_json
 from triggerflow.rollups.store import KEY
 
 COLUMNS = [*KEY, "count"]
@@ -61,7 +61,7 @@ class Tally:
         counts = day_share(
             row,
             [(e["action"], e["at"], e["actor_id"]) for e in events if e["action"] in ASSESSOR_ACTIONS],
-            [(s["state"], s["left_at"], s["left_with"], s["left_by"], s["working_days"]) for s in stays],
+            [tuple(s[name] for name in STAY_COLUMNS) for s in stays],
             [(i["returned_at"], i["reason_code"]) for i in items if i["returned_at"] is not None],
         )
         if not counts:

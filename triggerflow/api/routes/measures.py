@@ -51,7 +51,7 @@ MEASURES = {
         timing.StateTime,
     ),
     "end-to-end": (
-        "Working days from first submission to decision, and on the ROCTA clock and force clock, by force",
+        "Working days from first submission to first decision, and on the ROCTA clock and force clock, by force",
         lambda scope: timing.clocks(scope)[0],
         timing.Clocks,
     ),

@@ -48,17 +48,15 @@ class Operation:
 def facts(scope: MeasureScope) -> Select:
     """Every open form in scope, its state, and its age band in that state."""
     forms = scope.forms().where(TriggerForm.state.in_(OPEN_STATES)).subquery()
-    entered = (
-        select(FormEvent.form_id, func.max(FormEvent.at).label("entered"))
-        .join(forms, forms.c.form_id == FormEvent.form_id)
-        .group_by(FormEvent.form_id)
-        .subquery()
+    days = days_between(func.max(FormEvent.at), literal(scope.now, UTCDateTime()))
+    # Each open form's band from its own events, an index range per form: grouping the events and
+    # joining them to the open forms had both databases read every form's events.
+    band = (
+        select(case(*((days < limit, key) for key, _, limit in AGE_BANDS[:-1]), else_=AGE_BANDS[-1][0]))
+        .where(FormEvent.form_id == forms.c.form_id)
+        .scalar_subquery()
     )
-    days = days_between(entered.c.entered, literal(scope.now, UTCDateTime()))
-    band = case(*((days < limit, key) for key, _, limit in AGE_BANDS[:-1]), else_=AGE_BANDS[-1][0])
-    return select(forms.c.form_id, forms.c.force_id, forms.c.state, band.label("band")).join(
-        entered, entered.c.form_id == forms.c.form_id
-    )
+    return select(forms.c.form_id, forms.c.force_id, forms.c.state, band.label("band"))
 
 
 def by_state(scope: MeasureScope) -> list[StateBacklog]:

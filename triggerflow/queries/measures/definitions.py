@@ -99,11 +99,13 @@ DEFINITIONS: dict[str, Definition] = {
     ),
     "end-to-end": Definition(
         "Time end to end, and on each clock",
-        "median and 90th percentile of working days from first submission to decision; the ROCTA clock "
-        "(submitted, resubmitted, under assessment) and the force clock (draft, SPOC review, returned)",
-        "forms decided in the period",
-        "forms",
-        "the date of the decision",
+        "median and 90th percentile of working days from first submission to the form's first decision "
+        "(accept or reject); the ROCTA clock (submitted, resubmitted, under assessment) and the force clock "
+        "(draft, SPOC review, returned), each up to that first decision. A decision reconsidered and made again "
+        "changes none of them",
+        "forms whose first decision fell in the period",
+        "forms: each form once, however many decisions it has had",
+        "the date of the form's first decision (accept or reject)",
     ),
     "assessors": Definition(
         "Assessor workload and consistency",

@@ -7,7 +7,7 @@ download a form outside `queries.scope.visible_to(user)`.
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, exists, select, true
+from sqlalchemy import ColumnElement, Select, and_, select, true
 
 from triggerflow.db import utcnow
 from triggerflow.models import Force, FormEvent, Region, Role, TriggerForm, User
@@ -67,9 +67,10 @@ class MeasureScope:
         if f.threat_type:
             condition &= TriggerForm.threat_type == f.threat_type
         if f.assessor_id:
-            condition &= exists().where(
-                FormEvent.form_id == TriggerForm.id, FormEvent.action == "claim", FormEvent.actor_id == f.assessor_id
-            )
+            # IN, not a correlated EXISTS: SQLite would run the EXISTS once per form of the theme or force,
+            # where the IN reads the assessor's claims once.
+            claimed = select(FormEvent.form_id).where(FormEvent.action == "claim", FormEvent.actor_id == f.assessor_id)
+            condition &= TriggerForm.id.in_(claimed)
         return condition
 
     def forces(self) -> Select:

@@ -153,8 +153,8 @@ def time_taken(rows: list[timing.Clocks]) -> Markup | None:
         slowest,
     )
     return bar_chart(
-        "Working days from first submission to decision, by force",
-        f"Bar chart of the median working days from first submission to decision for {len(decided)} "
+        "Working days from first submission to first decision, by force",
+        f"Bar chart of the median working days from first submission to first decision for {len(decided)} "
         f"forces; each bar's label gives the 90th percentile too. Slowest: {slowest.name}, "
         f"{slowest.end_to_end.median:.0f} working days.",
         bars,

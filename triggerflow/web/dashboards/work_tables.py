@@ -72,7 +72,7 @@ def time_in_state(scope: MeasureScope, links: Links) -> Table:
 
 CLOCKS = Spec(
     "end-to-end",
-    "Working days from first submission to decision: median (90th percentile)",
+    "Working days from first submission to first decision: median (90th percentile)",
     (
         *words("Force"),
         Column("Decided"),
