@@ -45,7 +45,7 @@ Key = tuple[str, int, date, bool, int, str, int, str, str, int]
 
 def share(form, events: Iterable, stays: Sequence, reasons: Iterable) -> Counter[Key]:
     """The form's counts under every row a measure reads (day_share, spread)."""
-    return _spread(day_share(form, events, stays, reasons))
+    return spread(day_share(form, events, stays, reasons))
 
 
 def day_share(form, events: Iterable, stays: Sequence, reasons: Iterable) -> Counter[Key]:
@@ -110,9 +110,10 @@ def _with_claimers(counts: Counter[Key], claimers: set[int]) -> Counter[Key]:
     return found
 
 
-def _spread(counts: Counter[Key]) -> Counter[Key]:
+def spread(counts: Counter[Key]) -> Counter[Key]:
     """Each day's count under its day and its month, and (but for a claimer's) its theme and threat type
-    each as they are and as ANY."""
+    each as they are and as ANY. Day counts of one form or of many added up: spreading a sum of shares
+    gives the sum of their spreads, so a bulk load spreads once, not once a form."""
     found: Counter[Key] = Counter()
     for (figure, force, day, sent, actor, label, number, theme, threat_type, claimer), count in counts.items():
         filed = (
@@ -122,12 +123,6 @@ def _spread(counts: Counter[Key]) -> Counter[Key]:
             for as_theme, as_threat_type in filed:
                 found[(under, force, on, sent, actor, label, number, as_theme, as_threat_type, claimer)] += count
     return found
-
-
-def spread(counts: Counter[Key]) -> Counter[Key]:
-    """Day counts of one form or of many added up, under every row a measure reads: spreading a sum of
-    shares gives the sum of their spreads, so a bulk load spreads once, not once a form."""
-    return _spread(counts)
 
 
 def to_json(counts: Counter[Key]) -> list[list]:
@@ -144,4 +139,4 @@ def from_json(rows: list[list] | None) -> Counter[Key]:
     found: Counter[Key] = Counter()
     for figure, force, day, *rest, count in rows or []:
         found[(figure, force, date.fromisoformat(day), *rest)] += count
-    return _spread(found)
+    return spread(found)
