@@ -45,14 +45,14 @@ def main() -> None:
 
         profile_pages(args.sizes[0], args.backends[0], ROOT / "instance" / "profiles")
         return
+    args.output.parent.mkdir(parents=True, exist_ok=True)
     found = run(
         args.sizes,
         args.backends,
         progress=lambda line: print(f"[{time.monotonic() - started:6.0f} s] {line}", flush=True),
         sqlite_up_to=args.sqlite_up_to,
+        measured=lambda so_far: report.write(so_far.so_far(), args.output),
     )
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    report.write(found, args.output)
     print(f"Wrote {args.output} in {time.monotonic() - started:.0f} s.")
 
 

@@ -22,7 +22,7 @@ def write(run: Run, path: Path) -> None:
 
 def _heading(run: Run) -> list[str]:
     sizes = "; ".join(
-        f"{', '.join(f'{size:,}' for size in run.sizes_on(backend))} forms on {run.versions[backend].split()[0]}"
+        f"{', '.join(f'{size:,}' for size in run.measured(backend))} forms on {run.versions[backend].split()[0]}"
         for backend in run.backends
     )
     return [
@@ -79,7 +79,7 @@ def _goals(run: Run) -> list[str]:
         "",
         "At the largest size each database was measured at.",
         "",
-        "| Goal | " + " | ".join(f"{b} ({run.sizes_on(b)[-1]:,} forms)" for b in run.backends) + " |",
+        "| Goal | " + " | ".join(f"{b} ({run.measured(b)[-1]:,} forms)" for b in run.backends) + " |",
         "|---|" + "---|" * len(run.backends),
     ]
     checks = (

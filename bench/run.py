@@ -55,8 +55,21 @@ class Run:
             return self.sizes
         return [size for size in self.sizes if size <= self.sqlite_up_to]
 
+    def measured(self, backend: str) -> list[int]:
+        return [result.size for result in self.results if result.backend == backend]
 
-def run(sizes: list[int], backends: list[str], progress=print, sqlite_up_to: int | None = None) -> Run:
+    def so_far(self) -> "Run":
+        """The sizes and databases measured until now, for a report written while the run goes on."""
+        backends = [backend for backend in self.backends if self.measured(backend)]
+        sizes = sorted({result.size for result in self.results})
+        return Run(sizes, backends, self.sqlite_up_to, self.versions, self.results)
+
+
+def run(
+    sizes: list[int], backends: list[str], progress=print, sqlite_up_to: int | None = None, measured=lambda run: None
+) -> Run:
+    """Every size on every database; `measured` is called with the run after each size, so a long run
+    leaves its figures so far behind if it is stopped."""
     found = Run(sorted(sizes), backends, sqlite_up_to)
     for backend in backends:
         with database(backend) as url:
@@ -67,6 +80,7 @@ def run(sizes: list[int], backends: list[str], progress=print, sqlite_up_to: int
             for size in found.sizes_on(backend):
                 progress(f"{backend}: {size:,} forms")
                 found.results.append(_measure(app, url, secret_key, backend, size, progress))
+                measured(found)
     return found
 
 
