@@ -46,7 +46,7 @@ def main() -> None:
         profile_pages(args.sizes[0], args.backends[0], ROOT / "instance" / "profiles")
         return
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    found = run(
+    run(
         args.sizes,
         args.backends,
         progress=lambda line: print(f"[{time.monotonic() - started:6.0f} s] {line}", flush=True),

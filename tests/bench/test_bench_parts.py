@@ -85,6 +85,25 @@ def test_the_report_puts_every_size_side_by_side_with_a_dash_where_sqlite_stoppe
     assert "sqlite (10,000 forms) | postgresql (1,000,000 forms)" in text
 
 
+def test_a_report_written_during_a_run_shows_only_what_has_been_measured(tmp_path: Path):
+    found = Run([10_000, 100_000, 1_000_000], ["sqlite", "postgresql"], sqlite_up_to=100_000)
+    found.versions = {"sqlite": "SQLite 3.40.1", "postgresql": "PostgreSQL 15.18"}
+    found.results = [_measured("sqlite", 10_000, ms=10), _measured("sqlite", 100_000, ms=20)]
+    path = tmp_path / "performance.md"
+
+    report.write(found.so_far(), path)
+    text = path.read_text(encoding="utf-8")
+    assert "10,000, 100,000 forms on SQLite, grown in place" in text
+    assert "## PostgreSQL" not in text and "1,000,000" not in text
+
+    found.results.append(_measured("postgresql", 10_000, ms=30))
+    report.write(found.so_far(), path)
+    text = path.read_text(encoding="utf-8")
+    assert "10,000, 100,000 forms on SQLite; 10,000 forms on PostgreSQL" in text
+    assert "sqlite (100,000 forms) | postgresql (10,000 forms)" in text
+    assert "| Form page | 30.0 (4) | – | |" in text.split("## PostgreSQL")[1]
+
+
 def _measured(backend: str, size: int, ms: float) -> SizeResult:
     return SizeResult(
         backend,
