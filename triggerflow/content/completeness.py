@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from triggerflow.clocks.working_days import local_date, local_today
 from triggerflow.criteria import Facts, Result, check
@@ -12,26 +12,22 @@ from triggerflow.queries.criteria_versions import current_limits
 from triggerflow.workflow.states import EDITABLE_STATES, FormState
 
 
-def completeness(form: TriggerForm, today: date | None = None, answers: dict | None = None) -> Result:
-    """The criteria result for the form, or for `answers` in its place (the draft as it would be saved)."""
+def completeness(
+    form: TriggerForm, today: date | None = None, answers: dict | None = None, items: list[ReturnItem] | None = None
+) -> Result:
+    """The criteria result for the form, or for `answers` in its place (the draft as it would be saved).
+    `items`, the form's return items when the caller has read them already, saves reading them again."""
     resubmission = form.state in (FormState.RETURNED, FormState.LAPSED)
     open_items: tuple[dict, ...] = ()
     last_sent = None
     if resubmission:
-        # An item answered in an earlier round stays "responded" until the assessor closes it;
-        # only this return's items, and any still open, must be answered and acted on now.
-        items = db.session.scalars(
-            select(ReturnItem)
-            .where(
-                ReturnItem.form_id == form.id,
-                or_(
-                    ReturnItem.status == ReturnItemStatus.OPEN,
-                    (ReturnItem.status == ReturnItemStatus.RESPONDED) & (ReturnItem.round == form.round),
-                ),
-            )
-            .order_by(ReturnItem.id)
+        if items is None:
+            items = list(db.session.scalars(select(ReturnItem).where(ReturnItem.form_id == form.id)))
+        open_items = tuple(
+            {"section": i.section, "response": i.response}
+            for i in sorted(items, key=lambda i: i.id)
+            if _to_act_on(i, form)
         )
-        open_items = tuple({"section": i.section, "response": i.response} for i in items)
         last_sent = db.session.scalar(
             select(FormSnapshot.answers)
             .where(FormSnapshot.form_id == form.id)
@@ -47,6 +43,14 @@ def completeness(form: TriggerForm, today: date | None = None, answers: dict | N
             resubmission=resubmission,
             limits=current_limits(),
         )
+    )
+
+
+def _to_act_on(item: ReturnItem, form: TriggerForm) -> bool:
+    # An item answered in an earlier round stays "responded" until the assessor closes it; only this
+    # return's items, and any still open, must be answered and acted on now.
+    return item.status is ReturnItemStatus.OPEN or (
+        item.status is ReturnItemStatus.RESPONDED and item.round == form.round
     )
 
 

@@ -3,7 +3,7 @@
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from flask import Flask, current_app, g, request, url_for
+from flask import Flask, current_app, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -98,10 +98,12 @@ _REFERENCE_NAMES = select(Force.code, Force.name).union_all(select(Region.code, 
 
 
 def reference_names() -> dict[str, str]:
-    """Force and region names by code, read once per request."""
-    if "reference_names" not in g:
-        g.reference_names = dict(read(_REFERENCE_NAMES).all())
-    return g.reference_names
+    """Force and region names by code, read once per process. They change only when the reference data
+    is seeded again from the CSV a release ships, before its servers start (docs/deploy.md)."""
+    kept = current_app.extensions.get("reference_names")
+    if not kept:  # nothing kept until the forces are seeded
+        kept = current_app.extensions["reference_names"] = dict(read(_REFERENCE_NAMES).all())
+    return kept
 
 
 def long_date(value) -> str:

@@ -60,7 +60,7 @@ def overview(number: str):
         "forms/overview.html",
         form=form,
         sections=SECTIONS,
-        result=completeness(form),
+        result=completeness(form, items=items),
         actions=[(name, action_for(name, current_user)) for name in actions],
         page=layout_for(form, current_user, actions),
         editable=may_edit(form, current_user),
