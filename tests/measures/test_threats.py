@@ -42,6 +42,7 @@ def test_lros_and_plans_on_time_are_shares_of_threats_whose_time_is_up(h, people
     prompt = factories.threat_of(h.decided(1, "accept"))  # accepted on day 2
     act(prompt, 5, "appoint_lro", people.spoc, **factories.LRO)  # 3 days: on time
     plan(act, prompt, 20, people.spoc)  # 18 days: on time
+    act(prompt, 30, "change_lro", people.spoc, **factories.LRO)  # a new LRO: the first was still on time
     late = factories.threat_of(h.decided(3, "accept"))  # accepted on day 4
     act(late, 15, "appoint_lro", people.spoc, **factories.LRO)  # 11 days: late
     factories.threat_of(h.decided(35, "accept"))  # accepted on day 36: its 7 days are not up on day 40

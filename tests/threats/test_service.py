@@ -259,3 +259,44 @@ def test_the_migration_puts_forms_accepted_before_the_register_on_it(people):
         accepted_on + timedelta(days=28),
     )
     assert history(threat) == [("register", None, "accepted")]
+
+
+def test_every_event_keeps_the_threats_latest_time_and_a_new_lro_leaves_the_first_appointments(people, clock):
+    clock.move_to(datetime(2026, 3, 2, 10, 0, tzinfo=UTC), tick=False)
+    threat = factories.threat_of(factories.accepted(people.officer, people.spoc, people.assessor))
+    assert threat.last_recorded_at == datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+    clock.move_to(datetime(2026, 3, 4, 9, 0, tzinfo=UTC), tick=False)
+    perform(threat, "appoint_lro", people.spoc, **factories.LRO)
+    clock.move_to(datetime(2026, 4, 20, 9, 0, tzinfo=UTC), tick=False)
+    perform(threat, "change_lro", people.spoc, **{**factories.LRO, "lro_name": "DCI Sam Hale"})
+
+    assert threat.lro_name == "DCI Sam Hale"
+    assert threat.lro_appointed_at == datetime(2026, 3, 4, 9, 0, tzinfo=UTC)  # the 7 days judge the first
+    assert threat.last_recorded_at == datetime(2026, 4, 20, 9, 0, tzinfo=UTC)
+
+
+def test_the_migration_keeps_each_threats_latest_event_and_its_first_lro(people, clock):
+    import flask_migrate
+    from sqlalchemy import update
+
+    from triggerflow.models import Threat
+
+    clock.move_to(datetime(2026, 3, 2, 10, 0, tzinfo=UTC), tick=False)
+    threat = factories.threat_of(factories.accepted(people.officer, people.spoc, people.assessor))
+    clock.move_to(datetime(2026, 3, 4, 9, 0, tzinfo=UTC), tick=False)
+    perform(threat, "appoint_lro", people.spoc, **factories.LRO)
+    clock.move_to(datetime(2026, 4, 20, 9, 0, tzinfo=UTC), tick=False)
+    perform(threat, "change_lro", people.spoc, **factories.LRO)
+    # As a change of LRO used to leave it: the time of the change.
+    changed_at = datetime(2026, 4, 20, 9, 0, tzinfo=UTC)
+    db.session.execute(update(Threat).where(Threat.id == threat.id).values(lro_appointed_at=changed_at))
+    threat_id = threat.id
+    db.session.commit()
+    db.session.close()  # the migrations take the database to themselves
+
+    flask_migrate.downgrade(revision="f48c9e5a1b32")
+    flask_migrate.upgrade()
+
+    threat = db.session.get(Threat, threat_id)
+    assert threat.lro_appointed_at == datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
+    assert threat.last_recorded_at == changed_at

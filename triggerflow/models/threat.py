@@ -22,6 +22,11 @@ class Threat(PkModel):
     __table_args__ = (
         Index("ix_threats_region_id_state", "region_id", "state"),
         Index("ix_threats_owning_force_id_state", "owning_force_id", "state"),
+        # After acceptance: the threats accepted in a period, the reviews overdue and the idle threats,
+        # each found on its index rather than by reading every threat and its history.
+        Index("ix_threats_accepted_at", "accepted_at"),
+        Index("ix_threats_state_next_review_on", "state", "next_review_on"),
+        Index("ix_threats_state_last_recorded_at", "state", "last_recorded_at"),
     )
 
     form_id: Mapped[int] = mapped_column(ForeignKey("trigger_forms.id"), index=True)
@@ -37,6 +42,8 @@ class Threat(PkModel):
     lro_name: Mapped[str | None] = mapped_column(String(120))
     lro_organisation: Mapped[str | None] = mapped_column(String(120))
     lro_email: Mapped[str | None] = mapped_column(String(254))
+    # When the threat first had an LRO, the step the register and the 7 days judge; a change of LRO is
+    # an event and leaves it.
     lro_appointed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     plan_agreed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_review_on: Mapped[date | None] = mapped_column(Date)
@@ -46,6 +53,9 @@ class Threat(PkModel):
     archive_reason: Mapped[str | None] = mapped_column(String(32))
     merged_into: Mapped[str | None] = mapped_column(String(64))
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The time of the threat's latest event, kept with each event: what makes a threat idle. Every threat
+    # has one; the column allows none only because SQLite adds a column in place only so.
+    last_recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     form: Mapped[TriggerForm] = relationship()
     acceptance: Mapped[AcceptanceRecord] = relationship()

@@ -59,9 +59,6 @@ class RegisterFilters:
 def register(user: User, filters: RegisterFilters) -> Select:
     """The register's rows, ranked by MoRiLE priority, then oldest acceptance first."""
     disruptions = select(func.count()).where(Disruption.threat_id == Threat.id).correlate(Threat).scalar_subquery()
-    last_activity = (
-        select(func.max(ThreatEvent.at)).where(ThreatEvent.threat_id == Threat.id).correlate(Threat).scalar_subquery()
-    )
     query = (
         select(
             Threat.id,
@@ -80,7 +77,7 @@ def register(user: User, filters: RegisterFilters) -> Select:
             Threat.apmis_reference,
             Threat.pnd_reference,
             disruptions.label("disruptions"),
-            last_activity.label("last_activity"),
+            Threat.last_recorded_at.label("last_activity"),
             Threat.archive_reason,
             Threat.accepted_at,
         )

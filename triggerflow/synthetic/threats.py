@@ -87,6 +87,7 @@ class _Life:
         self._event("register", None, self.row.recorded_at, {})
         self._live()
         self.threat["state"] = self.stage
+        self.threat["last_recorded_at"] = self.events[-1]["at"]
         rows["threats"].append(self.threat)
         rows["events"] += self.events
         rows["plan"] += self.plan

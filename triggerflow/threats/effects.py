@@ -33,8 +33,12 @@ def _text(details: dict[str, Any], name: str) -> str | None:
 def _lro(threat: Threat, actor: User, details: dict[str, Any], now: datetime, today: date) -> dict[str, Any]:
     for name in LRO_FIELDS:
         setattr(threat, name, _text(details, name))
-    threat.lro_appointed_at = now
     return {"lro_name": threat.lro_name, "lro_organisation": threat.lro_organisation}
+
+
+def _appoint_lro(threat: Threat, actor: User, details: dict[str, Any], now: datetime, today: date) -> dict[str, Any]:
+    threat.lro_appointed_at = now  # the first LRO only: the step is done once, however often the LRO changes
+    return _lro(threat, actor, details, now, today)
 
 
 def _plan_action(threat: Threat, actor: User, details: dict[str, Any], now: datetime, today: date) -> dict[str, Any]:
@@ -98,7 +102,7 @@ def _archive(threat: Threat, actor: User | None, details: dict[str, Any], now: d
 
 
 _EFFECTS = {
-    "appoint_lro": _lro,
+    "appoint_lro": _appoint_lro,
     "change_lro": _lro,
     "add_plan_action": _plan_action,
     "agree_plan": _agree_plan,

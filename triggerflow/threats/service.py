@@ -50,6 +50,7 @@ def _move(
     from_state = threat.state
     THREAT_LIFECYCLE.move(threat, action)
     kept = effects.apply(threat, action, actor, details, now, today)
+    threat.last_recorded_at = now
     event = ThreatEvent(
         threat_id=threat.id, details=kept, **event_columns(threat, action, from_state, actor, now, details)
     )
@@ -72,6 +73,7 @@ def register(form: TriggerForm, record: AcceptanceRecord, actor: User, now: date
         plan_due_on=accepted_on + timedelta(days=config["PLAN_WITHIN_DAYS"]),
         apmis_reference=record.apmis_reference,
         pnd_reference=record.pnd_reference,
+        last_recorded_at=now,
     )
     db.session.add(threat)
     db.session.flush()

@@ -1,20 +1,21 @@
 """After acceptance (DESIGN section 7): LROs and 4P plans on time, reviews overdue, idle threats and
-disruptions by grade, per owning force, from the threat register's event log.
+disruptions by grade, per owning force, from the threat register.
 
 A threat counts in the period by its acceptance; a disruption by the day it happened. Reviews
 overdue and idle threats are a picture of now: the period does not apply to them.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import Select, and_, func, literal, select
+from sqlalchemy import Select, and_, case, func, or_, select
 
-from triggerflow.db import UTCDateTime, db
-from triggerflow.models import Disruption, Force, Threat, ThreatEvent, TriggerForm
+from triggerflow.db import db
+from triggerflow.models import Disruption, Force, Threat, TriggerForm
 from triggerflow.queries.measures.rows import ByForce
 from triggerflow.queries.measures.scope import MeasureScope
-from triggerflow.queries.measures.sql import count_where, days_between
+from triggerflow.queries.measures.sql import days_between
 from triggerflow.threats.states import OPEN_STATES, ThreatState
 
 IDLE_DAYS = 183  # six months with nothing recorded: the inspection's idle operation
@@ -51,48 +52,36 @@ def _in_scope(scope: MeasureScope):
     )
 
 
-def _first(action: str):
-    return (
-        select(ThreatEvent.threat_id, func.min(ThreatEvent.at).label("at"))
-        .where(ThreatEvent.action == action)
-        .group_by(ThreatEvent.threat_id)
-        .subquery()
-    )
-
-
 def facts(scope: MeasureScope) -> Select:
-    """Every threat in scope with a flag per cell (1 or 0)."""
+    """Every threat in scope that some cell counts, with a flag per cell (1 or 0).
+
+    The threat's own row says all a cell needs (its first LRO, its plan, its latest event), so only the
+    threats accepted in the period, those under management with a review due before today and those
+    idle are read, each on its index.
+    """
     config = current_app.config
-    lro, plan = _first("appoint_lro"), _first("agree_plan")
-    last = (
-        select(ThreatEvent.threat_id, func.max(ThreatEvent.at).label("at")).group_by(ThreatEvent.threat_id).subquery()
-    )
-    now = literal(scope.now, UTCDateTime())
     today = scope.now.date()
+    idle_since = scope.now - timedelta(days=IDLE_DAYS)
     accepted = scope.in_period(Threat.accepted_at)
-    is_open = Threat.state.in_(OPEN_STATES)
+    review_overdue = (Threat.state == ThreatState.UNDER_MANAGEMENT) & (Threat.next_review_on < today)
+    idle = Threat.state.in_(OPEN_STATES) & (Threat.last_recorded_at <= idle_since)
     flags = {
         "accepted": accepted,
-        "lro_due": accepted & ((Threat.lro_due_on < today) | lro.c.at.is_not(None)),
-        "lro_on_time": accepted & (days_between(Threat.accepted_at, lro.c.at) <= config["LRO_WITHIN_DAYS"]),
-        "plan_due": accepted & ((Threat.plan_due_on < today) | plan.c.at.is_not(None)),
-        "plan_on_time": accepted & (days_between(Threat.accepted_at, plan.c.at) <= config["PLAN_WITHIN_DAYS"]),
-        "review_overdue": (Threat.state == ThreatState.UNDER_MANAGEMENT) & (Threat.next_review_on < today),
-        "idle": is_open & (days_between(last.c.at, now) >= IDLE_DAYS),
+        "lro_due": accepted & ((Threat.lro_due_on < today) | Threat.lro_appointed_at.is_not(None)),
+        "lro_on_time": accepted
+        & (days_between(Threat.accepted_at, Threat.lro_appointed_at) <= config["LRO_WITHIN_DAYS"]),
+        "plan_due": accepted & ((Threat.plan_due_on < today) | Threat.plan_agreed_at.is_not(None)),
+        "plan_on_time": accepted
+        & (days_between(Threat.accepted_at, Threat.plan_agreed_at) <= config["PLAN_WITHIN_DAYS"]),
+        "review_overdue": review_overdue,
+        "idle": idle,
     }
-    return (
-        select(
-            Threat.id.label("threat_id"),
-            Threat.form_id,
-            Threat.owning_force_id,
-            *(count_where(condition).label(name) for name, condition in flags.items()),
-        )
-        .outerjoin(lro, lro.c.threat_id == Threat.id)
-        .outerjoin(plan, plan.c.threat_id == Threat.id)
-        .outerjoin(last, last.c.threat_id == Threat.id)
-        .where(_in_scope(scope))
-        .group_by(Threat.id, Threat.form_id, Threat.owning_force_id)
-    )
+    return select(
+        Threat.id.label("threat_id"),
+        Threat.form_id,
+        Threat.owning_force_id,
+        *(case((condition, 1), else_=0).label(name) for name, condition in flags.items()),
+    ).where(_in_scope(scope), or_(accepted, review_overdue, idle))
 
 
 def disruptions(scope: MeasureScope) -> Select:
