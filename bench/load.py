@@ -1,4 +1,5 @@
-"""Throughput under gunicorn (2 workers) with wrk on loopback, each page as a share of hello-world.
+"""Throughput under gunicorn (2 workers) with wrk on loopback, each page as a share of a bare Flask
+hello-world served by the same server (bench.wsgi).
 
 gunicorn runs with the production settings (gunicorn.conf.py) but for its two workers, which
 are never replaced mid-run (a worker restarting costs the fastest route the most).
@@ -19,7 +20,8 @@ from pathlib import Path
 from tests.postgresql import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-HELLO_PATH = "/bench/hello"  # served by bench.wsgi
+HELLO_MOUNT = "/bench/hello"  # where bench.wsgi mounts the bare hello-world
+HELLO_PATH = HELLO_MOUNT + "/"
 WORKERS = 2
 ROUNDS = 3
 SECONDS = 4

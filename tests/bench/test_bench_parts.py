@@ -1,11 +1,16 @@
 """The load test reads pages as a browser posts them and keeps its figures beside `make bench`'s; the
 benchmark tells what a form costs on disk."""
 
+import importlib
+import sys
 from pathlib import Path
+
+from werkzeug.test import Client
 
 from bench import report, storage
 from bench.crowd import page, verdict
 from bench.export import Export
+from bench.load import HELLO_PATH
 from bench.pages import Timing
 from bench.run import Run, SizeResult
 from tests.factories import complete_draft
@@ -102,6 +107,24 @@ def test_a_report_written_during_a_run_shows_only_what_has_been_measured(tmp_pat
     assert "10,000, 100,000 forms on SQLite; 10,000 forms on PostgreSQL" in text
     assert "sqlite (100,000 forms) | postgresql (10,000 forms)" in text
     assert "| Form page | 30.0 (4) | – | |" in text.split("## PostgreSQL")[1]
+
+
+def test_the_benchmark_server_answers_hello_world_from_a_bare_app_beside_triggerflow(app, monkeypatch):
+    monkeypatch.setenv("BENCH_DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
+    monkeypatch.setenv("BENCH_SECRET_KEY", "k" * 64)
+    served = (
+        importlib.reload(sys.modules["bench.wsgi"])
+        if "bench.wsgi" in sys.modules
+        else importlib.import_module("bench.wsgi")
+    )
+    client = Client(served.app)
+
+    hello = client.get(HELLO_PATH)
+    page = client.get("/sign-in")
+
+    assert (hello.status_code, hello.get_data(as_text=True)) == (200, "Hello, world")
+    assert "Content-Security-Policy" not in hello.headers  # none of TriggerFlow's work around a request
+    assert page.status_code == 200 and "Content-Security-Policy" in page.headers
 
 
 def _measured(backend: str, size: int, ms: float) -> SizeResult:
