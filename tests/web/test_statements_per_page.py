@@ -41,7 +41,12 @@ def counted(app, ctx, people, sign_in):
     clients = {who: sign_in(getattr(people, who)) for who, _ in pages}
 
     def count() -> dict[tuple[str, str], int]:
-        return {(who, path): _statements(clients[who], path.format(form=held.number)) for who, path in pages}
+        found = {(who, path): _statements(clients[who], path.format(form=held.number)) for who, path in pages}
+        # The requests' reads leave this test's session in an open transaction, as no real request
+        # outlives its response; ended here, because generating onto rollups rebuilds their index and
+        # so waits for every reader of the table, this session included.
+        db.session.rollback()
+        return found
 
     count()  # what a server reads once and keeps (the forces' names), as its first requests would
     return count
@@ -53,10 +58,6 @@ def test_each_main_page_sends_at_most_eleven_statements_however_many_forms_there
         factories.draft(people.officer)
     before = counted()
 
-    # The requests' reads leave this test's session in an open transaction, as no real request
-    # outlives its response; ended here, because generating onto existing rollups rebuilds their
-    # index and so waits for every reader of the table, this session included.
-    db.session.rollback()
     generate(400, seed=2, until=local_today())
     for _ in range(30):  # past one page of the officer's own forms
         factories.draft(people.officer)
