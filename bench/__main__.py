@@ -51,7 +51,7 @@ def main() -> None:
         args.backends,
         progress=lambda line: print(f"[{time.monotonic() - started:6.0f} s] {line}", flush=True),
         sqlite_up_to=args.sqlite_up_to,
-        measured=lambda so_far: report.write(so_far.so_far(), args.output),
+        measured=lambda found: report.write(found.so_far(), args.output),
     )
     print(f"Wrote {args.output} in {time.monotonic() - started:.0f} s.")
 
