@@ -90,6 +90,18 @@ def test_a_force_manager_sees_only_the_threats_their_force_owns(h, people):
     assert sorted(r.code for r in threats.by_force(h.scope(people.regional_manager, 0, 30))) == ["DOR", "WIL"]
 
 
+def test_a_national_manager_counts_every_forces_threats_and_a_theme_still_narrows_them(h, people):
+    dorset = h.decided(1, "accept")
+    h.decided(2, "accept", author=people.wilts_officer)
+
+    national = threats.by_force(h.scope(people.national_manager, 0, 30))
+    same_theme = threats.by_force(h.scope(people.national_manager, 0, 30, theme=dorset.primary_theme))
+
+    assert sorted((r.code, r.accepted) for r in national) == [("DOR", 1), ("WIL", 1)]
+    assert sorted(r.code for r in same_theme) == ["DOR", "WIL"]
+    assert threats.by_force(h.scope(people.national_manager, 0, 30, theme="no-such-theme")) == []
+
+
 def test_the_after_acceptance_tab_shows_the_table_chart_and_definitions(h, people, sign_in, act):
     threat = factories.threat_of(h.decided(1, "accept"))
     act(threat, 3, "appoint_lro", people.spoc, **factories.LRO)

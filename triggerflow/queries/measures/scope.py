@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, select, true
 
 from triggerflow.db import utcnow
 from triggerflow.models import Force, FormEvent, Region, Role, TriggerForm, User
-from triggerflow.queries.scope import visible_to
+from triggerflow.queries.scope import EVERYTHING, SENT, scope_kind, visible_to
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,13 @@ class MeasureScope:
             claimed = select(FormEvent.form_id).where(FormEvent.action == "claim", FormEvent.actor_id == f.assessor_id)
             condition &= TriggerForm.id.in_(claimed)
         return condition
+
+    def narrows_sent_forms(self) -> bool:
+        """Whether form_condition can leave out a form that has been sent: not for a user who sees every
+        sent form and chose no filter, so a measure of sent forms alone may then leave it out."""
+        f = self.filters
+        sees_all_sent = scope_kind(self.user) in (EVERYTHING, SENT)
+        return not sees_all_sent or any((f.region, f.force, f.theme, f.threat_type, f.assessor_id))
 
     def forces(self) -> Select:
         """Ids of the forces whose figures this user may see, narrowed by the filters."""
