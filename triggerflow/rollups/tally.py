@@ -16,9 +16,9 @@ from typing import NamedTuple
 from sqlalchemy import (
     Column,
     Connection,
+    Index,
     MetaData,
     Table,
-    UniqueConstraint,
     and_,
     delete,
     exists,
@@ -28,7 +28,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import sqlite
-from sqlalchemy.schema import AddConstraint, DropConstraint
 
 from triggerflow.bulk import insert_tuples
 from triggerflow.models import Rollup
@@ -97,10 +96,10 @@ def _load(connection: Connection, rows: Iterator[tuple]) -> None:
     # load of this size would lock it anyway.
     unique = _unique()
     connection.execute(delete(Rollup))
-    connection.execute(DropConstraint(unique))
+    unique.drop(connection)
     insert_tuples(connection, Rollup.__table__, COLUMNS, rows)
     connection.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{INDEX_MEMORY}'")
-    connection.execute(AddConstraint(unique))
+    unique.create(connection)
 
 
 def _upsert(connection: Connection, rows: Iterator[tuple]) -> None:
@@ -131,14 +130,14 @@ def _merge(connection: Connection, incoming: Table) -> None:
     built again afterwards, the counts there are added to and the rest inserted in one pass each."""
     unique = _unique()
     connection.exec_driver_sql(f"ANALYZE {incoming.name}")  # so the planner joins rather than loops
-    connection.execute(DropConstraint(unique))
+    unique.drop(connection)
     table = Rollup.__table__
     same = and_(*(table.c[name] == incoming.c[name] for name in KEY))
     connection.execute(update(table).where(same).values(count=table.c.count + incoming.c.count))
     connection.execute(insert(table).from_select(COLUMNS, select(*incoming.c).where(~exists().where(same))))
     connection.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{INDEX_MEMORY}'")
-    connection.execute(AddConstraint(unique))
+    unique.create(connection)
 
 
-def _unique() -> UniqueConstraint:
-    return next(c for c in Rollup.__table__.constraints if isinstance(c, UniqueConstraint))
+def _unique() -> Index:
+    return next(index for index in Rollup.__table__.indexes if index.unique)
