@@ -20,6 +20,7 @@ from triggerflow.clocks.due import Due, due_for, lapses_on
 from triggerflow.clocks.working_days import local_date, working_days_between
 from triggerflow.db import UTCDateTime, db, utcnow
 from triggerflow.models import FormEvent, TriggerForm
+from triggerflow.queries.listed import Event
 from triggerflow.queries.working_days import local_day_number
 from triggerflow.workflow.states import FormState
 
@@ -111,7 +112,7 @@ def _add_up(form_ids: Iterable[int], rows: Iterable[tuple], now: datetime) -> di
     return {form_id: (Clock(*t["rocta"]), Clock(*t["force"])) for form_id, t in totals.items()}
 
 
-def timing(form: TriggerForm, now: datetime | None = None, events: list[FormEvent] | None = None) -> FormTiming:
+def timing(form: TriggerForm, now: datetime | None = None, events: list[Event] | None = None) -> FormTiming:
     """Both clocks, what is due next, when a return lapses, and how often the form was returned.
 
     Given the form's whole history (the form's page has read it already), nothing more is read.
@@ -134,7 +135,7 @@ def timing(form: TriggerForm, now: datetime | None = None, events: list[FormEven
     )
 
 
-def _from_history(form: TriggerForm, events: list[FormEvent], now: datetime):
+def _from_history(form: TriggerForm, events: list[Event], now: datetime):
     """What return_count, entered_current_state and stays read, worked out from the events in order."""
     returns = sum(e.action == "return_to_force" for e in events)
     since = max((e.at for e in events if e.to_state == form.state and e.from_state != e.to_state), default=None)

@@ -10,9 +10,9 @@ from functools import cache
 from sqlalchemy import Select
 
 from triggerflow.assessment.notes import may_read_notes
-from triggerflow.db import db
 from triggerflow.models import InternalNote, TriggerForm, User
 from triggerflow.queries.form_page import of_form_with
+from triggerflow.queries.listed import NOTE_COLUMNS, Note, records
 
 __all__ = ["NotesForbidden", "may_read_notes", "notes_for"]
 
@@ -21,14 +21,16 @@ class NotesForbidden(PermissionError):
     """A force user's request reached the internal notes."""
 
 
-def notes_for(form: TriggerForm, viewer: User) -> list[InternalNote]:
+def notes_for(form: TriggerForm, viewer: User) -> list[Note]:
     """The form's notes, newest first, for a viewer on the ROCTA side."""
     if not may_read_notes(form, viewer):
         raise NotesForbidden(f"{viewer.role.value} users may not read internal notes")
-    return list(db.session.scalars(_notes(), {"form_id": form.id}))
+    return records(Note, _notes(), {"form_id": form.id})
 
 
 @cache
 def _notes() -> Select:
     # The ROCTA's form pages ask this every time: built once, with the form bound in.
-    return of_form_with(InternalNote, InternalNote.author).order_by(InternalNote.at.desc(), InternalNote.id.desc())
+    return of_form_with(InternalNote, NOTE_COLUMNS, InternalNote.author_id).order_by(
+        InternalNote.at.desc(), InternalNote.id.desc()
+    )

@@ -4,18 +4,18 @@ from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import Select, bindparam, func, select
-from sqlalchemy.orm import joinedload
 
 from triggerflow.db import db
 from triggerflow.models import FormEvent, FormSnapshot, ReturnItem, ReturnItemComment, TriggerForm, User
+from triggerflow.queries.listed import COMMENT_COLUMNS, Comment, records, with_person
 
 
-def threads(items: list[ReturnItem]) -> dict[int, list[ReturnItemComment]]:
+def threads(items: list[ReturnItem]) -> dict[int, list[Comment]]:
     """Each item's comments after its first, oldest first, by item id."""
-    found: dict[int, list[ReturnItemComment]] = {item.id: [] for item in items}
+    found: dict[int, list[Comment]] = {item.id: [] for item in items}
     if not found:
         return found
-    for comment in db.session.scalars(_comments(), {"item_ids": list(found)}):
+    for comment in records(Comment, _comments(), {"item_ids": list(found)}):
         found[comment.item_id].append(comment)
     return found
 
@@ -23,10 +23,9 @@ def threads(items: list[ReturnItem]) -> dict[int, list[ReturnItemComment]]:
 @cache
 def _comments() -> Select:
     # Every form's page with return items asks this: built once, with the items bound in. Only the
-    # authors' names are shown, so their forces and regions are not joined in.
+    # authors' names and roles are shown, so only those are read.
     return (
-        select(ReturnItemComment)
-        .options(joinedload(ReturnItemComment.author).lazyload("*"))
+        with_person(COMMENT_COLUMNS, ReturnItemComment.author_id)
         .where(ReturnItemComment.item_id.in_(bindparam("item_ids", expanding=True)))
         .order_by(ReturnItemComment.at, ReturnItemComment.id)
     )

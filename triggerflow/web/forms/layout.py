@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from flask import current_app
 
 from triggerflow.content.vocab import SECURITY_MARKINGS
-from triggerflow.models import FormEvent, Role, TriggerForm, User
+from triggerflow.models import Role, TriggerForm, User
+from triggerflow.queries.listed import Event
 from triggerflow.workflow.definition import sending_action
 from triggerflow.workflow.permissions import may_edit
 
@@ -33,7 +34,7 @@ def printed_marking(form: TriggerForm) -> str:
     return max((m for m in markings if m in order), key=order.index, default=markings[0])
 
 
-def spoc_note(history: list[FormEvent]) -> FormEvent | None:
+def spoc_note(history: list[Event]) -> Event | None:
     """The latest sending to the ROCTA (history is newest first), when a SPOC sent it with a note."""
     sent = next((event for event in history if event.action in ("submit", "resubmit")), None)
     return sent if sent and sent.comment and sent.actor and sent.actor.role is Role.SPOC else None
