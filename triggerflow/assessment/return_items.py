@@ -8,6 +8,7 @@ from functools import cache
 
 from flask import abort
 from sqlalchemy import Select, bindparam, select
+from sqlalchemy.orm import joinedload
 
 from triggerflow.content import vocab
 from triggerflow.content.sections import SECTIONS_BY_KEY
@@ -25,8 +26,11 @@ QUESTION_IN_SECTION = "Select a question in the section you chose, or the whole 
 
 @cache
 def _items(include_pending: bool) -> Select:
-    # Every form's page asks this: built once, with the form bound in.
-    query = select(ReturnItem).where(ReturnItem.form_id == bindparam("form_id"))
+    # Every form's page asks this: built once, with the form bound in. Each item's thread names who
+    # wrote and who answered it, so they come in the same statement, by name and role only: each
+    # read on its own, with their force and region, was a fifth of the form page's ORM time.
+    people = (joinedload(ReturnItem.created_by).lazyload("*"), joinedload(ReturnItem.responded_by).lazyload("*"))
+    query = select(ReturnItem).options(*people).where(ReturnItem.form_id == bindparam("form_id"))
     if not include_pending:
         query = query.where(ReturnItem.status != ReturnItemStatus.PENDING)
     return query.order_by(ReturnItem.round.desc(), ReturnItem.id)
