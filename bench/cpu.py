@@ -10,6 +10,7 @@ both, so under gunicorn the share is a little higher). The people and the form a
 """
 
 import cProfile
+import gc
 import io
 import pstats
 import secrets
@@ -60,6 +61,7 @@ def measure(
     profile: bool = False,
 ) -> list[Figure]:
     app = create_app(bench_config(url, secrets.token_hex(32)))
+    gc.freeze()  # as a worker does once it has loaded the app (gunicorn.conf.py)
     cookie = cookie_header(app, signed_in(app, who, password))
     number = form or _fullest_form(app, who)
     calls = {
